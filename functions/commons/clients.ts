@@ -1,0 +1,26 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+// AWS clients are created once per process, lazily, so that importing a module (e.g. the CDK app
+// reading the route table) never needs credentials. On the local stack the SDK's own
+// AWS_ENDPOINT_URL_<SERVICE> variables point the same clients at the local servers.
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= make();
+    return value;
+  };
+}
+
+export const dynamoClient = once(() => new DynamoDBClient({}));
+export const documentClient = once(() =>
+  DynamoDBDocumentClient.from(dynamoClient(), { marshallOptions: { removeUndefinedValues: true } }),
+);
+export const s3Client = once(() => new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' }));
+export const cognitoClient = once(() => new CognitoIdentityProviderClient({}));
+export const sfnClient = once(() => new SFNClient({}));
+export const kmsClient = once(() => new KMSClient({}));
