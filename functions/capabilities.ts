@@ -1,5 +1,7 @@
 import type { Capability } from '#commons/http/route';
 import { agencyRoutes } from './agencies/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { identityRoutes } from './identity/routes.ts';
 
 /**
  * Every capability's router Lambda and its routes. The CDK API, the local HTTP API, the OpenAPI
@@ -7,4 +9,6 @@ import { agencyRoutes } from './agencies/routes.ts';
  */
 export const CAPABILITIES: Capability[] = [
   { name: 'agencies', entry: 'functions/agencies/handler.ts', routes: agencyRoutes },
+  { name: 'identity', entry: 'functions/identity/handler.ts', routes: identityRoutes },
+  { name: 'audit', entry: 'functions/audit/handler.ts', routes: auditRoutes },
 ];

@@ -64,3 +64,9 @@ export class RuleViolation extends DomainError {
     this.code = code;
   }
 }
+
+/** The login is locked for a while (too many wrong passwords); the message says until when. */
+export class Locked extends DomainError {
+  override readonly status = 423;
+  override readonly code = 'LOCKED';
+}

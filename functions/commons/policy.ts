@@ -1,16 +1,60 @@
-import type { Caller } from './caller.ts';
+import type { Caller, Grant } from './caller.ts';
 import { Forbidden, Unauthenticated } from './errors.ts';
 import type { Role } from './roles.ts';
 
 /**
- * What a route serves. 'public' needs no login; otherwise the caller must hold one of `roles`.
- * Scope checks (branchId / agencyId / institutionId / own) are made by the policy with the target
- * the route resolves, so that no route decides access on its own.
+ * The one policy module. Every route declares what it serves:
+ * - 'public': no login (only under /public or /auth; the CDK refuses anything else);
+ * - 'signedIn': any signed-in person, for their own things (my profile, my menu);
+ * - { action, resource, roles }: the caller must hold one of `roles`, and the route names the
+ *   owner of the data it touches (a Target) so that the scope of that role is checked here.
  */
-export type Access = 'public' | { action: string; resource: string; roles: readonly Role[] };
+export type Access = 'public' | 'signedIn' | { action: string; resource: string; roles: readonly Role[] };
 
+/** Who owns the data a request touches. A route fills in what it knows. */
+export interface Target {
+  branchId?: string;
+  agencyId?: string;
+  institutionId?: string;
+  /** the person the data is about (own data: worker, assistant, youth, jobseeker, employer) */
+  userId?: string;
+}
+
+/** Step 1, before the route runs: is the caller signed in and does it hold a role the route serves? */
 export function authorize(caller: Caller | undefined, access: Access): void {
   if (access === 'public') return;
   if (!caller) throw new Unauthenticated();
-  if (!caller.roles.some((role) => access.roles.includes(role))) throw new Forbidden();
+  if (access === 'signedIn') return;
+  if (!caller.grants.some((grant) => access.roles.includes(grant.role))) throw new Forbidden();
+}
+
+/** Step 2, once the route knows whose data it is: does one of the caller's grants cover it? */
+export function authorizeTarget(caller: Caller | undefined, access: Access, target: Target): void {
+  if (access === 'public') return;
+  if (!caller) throw new Unauthenticated();
+  const roles = access === 'signedIn' ? undefined : access.roles;
+  const allowed = caller.grants.some(
+    (grant) => (!roles || roles.includes(grant.role)) && grantCovers(grant, caller.userId, target),
+  );
+  if (!allowed) throw new Forbidden('다른 기관 또는 다른 사람의 정보에는 접근할 수 없습니다.');
+}
+
+export function grantCovers(grant: Grant, userId: string, target: Target): boolean {
+  switch (grant.role) {
+    case 'hq':
+      return true;
+    case 'center':
+      // the youth programme's integrated support centre oversees every programme (SPEC §1)
+      return true;
+    case 'branch':
+      return !!grant.branchId && target.branchId === grant.branchId;
+    case 'agency':
+      return !!grant.agencyId && target.agencyId === grant.agencyId;
+    case 'trainer':
+      return !!grant.institutionId && target.institutionId === grant.institutionId;
+    case 'operator':
+      return !!grant.agencyId && target.agencyId === grant.agencyId;
+    default:
+      return target.userId === userId;
+  }
 }

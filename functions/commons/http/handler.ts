@@ -2,9 +2,10 @@ import { Router } from '@aws-lambda-powertools/event-handler/http';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { callerFromEvent } from '../caller.ts';
+import { loadGrants } from '../../identity/repository.ts';
+import { buildCaller, type Caller, identityFromEvent } from '../caller.ts';
 import { DomainError, ValidationFailed } from '../errors.ts';
-import { authorize } from '../policy.ts';
+import { authorize, authorizeTarget, type Target } from '../policy.ts';
 import { logger } from '../powertools.ts';
 import type { RouteSpec } from './route.ts';
 import { parseOrThrow } from './validation.ts';
@@ -31,14 +32,15 @@ export function createHandler(routes: RouteSpec[]) {
     const register = app[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'].bind(app);
     register(toRouterPath(route.path), async (reqCtx) => {
       const event = reqCtx.event as APIGatewayProxyEvent;
-      const caller = callerFromEvent(event);
+      const caller = route.access === 'public' ? undefined : await callerOf(event);
       authorize(caller, route.access);
       const query = route.query
         ? parseOrThrow(route.query, event.queryStringParameters ?? {}, 'query', route.labels)
         : undefined;
       const params = route.params ? parseOrThrow(route.params, reqCtx.params, 'params', route.labels) : undefined;
       const body = route.body ? parseOrThrow(route.body, parseBody(event), 'body', route.labels) : undefined;
-      const result = await route.handle({ query, body, params, caller, event });
+      const allow = (target: Target) => authorizeTarget(caller, route.access, target);
+      const result = await route.handle({ query, body, params, caller, allow, event });
       return json(result.status ?? 200, result.body, result.headers);
     });
   }
@@ -62,6 +64,14 @@ export function createHandler(routes: RouteSpec[]) {
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler((event: APIGatewayProxyEvent, context: Context) => app.resolve(event, context));
+}
+
+// The caller context is built once per request: token identity (verified by the authorizer) plus the
+// grants stored for that person. Identity is a capability of its own; the edge only reads it.
+async function callerOf(event: APIGatewayProxyEvent): Promise<Caller | undefined> {
+  const identity = identityFromEvent(event);
+  if (!identity) return undefined;
+  return buildCaller(identity, await loadGrants(identity.userId));
 }
 
 function parseBody(event: APIGatewayProxyEvent): unknown {

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { z } from 'zod';
 import type { Caller } from '../caller.ts';
-import type { Access } from '../policy.ts';
+import type { Access, Target } from '../policy.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -9,7 +9,10 @@ export interface RouteInput<Q, B, P> {
   query: Q;
   body: B;
   params: P;
+  /** present on every route but public ones */
   caller: Caller | undefined;
+  /** the scope check of the policy module for the data this route touches; throws 403 when not covered */
+  allow: (target: Target) => void;
   event: APIGatewayProxyEvent;
 }
 

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { Caller } from '#commons/caller';
+import { AUDIT_RETENTION_DAYS, type AuditRecordItem } from './entities.ts';
+
+export interface AuditEvent {
+  action: string;
+  targetType: string;
+  targetId: string;
+  subjectId?: string;
+  branchId?: string;
+  outcome?: AuditRecordItem['outcome'];
+  reason?: string;
+}
+
+/** Korea-time calendar day of an instant. */
+export function koreaDay(at: Date): string {
+  return new Date(at.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Builds the record (pure): time-ordered id, Korea day, retention. */
+export function auditItem(
+  actor: Pick<Caller, 'userId' | 'roles' | 'sourceIp'>,
+  event: AuditEvent,
+  now = new Date(),
+): AuditRecordItem {
+  return {
+    auditId: `${now.toISOString()}#${randomUUID().slice(0, 8)}`,
+    at: now.toISOString(),
+    day: koreaDay(now),
+    actorId: actor.userId,
+    actorRole: actor.roles.join(',') || 'none',
+    action: event.action,
+    targetType: event.targetType,
+    targetId: event.targetId,
+    subjectId: event.subjectId ?? 'NONE',
+    branchId: event.branchId,
+    outcome: event.outcome ?? 'success',
+    sourceIp: actor.sourceIp,
+    reason: event.reason,
+    expiresAt: Math.floor(now.getTime() / 1000) + AUDIT_RETENTION_DAYS * 24 * 3600,
+  };
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { RuleViolation } from '#commons/errors';
+import { defineRoute } from '#commons/http/route';
+import { searchAudit } from './repository.ts';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '날짜는 2026-11-21처럼 연-월-일로 입력해 주세요.' });
+
+const searchQuery = z
+  .object({
+    subject: z.string().trim().max(64).optional(),
+    actor: z.string().trim().max(64).optional(),
+    from: day,
+    to: day,
+  })
+  .refine((q) => q.from <= q.to, { error: '시작일이 종료일보다 늦습니다. 기간을 다시 골라 주세요.', path: ['from'] });
+
+/** A search by day range alone reads one partition per day: keep it to a quarter. */
+const MAX_DAYS_WITHOUT_PERSON = 92;
+
+export const auditRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/audit',
+    summary: '개인정보 열람·변경 기록(감사 기록) 검색: 사람, 처리자, 기간',
+    access: { action: 'search', resource: 'audit', roles: ['hq', 'branch'] },
+    query: searchQuery,
+    labels: { subject: '정보 주체(아이디)', actor: '처리자(아이디)', from: '시작일', to: '종료일' },
+    handle: async ({ query, caller }) => {
+      const span = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 + 1;
+      if (!query.subject && !query.actor && span > MAX_DAYS_WITHOUT_PERSON) {
+        throw new RuleViolation(
+          `사람이나 처리자 없이 기간만으로는 ${MAX_DAYS_WITHOUT_PERSON}일까지 검색할 수 있습니다. 기간을 줄이거나 아이디를 입력해 주세요.`,
+        );
+      }
+      // hq sees every record; branch staff see the records that fall in their branch
+      const isHq = caller!.grants.some((grant) => grant.role === 'hq');
+      const branchId = isHq ? undefined : caller!.grants.find((grant) => grant.role === 'branch')?.branchId;
+      const items = await searchAudit({
+        subjectId: query.subject || undefined,
+        actorId: query.actor || undefined,
+        fromDay: query.from,
+        toDay: query.to,
+        branchId: isHq ? undefined : (branchId ?? 'NONE'),
+      });
+      return { body: { items, count: items.length } };
+    },
+  }),
+];

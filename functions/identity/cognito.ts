@@ -1,0 +1,63 @@
+import {
+  type AuthenticationResultType,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoClient } from '#commons/clients';
+import { ENV, requireEnv } from '#commons/config';
+
+/** What Cognito answered to a password: the SMS step, or (never in this product's pool) tokens. */
+export type PasswordOutcome = { step: 'mfa'; session: string; destination: string } | { step: 'done'; tokens: Tokens };
+
+export interface Tokens {
+  idToken: string;
+  accessToken: string;
+  refreshToken?: string;
+  expiresIn: number;
+}
+
+export async function startPasswordSignIn(username: string, password: string): Promise<PasswordOutcome> {
+  const out = await cognitoClient().send(
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: requireEnv(ENV.userPoolClientId),
+      AuthParameters: { USERNAME: username, PASSWORD: password },
+    }),
+  );
+  if (out.ChallengeName === 'SMS_MFA' && out.Session) {
+    return {
+      step: 'mfa',
+      session: out.Session,
+      destination: out.ChallengeParameters?.CODE_DELIVERY_DESTINATION ?? '',
+    };
+  }
+  if (out.AuthenticationResult) return { step: 'done', tokens: toTokens(out.AuthenticationResult) };
+  throw new Error(`Unsupported sign-in challenge ${out.ChallengeName ?? 'none'}`);
+}
+
+export async function answerSmsCode(username: string, session: string, code: string): Promise<Tokens> {
+  const out = await cognitoClient().send(
+    new RespondToAuthChallengeCommand({
+      ClientId: requireEnv(ENV.userPoolClientId),
+      ChallengeName: 'SMS_MFA',
+      Session: session,
+      ChallengeResponses: { USERNAME: username, SMS_MFA_CODE: code },
+    }),
+  );
+  if (!out.AuthenticationResult) throw new Error('Cognito returned no tokens after the SMS code');
+  return toTokens(out.AuthenticationResult);
+}
+
+function toTokens(result: AuthenticationResultType): Tokens {
+  return {
+    idToken: result.IdToken!,
+    accessToken: result.AccessToken!,
+    refreshToken: result.RefreshToken,
+    expiresIn: result.ExpiresIn ?? 3600,
+  };
+}
+
+/** Cognito reports failures by exception name; these are the ones a person can cause. */
+export function cognitoErrorName(error: unknown): string | undefined {
+  return error instanceof Error ? error.name : undefined;
+}

@@ -1,0 +1,63 @@
+import { Entity, type EntityItem } from 'electrodb';
+import { SERVICE_NAME } from '#commons/table';
+
+/**
+ * A person's profile and role grants. userId is the login ID (아이디, the Cognito username), so the
+ * same key identifies the person on AWS and on the local stack. Grants carry the scope of each role.
+ */
+export const UserProfile = new Entity({
+  model: { entity: 'userProfile', version: '1', service: SERVICE_NAME },
+  attributes: {
+    userId: { type: 'string', required: true },
+    name: { type: 'string', required: true },
+    /** E.164 for Cognito SMS (+821012345678) */
+    phone: { type: 'string', required: true },
+    status: { type: ['active', 'withdrawn'] as const, required: true, default: 'active' },
+    grants: {
+      type: 'list',
+      required: true,
+      items: {
+        type: 'map',
+        properties: {
+          role: { type: 'string', required: true },
+          branchId: { type: 'string' },
+          agencyId: { type: 'string' },
+          institutionId: { type: 'string' },
+        },
+      },
+    },
+    /** the organisation the staff member belongs to (agency, institution or branch), for staff lists */
+    organisationId: { type: 'string', default: 'NONE' },
+    consents: {
+      type: 'map',
+      properties: { terms: { type: 'boolean' }, privacy: { type: 'boolean' }, marketing: { type: 'boolean' } },
+    },
+    withdrawnAt: { type: 'string' },
+    createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
+    updatedAt: { type: 'string', required: true, watch: '*', set: () => new Date().toISOString() },
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: [] } },
+    byOrganisation: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['organisationId'] },
+      sk: { field: 'gsi1sk', composite: ['userId'] },
+    },
+  },
+});
+
+export type UserProfileItem = EntityItem<typeof UserProfile>;
+
+/** Failed sign-ins per login ID, for the lock after five failures. */
+export const SignInGuard = new Entity({
+  model: { entity: 'signInGuard', version: '1', service: SERVICE_NAME },
+  attributes: {
+    userId: { type: 'string', required: true },
+    failures: { type: 'number', required: true, default: 0 },
+    lockedUntil: { type: 'string' },
+    expiresAt: { type: 'number' },
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: [] } },
+  },
+});

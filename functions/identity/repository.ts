@@ -1,0 +1,42 @@
+import type { Grant } from '#commons/caller';
+import { bindEntity } from '#commons/entities';
+import { isRole } from '#commons/roles';
+import { SignInGuard, UserProfile, type UserProfileItem } from './entities.ts';
+import type { GuardState } from './sign-in-rules.ts';
+
+export async function getProfile(userId: string): Promise<UserProfileItem | undefined> {
+  const { data } = await bindEntity(UserProfile).get({ userId }).go();
+  return data ?? undefined;
+}
+
+/** The grants of an active person; a withdrawn or unknown person has none. */
+export async function loadGrants(userId: string): Promise<Grant[]> {
+  const profile = await getProfile(userId);
+  if (profile?.status !== 'active') return [];
+  return profile.grants.flatMap((grant) =>
+    isRole(grant.role)
+      ? [{ role: grant.role, branchId: grant.branchId, agencyId: grant.agencyId, institutionId: grant.institutionId }]
+      : [],
+  );
+}
+
+export async function putProfile(profile: UserProfileItem): Promise<void> {
+  await bindEntity(UserProfile).put(profile).go();
+}
+
+export async function getGuard(userId: string): Promise<GuardState | undefined> {
+  const { data } = await bindEntity(SignInGuard).get({ userId }).go();
+  return data ? { failures: data.failures, lockedUntil: data.lockedUntil } : undefined;
+}
+
+export async function saveGuard(userId: string, state: GuardState): Promise<void> {
+  // kept a day after the last failure, then DynamoDB's TTL removes it
+  const expiresAt = Math.floor(Date.now() / 1000) + 24 * 3600;
+  await bindEntity(SignInGuard)
+    .put({ userId, failures: state.failures, lockedUntil: state.lockedUntil, expiresAt })
+    .go();
+}
+
+export async function clearGuard(userId: string): Promise<void> {
+  await bindEntity(SignInGuard).delete({ userId }).go();
+}
