@@ -1,6 +1,7 @@
 import type { Capability } from '#commons/http/route';
 import { agencyRoutes } from './agencies/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { accountRoutes } from './identity/account-routes.ts';
 import { identityRoutes } from './identity/routes.ts';
 
 /**
@@ -9,6 +10,6 @@ import { identityRoutes } from './identity/routes.ts';
  */
 export const CAPABILITIES: Capability[] = [
   { name: 'agencies', entry: 'functions/agencies/handler.ts', routes: agencyRoutes },
-  { name: 'identity', entry: 'functions/identity/handler.ts', routes: identityRoutes },
+  { name: 'identity', entry: 'functions/identity/handler.ts', routes: [...identityRoutes, ...accountRoutes] },
   { name: 'audit', entry: 'functions/audit/handler.ts', routes: auditRoutes },
 ];

@@ -28,7 +28,13 @@ export const Organisation = new Entity({
     /** years the branch designated it (지정 연도) */
     designatedYears: { type: 'list', items: { type: 'number' }, default: () => [] },
     createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
-    updatedAt: { type: 'string', required: true, watch: '*', set: () => new Date().toISOString() },
+    updatedAt: {
+      type: 'string',
+      required: true,
+      watch: '*',
+      default: () => new Date().toISOString(),
+      set: () => new Date().toISOString(),
+    },
   },
   indexes: {
     byId: {

@@ -1,7 +1,14 @@
 import {
+  AdminAddUserToGroupCommand,
+  AdminDeleteUserCommand,
+  AdminSetUserMFAPreferenceCommand,
   type AuthenticationResultType,
+  ConfirmForgotPasswordCommand,
+  ConfirmSignUpCommand,
+  ForgotPasswordCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
+  SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoClient } from '#commons/clients';
 import { ENV, requireEnv } from '#commons/config';
@@ -60,4 +67,73 @@ function toTokens(result: AuthenticationResultType): Tokens {
 /** Cognito reports failures by exception name; these are the ones a person can cause. */
 export function cognitoErrorName(error: unknown): string | undefined {
   return error instanceof Error ? error.name : undefined;
+}
+
+/** Self sign-up: Cognito sends a 6-digit code by SMS to verify the phone. */
+export async function signUp(input: { username: string; password: string; name: string; phone: string }) {
+  const out = await cognitoClient().send(
+    new SignUpCommand({
+      ClientId: requireEnv(ENV.userPoolClientId),
+      Username: input.username,
+      Password: input.password,
+      UserAttributes: [
+        { Name: 'phone_number', Value: input.phone },
+        { Name: 'name', Value: input.name },
+      ],
+    }),
+  );
+  return { destination: out.CodeDeliveryDetails?.Destination ?? '' };
+}
+
+/**
+ * Confirms the phone, puts the person in their role's group and turns SMS MFA on, so every later
+ * sign-in is two-step.
+ */
+export async function confirmSignUp(username: string, code: string, role: string): Promise<void> {
+  await cognitoClient().send(
+    new ConfirmSignUpCommand({
+      ClientId: requireEnv(ENV.userPoolClientId),
+      Username: username,
+      ConfirmationCode: code,
+    }),
+  );
+  await addToGroup(username, role);
+  await cognitoClient().send(
+    new AdminSetUserMFAPreferenceCommand({
+      UserPoolId: requireEnv(ENV.userPoolId),
+      Username: username,
+      SMSMfaSettings: { Enabled: true, PreferredMfa: true },
+    }),
+  );
+}
+
+export async function addToGroup(username: string, role: string): Promise<void> {
+  await cognitoClient().send(
+    new AdminAddUserToGroupCommand({ UserPoolId: requireEnv(ENV.userPoolId), Username: username, GroupName: role }),
+  );
+}
+
+export async function startPasswordReset(username: string) {
+  const out = await cognitoClient().send(
+    new ForgotPasswordCommand({ ClientId: requireEnv(ENV.userPoolClientId), Username: username }),
+  );
+  return { destination: out.CodeDeliveryDetails?.Destination ?? '' };
+}
+
+export async function finishPasswordReset(username: string, code: string, password: string): Promise<void> {
+  await cognitoClient().send(
+    new ConfirmForgotPasswordCommand({
+      ClientId: requireEnv(ENV.userPoolClientId),
+      Username: username,
+      ConfirmationCode: code,
+      Password: password,
+    }),
+  );
+}
+
+/** Withdrawal removes the login; the records the law requires stay in the table. */
+export async function deleteLogin(username: string): Promise<void> {
+  await cognitoClient().send(
+    new AdminDeleteUserCommand({ UserPoolId: requireEnv(ENV.userPoolId), Username: username }),
+  );
 }

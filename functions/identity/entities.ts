@@ -12,7 +12,10 @@ export const UserProfile = new Entity({
     name: { type: 'string', required: true },
     /** E.164 for Cognito SMS (+821012345678) */
     phone: { type: 'string', required: true },
-    status: { type: ['active', 'withdrawn'] as const, required: true, default: 'active' },
+    /** pending: signed up, phone not yet confirmed (or staff awaiting approval) */
+    status: { type: ['pending', 'active', 'withdrawn'] as const, required: true, default: 'active' },
+    /** the role asked for at sign-up or in a staff account request, granted on confirmation/approval */
+    requestedRole: { type: 'string' },
     grants: {
       type: 'list',
       required: true,
@@ -34,7 +37,13 @@ export const UserProfile = new Entity({
     },
     withdrawnAt: { type: 'string' },
     createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
-    updatedAt: { type: 'string', required: true, watch: '*', set: () => new Date().toISOString() },
+    updatedAt: {
+      type: 'string',
+      required: true,
+      watch: '*',
+      default: () => new Date().toISOString(),
+      set: () => new Date().toISOString(),
+    },
   },
   indexes: {
     byId: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: [] } },

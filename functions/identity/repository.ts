@@ -1,3 +1,4 @@
+import type { CreateEntityItem } from 'electrodb';
 import type { Grant } from '#commons/caller';
 import { bindEntity } from '#commons/entities';
 import { isRole } from '#commons/roles';
@@ -20,7 +21,7 @@ export async function loadGrants(userId: string): Promise<Grant[]> {
   );
 }
 
-export async function putProfile(profile: UserProfileItem): Promise<void> {
+export async function putProfile(profile: CreateEntityItem<typeof UserProfile>): Promise<void> {
   await bindEntity(UserProfile).put(profile).go();
 }
 

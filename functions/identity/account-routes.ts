@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import type { Caller } from '#commons/caller';
+import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { defineRoute } from '#commons/http/route';
+import { recordAudit } from '#functions/audit/repository';
+import {
+  codeSchema,
+  nameSchema,
+  passwordSchema,
+  phoneSchema,
+  SELF_SIGN_UP_ROLES,
+  usernameSchema,
+} from './account-rules.ts';
+import {
+  cognitoErrorName,
+  confirmSignUp,
+  deleteLogin,
+  finishPasswordReset,
+  signUp,
+  startPasswordReset,
+} from './cognito.ts';
+import { getProfile, putProfile } from './repository.ts';
+
+const signUpBody = z.object({
+  username: usernameSchema,
+  password: passwordSchema,
+  name: nameSchema,
+  phone: phoneSchema,
+  role: z.enum(SELF_SIGN_UP_ROLES, { error: '가입 유형(근로자, 근로지원인, 청년, 구직자) 중 하나를 골라 주세요.' }),
+  consents: z.object({
+    terms: z.literal(true, { error: '[필수] 이용약관에 동의해야 가입할 수 있습니다.' }),
+    privacy: z.literal(true, { error: '[필수] 개인정보 수집·이용에 동의해야 가입할 수 있습니다.' }),
+    marketing: z.boolean().default(false),
+  }),
+});
+
+const SIGN_UP_LABELS = {
+  username: '아이디',
+  password: '비밀번호',
+  name: '이름',
+  phone: '휴대전화 번호',
+  role: '가입 유형',
+  'consents.terms': '이용약관 동의',
+  'consents.privacy': '개인정보 수집·이용 동의',
+};
+
+function person(userId: string, sourceIp: string): Caller {
+  return { userId, roles: [], grants: [], sourceIp };
+}
+
+function sourceIpOf(event: { requestContext?: { identity?: { sourceIp?: string } } }): string {
+  return event.requestContext?.identity?.sourceIp ?? 'unknown';
+}
+
+/** Cognito failures a person can cause, said in Korean with what to do. */
+function explainCognito(error: unknown): never {
+  switch (cognitoErrorName(error)) {
+    case 'UsernameExistsException':
+      throw new ValidationFailed(
+        [
+          {
+            field: 'body.username',
+            label: '아이디',
+            message: '이미 사용 중인 아이디입니다. 다른 아이디를 입력해 주세요.',
+          },
+        ],
+        '이미 사용 중인 아이디입니다. 다른 아이디를 입력해 주세요.',
+      );
+    case 'InvalidPasswordException':
+      throw new ValidationFailed(
+        [
+          {
+            field: 'body.password',
+            label: '비밀번호',
+            message: '비밀번호 규칙에 맞지 않습니다. 10자 이상, 영어 소문자·숫자·특수문자를 넣어 주세요.',
+          },
+        ],
+        '비밀번호 규칙에 맞지 않습니다.',
+      );
+    case 'CodeMismatchException':
+      throw new ValidationFailed(
+        [
+          {
+            field: 'body.code',
+            label: '인증번호',
+            message: '인증번호가 올바르지 않습니다. 문자로 받은 6자리 숫자를 다시 확인해 주세요.',
+          },
+        ],
+        '인증번호가 올바르지 않습니다.',
+      );
+    case 'ExpiredCodeException':
+      throw new RuleViolation('인증번호 입력 시간이 지났습니다. 인증번호를 다시 받아 주세요.', 'CODE_EXPIRED');
+    case 'LimitExceededException':
+    case 'TooManyRequestsException':
+      throw new RuleViolation('요청이 너무 많습니다. 몇 분 뒤에 다시 시도해 주세요.', 'TOO_MANY_REQUESTS');
+    default:
+      throw error;
+  }
+}
+
+export const accountRoutes = [
+  defineRoute({
+    method: 'POST',
+    path: '/auth/signup',
+    summary: '회원가입(근로자·근로지원인·청년·구직자): 휴대전화 인증번호 발송',
+    access: 'public',
+    body: signUpBody,
+    labels: SIGN_UP_LABELS,
+    handle: async ({ body }) => {
+      const existing = await getProfile(body.username);
+      if (existing && existing.status !== 'pending')
+        explainCognito(Object.assign(new Error(), { name: 'UsernameExistsException' }));
+      let destination: string;
+      try {
+        ({ destination } = await signUp(body));
+      } catch (error) {
+        explainCognito(error);
+      }
+      await putProfile({
+        userId: body.username,
+        name: body.name,
+        phone: body.phone,
+        status: 'pending',
+        requestedRole: body.role,
+        grants: [],
+        consents: body.consents,
+      });
+      return { status: 201, body: { step: 'confirm', destination } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/auth/signup/confirm',
+    summary: '회원가입 완료: 문자로 받은 인증번호 확인',
+    access: 'public',
+    body: z.object({ username: usernameSchema, code: codeSchema }),
+    labels: { username: '아이디', code: '인증번호' },
+    handle: async ({ body, event }) => {
+      const profile = await getProfile(body.username);
+      if (!profile || profile.status !== 'pending' || !profile.requestedRole) {
+        throw new NotFound('인증을 기다리는 가입 신청');
+      }
+      try {
+        await confirmSignUp(body.username, body.code, profile.requestedRole);
+      } catch (error) {
+        explainCognito(error);
+      }
+      await putProfile({ ...profile, status: 'active', grants: [{ role: profile.requestedRole }] });
+      await recordAudit(person(body.username, sourceIpOf(event)), {
+        action: 'account.create',
+        targetType: 'user',
+        targetId: body.username,
+        subjectId: body.username,
+      });
+      return { body: { step: 'done' } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/auth/password-reset',
+    summary: '비밀번호 재설정 1단계: 등록된 휴대전화로 인증번호 발송',
+    access: 'public',
+    body: z.object({ username: usernameSchema }),
+    labels: { username: '아이디' },
+    handle: async ({ body }) => {
+      try {
+        const { destination } = await startPasswordReset(body.username);
+        return { body: { step: 'confirm', destination } };
+      } catch (error) {
+        // Do not tell strangers which IDs exist: an unknown ID gets the same answer.
+        if (cognitoErrorName(error) === 'UserNotFoundException') return { body: { step: 'confirm', destination: '' } };
+        explainCognito(error);
+      }
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/auth/password-reset/confirm',
+    summary: '비밀번호 재설정 2단계: 인증번호와 새 비밀번호',
+    access: 'public',
+    body: z.object({ username: usernameSchema, code: codeSchema, password: passwordSchema }),
+    labels: { username: '아이디', code: '인증번호', password: '새 비밀번호' },
+    handle: async ({ body, event }) => {
+      try {
+        await finishPasswordReset(body.username, body.code, body.password);
+      } catch (error) {
+        explainCognito(error);
+      }
+      await recordAudit(person(body.username, sourceIpOf(event)), {
+        action: 'account.passwordReset',
+        targetType: 'user',
+        targetId: body.username,
+        subjectId: body.username,
+      });
+      return { body: { step: 'done' } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/me/withdraw',
+    summary: '회원탈퇴: 로그인 정보는 지우고 법이 정한 기록은 보관',
+    access: 'signedIn',
+    body: z.object({
+      confirm: z.literal(true, { error: '탈퇴하려면 안내 내용을 확인했다고 표시해 주세요.' }),
+    }),
+    labels: { confirm: '탈퇴 확인' },
+    handle: async ({ caller }) => {
+      const profile = await getProfile(caller!.userId);
+      if (!profile) throw new NotFound('회원 정보');
+      if (profile.status === 'withdrawn') throw new Conflict('이미 탈퇴한 계정입니다.');
+      await deleteLogin(caller!.userId);
+      await putProfile({ ...profile, status: 'withdrawn', withdrawnAt: new Date().toISOString() });
+      await recordAudit(caller!, {
+        action: 'account.withdraw',
+        targetType: 'user',
+        targetId: caller!.userId,
+        subjectId: caller!.userId,
+      });
+      return { body: { step: 'done' } };
+    },
+  }),
+];
