@@ -21,5 +21,7 @@ export const ENV = {
   userPoolId: 'USER_POOL_ID',
   userPoolClientId: 'USER_POOL_CLIENT_ID',
   piiKeyId: 'PII_KEY_ID',
+  /** HMAC key for keyed-hash lookups of personal data (functions/commons/pii.ts) */
+  piiMacKeyId: 'PII_MAC_KEY_ID',
   stage: 'STAGE',
 } as const;
