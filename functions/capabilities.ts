@@ -1,6 +1,7 @@
 import type { Capability } from '#commons/http/route';
 import { agencyRoutes } from './agencies/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { fileRoutes } from './files/routes.ts';
 import { accountRoutes } from './identity/account-routes.ts';
 import { identityRoutes } from './identity/routes.ts';
 
@@ -12,4 +13,5 @@ export const CAPABILITIES: Capability[] = [
   { name: 'agencies', entry: 'functions/agencies/handler.ts', routes: agencyRoutes },
   { name: 'identity', entry: 'functions/identity/handler.ts', routes: [...identityRoutes, ...accountRoutes] },
   { name: 'audit', entry: 'functions/audit/handler.ts', routes: auditRoutes },
+  { name: 'files', entry: 'functions/files/handler.ts', routes: fileRoutes },
 ];

@@ -1,6 +1,7 @@
 import type { Entity } from 'electrodb';
 import { Organisation } from './agencies/entities.ts';
 import { AuditRecord } from './audit/entities.ts';
+import { Upload } from './files/entities.ts';
 import { SignInGuard, UserProfile } from './identity/entities.ts';
 
 /** Every entity in the single table. A test checks each one's indexes against TABLE_KEYS. */
@@ -10,4 +11,5 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   UserProfile,
   SignInGuard,
   AuditRecord,
+  Upload,
 };
