@@ -2,7 +2,6 @@ import type { Capability } from '#commons/http/route';
 import { agencyRoutes } from './agencies/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { fileRoutes } from './files/routes.ts';
-import { accountRoutes } from './identity/account-routes.ts';
 import { identityRoutes } from './identity/routes.ts';
 
 /**
@@ -11,7 +10,11 @@ import { identityRoutes } from './identity/routes.ts';
  */
 export const CAPABILITIES: Capability[] = [
   { name: 'agencies', entry: 'functions/agencies/handler.ts', routes: agencyRoutes },
-  { name: 'identity', entry: 'functions/identity/handler.ts', routes: [...identityRoutes, ...accountRoutes] },
+  {
+    name: 'identity',
+    entry: 'functions/identity/handler.ts',
+    routes: identityRoutes,
+  },
   { name: 'audit', entry: 'functions/audit/handler.ts', routes: auditRoutes },
   { name: 'files', entry: 'functions/files/handler.ts', routes: fileRoutes },
 ];

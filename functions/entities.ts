@@ -2,7 +2,7 @@ import type { Entity } from 'electrodb';
 import { Organisation } from './agencies/entities.ts';
 import { AuditRecord } from './audit/entities.ts';
 import { Upload } from './files/entities.ts';
-import { SignInGuard, UserProfile } from './identity/entities.ts';
+import { SignInGuard, StaffRequest, UserProfile } from './identity/entities.ts';
 
 /** Every entity in the single table. A test checks each one's indexes against TABLE_KEYS. */
 // biome-ignore lint/suspicious/noExplicitAny: any entity shape
@@ -10,6 +10,7 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   Organisation,
   UserProfile,
   SignInGuard,
+  StaffRequest,
   AuditRecord,
   Upload,
 };

@@ -32,3 +32,8 @@ export async function listDirectory(filter: DirectoryFilter): Promise<DirectoryE
 export async function putOrganisation(item: OrganisationItem): Promise<void> {
   await bindEntity(Organisation).put(item).go();
 }
+
+export async function getOrganisation(organisationId: string): Promise<OrganisationItem | undefined> {
+  const { data } = await bindEntity(Organisation).get({ organisationId }).go();
+  return data ?? undefined;
+}

@@ -12,20 +12,25 @@ import {
   usernameSchema,
 } from './account-rules.ts';
 import {
+  activateLogin,
   cognitoErrorName,
-  confirmSignUp,
+  confirmPhone,
   deleteLogin,
   finishPasswordReset,
   signUp,
   startPasswordReset,
 } from './cognito.ts';
-import { getProfile, putProfile } from './repository.ts';
+import { getProfile, getStaffRequest, putProfile, putStaffRequest } from './repository.ts';
 
-const signUpBody = z.object({
+export const SIGN_UP_FIELDS = {
   username: usernameSchema,
   password: passwordSchema,
   name: nameSchema,
   phone: phoneSchema,
+};
+
+const signUpBody = z.object({
+  ...SIGN_UP_FIELDS,
   role: z.enum(SELF_SIGN_UP_ROLES, { error: '가입 유형(근로자, 근로지원인, 청년, 구직자) 중 하나를 골라 주세요.' }),
   consents: z.object({
     terms: z.literal(true, { error: '[필수] 이용약관에 동의해야 가입할 수 있습니다.' }),
@@ -44,16 +49,16 @@ const SIGN_UP_LABELS = {
   'consents.privacy': '개인정보 수집·이용 동의',
 };
 
-function person(userId: string, sourceIp: string): Caller {
+export function person(userId: string, sourceIp: string): Caller {
   return { userId, roles: [], grants: [], sourceIp };
 }
 
-function sourceIpOf(event: { requestContext?: { identity?: { sourceIp?: string } } }): string {
+export function sourceIpOf(event: { requestContext?: { identity?: { sourceIp?: string } } }): string {
   return event.requestContext?.identity?.sourceIp ?? 'unknown';
 }
 
 /** Cognito failures a person can cause, said in Korean with what to do. */
-function explainCognito(error: unknown): never {
+export function explainCognito(error: unknown): never {
   switch (cognitoErrorName(error)) {
     case 'UsernameExistsException':
       throw new ValidationFailed(
@@ -141,10 +146,17 @@ export const accountRoutes = [
         throw new NotFound('인증을 기다리는 가입 신청');
       }
       try {
-        await confirmSignUp(body.username, body.code, profile.requestedRole);
+        await confirmPhone(body.username, body.code);
       } catch (error) {
         explainCognito(error);
       }
+      // Staff accounts wait for their branch's approval; people who signed up themselves start now.
+      const staffRequest = await getStaffRequest(body.username);
+      if (staffRequest) {
+        await putStaffRequest({ ...staffRequest, status: 'phoneConfirmed' });
+        return { body: { step: 'awaitingApproval' } };
+      }
+      await activateLogin(body.username, profile.requestedRole);
       await putProfile({ ...profile, status: 'active', grants: [{ role: profile.requestedRole }] });
       await recordAudit(person(body.username, sourceIpOf(event)), {
         action: 'account.create',

@@ -85,11 +85,8 @@ export async function signUp(input: { username: string; password: string; name: 
   return { destination: out.CodeDeliveryDetails?.Destination ?? '' };
 }
 
-/**
- * Confirms the phone, puts the person in their role's group and turns SMS MFA on, so every later
- * sign-in is two-step.
- */
-export async function confirmSignUp(username: string, code: string, role: string): Promise<void> {
+/** Confirms the phone number with the code Cognito sent at sign-up. */
+export async function confirmPhone(username: string, code: string): Promise<void> {
   await cognitoClient().send(
     new ConfirmSignUpCommand({
       ClientId: requireEnv(ENV.userPoolClientId),
@@ -97,6 +94,10 @@ export async function confirmSignUp(username: string, code: string, role: string
       ConfirmationCode: code,
     }),
   );
+}
+
+/** Grants the role's Cognito group and turns SMS MFA on: from now on every sign-in is two-step. */
+export async function activateLogin(username: string, role: string): Promise<void> {
   await addToGroup(username, role);
   await cognitoClient().send(
     new AdminSetUserMFAPreferenceCommand({

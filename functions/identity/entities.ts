@@ -70,3 +70,37 @@ export const SignInGuard = new Entity({
     byId: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: [] } },
   },
 });
+
+/**
+ * A staff member's request for an account at an agency or training institution. The branch the
+ * organisation belongs to approves or rejects it, with a reason.
+ */
+export const StaffRequest = new Entity({
+  model: { entity: 'staffRequest', version: '1', service: SERVICE_NAME },
+  attributes: {
+    userId: { type: 'string', required: true },
+    organisationId: { type: 'string', required: true },
+    organisationName: { type: 'string', required: true },
+    role: { type: ['agency', 'trainer'] as const, required: true },
+    branchId: { type: 'string', required: true },
+    position: { type: 'string', required: true },
+    duties: { type: 'string', required: true },
+    pledgeUploadId: { type: 'string', required: true },
+    /** submitted → phoneConfirmed → approved | rejected */
+    status: { type: ['submitted', 'phoneConfirmed', 'approved', 'rejected'] as const, required: true },
+    reason: { type: 'string' },
+    decidedBy: { type: 'string' },
+    decidedAt: { type: 'string' },
+    createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: [] } },
+    byBranch: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['branchId'] },
+      sk: { field: 'gsi1sk', composite: ['status', 'createdAt', 'userId'] },
+    },
+  },
+});
+
+export type StaffRequestItem = EntityItem<typeof StaffRequest>;

@@ -2,7 +2,7 @@ import type { CreateEntityItem } from 'electrodb';
 import type { Grant } from '#commons/caller';
 import { bindEntity } from '#commons/entities';
 import { isRole } from '#commons/roles';
-import { SignInGuard, UserProfile, type UserProfileItem } from './entities.ts';
+import { SignInGuard, StaffRequest, type StaffRequestItem, UserProfile, type UserProfileItem } from './entities.ts';
 import type { GuardState } from './sign-in-rules.ts';
 
 export async function getProfile(userId: string): Promise<UserProfileItem | undefined> {
@@ -40,4 +40,19 @@ export async function saveGuard(userId: string, state: GuardState): Promise<void
 
 export async function clearGuard(userId: string): Promise<void> {
   await bindEntity(SignInGuard).delete({ userId }).go();
+}
+
+export async function getStaffRequest(userId: string): Promise<StaffRequestItem | undefined> {
+  const { data } = await bindEntity(StaffRequest).get({ userId }).go();
+  return data ?? undefined;
+}
+
+export async function putStaffRequest(request: CreateEntityItem<typeof StaffRequest>): Promise<void> {
+  await bindEntity(StaffRequest).put(request).go();
+}
+
+export async function listStaffRequests(branchId: string, status?: StaffRequestItem['status']) {
+  const query = bindEntity(StaffRequest).query.byBranch(status ? { branchId, status } : { branchId });
+  const { data } = await query.go({ pages: 'all' });
+  return data;
 }

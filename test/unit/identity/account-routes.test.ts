@@ -93,18 +93,16 @@ describe('accounts', () => {
   });
 
   it('on confirmation grants the requested role, joins its group and turns SMS MFA on', async () => {
-    ddb
-      .on(GetCommand)
-      .resolves(
-        stored({
-          userId: 'kim_worker',
-          name: '김근로',
-          phone: '+821012345678',
-          status: 'pending',
-          requestedRole: 'worker',
-          grants: [],
-        }),
-      );
+    ddb.on(GetCommand).resolves(
+      stored({
+        userId: 'kim_worker',
+        name: '김근로',
+        phone: '+821012345678',
+        status: 'pending',
+        requestedRole: 'worker',
+        grants: [],
+      }),
+    );
     cognito.on(ConfirmSignUpCommand).resolves({});
     cognito.on(AdminAddUserToGroupCommand).resolves({});
     cognito.on(AdminSetUserMFAPreferenceCommand).resolves({});

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import type { Caller } from '#commons/caller';
+import { Locked, NotFound, RuleViolation, Unauthenticated } from '#commons/errors';
+import { defineRoute } from '#commons/http/route';
+import { ROLE_LABELS } from '#commons/roles';
+import { maskPhone } from '#commons/rrn';
+import { recordAudit } from '#functions/audit/repository';
+import { answerSmsCode, cognitoErrorName, startPasswordSignIn } from './cognito.ts';
+import { clearGuard, getGuard, getProfile, saveGuard } from './repository.ts';
+import { afterFailure, isLocked, lockedMessage, wrongPasswordMessage } from './sign-in-rules.ts';
+
+const username = z
+  .string({ error: '아이디를 입력해 주세요.' })
+  .trim()
+  .min(1, { error: '아이디를 입력해 주세요.' })
+  .max(64, { error: '아이디는 64자 이하입니다.' });
+
+const loginBody = z.object({
+  username,
+  password: z.string({ error: '비밀번호를 입력해 주세요.' }).min(1, { error: '비밀번호를 입력해 주세요.' }).max(256),
+});
+
+const mfaBody = z.object({
+  username,
+  session: z
+    .string({ error: '로그인을 처음부터 다시 해 주세요.' })
+    .min(1, { error: '로그인을 처음부터 다시 해 주세요.' }),
+  code: z
+    .string({ error: '인증번호를 입력해 주세요.' })
+    .trim()
+    .regex(/^\d{6}$/, { error: '인증번호는 문자로 받은 숫자 6자리입니다.' }),
+});
+
+function anonymous(userId: string, sourceIp: string): Caller {
+  return { userId, roles: [], grants: [], sourceIp };
+}
+
+export const signInRoutes = [
+  defineRoute({
+    method: 'POST',
+    path: '/auth/login',
+    summary: '로그인 1단계: 아이디와 비밀번호 확인 후 인증번호 문자 발송',
+    access: 'public',
+    body: loginBody,
+    labels: { username: '아이디', password: '비밀번호' },
+    handle: async ({ body, event }) => {
+      const now = new Date();
+      const sourceIp = event.requestContext?.identity?.sourceIp ?? 'unknown';
+      const guard = await getGuard(body.username);
+      if (isLocked(guard, now)) throw new Locked(lockedMessage(guard!.lockedUntil!));
+      try {
+        const outcome = await startPasswordSignIn(body.username, body.password);
+        await clearGuard(body.username);
+        if (outcome.step === 'mfa') {
+          return { body: { step: 'mfa', session: outcome.session, destination: outcome.destination } };
+        }
+        return { body: { step: 'done', tokens: outcome.tokens } };
+      } catch (error) {
+        const name = cognitoErrorName(error);
+        if (name === 'NotAuthorizedException' || name === 'UserNotFoundException') {
+          const next = afterFailure(guard, now);
+          await saveGuard(body.username, next);
+          await recordAudit(anonymous(body.username, sourceIp), {
+            action: 'auth.login',
+            targetType: 'user',
+            targetId: body.username,
+            subjectId: body.username,
+            outcome: 'denied',
+          });
+          if (next.lockedUntil) throw new Locked(lockedMessage(next.lockedUntil));
+          throw new Unauthenticated(wrongPasswordMessage(next));
+        }
+        if (name === 'UserNotConfirmedException') {
+          throw new RuleViolation(
+            '휴대전화 인증이 끝나지 않은 계정입니다. 회원가입 때 받은 인증번호로 인증을 마쳐 주세요.',
+          );
+        }
+        if (name === 'PasswordResetRequiredException') {
+          throw new RuleViolation('비밀번호를 새로 정해야 합니다. 비밀번호 재설정을 진행해 주세요.');
+        }
+        throw error;
+      }
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/auth/mfa',
+    summary: '로그인 2단계: 문자로 받은 인증번호 6자리 확인',
+    access: 'public',
+    body: mfaBody,
+    labels: { username: '아이디', session: '로그인 단계', code: '인증번호' },
+    handle: async ({ body, event }) => {
+      const sourceIp = event.requestContext?.identity?.sourceIp ?? 'unknown';
+      try {
+        const tokens = await answerSmsCode(body.username, body.session, body.code);
+        await recordAudit(anonymous(body.username, sourceIp), {
+          action: 'auth.login',
+          targetType: 'user',
+          targetId: body.username,
+          subjectId: body.username,
+        });
+        return { body: { step: 'done', tokens } };
+      } catch (error) {
+        const name = cognitoErrorName(error);
+        if (name === 'CodeMismatchException') {
+          throw new Unauthenticated('인증번호가 올바르지 않습니다. 문자로 받은 6자리 숫자를 다시 확인해 주세요.');
+        }
+        if (name === 'ExpiredCodeException' || name === 'NotAuthorizedException') {
+          throw new Unauthenticated('인증번호 입력 시간이 지났습니다. 처음부터 다시 로그인해 주세요.');
+        }
+        throw error;
+      }
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/me',
+    summary: '내 정보와 권한(역할·소속) 조회',
+    access: 'signedIn',
+    handle: async ({ caller }) => {
+      const profile = await getProfile(caller!.userId);
+      if (!profile) throw new NotFound('회원 정보');
+      return {
+        body: {
+          userId: profile.userId,
+          name: profile.name,
+          phone: maskPhone(profile.phone),
+          roles: caller!.grants.map((grant) => ({ ...grant, label: ROLE_LABELS[grant.role] })),
+        },
+      };
+    },
+  }),
+];
