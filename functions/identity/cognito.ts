@@ -1,5 +1,6 @@
 import {
   AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
   AdminDeleteUserCommand,
   AdminSetUserMFAPreferenceCommand,
   type AuthenticationResultType,
@@ -14,7 +15,10 @@ import { cognitoClient } from '#commons/clients';
 import { ENV, requireEnv } from '#commons/config';
 
 /** What Cognito answered to a password: the SMS step, or (never in this product's pool) tokens. */
-export type PasswordOutcome = { step: 'mfa'; session: string; destination: string } | { step: 'done'; tokens: Tokens };
+export type PasswordOutcome =
+  | { step: 'mfa'; session: string; destination: string }
+  | { step: 'newPassword'; session: string }
+  | { step: 'done'; tokens: Tokens };
 
 export interface Tokens {
   idToken: string;
@@ -31,6 +35,15 @@ export async function startPasswordSignIn(username: string, password: string): P
       AuthParameters: { USERNAME: username, PASSWORD: password },
     }),
   );
+  return outcomeOf(out);
+}
+
+function outcomeOf(out: {
+  ChallengeName?: string;
+  Session?: string;
+  ChallengeParameters?: Record<string, string>;
+  AuthenticationResult?: AuthenticationResultType;
+}): PasswordOutcome {
   if (out.ChallengeName === 'SMS_MFA' && out.Session) {
     return {
       step: 'mfa',
@@ -38,8 +51,39 @@ export async function startPasswordSignIn(username: string, password: string): P
       destination: out.ChallengeParameters?.CODE_DELIVERY_DESTINATION ?? '',
     };
   }
+  // staff created by hq sign in first with the temporary password sent by SMS, then set their own
+  if (out.ChallengeName === 'NEW_PASSWORD_REQUIRED' && out.Session)
+    return { step: 'newPassword', session: out.Session };
   if (out.AuthenticationResult) return { step: 'done', tokens: toTokens(out.AuthenticationResult) };
   throw new Error(`Unsupported sign-in challenge ${out.ChallengeName ?? 'none'}`);
+}
+
+export async function answerNewPassword(username: string, session: string, password: string): Promise<PasswordOutcome> {
+  const out = await cognitoClient().send(
+    new RespondToAuthChallengeCommand({
+      ClientId: requireEnv(ENV.userPoolClientId),
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: session,
+      ChallengeResponses: { USERNAME: username, NEW_PASSWORD: password },
+    }),
+  );
+  return outcomeOf(out);
+}
+
+/** hq creates branch staff: Cognito texts a temporary password; the first sign-in sets a new one. */
+export async function createStaffLogin(username: string, name: string, phone: string): Promise<void> {
+  await cognitoClient().send(
+    new AdminCreateUserCommand({
+      UserPoolId: requireEnv(ENV.userPoolId),
+      Username: username,
+      DesiredDeliveryMediums: ['SMS'],
+      UserAttributes: [
+        { Name: 'name', Value: name },
+        { Name: 'phone_number', Value: phone },
+        { Name: 'phone_number_verified', Value: 'true' },
+      ],
+    }),
+  );
 }
 
 export async function answerSmsCode(username: string, session: string, code: string): Promise<Tokens> {

@@ -5,7 +5,8 @@ import { defineRoute } from '#commons/http/route';
 import { ROLE_LABELS } from '#commons/roles';
 import { maskPhone } from '#commons/rrn';
 import { recordAudit } from '#functions/audit/repository';
-import { answerSmsCode, cognitoErrorName, startPasswordSignIn } from './cognito.ts';
+import { passwordSchema } from './account-rules.ts';
+import { answerNewPassword, answerSmsCode, cognitoErrorName, startPasswordSignIn } from './cognito.ts';
 import { clearGuard, getGuard, getProfile, saveGuard } from './repository.ts';
 import { afterFailure, isLocked, lockedMessage, wrongPasswordMessage } from './sign-in-rules.ts';
 
@@ -51,10 +52,7 @@ export const signInRoutes = [
       try {
         const outcome = await startPasswordSignIn(body.username, body.password);
         await clearGuard(body.username);
-        if (outcome.step === 'mfa') {
-          return { body: { step: 'mfa', session: outcome.session, destination: outcome.destination } };
-        }
-        return { body: { step: 'done', tokens: outcome.tokens } };
+        return { body: outcome };
       } catch (error) {
         const name = cognitoErrorName(error);
         if (name === 'NotAuthorizedException' || name === 'UserNotFoundException') {
@@ -107,6 +105,30 @@ export const signInRoutes = [
         }
         if (name === 'ExpiredCodeException' || name === 'NotAuthorizedException') {
           throw new Unauthenticated('인증번호 입력 시간이 지났습니다. 처음부터 다시 로그인해 주세요.');
+        }
+        throw error;
+      }
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/auth/new-password',
+    summary: '첫 로그인: 임시 비밀번호 대신 쓸 새 비밀번호 정하기',
+    access: 'public',
+    body: z.object({ username, session: mfaBody.shape.session, password: passwordSchema }),
+    labels: { username: '아이디', session: '로그인 단계', password: '새 비밀번호' },
+    handle: async ({ body }) => {
+      try {
+        return { body: await answerNewPassword(body.username, body.session, body.password) };
+      } catch (error) {
+        const name = cognitoErrorName(error);
+        if (name === 'InvalidPasswordException') {
+          throw new Unauthenticated(
+            '비밀번호 규칙에 맞지 않습니다. 10자 이상, 영어 소문자·숫자·특수문자를 넣어 주세요.',
+          );
+        }
+        if (name === 'NotAuthorizedException' || name === 'ExpiredCodeException') {
+          throw new Unauthenticated('입력 시간이 지났습니다. 임시 비밀번호로 처음부터 다시 로그인해 주세요.');
         }
         throw error;
       }

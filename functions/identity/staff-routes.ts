@@ -6,7 +6,8 @@ import { getOrganisation } from '#functions/agencies/repository';
 import { recordAudit } from '#functions/audit/repository';
 import { completeUpload } from '../files/repository.ts';
 import { explainCognito, SIGN_UP_FIELDS } from './account-routes.ts';
-import { activateLogin, signUp } from './cognito.ts';
+import { nameSchema, phoneSchema, usernameSchema } from './account-rules.ts';
+import { activateLogin, createStaffLogin, signUp } from './cognito.ts';
 import { getProfile, getStaffRequest, listStaffRequests, putProfile, putStaffRequest } from './repository.ts';
 
 const staffRequestBody = z.object({
@@ -174,6 +175,45 @@ export const staffRoutes = [
             : `[근로지원인 플랫폼] ${request.organisationName} 담당자 계정 신청이 반려되었습니다. 사유: ${body.reason}`,
       });
       return { body: { userId: params.userId, status: body.decision === 'approve' ? 'approved' : 'rejected' } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/branch-staff',
+    summary: '본부: 지사 담당자 계정 만들기(임시 비밀번호 문자 발송)',
+    access: { action: 'create', resource: 'branchStaff', roles: ['hq'] },
+    body: z.object({
+      username: usernameSchema,
+      name: nameSchema,
+      phone: phoneSchema,
+      branchId: z.string({ error: '지사를 골라 주세요.' }).min(1, { error: '지사를 골라 주세요.' }),
+    }),
+    labels: { username: '아이디', name: '이름', phone: '휴대전화 번호', branchId: '지사' },
+    handle: async ({ body, caller }) => {
+      if (await getProfile(body.username))
+        explainCognito(Object.assign(new Error(), { name: 'UsernameExistsException' }));
+      try {
+        await createStaffLogin(body.username, body.name, body.phone);
+      } catch (error) {
+        explainCognito(error);
+      }
+      await activateLogin(body.username, 'branch');
+      await putProfile({
+        userId: body.username,
+        name: body.name,
+        phone: body.phone,
+        status: 'active',
+        organisationId: body.branchId,
+        grants: [{ role: 'branch', branchId: body.branchId }],
+      });
+      await recordAudit(caller!, {
+        action: 'branchStaff.create',
+        targetType: 'user',
+        targetId: body.username,
+        subjectId: body.username,
+        branchId: body.branchId,
+      });
+      return { status: 201, body: { userId: body.username, status: 'active' } };
     },
   }),
 ];
