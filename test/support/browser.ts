@@ -1,0 +1,131 @@
+// Browser-test harness: Debian's chromium driven by playwright-core (no browser download), pages at
+// a chosen viewport, axe-core checks for WCAG 2.0/2.1/2.2 A and AA, keyboard and layout helpers.
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const VIEWPORTS = {
+  /** the narrowest phone the product supports */
+  mobile: { width: 360, height: 740 },
+  tablet: { width: 768, height: 1024 },
+  desktop: { width: 1280, height: 900 },
+} as const;
+
+export type ViewportName = keyof typeof VIEWPORTS;
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+export const RESULTS_DIR = join(process.cwd(), 'test-results');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface OpenedPage {
+  page: Page;
+  context: BrowserContext;
+  /** uncaught exceptions and console errors seen so far: a page that throws is a failing page */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh context (no shared cookies or storage) with one page, in Korean, at the given viewport. */
+export async function openPage(
+  browser: Browser,
+  options: { baseUrl?: string; viewport?: ViewportName | { width: number; height: number } } = {},
+): Promise<OpenedPage> {
+  const viewport = typeof options.viewport === 'object' ? options.viewport : VIEWPORTS[options.viewport ?? 'desktop'];
+  const context = await browser.newContext({
+    baseURL: options.baseUrl,
+    viewport,
+    locale: 'ko-KR',
+    timezoneId: 'Asia/Seoul',
+    reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return { page, context, errors, close: () => context.close() };
+}
+
+/** Run axe-core on the page as it is now; fail with every violation, its rule and the elements. */
+export async function expectNoAxeViolations(page: Page, options: { exclude?: string[] } = {}): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
+  const results = await builder.analyze();
+  if (!results.violations.length) return;
+  const report = results.violations
+    .map(
+      (v) =>
+        `- ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n` +
+        v.nodes
+          .slice(0, 5)
+          .map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ') ?? ''}`)
+          .join('\n'),
+    )
+    .join('\n');
+  throw new Error(`axe found ${results.violations.length} violation(s) on ${page.url()}:\n${report}`);
+}
+
+/** True when the page is wider than the viewport (the user would have to scroll sideways). */
+export async function hasHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
+
+/** A description of the focused element: its accessible text, tag and href, for keyboard tests. */
+export async function focusedElement(
+  page: Page,
+): Promise<{ tag: string; text: string; href: string | null; id: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return {
+      tag: el?.tagName.toLowerCase() ?? '',
+      text: (el?.textContent || el?.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim(),
+      href: el?.getAttribute('href') ?? null,
+      id: el?.id ?? '',
+    };
+  });
+}
+
+/**
+ * Press Tab until the focused element satisfies `matches` (keyboard-only navigation). Fails after
+ * `maxTabs`, naming what was focused on the way, so a broken tab order is easy to see.
+ */
+export async function tabTo(
+  page: Page,
+  matches: (focused: Awaited<ReturnType<typeof focusedElement>>) => boolean,
+  maxTabs = 60,
+): Promise<void> {
+  const seen: string[] = [];
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await focusedElement(page);
+    if (matches(focused)) return;
+    seen.push(`${focused.tag}${focused.id ? `#${focused.id}` : ''} "${focused.text.slice(0, 30)}"`);
+  }
+  throw new Error(`no matching element after ${maxTabs} tabs; focused in order: ${seen.join(', ')}`);
+}
+
+/** Save a full-page PNG under test-results/ (git-ignored) and return its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const path = join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

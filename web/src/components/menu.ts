@@ -1,0 +1,50 @@
+// The menu model every navigation component renders: one tree per system (portal, agency system,
+// internal system), filtered by role once sign-in exists.
+
+export interface MenuItem {
+  /** stable id, used to mark the current section */
+  id: string;
+  label: string;
+  href: string;
+  children?: MenuItem[];
+  /** opens another site: rendered with target=_blank and a "새 창 열림" hint */
+  external?: boolean;
+}
+
+/** The top-level item whose subtree contains `path` (or the item itself), for the active state of menus. */
+export function findSection(items: readonly MenuItem[], path: string): MenuItem | undefined {
+  return items.find((item) => contains(item, path));
+}
+
+export function contains(item: MenuItem, path: string): boolean {
+  return samePath(item.href, path) || (item.children ?? []).some((child) => contains(child, path));
+}
+
+/** The item with exactly this path anywhere in the tree. */
+export function findItem(items: readonly MenuItem[], path: string): MenuItem | undefined {
+  for (const item of items) {
+    if (samePath(item.href, path)) return item;
+    const inChildren = findItem(item.children ?? [], path);
+    if (inChildren) return inChildren;
+  }
+  return undefined;
+}
+
+/** The chain of items from the top level down to the item with this path. */
+export function trail(items: readonly MenuItem[], path: string): MenuItem[] {
+  for (const item of items) {
+    if (samePath(item.href, path)) return [item];
+    const below = trail(item.children ?? [], path);
+    if (below.length) return [item, ...below];
+  }
+  return [];
+}
+
+export function samePath(a: string, b: string): boolean {
+  return normalisePath(a) === normalisePath(b);
+}
+
+export function normalisePath(path: string): string {
+  const withoutQuery = path.split(/[?#]/)[0] ?? '/';
+  return withoutQuery.length > 1 ? withoutQuery.replace(/\/+$/, '') : withoutQuery;
+}
