@@ -1,0 +1,176 @@
+// Child process of the local stack: cognito-local, assembled from its own parts (as its
+// createDefaultServer does) with three local adaptations, each closing a measured gap to Cognito:
+//  1. Codes are not drawn in a console box but printed as one `OUTBOX {json}` line that the parent
+//     captures into the local outbox (the only place an SMS "arrives" locally).
+//  2. In a pool whose MFA is required (ON), a user with a phone number gets the SMS MFA option, as
+//     on Cognito. cognito-local follows SMS MFA only for users whose record carries an SMS MFAOption,
+//     which no API of it sets (self sign-up, AdminCreateUser and SetUserMFAPreference do not).
+//  3. Like Cognito, responses show only the last four digits of the number a code went to.
+//  4. ID tokens carry the user's standard attributes (name, phone_number, …) like Cognito's do;
+//     cognito-local only copies custom attributes into them.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AWS from 'aws-sdk';
+import { type Config, DefaultConfig } from 'cognito-local/lib/server/config.js';
+import { Router } from 'cognito-local/lib/server/Router.js';
+import { createServer } from 'cognito-local/lib/server/server.js';
+import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService.js';
+import type { Context } from 'cognito-local/lib/services/context.js';
+import { CryptoService } from 'cognito-local/lib/services/crypto.js';
+import { StormDBDataStoreFactory } from 'cognito-local/lib/services/dataStore/stormDb.js';
+import { DateClock, LambdaService, MessagesService, TriggersService } from 'cognito-local/lib/services/index.js';
+import type { DeliveryDetails } from 'cognito-local/lib/services/messageDelivery/messageDelivery.js';
+import { MessageDeliveryService } from 'cognito-local/lib/services/messageDelivery/messageDelivery.js';
+import { otp } from 'cognito-local/lib/services/otp.js';
+import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator.js';
+import { type User, UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
+import pino from 'pino';
+
+interface CognitoServerConfig {
+  port: number;
+  directory: string;
+}
+
+const settings = JSON.parse(process.argv[2] ?? '{}') as CognitoServerConfig;
+const dataDirectory = join(settings.directory, 'db');
+mkdirSync(dataDirectory, { recursive: true });
+
+const logger = pino({ level: process.env.DEBUG ? 'debug' : 'info', base: undefined });
+const ctx: Context = { logger } as unknown as Context;
+
+const config: Config = {
+  ...DefaultConfig,
+  UserPoolDefaults: { UsernameAttributes: [], MfaConfiguration: 'ON' },
+  TokenConfig: { IssuerDomain: `http://127.0.0.1:${settings.port}` },
+  ServerConfig: { port: settings.port, hostname: '127.0.0.1', development: false, https: false },
+};
+
+/** The attributes Cognito puts into an ID token besides sub and cognito:* (readable standard ones). */
+const ID_TOKEN_STANDARD_ATTRIBUTES = [
+  'name',
+  'phone_number',
+  'phone_number_verified',
+  'email',
+  'email_verified',
+  'preferred_username',
+  'locale',
+];
+
+class LocalTriggers extends TriggersService {
+  override enabled(trigger: Parameters<TriggersService['enabled']>[0]): boolean {
+    return trigger === 'PreTokenGeneration' || super.enabled(trigger);
+  }
+}
+
+const clock = new DateClock();
+const dataStoreFactory = new StormDBDataStoreFactory(dataDirectory);
+const cognito = await new CognitoServiceFactoryImpl(
+  dataDirectory,
+  dataStoreFactory,
+  new UserPoolServiceFactoryImpl(clock, dataStoreFactory),
+).create(ctx, config.UserPoolDefaults);
+const triggers = new LocalTriggers(
+  clock,
+  cognito,
+  new LambdaService(config.TriggerFunctions, new AWS.Lambda(config.LambdaClient)),
+  new CryptoService(config.KMSConfig ?? {}),
+);
+const configuredPreToken = triggers.preTokenGeneration;
+// biome-ignore lint/suspicious/noExplicitAny: the trigger's request type is internal to cognito-local
+(triggers as any).preTokenGeneration = async (_context: Context, request: any) => {
+  const attributes = (request.userAttributes ?? []) as { Name: string; Value?: string }[];
+  const claims = Object.fromEntries(
+    attributes
+      .filter((a) => ID_TOKEN_STANDARD_ATTRIBUTES.includes(a.Name) && a.Value !== undefined)
+      // Cognito's tokens carry the *_verified attributes as booleans
+      .map((a) => [a.Name, a.Name.endsWith('_verified') ? a.Value === 'true' : a.Value]),
+  );
+  return { claimsOverrideDetails: { claimsToAddOrOverride: claims } } as Awaited<ReturnType<typeof configuredPreToken>>;
+};
+
+type MessageSource = Parameters<MessagesService['deliver']>[1];
+
+/** Prints every code Cognito would send as one machine-readable line for the parent's outbox. */
+class OutboxMessages extends MessagesService {
+  override async deliver(
+    _ctx: Context,
+    source: MessageSource,
+    _clientId: string | null,
+    userPoolId: string,
+    user: User,
+    code: string,
+    _clientMetadata: Record<string, string> | undefined,
+    delivery: DeliveryDetails,
+  ): Promise<void> {
+    const line = {
+      source,
+      userPoolId,
+      username: user.Username,
+      channel: delivery.DeliveryMedium === 'SMS' ? 'sms' : 'email',
+      to: delivery.Destination,
+      code,
+    };
+    process.stdout.write(`OUTBOX ${JSON.stringify(line)}\n`);
+  }
+}
+
+const services = {
+  clock,
+  cognito,
+  config,
+  messages: new OutboxMessages(triggers, new MessageDeliveryService({} as never)),
+  otp,
+  tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
+  triggers,
+};
+
+const cognitoRouter = Router(services);
+
+/** Gap 2: SMS MFA for every user with a phone number in a pool where MFA is required. */
+async function ensureSmsMfaOption(clientId: unknown, username: unknown): Promise<void> {
+  if (typeof clientId !== 'string' || typeof username !== 'string') return;
+  const pool = await cognito.getUserPoolForClientId(ctx, clientId).catch(() => undefined);
+  if (pool?.options.MfaConfiguration !== 'ON') return;
+  const user = await pool.getUserByUsername(ctx, username);
+  if (!user || (user.MFAOptions ?? []).length > 0) return;
+  if (!user.Attributes.some((a) => a.Name === 'phone_number' && a.Value)) return;
+  await pool.saveUser(ctx, { ...user, MFAOptions: [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }] });
+}
+
+/** Cognito never tells a client the full number a code went to: "+*******5678". */
+function maskDestination(destination: unknown): unknown {
+  if (typeof destination !== 'string') return destination;
+  return destination.replace(/\d(?=\d{4})/g, '*');
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: responses of several targets, each touched in one known field
+function maskResponse(response: any): any {
+  if (response?.ChallengeParameters?.CODE_DELIVERY_DESTINATION) {
+    response.ChallengeParameters.CODE_DELIVERY_DESTINATION = maskDestination(
+      response.ChallengeParameters.CODE_DELIVERY_DESTINATION,
+    );
+  }
+  if (response?.CodeDeliveryDetails?.Destination) {
+    response.CodeDeliveryDetails.Destination = maskDestination(response.CodeDeliveryDetails.Destination);
+  }
+  return response;
+}
+
+const router: typeof cognitoRouter = (target) => {
+  const route = cognitoRouter(target);
+  return async (context, request) => {
+    // biome-ignore lint/suspicious/noExplicitAny: the request shape is the InitiateAuth input
+    const input = request as any;
+    if (target === 'InitiateAuth' && input?.AuthFlow === 'USER_PASSWORD_AUTH') {
+      await ensureSmsMfaOption(input.ClientId, input.AuthParameters?.USERNAME);
+    }
+    return maskResponse(await route(context, request));
+  };
+};
+
+const server = await createServer(router, logger, config.ServerConfig, services).start();
+process.stdout.write(`READY ${JSON.stringify({ port: settings.port })}\n`);
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,0 +1,91 @@
+import { bindEntity } from '#commons/entities';
+import { Organisation } from '#functions/agencies/entities';
+import { UserProfile } from '#functions/identity/entities';
+import { ensurePoolUser } from './cognito.ts';
+import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from './demo-data.ts';
+
+/** What a seed step gets: the handlers' environment is already set in process.env. */
+export interface SeedContext {
+  cognitoEndpoint: string;
+  userPoolId: string;
+  log(line: string): void;
+}
+
+/** One idempotent piece of demo data. Steps run in order on every start; each must tolerate existing data. */
+export interface SeedStep {
+  name: string;
+  run(ctx: SeedContext): Promise<void>;
+}
+
+/** A conditional create that found the item already there: data from an earlier run, kept as it is. */
+function isAlreadyThere(error: unknown): boolean {
+  return error instanceof Error && /conditional request failed|ConditionalCheckFailed/i.test(error.message);
+}
+
+const organisations: SeedStep = {
+  name: 'organisations (수행기관 3, 교육기관 1)',
+  async run() {
+    const entity = bindEntity(Organisation);
+    for (const organisation of DEMO_ORGANISATIONS) {
+      await entity
+        .create(organisation)
+        .go()
+        .catch((error) => {
+          if (!isAlreadyThere(error)) throw error;
+        });
+    }
+  },
+};
+
+const logins: SeedStep = {
+  name: `login accounts (${DEMO_ACCOUNTS.length})`,
+  async run(ctx) {
+    for (const account of DEMO_ACCOUNTS) {
+      await ensurePoolUser(ctx.cognitoEndpoint, ctx.userPoolId, {
+        username: account.username,
+        password: DEMO_PASSWORD,
+        phone: account.phone,
+        name: account.name,
+        groups: account.roles,
+        userId: account.username,
+      });
+    }
+  },
+};
+
+const profiles: SeedStep = {
+  name: 'profiles and role grants',
+  async run() {
+    const entity = bindEntity(UserProfile);
+    for (const account of DEMO_ACCOUNTS) {
+      await entity
+        .create({
+          userId: account.username,
+          name: account.name,
+          phone: account.phone,
+          status: 'active',
+          grants: account.grants,
+          organisationId: account.organisationId,
+        })
+        .go()
+        .catch((error) => {
+          if (!isAlreadyThere(error)) throw error;
+        });
+    }
+  },
+};
+
+/**
+ * The demo data, in order. Extension point: capabilities built later (matchings, a month of activity
+ * logs, attendance, claims) append their own idempotent steps here, reading DEMO_ACCOUNTS and
+ * DEMO_ORGANISATIONS so that their data hangs off the same people and organisations.
+ */
+export const SEED_STEPS: SeedStep[] = [organisations, logins, profiles];
+
+export async function seedDemoData(ctx: SeedContext, steps: readonly SeedStep[] = SEED_STEPS): Promise<void> {
+  for (const step of steps) {
+    const started = Date.now();
+    await step.run(ctx);
+    ctx.log(`seeded ${step.name} in ${Date.now() - started} ms`);
+  }
+}
