@@ -58,4 +58,9 @@ function main(args: string[]): void {
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
 }
 
+// `claim … | head` closes the pipe early; that is the reader's choice, not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 main(process.argv.slice(2));

@@ -68,7 +68,7 @@ export function outOfPeriod(entry: EntryRef, month: string, periodStart: string,
   return entryProblem(
     'OUT_OF_PERIOD',
     entry,
-    `${describeEntry(entry)}은(는) ${month} 청구 기간(${periodStart}~${periodEnd}) 밖의 날짜라 계산에서 뺐습니다. 날짜를 확인해 주세요.`,
+    `${describeEntry(entry)}은 ${month} 청구 기간(${periodStart}~${periodEnd}) 밖의 날짜라 계산에서 뺐습니다. 날짜를 확인해 주세요.`,
   );
 }
 
@@ -125,7 +125,7 @@ export function overConcurrency(
     code: 'OVER_CONCURRENCY',
     assistantId,
     date,
-    message: `${date} ${describeSegments(segments)}에 근로자를 최대 ${highest}명(${workerIds.join(', ')}) 동시에 지원해 동시 지원 한도 ${maxConcurrency}명을 넘었습니다. 이 ${segmentMinutes(segments)}분은 지급과 본인부담금에서 뺐습니다. 활동일지를 고쳐 주세요.`,
+    message: `${date} ${describeSegments(segments)}에 동시에 지원한 근로자가 최대 ${highest}명으로 동시 지원 한도 ${maxConcurrency}명을 넘었습니다(관련 근로자: ${workerIds.join(', ')}). 이 ${segmentMinutes(segments)}분은 지급과 본인부담금에서 뺐습니다. 활동일지를 고쳐 주세요.`,
   };
 }
 
