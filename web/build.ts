@@ -100,7 +100,7 @@ function indexHtml(v: { app: string; style: string; krds: string }): string {
 <script type="module" src="/assets/app.js?v=${v.app}"></script>
 </head>
 <body>
-<div id="app"><noscript><p style="padding:2rem">이 누리집은 자바스크립트를 사용합니다. 브라우저 설정에서 자바스크립트를 켠 뒤 다시 열어 주세요.</p></noscript></div>
+<div id="app"><noscript><p class="app-noscript">이 누리집은 자바스크립트를 사용합니다. 브라우저 설정에서 자바스크립트를 켠 뒤 다시 열어 주세요.</p></noscript></div>
 <div id="app-announcer" class="sr-only" aria-live="polite" aria-atomic="true"></div>
 </body>
 </html>

@@ -39,18 +39,19 @@ const TITLE = '근로지원인 서비스 지원기관';
 const RETRY_ACTION = 'retry-directory';
 
 const COLUMNS: Column<DirectoryEntry>[] = [
-  { header: '기관명', cell: (e) => e.name, rowHeader: true, width: '24%' },
-  { header: '지역', cell: (e) => `${e.sidoName} ${e.sigunguName}`, width: '18%' },
+  { header: '기관명', cell: (e) => e.name, rowHeader: true, width: 'wide' },
+  { header: '지역', cell: (e) => `${e.sidoName} ${e.sigunguName}`, width: 'medium' },
   { header: '주소', cell: (e) => e.address },
   {
     header: '전화번호',
-    cell: (e) => (e.phone ? html`<a href="tel:${e.phone.replace(/[^\d+]/g, '')}">${e.phone}</a>` : '-'),
-    width: '16%',
+    cell: (e) =>
+      e.phone ? html`<a class="app-nowrap" href="tel:${e.phone.replace(/[^\d+]/g, '')}">${e.phone}</a>` : '-',
+    width: 'medium',
   },
   {
     header: '지정 연도',
     cell: (e) => (e.designatedYears.length ? e.designatedYears.map((y) => `${y}년`).join(', ') : '-'),
-    width: '14%',
+    width: 'narrow',
   },
 ];
 

@@ -85,7 +85,9 @@ export function textField(
  * question is a visible .form-tit that names the fieldset through aria-labelledby. The first radio
  * carries the field id (the error summary links to it).
  */
-export function radioGroup(field: FieldBase & { options: readonly Option[]; value: string; inline?: boolean }): SafeHtml {
+export function radioGroup(
+  field: FieldBase & { options: readonly Option[]; value: string; inline?: boolean },
+): SafeHtml {
   const questionId = `${field.id}-question`;
   return html`<div class="form-group" data-field="${field.id}">
   <fieldset${attrs({ 'aria-labelledby': questionId, 'aria-describedby': describedBy(field) })}>

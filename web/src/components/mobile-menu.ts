@@ -14,7 +14,7 @@ export function mobileMenu(options: {
   utility: readonly MenuItem[];
 }): SafeHtml {
   const { items, activeId, currentPath, utility } = options;
-  return html`<div id="${MOBILE_MENU_ID}" class="krds-main-menu-mobile" style="display:none" role="dialog" aria-modal="true" aria-label="전체메뉴">
+  return html`<div id="${MOBILE_MENU_ID}" class="krds-main-menu-mobile" hidden role="dialog" aria-modal="true" aria-label="전체메뉴">
   <div class="gnb-wrap" tabindex="-1">
     <div class="gnb-header">
       ${

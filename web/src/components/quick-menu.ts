@@ -10,7 +10,7 @@ export function quickMenu(items: readonly MenuItem[]): SafeHtml {
   return html`<nav class="app-quick-menu" aria-labelledby="quick-menu-title">
   <h2 class="app-quick-title" id="quick-menu-title">Quick Menu<span class="sr-only"> (자주 찾는 서비스)</span></h2>
   <ul>
-    ${items.map((item) => html`<li><a class="krds-btn medium text" href="${item.href}">${item.label}<i class="svg-icon ico-angle right" aria-hidden="true"></i></a></li>`)}
+    ${items.map((item) => html`<li><a class="krds-btn medium text" href="${item.href}"><span>${item.label}</span><i class="svg-icon ico-angle right" aria-hidden="true"></i></a></li>`)}
   </ul>
 </nav>`;
 }

@@ -6,7 +6,8 @@ export interface Column<Row> {
   cell: (row: Row) => Renderable;
   /** render the cell as a row header (th scope=row): the value that names the row */
   rowHeader?: boolean;
-  width?: string;
+  /** share of the table's width on wide screens (no inline styles: the CSP allows none) */
+  width?: 'narrow' | 'medium' | 'wide';
 }
 
 /**
@@ -23,7 +24,7 @@ export function dataTable<Row>(options: {
   return html`<div class="krds-table-wrap stack">
   <table${attrs({ class: 'tbl col data', id })}>
     <caption>${caption}</caption>
-    <colgroup>${columns.map((c) => html`<col${attrs({ style: c.width ? `width: ${c.width}` : undefined })}>`)}</colgroup>
+    <colgroup>${columns.map((c) => html`<col${attrs({ class: c.width ? `app-col-${c.width}` : undefined })}>`)}</colgroup>
     <thead>
       <tr>${columns.map((c) => html`<th scope="col">${c.header}</th>`)}</tr>
     </thead>

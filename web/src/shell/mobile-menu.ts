@@ -23,7 +23,7 @@ export function bindMobileMenu(root: HTMLElement): () => void {
   };
 
   const open = () => {
-    panel.style.display = 'block';
+    panel.hidden = false;
     // KRDS fades visibility in with a transition; a still-hidden panel cannot take focus.
     panel.style.visibility = 'visible';
     opener.setAttribute('aria-expanded', 'true');
@@ -36,12 +36,12 @@ export function bindMobileMenu(root: HTMLElement): () => void {
   };
 
   const close = (returnFocus = true) => {
-    if (panel.style.display === 'none') return;
+    if (panel.hidden) return;
     panel.classList.remove('is-backdrop', 'is-open');
     opener.setAttribute('aria-expanded', 'false');
     setBackgroundInert(false);
     document.body.classList.remove('is-gnb-mobile');
-    panel.style.display = 'none';
+    panel.hidden = true;
     panel.style.visibility = '';
     if (returnFocus) opener.focus();
   };
