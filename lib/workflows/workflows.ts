@@ -1,0 +1,99 @@
+import { Duration } from 'aws-cdk-lib';
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import type { WorkflowDefinition } from '#functions/workflows';
+import type { PlatformResources } from '../constructs/platform-resources.ts';
+import { ServiceFunction } from '../constructs/service-function.ts';
+import { acknowledge, attributeToken } from '../nag.ts';
+import { fromRoot } from '../paths.ts';
+
+export interface WorkflowsProps {
+  resources: PlatformResources;
+  workflows: WorkflowDefinition[];
+}
+
+/**
+ * One Step Functions state machine per entry of WORKFLOWS, from the same ASL file the local stack runs.
+ * Each task's substitution key becomes the ARN of a function built from its handler file; a handler
+ * file used by several tasks or workflows is deployed once.
+ */
+export class Workflows extends Construct {
+  readonly stateMachines = new Map<string, StateMachine>();
+  readonly taskFunctions = new Map<string, ServiceFunction>();
+
+  constructor(scope: Construct, id: string, props: WorkflowsProps) {
+    super(scope, id);
+    const { resources } = props;
+    const { stage } = resources;
+
+    for (const workflow of props.workflows) {
+      const substitutions: Record<string, string> = {};
+      const functions: ServiceFunction[] = [];
+      for (const [key, entry] of Object.entries(workflow.tasks)) {
+        const fn = this.taskFunction(entry, workflow.name, resources);
+        substitutions[key] = fn.functionArn;
+        functions.push(fn);
+      }
+
+      const logGroup = new LogGroup(this, `${workflow.name}-Logs`, {
+        retention: stage.logRetention,
+        removalPolicy: stage.removalPolicy,
+      });
+      const stateMachine = new StateMachine(this, workflow.name, {
+        stateMachineType: StateMachineType.STANDARD,
+        definitionBody: DefinitionBody.fromFile(fromRoot(workflow.definitionFile)),
+        definitionSubstitutions: substitutions,
+        tracingEnabled: true,
+        // Every state transition is logged, but not its input and output: they carry personal data.
+        logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
+        timeout: Duration.hours(1),
+      });
+      for (const fn of new Set(functions)) {
+        fn.grantInvoke(stateMachine);
+        acknowledge(
+          stateMachine.role,
+          `AwsSolutions-IAM5[Resource::${attributeToken(fn)}:*]`,
+          'Invoking a task function includes its versions and aliases (ARN:*), the form Step Functions calls.',
+        );
+      }
+      acknowledge(
+        stateMachine.role,
+        'AwsSolutions-IAM5[Resource::*]',
+        'X-Ray and CloudWatch Logs delivery actions of a state machine support no resource-level permissions.',
+      );
+      this.stateMachines.set(workflow.name, stateMachine);
+    }
+  }
+
+  /** Lets an API function start executions of the named workflow. */
+  grantStart(workflowName: string, grantee: IGrantable): void {
+    const stateMachine = this.stateMachines.get(workflowName);
+    if (!stateMachine) throw new Error(`No workflow named "${workflowName}" in WORKFLOWS`);
+    stateMachine.grantStartExecution(grantee);
+  }
+
+  private taskFunction(entry: string, workflowName: string, resources: PlatformResources): ServiceFunction {
+    const existing = this.taskFunctions.get(entry);
+    if (existing) return existing;
+    const name = entry
+      .replace(/^functions\//, '')
+      .replace(/\.ts$/, '')
+      .split(/[^A-Za-z0-9]+/)
+      .filter(Boolean)
+      .map((part) => part[0]!.toUpperCase() + part.slice(1))
+      .join('');
+    const fn = new ServiceFunction(this, `${name}Task`, {
+      entry,
+      serviceName: workflowName,
+      description: `Step Functions task ${entry}`,
+      stage: resources.stage,
+      // Tasks compute a whole month of claims; give them room beyond an API request's budget.
+      timeout: Duration.minutes(5),
+      memorySize: 1024,
+    }).bindPlatform(resources);
+    this.taskFunctions.set(entry, fn);
+    return fn;
+  }
+}
