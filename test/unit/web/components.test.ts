@@ -5,7 +5,7 @@ import { radioGroup, selectField } from '../../../web/src/components/form-field.
 import { findSection, trail } from '../../../web/src/components/menu.ts';
 import { pageWindow, pagination } from '../../../web/src/components/pagination.ts';
 import { dataTable } from '../../../web/src/components/table.ts';
-import { matchPath } from '../../../web/src/core/router.ts';
+import { matchPath, routableHref } from '../../../web/src/core/router.ts';
 import { documentTitle } from '../../../web/src/shell/layout.ts';
 import { ANONYMOUS, linkedPages, PORTAL } from '../../../web/src/shell/systems.ts';
 
@@ -128,5 +128,43 @@ describe('shell', () => {
     expect(matchPath('/agreements/:id', '/agreements/AG%2D1')).toEqual({ id: 'AG-1' });
     expect(matchPath('/agreements/:id', '/agreements')).toBeUndefined();
     expect(matchPath('/', '/x')).toBeUndefined();
+  });
+});
+
+describe('link interception', () => {
+  const location = new URL('http://127.0.0.1:3000/work-assistant/organisations?kind=agency') as unknown as Location;
+  const click = (over: Partial<MouseEvent> = {}) =>
+    ({
+      defaultPrevented: false,
+      button: 0,
+      metaKey: false,
+      ctrlKey: false,
+      shiftKey: false,
+      altKey: false,
+      ...over,
+    }) as MouseEvent;
+  const anchor = (href: string, extra: Record<string, string> = {}) =>
+    ({
+      target: extra.target ?? '',
+      href: new URL(href, location.href).href,
+      hasAttribute: (name: string) => name in extra,
+      getAttribute: (name: string) => (name === 'href' ? href : (extra[name] ?? null)),
+    }) as unknown as HTMLAnchorElement;
+
+  it('routes same-origin page links inside the app', () => {
+    expect(routableHref(anchor('/?x=1'), click(), location)?.pathname).toBe('/');
+    expect(routableHref(anchor('/work-assistant/organisations?page=2'), click(), location)?.search).toBe('?page=2');
+  });
+
+  it('leaves to the browser: new tabs, modified clicks, in-page anchors, other origins, API, files, downloads', () => {
+    expect(routableHref(anchor('/x', { target: '_blank' }), click(), location)).toBeUndefined();
+    expect(routableHref(anchor('/x'), click({ ctrlKey: true }), location)).toBeUndefined();
+    expect(routableHref(anchor('#main-content'), click(), location)).toBeUndefined();
+    expect(routableHref(anchor('https://www.kead.or.kr/'), click(), location)).toBeUndefined();
+    expect(routableHref(anchor('tel:0212345678'), click(), location)).toBeUndefined();
+    expect(routableHref(anchor('/api/public/organisations'), click(), location)).toBeUndefined();
+    expect(routableHref(anchor('/openapi.json'), click(), location)).toBeUndefined();
+    expect(routableHref(anchor('/local/outbox'), click(), location)).toBeUndefined();
+    expect(routableHref(anchor('/x', { download: '' }), click(), location)).toBeUndefined();
   });
 });

@@ -24,8 +24,8 @@ export function matchPath(pattern: string, path: string): Record<string, string>
   return params;
 }
 
-/** Paths the app never handles itself: the API and static files. */
-const SERVER_PATHS = [/^\/api(\/|$)/, /^\/assets\//, /^\/vendor\//, /^\/local(\/|$)/];
+/** Paths the app never handles itself: the API, static files, the local stack's own pages. */
+const SERVER_PATHS = [/^\/api(\/|$)/, /^\/assets\//, /^\/vendor\//, /^\/local(\/|$)/, /^\/health$/, /\.[a-z0-9]+$/i];
 
 /**
  * The same-origin URL a click on this anchor should route to inside the app, or undefined when the

@@ -71,6 +71,16 @@ export class App {
     this.resolve();
   }
 
+  /**
+   * Who is looking changed (signed in, signed out): menus and pages depend on it, so the current page
+   * is rendered again for the new viewer.
+   */
+  setViewer(viewer: Viewer): void {
+    this.viewer = viewer;
+    this.current = undefined;
+    this.resolve();
+  }
+
   navigate(to: string, options: { replace?: boolean } = {}): void {
     const url = new URL(to, window.location.href);
     if (options.replace) history.replaceState(null, '', url);
