@@ -3,6 +3,7 @@ import { agencyRoutes } from './agencies/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { fileRoutes } from './files/routes.ts';
 import { identityRoutes } from './identity/routes.ts';
+import { surveyRoutes } from './surveys/routes.ts';
 
 /**
  * Every capability's router Lambda and its routes. The CDK API, the local HTTP API, the OpenAPI
@@ -17,4 +18,5 @@ export const CAPABILITIES: Capability[] = [
   },
   { name: 'audit', entry: 'functions/audit/handler.ts', routes: auditRoutes },
   { name: 'files', entry: 'functions/files/handler.ts', routes: fileRoutes },
+  { name: 'surveys', entry: 'functions/surveys/handler.ts', routes: surveyRoutes },
 ];

@@ -3,6 +3,7 @@ import { Organisation } from './agencies/entities.ts';
 import { AuditRecord } from './audit/entities.ts';
 import { Upload } from './files/entities.ts';
 import { SignInGuard, StaffRequest, UserProfile } from './identity/entities.ts';
+import { PageFeedback } from './surveys/entities.ts';
 
 /** Every entity in the single table. A test checks each one's indexes against TABLE_KEYS. */
 // biome-ignore lint/suspicious/noExplicitAny: any entity shape
@@ -13,4 +14,5 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   StaffRequest,
   AuditRecord,
   Upload,
+  PageFeedback,
 };
