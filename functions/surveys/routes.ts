@@ -7,7 +7,7 @@ import { PageFeedback } from './entities.ts';
 const feedbackBody = z.object({
   path: z
     .string({ error: '페이지 주소가 없습니다.' })
-    .regex(/^\/[\w\-/.%]*$/, { error: '페이지 주소가 올바르지 않습니다.' })
+    .regex(/^\/\S*$/, { error: '페이지 주소가 올바르지 않습니다.' })
     .max(200),
   rating: z
     .number({ error: '만족도를 골라 주세요.' })
