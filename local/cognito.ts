@@ -17,7 +17,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { USER_POOL } from '#commons/user-pool';
 import { REPO_ROOT } from './paths.ts';
-import { type LogSink, type ServiceProcess, startService, untilReady } from './processes.ts';
+import { CHILD_TYPESCRIPT, type LogSink, type ServiceProcess, startService, untilReady } from './processes.ts';
 
 /** One code cognito-local would have sent (SMS MFA, sign-up, password reset), captured from its stdout. */
 export interface CapturedCode {
@@ -57,8 +57,7 @@ export async function startCognito(options: {
     'cognito',
     process.execPath,
     [
-      '--import',
-      'tsx',
+      ...CHILD_TYPESCRIPT,
       join(REPO_ROOT, 'local', 'cognito-server.ts'),
       JSON.stringify({ port: options.port, directory: options.dataDir }),
     ],

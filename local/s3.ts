@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './paths.ts';
-import { type LogSink, type ServiceProcess, startService, untilReady } from './processes.ts';
+import { CHILD_TYPESCRIPT, type LogSink, type ServiceProcess, startService, untilReady } from './processes.ts';
 
 export interface LocalS3 {
   endpoint: string;
@@ -43,7 +43,12 @@ export async function startS3(options: {
   const proc = startService(
     's3',
     process.execPath,
-    ['--openssl-legacy-provider', '--import', 'tsx', join(REPO_ROOT, 'local', 's3-server.ts'), JSON.stringify(config)],
+    [
+      '--openssl-legacy-provider',
+      ...CHILD_TYPESCRIPT,
+      join(REPO_ROOT, 'local', 's3-server.ts'),
+      JSON.stringify(config),
+    ],
     options.sink,
     {
       cwd: REPO_ROOT,

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { bindEntity } from '#commons/entities';
 import { Organisation } from '#functions/agencies/entities';
 import { UserProfile } from '#functions/identity/entities';
@@ -82,10 +85,29 @@ const profiles: SeedStep = {
  */
 export const SEED_STEPS: SeedStep[] = [organisations, logins, profiles];
 
-export async function seedDemoData(ctx: SeedContext, steps: readonly SeedStep[] = SEED_STEPS): Promise<void> {
+/** What the demo data is made of: when it changes, the next start seeds again. */
+function seedVersion(steps: readonly SeedStep[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ steps: steps.map((s) => s.name), DEMO_ORGANISATIONS, DEMO_ACCOUNTS, DEMO_PASSWORD }))
+    .digest('hex');
+}
+
+/**
+ * Seeds once per data directory (and again when the demo data changes), so that what people change
+ * or delete while trying the product stays as they left it between runs.
+ */
+export async function seedDemoData(
+  ctx: SeedContext & { dataDir: string },
+  steps: readonly SeedStep[] = SEED_STEPS,
+): Promise<'seeded' | 'already'> {
+  const marker = join(ctx.dataDir, 'seeded.version');
+  const version = seedVersion(steps);
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === version) return 'already';
   for (const step of steps) {
     const started = Date.now();
     await step.run(ctx);
-    ctx.log(`seeded ${step.name} in ${Date.now() - started} ms`);
+    ctx.log(`데모 데이터: ${step.name} ${Date.now() - started} ms`);
   }
+  writeFileSync(marker, version);
+  return 'seeded';
 }

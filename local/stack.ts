@@ -159,12 +159,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Runni
       onCode: (code) => outbox.captureCode(code),
     });
     // register each child as soon as it is up, so that a failure elsewhere still stops it
+    const began = Date.now();
     const track = <T extends { process: ServiceProcess }>(service: Promise<T>) =>
       service.then((running) => {
         services.push(running.process);
+        progress(`${running.process.name} 준비 ${Date.now() - began} ms`);
         return running;
       });
-    const started = await Promise.allSettled([track(dynamo), track(s3), track(cognito)]);
+    const started = Promise.allSettled([track(dynamo), track(s3), track(cognito)]);
     let webDist: string | undefined;
     if (options.web !== false) {
       // the web build is synchronous; the children start meanwhile in their own processes
@@ -173,7 +175,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Runni
       webDist = buildWeb();
       progress(`웹 화면 빌드 ${Date.now() - builtAt} ms`);
     }
-    const failure = started.find((s) => s.status === 'rejected');
+    const failure = (await started).find((s) => s.status === 'rejected');
     if (failure) throw (failure as PromiseRejectedResult).reason;
     const [dynamoDb, localS3, localCognito] = await Promise.all([dynamo, s3, cognito]);
 
@@ -181,6 +183,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Runni
       ensureTable(dynamoDb.endpoint, LOCAL_RESOURCES.tableName),
       ensureUserPool(localCognito.endpoint),
     ]);
+    progress(`테이블과 사용자 풀 준비 ${Date.now() - began} ms`);
 
     const { WORKFLOWS } = await import('#functions/workflows');
     stepFunctions = new LocalStepFunctions(options.workflows ?? WORKFLOWS, {
@@ -205,11 +208,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Runni
     applyEnvironment(env);
 
     if (options.seed) {
-      await seedDemoData({
+      const seeded = await seedDemoData({
         cognitoEndpoint: localCognito.endpoint,
         userPoolId: userPool.userPoolId,
+        dataDir: options.dataDir,
         log: progress,
       });
+      if (seeded === 'already') progress('데모 데이터는 이전 실행에서 넣어 둔 그대로입니다');
     }
 
     const sfnServer = stepFunctions.createServer();
@@ -218,6 +223,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Runni
     stepFunctions.restore();
 
     const capabilities = options.capabilities ?? (await import('#functions/capabilities')).CAPABILITIES;
+    progress(`API 경로 ${capabilities.flatMap((c) => c.routes).length}개 읽음 ${Date.now() - began} ms`);
     const api = createApiServer({
       capabilities,
       auth: { issuer: userPool.issuer, audience: userPool.clientId, jwksUrl: userPool.jwksUrl },

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import {
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
@@ -8,7 +9,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAPABILITIES } from '#functions/capabilities';
-import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from '#local/demo-data';
+import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, demoPersonalData } from '#local/demo-data';
 import { startStack, type TestStack } from '../support/stack.ts';
 
 let stack: TestStack;
@@ -250,5 +251,24 @@ describe('S3 (s3rver) with presigned URLs', () => {
     } while (token);
     expect(keys).toEqual([0, 1, 2].map((i) => `${prefix}${i}.txt`));
     client.destroy();
+  });
+});
+
+describe('logs', () => {
+  // runs last in this file: by now people have signed in (codes sent to their phones), called the API and uploaded files
+  it('carry no name or phone number of the demo people, whatever the stack and its services wrote', async () => {
+    // the sign-in flow of the product itself, through the API, so that its handlers have logged too
+    const account = DEMO_ACCOUNTS.find((a) => a.roles.includes('worker'))!;
+    const login = await fetch(`${stack.apiUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: account.username, password: DEMO_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    const logs = readFileSync(stack.logs, 'utf8');
+    expect(logs.length).toBeGreaterThan(0);
+    const leaked = demoPersonalData().filter((value) => logs.includes(value));
+    expect(leaked).toEqual([]);
   });
 });
