@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Duration } from 'aws-cdk-lib';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -29,6 +30,7 @@ export class Workflows extends Construct {
     const { stage } = resources;
 
     for (const workflow of props.workflows) {
+      assertTasksMatchDefinition(workflow);
       const substitutions: Record<string, string> = {};
       const functions: ServiceFunction[] = [];
       for (const [key, entry] of Object.entries(workflow.tasks)) {
@@ -95,5 +97,22 @@ export class Workflows extends Construct {
     }).bindPlatform(resources);
     this.taskFunctions.set(entry, fn);
     return fn;
+  }
+}
+
+/**
+ * Every `${Key}` of the definition must name a task and every task must be used: a typo would otherwise
+ * deploy a state machine whose Resource is the literal text `${Key}`.
+ */
+export function assertTasksMatchDefinition(workflow: WorkflowDefinition): void {
+  const definition = readFileSync(fromRoot(workflow.definitionFile), 'utf8');
+  const placeholders = new Set([...definition.matchAll(/\$\{(\w+)\}/g)].map((match) => match[1]!));
+  const tasks = new Set(Object.keys(workflow.tasks));
+  const problems = [
+    ...[...placeholders].filter((key) => !tasks.has(key)).map((key) => 'no task for the placeholder ${' + key + '}'),
+    ...[...tasks].filter((key) => !placeholders.has(key)).map((key) => `task "${key}" is not used by the definition`),
+  ];
+  if (problems.length > 0) {
+    throw new Error(`Workflow "${workflow.name}" (${workflow.definitionFile}): ${problems.join('; ')}`);
   }
 }

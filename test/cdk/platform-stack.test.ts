@@ -246,6 +246,14 @@ describe('the Lambda functions', () => {
     }
   });
 
+  it('may administer Cognito users only in the identity router', () => {
+    const withAdmin = ofType('AWS::IAM::Policy')
+      .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('cognito-idp:Admin'))
+      .map(([, policy]) => (policy.Properties.Roles as { Ref: string }[])[0]!.Ref);
+    const identityRole = logicalId(synth.stack.api.functions.get('identity')!.role!);
+    expect(withAdmin).toEqual([identityRole]);
+  });
+
   it('are bundled from the TypeScript entry by esbuild (real asset, not inline code)', () => {
     for (const [id, fn] of serviceFunctions()) {
       expect(fn.Properties.Code, id).toEqual({ S3Bucket: expect.anything(), S3Key: expect.stringMatching(/\.zip$/) });
