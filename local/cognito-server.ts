@@ -75,7 +75,7 @@ const triggers = new LocalTriggers(
   new LambdaService(config.TriggerFunctions, new AWS.Lambda(config.LambdaClient)),
   new CryptoService(config.KMSConfig ?? {}),
 );
-const configuredPreToken = triggers.preTokenGeneration;
+type PreTokenResult = Awaited<ReturnType<TriggersService['preTokenGeneration']>>;
 // biome-ignore lint/suspicious/noExplicitAny: the trigger's request type is internal to cognito-local
 (triggers as any).preTokenGeneration = async (_context: Context, request: any) => {
   const attributes = (request.userAttributes ?? []) as { Name: string; Value?: string }[];
@@ -85,7 +85,7 @@ const configuredPreToken = triggers.preTokenGeneration;
       // Cognito's tokens carry the *_verified attributes as booleans
       .map((a) => [a.Name, a.Name.endsWith('_verified') ? a.Value === 'true' : a.Value]),
   );
-  return { claimsOverrideDetails: { claimsToAddOrOverride: claims } } as Awaited<ReturnType<typeof configuredPreToken>>;
+  return { claimsOverrideDetails: { claimsToAddOrOverride: claims } } as PreTokenResult;
 };
 
 type MessageSource = Parameters<MessagesService['deliver']>[1];

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import {
@@ -143,8 +143,4 @@ export function tableDefinition(tableName: string): ConstructorParameters<typeof
     GlobalSecondaryIndexes: indexes,
     StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
   };
-}
-
-export function dynamoDataExists(dataDir: string): boolean {
-  return existsSync(join(dataDir, 'shared-local-instance.db'));
 }

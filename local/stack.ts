@@ -9,7 +9,6 @@ import { applyEnvironment, handlerEnvironment, LOCAL_RESOURCES, loadOrCreatePiiK
 import { LocalOutbox } from './outbox.ts';
 import { assertPortFree, freePort, type LogSink, releaseReaper, type ServiceProcess } from './processes.ts';
 import { startS3 } from './s3.ts';
-import { seedDemoData } from './seed.ts';
 import { LocalStepFunctions, type WorkflowSpec } from './stepfunctions.ts';
 
 export interface StackPorts {
@@ -208,6 +207,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Runni
     applyEnvironment(env);
 
     if (options.seed) {
+      // imported only now: the entities it writes bind to the table named in the environment
+      const { seedDemoData } = await import('./seed.ts');
       const seeded = await seedDemoData({
         cognitoEndpoint: localCognito.endpoint,
         userPoolId: userPool.userPoolId,

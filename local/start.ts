@@ -70,6 +70,14 @@ async function shutdown(code: number): Promise<never> {
   process.exit(code);
 }
 
+// A handler's stray promise must not take the whole stack down (on Lambda it fails one invocation).
+process.on('unhandledRejection', (reason) => {
+  sink.line('stack', `unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`);
+});
+process.on('uncaughtException', (error) => {
+  sink.line('stack', `uncaught exception, stopping: ${error.stack ?? error.message}`);
+  void shutdown(1);
+});
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 process.on('SIGHUP', () => void shutdown(0));
