@@ -1,3 +1,4 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
   AuthorizationType,
@@ -90,9 +91,10 @@ export class PlatformApi extends Construct {
       restApiName: `kead-platform-${stage.name}`,
       description: '근로지원인 플랫폼 API',
       endpointTypes: [EndpointType.REGIONAL],
-      // Execution logging (errors only) needs the account-level CloudWatch role.
+      // Execution logging (errors only) needs the account-level CloudWatch role. It is shared by every
+      // API of the account, so tearing down dev must not delete it from under prod.
       cloudWatchRole: true,
-      cloudWatchRoleRemovalPolicy: stage.removalPolicy,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
       deployOptions: {
         stageName: stage.name,
         accessLogDestination: new LogGroupLogDestination(accessLogs),

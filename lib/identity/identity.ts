@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Aws, CfnCondition, Duration, Fn } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   type AuthFlow,
@@ -38,6 +38,11 @@ export class Identity extends Construct {
     const { stage } = props;
     if (USER_POOL.mfa !== 'REQUIRED_SMS') throw new Error(`Unsupported USER_POOL.mfa: ${USER_POOL.mfa}`);
 
+    // Cognito pools in Seoul (ap-northeast-2) must send their SMS through SNS in Tokyo (ap-northeast-1);
+    // elsewhere through SNS in their own region. The stack is region-agnostic, so CloudFormation decides.
+    const inSeoul = new CfnCondition(this, 'InSeoul', { expression: Fn.conditionEquals(Aws.REGION, 'ap-northeast-2') });
+    const snsRegion = Fn.conditionIf(inSeoul.logicalId, 'ap-northeast-1', Aws.REGION).toString();
+
     this.userPool = new UserPool(this, 'UserPool', {
       userPoolName: `${USER_POOL.name}-${stage.name}`,
       // Portal users (workers, job seekers, youth) register themselves through /auth/sign-up. A pool
@@ -52,6 +57,7 @@ export class Identity extends Construct {
       autoVerify: { phone: true },
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { sms: true, otp: false },
+      snsRegion,
       mfaMessage: `${BRAND} 로그인 인증번호는 {####} 입니다.`,
       userVerification: { smsMessage: `${BRAND} 휴대전화 인증번호는 {####} 입니다.` },
       userInvitation: {

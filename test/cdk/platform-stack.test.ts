@@ -1,6 +1,8 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { Method } from 'aws-cdk-lib/aws-apigateway';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '#commons/config';
 import { ROLES } from '#commons/roles';
 import { TABLE_KEYS } from '#commons/table';
@@ -9,7 +11,14 @@ import { CAPABILITIES } from '#functions/capabilities';
 import { WORKFLOWS } from '#functions/workflows';
 import { isUnderPublicPrefix } from '../../lib/api/route-rules.ts';
 import { PENDING_UPLOAD_PREFIX } from '../../lib/storage/buckets.ts';
-import { acknowledgements, logicalId, rawNagFindings, type SynthesizedPlatform, synthPlatform } from './support.ts';
+import {
+  acknowledgements,
+  logicalId,
+  rawNagFindings,
+  removeTempDirs,
+  type SynthesizedPlatform,
+  synthPlatform,
+} from './support.ts';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
 
@@ -99,6 +108,16 @@ describe('the user pool', () => {
       MfaConfiguration: 'ON',
       EnabledMfas: ['SMS_MFA'],
       SmsConfiguration: Match.objectLike({ SnsCallerArn: Match.anyValue() }),
+    });
+  });
+
+  it('sends SMS through SNS in Tokyo when deployed in Seoul, as Cognito requires', () => {
+    const [[, pool]] = ofType('AWS::Cognito::UserPool') as [[string, Resource]];
+    const condition = (pool.Properties.SmsConfiguration as { SnsRegion: { 'Fn::If': [string, string, unknown] } })
+      .SnsRegion['Fn::If'];
+    expect(condition.slice(1)).toEqual(['ap-northeast-1', { Ref: 'AWS::Region' }]);
+    expect(synth.template.toJSON().Conditions[condition[0]]).toEqual({
+      'Fn::Equals': [{ Ref: 'AWS::Region' }, 'ap-northeast-2'],
     });
   });
 
@@ -254,12 +273,19 @@ describe('the Lambda functions', () => {
     expect(withAdmin).toEqual([identityRole]);
   });
 
-  it('are bundled from the TypeScript entry by esbuild (real asset, not inline code)', () => {
+  it('are bundled by esbuild into a minified ESM module with its source map', () => {
     for (const [id, fn] of serviceFunctions()) {
-      expect(fn.Properties.Code, id).toEqual({ S3Bucket: expect.anything(), S3Key: expect.stringMatching(/\.zip$/) });
+      const key = (fn.Properties.Code as { S3Key: string }).S3Key;
+      const staged = join(synth.outdir, `asset.${key.replace(/\.zip$/, '')}`);
+      const bundle = readFileSync(join(staged, 'index.mjs'), 'utf8');
+      expect(bundle.startsWith("import { createRequire } from 'node:module';"), id).toBe(true);
+      expect(bundle, id).toMatch(/export\s*\{[^}]*\bhandler\b[^}]*\}/);
+      expect(statSync(join(staged, 'index.mjs.map')).size, id).toBeGreaterThan(0);
     }
   });
 });
+
+afterAll(removeTempDirs);
 
 describe('the API', () => {
   const methods = () =>

@@ -1,6 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '#commons/config';
-import { type SynthesizedPlatform, synthPlatform } from './support.ts';
+import { removeTempDirs, type SynthesizedPlatform, synthPlatform } from './support.ts';
+
+afterAll(removeTempDirs);
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
 

@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Capability, RouteSpec } from '#commons/http/route';
 import { CAPABILITIES } from '#functions/capabilities';
 import { CAPABILITY_GRANTS } from '../../lib/api/capability-grants.ts';
 import { assertRoutesPlaced, isUnderPublicPrefix } from '../../lib/api/route-rules.ts';
 import { PlatformStack } from '../../lib/platform-stack.ts';
 import { stageConfig } from '../../lib/stage.ts';
-import { testApp, webAssetsFixture } from './support.ts';
+import { removeTempDirs, testApp, webAssetsFixture } from './support.ts';
+
+afterAll(removeTempDirs);
 
 function route(path: string, access: RouteSpec['access']): RouteSpec {
   return { method: 'GET', path, summary: 'test route', access, handle: async () => ({ body: {} }) };

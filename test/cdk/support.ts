@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type Stack, Validations } from 'aws-cdk-lib';
@@ -18,9 +18,21 @@ export interface SynthOptions {
   bundle: boolean;
 }
 
+const tempDirs: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** Removes the assemblies (with their bundles) and fixtures this test file created; call in afterAll. */
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 /** A fresh app with the feature flags of cdk.json, writing its assembly to a temporary folder. */
 export function testApp(context: Record<string, unknown> = {}, options: SynthOptions = { bundle: false }) {
-  const outdir = mkdtempSync(join(tmpdir(), 'kead-cdk-'));
+  const outdir = tempDir('kead-cdk-');
   const app = new App({
     outdir,
     context: { ...cdkJson.context, ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }), ...context },
@@ -30,8 +42,7 @@ export function testApp(context: Record<string, unknown> = {}, options: SynthOpt
 
 /** Stands in for web/dist: the stack's shape does not depend on the app's files. */
 export function webAssetsFixture(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kead-web-'));
-  mkdirSync(dir, { recursive: true });
+  const dir = tempDir('kead-web-');
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="ko"><title>근로지원인 플랫폼</title></html>');
   return dir;
 }
@@ -41,6 +52,8 @@ export interface SynthesizedPlatform {
   template: Template;
   /** unacknowledged findings of every validation plugin (cdk-nag, CloudFormation validation, annotations) */
   findings: string[];
+  /** the cloud assembly folder (templates and staged assets) */
+  outdir: string;
 }
 
 /** The product's stack for one stage, exactly as bin/app.ts builds it, synthesized once. */
@@ -52,7 +65,7 @@ export function synthPlatform(stage: StageName, options: SynthOptions): Synthesi
     findings.length === 0
       ? Template.fromStack(stack)
       : Template.fromJSON(JSON.parse(readFileSync(join(outdir, stack.templateFile), 'utf8')));
-  return { stack, template, findings };
+  return { stack, template, findings, outdir };
 }
 
 interface ValidationReport {

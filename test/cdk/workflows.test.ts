@@ -1,7 +1,7 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '#functions/workflows';
 import { WORKFLOWS } from '#functions/workflows';
 import { Identity } from '../../lib/identity/identity.ts';
@@ -11,7 +11,9 @@ import { AccessLogs } from '../../lib/storage/access-logs.ts';
 import { DocumentStore } from '../../lib/storage/buckets.ts';
 import { PlatformTable } from '../../lib/storage/table.ts';
 import { assertTasksMatchDefinition, Workflows } from '../../lib/workflows/workflows.ts';
-import { logicalId, synthFindings, testApp } from './support.ts';
+import { logicalId, removeTempDirs, synthFindings, testApp } from './support.ts';
+
+afterAll(removeTempDirs);
 
 const DEMO: WorkflowDefinition = {
   name: 'demo',
