@@ -114,6 +114,8 @@ interface RequestParts {
   resource: string;
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
+  /** name/value pairs as sent: API Gateway keeps the header names' case */
+  rawHeaders: string[];
   body: Buffer;
   sourceIp: string;
   pathParameters: Record<string, string>;
@@ -125,11 +127,12 @@ interface RequestParts {
 export function toApiGatewayEvent(parts: RequestParts): APIGatewayProxyEvent {
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(parts.headers)) {
-    if (value === undefined) continue;
-    const values = Array.isArray(value) ? value : [value];
-    headers[name] = values.join(',');
-    multiValueHeaders[name] = values;
+  for (let i = 0; i + 1 < parts.rawHeaders.length; i += 2) {
+    const name = parts.rawHeaders[i]!;
+    const value = parts.rawHeaders[i + 1]!;
+    multiValueHeaders[name] = [...(multiValueHeaders[name] ?? []), value];
+    // like API Gateway, the single-value map keeps the last value of a repeated header
+    headers[name] = value;
   }
   const keys = [...new Set(parts.query.keys())];
   // API Gateway keeps the last value of a repeated query parameter in queryStringParameters
@@ -345,6 +348,7 @@ export function createApiServer(options: ApiServerOptions): Server {
       resource: compiled.route.path,
       query: url.searchParams,
       headers: req.headers,
+      rawHeaders: req.rawHeaders,
       body,
       sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
       pathParameters,

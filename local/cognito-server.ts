@@ -8,9 +8,13 @@
 //  3. Like Cognito, responses show only the last four digits of the number a code went to.
 //  4. ID tokens carry the user's standard attributes (name, phone_number, …) like Cognito's do;
 //     cognito-local only copies custom attributes into them.
+//  5. AdminSetUserMFAPreference, which cognito-local lacks (the product calls it when an account is
+//     activated), records the preference the way its SetUserMFAPreference does, plus the SMS option
+//     of adaptation 2 so the next sign-in asks for the code.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AWS from 'aws-sdk';
+import { UserNotFoundError } from 'cognito-local/lib/errors.js';
 import { type Config, DefaultConfig } from 'cognito-local/lib/server/config.js';
 import { Router } from 'cognito-local/lib/server/Router.js';
 import { createServer } from 'cognito-local/lib/server/server.js';
@@ -156,7 +160,34 @@ function maskResponse(response: any): any {
   return response;
 }
 
+interface MfaPreferenceRequest {
+  UserPoolId?: string;
+  Username?: string;
+  SMSMfaSettings?: { Enabled?: boolean; PreferredMfa?: boolean };
+}
+
+/** Gap 5: AdminSetUserMFAPreference for SMS (the only MFA this product uses). */
+async function adminSetUserMfaPreference(request: MfaPreferenceRequest): Promise<Record<string, never>> {
+  const pool = await cognito.getUserPool(ctx, request.UserPoolId ?? '');
+  const user = await pool.getUserByUsername(ctx, request.Username ?? '');
+  if (!user) throw new UserNotFoundError('User does not exist.');
+  const sms = request.SMSMfaSettings;
+  const methods = new Set(user.UserMFASettingList ?? []);
+  if (sms?.Enabled) methods.add('SMS_MFA');
+  else if (sms) methods.delete('SMS_MFA');
+  await pool.saveUser(ctx, {
+    ...user,
+    MFAOptions: methods.has('SMS_MFA') ? [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }] : user.MFAOptions,
+    UserMFASettingList: [...methods],
+    PreferredMfaSetting: sms?.PreferredMfa && methods.has('SMS_MFA') ? 'SMS_MFA' : user.PreferredMfaSetting,
+  });
+  return {};
+}
+
 const router: typeof cognitoRouter = (target) => {
+  if (target === 'AdminSetUserMFAPreference') {
+    return async (_context, request) => adminSetUserMfaPreference(request as MfaPreferenceRequest);
+  }
   const route = cognitoRouter(target);
   return async (context, request) => {
     // biome-ignore lint/suspicious/noExplicitAny: the request shape is the InitiateAuth input

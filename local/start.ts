@@ -37,7 +37,12 @@ if (!Number.isInteger(webPort) || webPort < 1 || webPort > 65535) {
 }
 
 if (flags.reset) {
-  resetDataDir(dataDir);
+  try {
+    resetDataDir(dataDir);
+  } catch (error) {
+    say((error as Error).message);
+    process.exit(1);
+  }
   say(`데이터 폴더를 비웠습니다: ${relative(REPO_ROOT, dataDir) || dataDir}`);
 }
 

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,7 +119,34 @@ describe('the local API turns a request into the REST API proxy event', () => {
     });
     expect(claims.exp).toMatch(/^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2} UTC \d{4}$/);
     expect(last().event.body).toBe(JSON.stringify({ 이름: '값' }));
+    // header names keep their case, as API Gateway passes them
+    expect(last().event.headers['Content-Type'] ?? last().event.headers['content-type']).toBe('application/json');
+    expect(last().event.multiValueHeaders.authorization ?? last().event.multiValueHeaders.Authorization).toHaveLength(
+      1,
+    );
     expect(last().event.pathParameters).toEqual({ thingId: 't-9' });
+  });
+
+  it('keeps header names as sent and every value of a repeated header, as API Gateway does', async () => {
+    const url = new URL(`${base}/public/echo/1`);
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const req = request(
+        url,
+        {
+          // a flat list in the format of rawHeaders (Node then adds no Host itself): the same header twice
+          headers: ['Host', url.host, 'X-Request-Source', 'a', 'X-Request-Source', 'b'],
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(201);
+    expect(last().event.headers['X-Request-Source']).toBe('b');
+    expect(last().event.multiValueHeaders['X-Request-Source']).toEqual(['a', 'b']);
   });
 
   it('prefers the more specific resource, and a greedy parameter takes the rest of the path', async () => {
