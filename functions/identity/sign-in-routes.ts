@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import type { Caller } from '#commons/caller';
+import { branchName, HEADQUARTERS } from '#commons/branches';
+import type { Caller, Grant } from '#commons/caller';
 import { Locked, NotFound, RuleViolation, Unauthenticated } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { ROLE_LABELS } from '#commons/roles';
 import { maskPhone } from '#commons/rrn';
+import { getOrganisation } from '#functions/agencies/repository';
 import { recordAudit } from '#functions/audit/repository';
 import { passwordSchema } from './account-rules.ts';
 import { answerNewPassword, answerSmsCode, cognitoErrorName, startPasswordSignIn } from './cognito.ts';
@@ -31,6 +33,14 @@ const mfaBody = z.object({
     .trim()
     .regex(/^\d{6}$/, { error: '인증번호는 문자로 받은 숫자 6자리입니다.' }),
 });
+
+/** The name of the office or organisation a grant is scoped to, so screens can say who is signed in. */
+async function organisationNameOf(grant: Grant): Promise<string | undefined> {
+  if (grant.role === 'hq') return HEADQUARTERS.name;
+  const organisationId = grant.agencyId ?? grant.institutionId;
+  if (organisationId) return (await getOrganisation(organisationId))?.name;
+  return grant.branchId ? branchName(grant.branchId) : undefined;
+}
 
 function anonymous(userId: string, sourceIp: string): Caller {
   return { userId, roles: [], grants: [], sourceIp };
@@ -142,12 +152,19 @@ export const signInRoutes = [
     handle: async ({ caller }) => {
       const profile = await getProfile(caller!.userId);
       if (!profile) throw new NotFound('회원 정보');
+      const roles = await Promise.all(
+        caller!.grants.map(async (grant) => {
+          const organisationName = await organisationNameOf(grant);
+          return { ...grant, label: ROLE_LABELS[grant.role], ...(organisationName ? { organisationName } : {}) };
+        }),
+      );
       return {
         body: {
           userId: profile.userId,
           name: profile.name,
-          phone: maskPhone(profile.phone),
-          roles: caller!.grants.map((grant) => ({ ...grant, label: ROLE_LABELS[grant.role] })),
+          // stored as E.164 for Cognito; shown the way people write it (010-****-5678)
+          phone: maskPhone(profile.phone.replace(/^\+82/, '0')),
+          roles,
         },
       };
     },
