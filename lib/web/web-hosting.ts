@@ -95,8 +95,8 @@ export class WebHosting extends Construct {
     const contentSecurityPolicy = [
       "default-src 'self'",
       "script-src 'self'",
-      // KRDS markup toggles a few components with inline style attributes (e.g. the mobile menu).
-      "style-src 'self' 'unsafe-inline'",
+      // The app ships no inline style attributes or <style> blocks (web/build.ts); keep it that way.
+      "style-src 'self'",
       `img-src 'self' data: blob: ${storage}`,
       "font-src 'self' data:",
       `connect-src 'self' ${storage}`,

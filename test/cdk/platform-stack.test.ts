@@ -393,6 +393,18 @@ describe('the web distribution', () => {
         },
       }),
     });
+    const [[, headers]] = ofType('AWS::CloudFront::ResponseHeadersPolicy') as [[string, Resource]];
+    const csp = JSON.stringify(headers.Properties.ResponseHeadersPolicyConfig);
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self';",
+      "style-src 'self';",
+      "object-src 'none'",
+      "frame-ancestors 'none'",
+    ]) {
+      expect(csp).toContain(directive);
+    }
+    expect(csp).not.toContain('unsafe-');
     const policy = { Ref: logicalId(synth.stack.node.findChild('Web').node.findChild('SecurityHeaders')) };
     const config = ofType('AWS::CloudFront::Distribution')[0]![1].Properties.DistributionConfig as {
       DefaultCacheBehavior: Record<string, unknown>;
