@@ -112,7 +112,7 @@ function protectedRoute(): { method: string; path: string } {
 describe('sign-in and the API authorizer', () => {
   const account = DEMO_ACCOUNTS.find((a) => a.roles.includes('hq'))!;
 
-  async function signIn(): Promise<{ idToken: string; accessToken: string }> {
+  async function signIn(): Promise<{ idToken: string; accessToken: string; code: string }> {
     const cognito = new CognitoIdentityProviderClient({
       endpoint: stack.endpoints.cognito,
       region: 'ap-northeast-2',
@@ -144,11 +144,23 @@ describe('sign-in and the API authorizer', () => {
       }),
     );
     cognito.destroy();
-    return { idToken: second.AuthenticationResult!.IdToken!, accessToken: second.AuthenticationResult!.AccessToken! };
+    return {
+      idToken: second.AuthenticationResult!.IdToken!,
+      accessToken: second.AuthenticationResult!.AccessToken!,
+      code: sms.code,
+    };
   }
 
   it('signs in with USER_PASSWORD_AUTH and the SMS code from the outbox; the ID token verifies against the JWKS', async () => {
-    const { idToken } = await signIn();
+    const { idToken, code } = await signIn();
+
+    // the outbox page shows the same SMS, for people trying the product in a browser
+    const page = await fetch(`${stack.outboxUrl}?to=${account.username}`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('<html lang="ko">');
+    expect(html).toContain(`<strong class="code">${code}</strong>`);
+
     const jwks = createRemoteJWKSet(new URL(stack.userPool.jwksUrl));
     const { payload } = await jwtVerify(idToken, jwks, {
       issuer: stack.userPool.issuer,
