@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { optionalEnv } from './config.ts';
+import { snsSmsSink } from './sms-sink.ts';
 
 /**
  * Where the product's outgoing messages go (SMS to a person, in-app notifications). On the local
  * stack every message lands in the local outbox (a JSON-lines file shown at /local/outbox); Cognito's
- * own codes (sign-in, sign-up, password reset) are captured there too. On AWS a provider-backed
- * sink is registered with setNotificationSink by the stage that sends real messages.
+ * own codes (sign-in, sign-up, password reset) are captured there too. On AWS SMS go out through SNS
+ * (sms-sink.ts).
  */
 export interface OutboundMessage {
   channel: 'sms' | 'email' | 'notification';
@@ -55,12 +56,10 @@ export function setNotificationSink(sink: NotificationSink | undefined): void {
   registered = sink;
 }
 
-/** The sink of this environment: the registered one, else the local outbox when the stack set its file. */
+/** The sink of this environment: the registered one, else the local outbox when the stack set its file, else SNS. */
 export function notificationSink(): NotificationSink {
   if (registered) return registered;
   const file = optionalEnv(LOCAL_OUTBOX_FILE_ENV);
   if (file) return localOutboxSink(file);
-  throw new Error(
-    `No notification sink: set ${LOCAL_OUTBOX_FILE_ENV} (local stack) or register one with setNotificationSink`,
-  );
+  return snsSmsSink;
 }

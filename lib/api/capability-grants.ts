@@ -1,5 +1,17 @@
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { PlatformResources } from '../constructs/platform-resources.ts';
 import type { ServiceFunction } from '../constructs/service-function.ts';
+import { acknowledge } from '../nag.ts';
+
+/** Product SMS (e.g. a staff account decision) through SNS, as functions/commons/sms-sink.ts sends them. */
+function grantProductSms(fn: ServiceFunction): void {
+  fn.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+  acknowledge(
+    fn.role!,
+    'AwsSolutions-IAM5[Resource::*]',
+    'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions (active tracing), and sns:Publish to a phone number (product SMS) cannot be scoped to a resource ARN.',
+  );
+}
 
 /**
  * Grants beyond the shared ones (ServiceFunction.bindPlatform) for the capabilities that need them,
@@ -7,5 +19,8 @@ import type { ServiceFunction } from '../constructs/service-function.ts';
  */
 export const CAPABILITY_GRANTS: Record<string, (fn: ServiceFunction, resources: PlatformResources) => void> = {
   // Sign-up confirmation puts the person in their role's group and turns SMS MFA on; withdrawal deletes the login.
-  identity: (fn, resources) => resources.identity.grantUserAdministration(fn),
+  identity: (fn, resources) => {
+    resources.identity.grantUserAdministration(fn);
+    grantProductSms(fn);
+  },
 };

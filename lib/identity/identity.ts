@@ -129,7 +129,7 @@ export class Identity extends Construct {
 
   /**
    * The administrative calls the sign-up and account routes make: put a confirmed person in their role's
-   * group, turn SMS MFA on for them, remove the login on withdrawal.
+   * group, turn SMS MFA on for them, create branch staff (hq), remove the login on withdrawal.
    */
   grantUserAdministration(grantee: IGrantable): void {
     Grant.addToPrincipal({
@@ -138,6 +138,7 @@ export class Identity extends Construct {
         'cognito-idp:AdminAddUserToGroup',
         'cognito-idp:AdminSetUserMFAPreference',
         'cognito-idp:AdminDeleteUser',
+        'cognito-idp:AdminCreateUser',
       ],
       resourceArns: [this.userPool.userPoolArn],
     });
