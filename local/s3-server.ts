@@ -2,6 +2,8 @@
 // (s3rver encrypts its ListObjectsV2 continuation tokens with DES, which OpenSSL 3 only offers
 // through the legacy provider; without it, paginated listings fail).
 import { createRequire } from 'node:module';
+import { PassThrough, type Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 
 interface S3ServerConfig {
   port: number;
@@ -12,7 +14,18 @@ interface S3ServerConfig {
   secretAccessKey: string;
 }
 
+interface KoaContext {
+  method: string;
+  query: Record<string, string | string[] | undefined>;
+  get(header: string): string;
+  req: Readable;
+  status: number;
+  type: string;
+  body: unknown;
+}
+
 interface S3rverInstance {
+  middleware: ((ctx: KoaContext, next: () => Promise<void>) => Promise<void>)[];
   run(): Promise<{ address: string; port: number }>;
   close(): Promise<void>;
   on(event: 'event', listener: (event: unknown) => void): void;
@@ -48,6 +61,35 @@ const server = new S3rver({
   silent: false,
   vhostBuckets: false,
   configureBuckets: config.buckets.map((name) => ({ name, configs: [cors] })),
+});
+
+/**
+ * S3 refuses a PUT whose declared CRC32 (x-amz-checksum-crc32, as a header or in a presigned URL)
+ * does not match the body; s3rver ignores it. Checked here so that a presigned URL that only works
+ * locally (e.g. one carrying the SDK's checksum of an empty body) fails here as it does on AWS.
+ */
+server.middleware.unshift(async (ctx, next) => {
+  const fromQuery = ctx.query['x-amz-checksum-crc32'];
+  const declared = (Array.isArray(fromQuery) ? fromQuery[0] : fromQuery) || ctx.get('x-amz-checksum-crc32');
+  if (ctx.method !== 'PUT' || !declared) return next();
+  const chunks: Buffer[] = [];
+  for await (const chunk of ctx.req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  const actual = Buffer.alloc(4);
+  actual.writeUInt32BE(crc32(body));
+  if (actual.toString('base64') !== declared) {
+    ctx.status = 400;
+    ctx.type = 'application/xml';
+    ctx.body =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>BadDigest</Code>' +
+      '<Message>The CRC32 you specified did not match the calculated checksum.</Message></Error>';
+    return;
+  }
+  // hand s3rver the body again
+  const replay = new PassThrough();
+  replay.end(body);
+  ctx.req = replay;
+  return next();
 });
 
 // Object events go to the parent, which can hand them to the same handlers S3 notifications reach on AWS.

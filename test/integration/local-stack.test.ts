@@ -199,11 +199,14 @@ describe('sign-in and the API authorizer', () => {
 });
 
 describe('S3 (s3rver) with presigned URLs', () => {
-  function s3(): S3Client {
+  // WHEN_REQUIRED: otherwise the SDK puts the CRC32 of an empty body into a presigned PUT URL,
+  // which S3 (and the local S3) then refuses for any real file
+  function s3(checksums: 'WHEN_REQUIRED' | 'WHEN_SUPPORTED' = 'WHEN_REQUIRED'): S3Client {
     return new S3Client({
       endpoint: stack.endpoints.s3,
       region: 'ap-northeast-2',
       forcePathStyle: true,
+      requestChecksumCalculation: checksums,
       credentials: { accessKeyId: stack.env.AWS_ACCESS_KEY_ID!, secretAccessKey: stack.env.AWS_SECRET_ACCESS_KEY! },
     });
   }
@@ -242,6 +245,28 @@ describe('S3 (s3rver) with presigned URLs', () => {
     expect(got.status).toBe(200);
     expect(got.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await got.arrayBuffer())).toEqual(content);
+    client.destroy();
+  });
+
+  it('refuses a PUT whose declared CRC32 does not match the body, as S3 does', async () => {
+    const client = s3('WHEN_SUPPORTED');
+    const url = await getSignedUrl(
+      client,
+      new PutObjectCommand({
+        Bucket: stack.env.UPLOADS_BUCKET!,
+        Key: `test/${Date.now()}/x.png`,
+        ContentType: 'image/png',
+      }),
+      { expiresIn: 300 },
+    );
+    expect(new URL(url).searchParams.get('x-amz-checksum-crc32')).toBe('AAAAAA==');
+    const put = await fetch(url, {
+      method: 'PUT',
+      body: Buffer.from('not empty'),
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(put.status).toBe(400);
+    expect(await put.text()).toContain('<Code>BadDigest</Code>');
     client.destroy();
   });
 
