@@ -4,8 +4,8 @@
 // Decisions (README "Annual leave"):
 // - Only entries of type annualLeave consume leave; the other leave types of the activity log are
 //   counted by month for the list page (seed 000 asks for 유급휴일, 공가 and 무급휴가 by month too).
-// - Use comes first from the grant that lapses first (then the older one): what is used is never the
-//   leave that would otherwise survive.
+// - Use comes first from the grant that lapses first (then the older one, carried leave before new):
+//   what is used is never the leave that would otherwise survive.
 // - A "restricted day" (사용제한일) is a day on which leave use is not counted against the entitlement:
 //   a day that was not a working day anyway (a public holiday, a day off by the schedule) or one the
 //   agency marks. Such use is shown in 사용일수 but left out of 사용일수(사용제한 일수 제외) and of
@@ -284,7 +284,14 @@ export function leaveLedger(
       const usable = grants
         .map((grant, g) => ({ grant, g }))
         .filter(({ grant }) => grant.start <= day && day <= grant.until && grant.remainingMinutes > 0)
-        .sort((a, b) => a.grant.until - b.grant.until || a.grant.start - b.grant.start || a.g - b.g);
+        .sort(
+          (a, b) =>
+            a.grant.until - b.grant.until ||
+            a.grant.start - b.grant.start ||
+            // carried leave is the older leave even when it starts on the same day as a new grant
+            Number(b.grant.kind === 'carryOver') - Number(a.grant.kind === 'carryOver') ||
+            a.g - b.g,
+        );
       for (const { grant, g } of usable) {
         if (left === 0) break;
         const take = Math.min(left, grant.remainingMinutes);
