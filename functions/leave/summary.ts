@@ -5,6 +5,7 @@
 // Year bookkeeping: a grant lapses or is carried on the day after its last usable day, so a lapse or
 // a carry-over belongs to the year of that next day; every minute is counted in exactly one year.
 
+import { ValidationFailed } from '#commons/errors';
 import { dayNumber } from '#functions/claims/engine/calendar';
 import { formatDay, toDay } from './dates.ts';
 import {
@@ -71,6 +72,11 @@ export function leaveYearRow(
   entries: readonly LeaveEntry[],
   options: YearRowOptions,
 ): LeaveYearRow {
+  if (!Number.isInteger(options.year) || options.year < 1900 || options.year > 2200) {
+    throw new ValidationFailed([
+      { field: 'year', label: '적용년도', message: '적용년도를 네 자리 연도로 넣어 주세요. 예: 2026' },
+    ]);
+  }
   const yearStart = dayNumber(options.year, 1, 1);
   const yearEnd = dayNumber(options.year, 12, 31);
   const asOfDay = Math.min(toDay(options.asOf), yearEnd);

@@ -191,6 +191,10 @@ describe('leaveYearRow: seed 000 연차관리 목록', () => {
     expect(row.balanceMinutes).toBe(8 * 480);
   });
 
+  it('refuses a year that is not a four-digit year', () => {
+    expect(() => leaveYearRow(profile, [], { year: 26, asOf: '2026-12-31' })).toThrow(ValidationFailed);
+  });
+
   it('shows carry-over arriving in the year as carried annual leave', () => {
     const row = leaveYearRow(profile, [], { year: 2026, asOf: '2026-12-31', carryOver: { limitDays: 3 } });
     expect(row.carriedAnnual).toEqual({ accruedMinutes: 3 * 480, usedMinutes: 0 });
