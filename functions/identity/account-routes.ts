@@ -142,7 +142,7 @@ export const accountRoutes = [
     labels: { username: '아이디', code: '인증번호' },
     handle: async ({ body, event }) => {
       const profile = await getProfile(body.username);
-      if (!profile || profile.status !== 'pending' || !profile.requestedRole) {
+      if (profile?.status !== 'pending' || !profile.requestedRole) {
         throw new NotFound('인증을 기다리는 가입 신청');
       }
       try {
