@@ -3,15 +3,17 @@
 // Records follow RFC 4180: quoted fields may hold the delimiter, quotes ("") and line breaks; lines end
 // in CRLF, LF or CR. The delimiter is a comma, or a tab or semicolon when the top of the file uses those.
 
-export type CsvEncoding = 'utf-8' | 'euc-kr' | 'utf-16le' | 'utf-16be';
+import { Cp949Decoder } from './cp949.ts';
+
+export type CsvEncoding = 'utf-8' | 'cp949' | 'utf-16le' | 'utf-16be';
 
 /** Bytes read to decide the encoding: enough to hold the header and the first rows. */
 export const SNIFF_BYTES = 64 * 1024;
 
 /**
  * The encoding of a file from its first bytes. Without a byte-order mark, text that is valid UTF-8 is
- * UTF-8; anything else is taken for CP949 (the WHATWG "euc-kr" decoder is CP949, Korean Windows'
- * code page). A Korean header row is never valid UTF-8 in CP949, so the first bytes decide reliably.
+ * UTF-8; anything else is taken for CP949 (Korean Windows' code page, a superset of EUC-KR). A Korean
+ * header row in CP949 is never valid UTF-8, so the first bytes decide reliably.
  */
 export function detectEncoding(head: Uint8Array, complete: boolean): CsvEncoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
@@ -22,12 +24,17 @@ export function detectEncoding(head: Uint8Array, complete: boolean): CsvEncoding
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !complete });
     return 'utf-8';
   } catch {
-    return 'euc-kr';
+    return 'cp949';
   }
 }
 
+export interface StreamDecoder {
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
+
 /** A decoder for the whole file: strict for UTF-8 so that a file mixing encodings is reported, not garbled. */
-export function decoderFor(encoding: CsvEncoding): TextDecoder {
+export function decoderFor(encoding: CsvEncoding): StreamDecoder {
+  if (encoding === 'cp949') return new Cp949Decoder();
   return new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
 }
 

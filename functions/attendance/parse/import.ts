@@ -53,7 +53,8 @@ export async function importAttendance(source: ByteSource, options: ImportOption
     return parser.result();
   }
 
-  const encoding = detectEncoding(head.bytes, head.complete);
+  const sample = head.bytes.subarray(0, SNIFF_BYTES);
+  const encoding = detectEncoding(sample, head.complete && sample.length === head.bytes.length);
   const decoder = decoderFor(encoding);
   let csv: CsvRecordParser | undefined;
   const emit = (recordNumber: number, fields: string[]) => {

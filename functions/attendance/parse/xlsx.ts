@@ -2,8 +2,14 @@
 // grow with the file. Cells arrive as exceljs values (text, numbers, rich text, formulas with their
 // cached results, errors) and leave as plain Cells; styles are not read, so dates and times arrive as
 // Excel serial numbers, which cells.ts reads by the column they are in.
+//
+// exceljs 4.4 decodes each decompressed chunk of XML on its own, so a Korean character that straddles
+// two chunks (every 16 KB of a sheet or of the shared strings) turns into "��" — about one name in
+// 2,000 in a large file (exceljs issues #2063, #2084, #2316; fix PRs still open). utf8Safe() below
+// hands exceljs text decoded across chunk boundaries instead; a test guards it.
 
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { type Cell, ExcelError } from './cells.ts';
 import type { AttendanceSheetParser } from './rows.ts';
@@ -46,7 +52,7 @@ export function readableFor(chunks: AsyncIterable<Uint8Array>): { stream: Readab
 /** Feeds every sheet's rows to the parser. Every sheet is read to its end (see the loop). */
 export async function readWorkbook(chunks: AsyncIterable<Uint8Array>, parser: AttendanceSheetParser): Promise<void> {
   const { stream, failure } = readableFor(chunks);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, READER_OPTIONS);
+  const reader = utf8Safe(new ExcelJS.stream.xlsx.WorkbookReader(stream, READER_OPTIONS));
   let parserFailed = false;
   try {
     for await (const worksheet of reader) {
@@ -67,11 +73,61 @@ export async function readWorkbook(chunks: AsyncIterable<Uint8Array>, parser: At
   } catch (error) {
     stream.destroy();
     if (parserFailed) throw error;
-    if (failure() !== undefined) throw new SourceError(failure());
+    if (failure() !== undefined) throw asSourceError(failure());
     throw new UnreadableWorkbook(error);
   }
   const failed = failure();
-  if (failed !== undefined) throw failed instanceof SourceError ? failed : new SourceError(failed);
+  if (failed !== undefined) throw asSourceError(failed);
+}
+
+const asSourceError = (error: unknown) => (error instanceof SourceError ? error : new SourceError(error));
+
+/** The reader's parts that take raw XML bytes (exceljs internals, 4.4). */
+interface ReaderInternals {
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<unknown>;
+}
+
+async function* decodeUtf8(chunks: AsyncIterable<unknown>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/**
+ * Makes exceljs parse text decoded across chunk boundaries: workbook and shared-strings entries are
+ * switched to string mode (exceljs passes strings through to its XML parser), and sheet data is
+ * decoded by one StringDecoder per sheet.
+ */
+export function utf8Safe<T extends object>(reader: T): T {
+  const internals = reader as unknown as ReaderInternals;
+  const { _parseWorkbook, _parseSharedStrings, _parseWorksheet } = internals;
+  if (
+    typeof _parseWorkbook !== 'function' ||
+    typeof _parseSharedStrings !== 'function' ||
+    typeof _parseWorksheet !== 'function'
+  ) {
+    throw new Error(
+      'exceljs WorkbookReader internals changed: review utf8Safe() in functions/attendance/parse/xlsx.ts',
+    );
+  }
+  internals._parseWorkbook = function (this: ReaderInternals, entry) {
+    entry.setEncoding('utf8');
+    return _parseWorkbook.call(this, entry);
+  };
+  internals._parseSharedStrings = function (this: ReaderInternals, entry) {
+    entry.setEncoding('utf8');
+    return _parseSharedStrings.call(this, entry);
+  };
+  internals._parseWorksheet = function (this: ReaderInternals, iterator, sheetNo) {
+    return _parseWorksheet.call(this, decodeUtf8(iterator), sheetNo);
+  };
+  return reader;
 }
 
 function usesDate1904(reader: unknown): boolean {

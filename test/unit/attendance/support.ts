@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { cp949Table } from '#functions/attendance/parse/cp949';
 import { type AttendanceImport, type ImportOptions, importAttendance } from '#functions/attendance/parse/import';
 import { dayNumber } from '#functions/claims/engine/calendar';
 
@@ -13,23 +14,17 @@ export function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(new URL(name, FIXTURES)));
 }
 
-let eucKrTable: Map<number, number> | undefined;
+let encodeTable: Map<number, number> | undefined;
 
-/**
- * CP949 (WHATWG "euc-kr") encoding. Node decodes CP949 but has no encoder, so the table is built by
- * decoding every two-byte sequence once and inverting it.
- */
-export function encodeEucKr(text: string): Uint8Array {
-  if (!eucKrTable) {
-    eucKrTable = new Map();
-    const decoder = new TextDecoder('euc-kr');
-    for (let lead = 0x81; lead <= 0xfe; lead++) {
-      for (let trail = 0x41; trail <= 0xfe; trail++) {
-        const char = decoder.decode(new Uint8Array([lead, trail]));
-        if (char.length === 1 && char !== '\uFFFD' && !eucKrTable.has(char.charCodeAt(0))) {
-          eucKrTable.set(char.charCodeAt(0), (lead << 8) | trail);
-        }
-      }
+/** CP949 encoding (Node has none): the importer's decoding table, inverted. */
+export function encodeCp949(text: string): Uint8Array {
+  if (!encodeTable) {
+    encodeTable = new Map();
+    const table = cp949Table();
+    for (let i = 0; i < table.length; i++) {
+      const code = table[i]!;
+      if (code !== 0 && !encodeTable.has(code))
+        encodeTable.set(code, ((0x81 + Math.floor(i / 190)) << 8) | (0x41 + (i % 190)));
     }
   }
   const bytes: number[] = [];
@@ -37,7 +32,7 @@ export function encodeEucKr(text: string): Uint8Array {
     const code = char.charCodeAt(0);
     if (code < 0x80) bytes.push(code);
     else {
-      const pair = eucKrTable.get(code);
+      const pair = encodeTable.get(code);
       if (pair === undefined) throw new Error(`not encodable in CP949: ${char}`);
       bytes.push(pair >> 8, pair & 0xff);
     }
@@ -55,10 +50,10 @@ export function csvText(rows: readonly (readonly string[])[], options: { eol?: s
   return rows.map((row) => row.map((value) => csvField(value, delimiter)).join(delimiter)).join(eol) + eol;
 }
 
-export type CsvEncodingName = 'utf-8' | 'utf-8-bom' | 'euc-kr';
+export type CsvEncodingName = 'utf-8' | 'utf-8-bom' | 'cp949';
 
 export function encodeCsv(text: string, encoding: CsvEncodingName): Uint8Array {
-  if (encoding === 'euc-kr') return encodeEucKr(text);
+  if (encoding === 'cp949') return encodeCp949(text);
   const body = new TextEncoder().encode(text);
   if (encoding === 'utf-8') return body;
   const withBom = new Uint8Array(body.length + 3);
