@@ -8,6 +8,7 @@ export interface BenchModule {
 
 const BENCHES: Record<string, () => Promise<BenchModule>> = {
   'claims-engine': () => import('./claims-engine.ts'),
+  'attendance-import': () => import('./attendance-import.ts'),
 };
 
 async function main(names: string[]): Promise<void> {

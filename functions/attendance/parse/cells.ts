@@ -35,7 +35,12 @@ const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 const SPACES = /[\s\u00A0\u3000]+/g;
 
 /** NFC, full-width digits and punctuation to ASCII, runs of spaces to one, trimmed. */
+/** Already clean: printable ASCII and precomposed Hangul in words separated by single spaces. */
+const CLEAN = /^[\x21-\x7E\uAC00-\uD7A3]+(?: [\x21-\x7E\uAC00-\uD7A3]+)*$/;
+
 export function cleanText(text: string): string {
+  // Most cells are already clean; skip the three passes over them.
+  if (CLEAN.test(text)) return text;
   return text
     .normalize('NFC')
     .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))

@@ -94,6 +94,10 @@ export interface ParseOptions {
 
 export const MAX_ROWS = 300_000;
 const MINUTES_PER_DAY = 1440;
+/** HH:MM for every minute of a day and 24:00, made once: rows share these strings. */
+const CLOCK_TEXTS = Array.from({ length: MINUTES_PER_DAY + 1 }, (_, minutes) => formatClock(minutes));
+/** Distinct texts shared between rows (names, numbers, places); beyond this many, texts are not shared. */
+const MAX_SHARED_TEXTS = 100_000;
 
 /** Names compare without spaces: "홍 길동" and "홍길동" are one person. */
 export function nameKey(name: string): string {
@@ -138,15 +142,19 @@ export class AttendanceSheetParser {
   private rows: AttendanceRow[] = [];
   private dataRows = 0;
   private overnightRows = 0;
-  /** per person: [start, end, row, …] in minutes from the first day of the month */
-  private readonly intervals = new Map<string, number[]>();
-  private readonly names = new Map<string, { name: string; row: number }>();
+  private readonly shifts = new Shifts();
+  /** per person: the first name seen (one number, one name) and the person's index in `shifts` */
+  private readonly names = new Map<string, { name: string; row: number; person: number }>();
+  /** One string per distinct name, number or place: 100,000 rows of 3,000 people hold 3,000 names. */
+  private readonly texts = new Map<string, string>();
+  private readonly dayTexts: string[] = [];
 
   constructor(options: ParseOptions) {
     const days = monthDays(options.month);
     this.firstDay = days.first;
     this.lastDay = days.last;
     this.monthLabel = days.label;
+    for (let day = days.first; day <= days.last; day++) this.dayTexts.push(formatDay(day));
     this.errors = new ErrorCollector(options.maxErrors ?? MAX_ERRORS);
     this.maxRows = options.maxRows ?? MAX_ROWS;
   }
@@ -222,111 +230,107 @@ export class AttendanceSheetParser {
 
   private readRow(row: number, cells: readonly Cell[]): void {
     const { index, text } = this.header!.match;
-    let bad = false;
-    const report = (key: FieldKey, message: string, value = displayCell(cells[index[key]!])) => {
-      bad = true;
-      const at = index[key]!;
-      this.errors.add(
-        {
-          row,
-          column: text[key] ?? COLUMN_BY_KEY[key].label,
-          cell: `${columnLetter(at)}${row}`,
-          value: key === 'phone' && value ? maskPhone(value) : value,
-          message,
-        },
-        at,
-      );
-    };
-    const cell = (key: FieldKey): Cell => {
-      const at = index[key];
-      return at === undefined ? null : (cells[at] ?? null);
-    };
+    const errorsBefore = this.errors.count;
 
     // Who: an employee number, or a phone number (with the name, it identifies the person).
     let employeeNumber: string | undefined;
     let phone: string | undefined;
-    if (index.employeeNumber !== undefined && !isBlank(cell('employeeNumber'))) {
-      const read = readText(cell('employeeNumber'), '사원번호', '시프티에 등록된 사원번호를 적어 주세요.');
-      if (read.ok) employeeNumber = read.value;
-      else report('employeeNumber', read.message);
+    if (index.employeeNumber !== undefined && !isBlank(pick(cells, index.employeeNumber))) {
+      const read = readText(pick(cells, index.employeeNumber), '사원번호', '시프티에 등록된 사원번호를 적어 주세요.');
+      if (read.ok) employeeNumber = this.shared(read.value);
+      else this.report(row, cells, 'employeeNumber', read.message);
     }
-    if (index.phone !== undefined && !isBlank(cell('phone'))) {
-      const read = readPhone(cell('phone'));
-      if (read.ok) phone = read.value;
-      else report('phone', read.message);
+    if (index.phone !== undefined && !isBlank(pick(cells, index.phone))) {
+      const read = readPhone(pick(cells, index.phone));
+      if (read.ok) phone = this.shared(read.value);
+      else this.report(row, cells, 'phone', read.message);
     }
-    if (isBlank(cell('employeeNumber')) && isBlank(cell('phone'))) {
+    if (isBlank(pick(cells, index.employeeNumber)) && isBlank(pick(cells, index.phone))) {
       const present = IDENTIFIER_KEYS.filter((key) => index[key] !== undefined);
       const labels = present.map((key) => text[key]!).join(' 또는 ');
-      report(
+      this.report(
+        row,
+        cells,
         present[0]!,
         `${subject(labels)} 비어 있습니다. 누구의 기록인지 알 수 있도록 시프티에 등록된 ${object(labels)} 적어 주세요.`,
       );
     }
 
-    const name = readText(cell('name'), '이름', '근로지원인의 이름을 적어 주세요.');
-    if (!name.ok) report('name', name.message);
+    const name = readText(pick(cells, index.name), '이름', '근로지원인의 이름을 적어 주세요.');
+    if (!name.ok) this.report(row, cells, 'name', name.message);
 
-    const date = readDate(cell('date'), this.date1904);
+    const date = readDate(pick(cells, index.date), this.date1904);
     let day = Number.NaN;
-    if (!date.ok) report('date', date.message);
+    if (!date.ok) this.report(row, cells, 'date', date.message);
     else if (date.value < this.firstDay || date.value > this.lastDay) {
-      report(
+      this.report(
+        row,
+        cells,
         'date',
         `${this.monthLabel} 자료인데 ${formatDay(date.value)} 기록이 있습니다. 이 달의 기록만 남기거나, 올리는 달을 확인해 주세요.`,
       );
     } else day = date.value;
 
-    const clockIn = readClock(cell('clockIn'), this.date1904);
+    const clockIn = readClock(pick(cells, index.clockIn), this.date1904);
     let start = Number.NaN;
-    if (!clockIn.ok) report('clockIn', isBlank(cell('clockIn')) ? emptyTime('출근') : clockIn.message);
+    if (!clockIn.ok)
+      this.report(row, cells, 'clockIn', isBlank(pick(cells, index.clockIn)) ? emptyTime('출근') : clockIn.message);
     else if (clockIn.value.nextDay)
-      report('clockIn', "출근 시각에는 '익일'을 쓸 수 없습니다. 출근한 날을 날짜 칸에 적어 주세요.");
+      this.report(row, cells, 'clockIn', "출근 시각에는 '익일'을 쓸 수 없습니다. 출근한 날을 날짜 칸에 적어 주세요.");
     else if (clockIn.value.minutes === MINUTES_PER_DAY)
-      report('clockIn', '출근 시각은 23:59까지입니다. 시각을 고쳐 주세요.');
+      this.report(row, cells, 'clockIn', '출근 시각은 23:59까지입니다. 시각을 고쳐 주세요.');
     else if (clockIn.value.day !== undefined && !Number.isNaN(day) && clockIn.value.day !== day) {
-      report(
+      this.report(
+        row,
+        cells,
         'clockIn',
         `출근 일시의 날짜(${formatDay(clockIn.value.day)})가 근무일(${formatDay(day)})과 다릅니다. 날짜 칸이나 출근 일시를 고쳐 주세요.`,
       );
     } else start = clockIn.value.minutes;
 
-    const clockOut = readClock(cell('clockOut'), this.date1904);
+    const clockOut = readClock(pick(cells, index.clockOut), this.date1904);
     let end = Number.NaN;
     let overnight = false;
-    if (!clockOut.ok) report('clockOut', isBlank(cell('clockOut')) ? emptyTime('퇴근') : clockOut.message);
+    if (!clockOut.ok)
+      this.report(row, cells, 'clockOut', isBlank(pick(cells, index.clockOut)) ? emptyTime('퇴근') : clockOut.message);
     else {
       const { minutes, day: outDay, nextDay } = clockOut.value;
       if (outDay !== undefined && !Number.isNaN(day) && outDay !== day && outDay !== day + 1) {
-        report(
+        this.report(
+          row,
+          cells,
           'clockOut',
           `퇴근 일시의 날짜(${formatDay(outDay)})는 근무일(${formatDay(day)})이거나 그다음 날이어야 합니다. 날짜 칸이나 퇴근 일시를 고쳐 주세요.`,
         );
       } else {
         overnight = nextDay || (outDay !== undefined && outDay === day + 1);
         if (overnight && minutes === MINUTES_PER_DAY)
-          report('clockOut', "'익일 24:00'은 쓸 수 없습니다. 시각을 고쳐 주세요.");
+          this.report(row, cells, 'clockOut', "'익일 24:00'은 쓸 수 없습니다. 시각을 고쳐 주세요.");
         else end = overnight ? minutes + MINUTES_PER_DAY : minutes;
       }
     }
 
     if (!Number.isNaN(start) && !Number.isNaN(end)) {
       if (end <= start) {
-        report(
+        this.report(
+          row,
+          cells,
           'clockOut',
           `퇴근 시각(${formatClock(end % MINUTES_PER_DAY)})이 출근 시각(${formatClock(start)})보다 빠르거나 같습니다. 시각을 고쳐 주세요. 자정을 넘겨 일했다면 '익일 02:00'처럼 적어 주세요.`,
         );
       } else if (end - start > MINUTES_PER_DAY) {
-        report('clockOut', '근무 시간이 24시간을 넘습니다. 출근과 퇴근 시각을 확인해 주세요.');
+        this.report(row, cells, 'clockOut', '근무 시간이 24시간을 넘습니다. 출근과 퇴근 시각을 확인해 주세요.');
       }
     }
 
     let breakMinutes: number | undefined;
-    if (index.breakTime !== undefined && !isBlank(cell('breakTime'))) {
-      const read = readBreak(cell('breakTime'));
-      if (!read.ok) report('breakTime', read.message);
-      else if (!bad && read.value >= end - start) {
-        report(
+    if (index.breakTime !== undefined && !isBlank(pick(cells, index.breakTime))) {
+      const read = readBreak(pick(cells, index.breakTime));
+      if (!read.ok) this.report(row, cells, 'breakTime', read.message);
+      else if (this.errors.count === errorsBefore && read.value >= end - start) {
+        this.report(
+          row,
+          cells,
           'breakTime',
           `휴게시간(${read.value}분)이 근무 시간(${end - start}분)과 같거나 깁니다. 휴게시간이나 출퇴근 시각을 고쳐 주세요.`,
         );
@@ -334,29 +338,53 @@ export class AttendanceSheetParser {
     }
     const extra: Partial<Record<'schedule' | 'workplace' | 'note', string>> = {};
     for (const key of ['schedule', 'workplace', 'note'] as const) {
-      if (index[key] === undefined || isBlank(cell(key))) continue;
-      const read = readText(cell(key), COLUMN_BY_KEY[key].label, '값을 확인해 주세요.');
-      if (read.ok) extra[key] = read.value;
-      else report(key, read.message);
+      if (index[key] === undefined || isBlank(pick(cells, index[key]))) continue;
+      const read = readText(pick(cells, index[key]), COLUMN_BY_KEY[key].label, '값을 확인해 주세요.');
+      if (read.ok) extra[key] = key === 'note' ? read.value : this.shared(read.value);
+      else this.report(row, cells, key, read.message);
     }
 
-    if (bad || !name.ok) return;
+    if (this.errors.count > errorsBefore || !name.ok) return;
     const attendance: AttendanceRow = {
       row,
       identifier: (employeeNumber ?? phone)!,
       identifierKind: employeeNumber !== undefined ? 'employeeNumber' : 'phone',
       ...(employeeNumber !== undefined && { employeeNumber }),
       ...(phone !== undefined && { phone }),
-      name: name.value,
-      date: formatDay(day),
-      clockIn: formatClock(start),
+      name: this.shared(name.value),
+      date: this.dayTexts[day - this.firstDay]!,
+      clockIn: CLOCK_TEXTS[start]!,
       // "익일 00:00" ends the same day at 24:00; later next-day times are overnight.
-      clockOut: formatClock(end > MINUTES_PER_DAY ? end - MINUTES_PER_DAY : end),
+      clockOut: CLOCK_TEXTS[end > MINUTES_PER_DAY ? end - MINUTES_PER_DAY : end]!,
       overnight: end > MINUTES_PER_DAY,
       ...extra,
       ...(breakMinutes !== undefined && { breakMinutes }),
     };
     this.remember(attendance, day, start, end, index.name!);
+  }
+
+  /** Records a problem with one cell of a data row. */
+  private report(row: number, cells: readonly Cell[], key: FieldKey, message: string): void {
+    const { index, text } = this.header!.match;
+    const at = index[key]!;
+    const value = displayCell(cells[at]);
+    this.errors.add(
+      {
+        row,
+        column: text[key] ?? COLUMN_BY_KEY[key].label,
+        cell: `${columnLetter(at)}${row}`,
+        value: key === 'phone' && value ? maskPhone(value) : value,
+        message,
+      },
+      at,
+    );
+  }
+
+  private shared(text: string): string {
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    if (this.texts.size < MAX_SHARED_TEXTS) this.texts.set(text, text);
+    return text;
   }
 
   /** Keeps a good row and what the checks across rows need: one name per person, no overlaps. */
@@ -380,12 +408,11 @@ export class AttendanceSheetParser {
       );
       return;
     }
-    if (!known) this.names.set(person, { name: attendance.name, row: attendance.row });
+    const index = known?.person ?? this.names.size;
+    if (!known) this.names.set(person, { name: attendance.name, row: attendance.row, person: index });
 
     const offset = (day - this.firstDay) * MINUTES_PER_DAY;
-    const list = this.intervals.get(person);
-    if (list) list.push(offset + start, offset + end, attendance.row);
-    else this.intervals.set(person, [offset + start, offset + end, attendance.row]);
+    this.shifts.add(index, offset + start, offset + end, attendance.row);
     if (attendance.overnight) this.overnightRows++;
     // All or nothing: once a row is bad no row will be returned, so stop holding them.
     if (this.errors.count === 0) this.rows.push(attendance);
@@ -396,37 +423,33 @@ export class AttendanceSheetParser {
   private checkOverlaps(): void {
     const { index, text } = this.header!.match;
     const column = index.clockIn!;
-    for (const list of this.intervals.values()) {
-      const count = list.length / 3;
-      if (count < 2) continue;
-      const order = Array.from({ length: count }, (_, i) => i).sort(
-        (a, b) => list[a * 3]! - list[b * 3]! || list[a * 3 + 2]! - list[b * 3 + 2]!,
-      );
-      let latest = order[0]!;
-      for (let k = 1; k < count; k++) {
-        const i = order[k]!;
-        const [start, end, row] = [list[i * 3]!, list[i * 3 + 1]!, list[i * 3 + 2]!];
-        const [otherStart, otherEnd, otherRow] = [list[latest * 3]!, list[latest * 3 + 1]!, list[latest * 3 + 2]!];
-        if (start < otherEnd) {
-          const later = Math.max(row, otherRow);
-          const earlier = Math.min(row, otherRow);
-          const same = start === otherStart && end === otherEnd;
-          const span = (from: number, to: number) => `${this.clockText(from)}~${this.clockText(to)}`;
-          this.errors.add(
-            {
-              row: later,
-              column: text.clockIn!,
-              cell: `${columnLetter(column)}${later}`,
-              value: later === row ? span(start, end) : span(otherStart, otherEnd),
-              message: same
-                ? `${earlier}행과 같은 사람의 같은 기록입니다. 겹친 행 하나를 지워 주세요.`
-                : `같은 사람의 기록이 ${earlier}행(${earlier === row ? span(start, end) : span(otherStart, otherEnd)})과 시간이 겹칩니다. 중복된 행을 지우거나 시각을 고쳐 주세요.`,
-            },
-            column,
-          );
-        }
-        if (end > otherEnd) latest = i;
+    const { person, start, end, row } = this.shifts;
+    const order = this.shifts.ordered();
+    const span = (i: number) => `${this.clockText(start[i]!)}~${this.clockText(end[i]!)}`;
+    // Sweep each person's shifts by start, comparing with the one that ends last so far.
+    let latest = -1;
+    for (const i of order) {
+      if (latest < 0 || person[latest] !== person[i]) {
+        latest = i;
+        continue;
       }
+      if (start[i]! < end[latest]!) {
+        const [earlier, later] = row[i]! < row[latest]! ? [i, latest] : [latest, i];
+        const same = start[i] === start[latest] && end[i] === end[latest];
+        this.errors.add(
+          {
+            row: row[later]!,
+            column: text.clockIn!,
+            cell: `${columnLetter(column)}${row[later]}`,
+            value: span(later),
+            message: same
+              ? `${row[earlier]}행과 같은 사람의 같은 기록입니다. 겹친 행 하나를 지워 주세요.`
+              : `같은 사람의 기록이 ${row[earlier]}행(${span(earlier)})과 시간이 겹칩니다. 중복된 행을 지우거나 시각을 고쳐 주세요.`,
+          },
+          column,
+        );
+      }
+      if (end[i]! > end[latest]!) latest = i;
     }
   }
 
@@ -512,6 +535,47 @@ export class AttendanceSheetParser {
     }
     return errors;
   }
+}
+
+/** Shifts kept for the overlap check: 16 bytes each in typed arrays rather than an object per row. */
+class Shifts {
+  person = new Int32Array(1024);
+  /** minutes from the start of the month's first day */
+  start = new Int32Array(1024);
+  end = new Int32Array(1024);
+  row = new Int32Array(1024);
+  length = 0;
+
+  add(person: number, start: number, end: number, row: number): void {
+    if (this.length === this.person.length) {
+      const grow = (array: Int32Array) => {
+        const bigger = new Int32Array(array.length * 2);
+        bigger.set(array);
+        return bigger;
+      };
+      this.person = grow(this.person);
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+      this.row = grow(this.row);
+    }
+    const i = this.length++;
+    this.person[i] = person;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.row[i] = row;
+  }
+
+  /** Indices by person, then start, then row. */
+  ordered(): Int32Array {
+    const { person, start, row } = this;
+    const order = new Int32Array(this.length);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    return order.sort((a, b) => person[a]! - person[b]! || start[a]! - start[b]! || row[a]! - row[b]!);
+  }
+}
+
+function pick(cells: readonly Cell[], at: number | undefined): Cell {
+  return at === undefined ? null : (cells[at] ?? null);
 }
 
 function emptyTime(what: '출근' | '퇴근'): string {
