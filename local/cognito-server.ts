@@ -1,5 +1,5 @@
 // Child process of the local stack: cognito-local, assembled from its own parts (as its
-// createDefaultServer does) with three local adaptations, each closing a measured gap to Cognito:
+// createDefaultServer does) with local adaptations, each closing a measured gap to Cognito:
 //  1. Codes are not drawn in a console box but printed as one `OUTBOX {json}` line that the parent
 //     captures into the local outbox (the only place an SMS "arrives" locally).
 //  2. In a pool whose MFA is required (ON), a user with a phone number gets the SMS MFA option, as
@@ -11,10 +11,14 @@
 //  5. AdminSetUserMFAPreference, which cognito-local lacks (the product calls it when an account is
 //     activated), records the preference the way its SetUserMFAPreference does, plus the SMS option
 //     of adaptation 2 so the next sign-in asks for the code.
+//  6. A wrong password at sign-in is NotAuthorizedException, as on Cognito, and a wrong temporary
+//     password is refused too (cognito-local asks for the new password without checking the old one).
+//  7. After a new password replaces a temporary one, Cognito (MFA required) asks for the SMS code;
+//     cognito-local hands out tokens at once. The stack answers with the SMS step instead.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AWS from 'aws-sdk';
-import { UserNotFoundError } from 'cognito-local/lib/errors.js';
+import { InvalidPasswordError, NotAuthorizedError, UserNotFoundError } from 'cognito-local/lib/errors.js';
 import { type Config, DefaultConfig } from 'cognito-local/lib/server/config.js';
 import { Router } from 'cognito-local/lib/server/Router.js';
 import { createServer } from 'cognito-local/lib/server/server.js';
@@ -141,6 +145,16 @@ async function ensureSmsMfaOption(clientId: unknown, username: unknown): Promise
   await pool.saveUser(ctx, { ...user, MFAOptions: [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }] });
 }
 
+/** Gap 6: cognito-local skips the password check for a user who must replace a temporary one. */
+async function checkTemporaryPassword(clientId: unknown, username: unknown, password: unknown): Promise<void> {
+  if (typeof clientId !== 'string' || typeof username !== 'string') return;
+  const pool = await cognito.getUserPoolForClientId(ctx, clientId).catch(() => undefined);
+  const user = await pool?.getUserByUsername(ctx, username);
+  if (user?.UserStatus === 'FORCE_CHANGE_PASSWORD' && user.Password !== password) {
+    throw new NotAuthorizedError('Incorrect username or password.');
+  }
+}
+
 /** Cognito never tells a client the full number a code went to: "+*******5678". */
 function maskDestination(destination: unknown): unknown {
   if (typeof destination !== 'string') return destination;
@@ -190,10 +204,35 @@ const router: typeof cognitoRouter = (target) => {
   }
   const route = cognitoRouter(target);
   return async (context, request) => {
+    // biome-ignore lint/suspicious/noExplicitAny: the request shape is the RespondToAuthChallenge input
+    const challenge = request as any;
+    if (target === 'RespondToAuthChallenge' && challenge?.ChallengeName === 'NEW_PASSWORD_REQUIRED') {
+      const answered = await route(context, request);
+      if (!answered?.AuthenticationResult) return maskResponse(answered);
+      // Gap 7: the next step is the SMS code, signed in with the password just set.
+      return router('InitiateAuth')(context, {
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: challenge.ClientId,
+        AuthParameters: {
+          USERNAME: challenge.ChallengeResponses?.USERNAME,
+          PASSWORD: challenge.ChallengeResponses?.NEW_PASSWORD,
+        },
+      } as never);
+    }
     // biome-ignore lint/suspicious/noExplicitAny: the request shape is the InitiateAuth input
     const input = request as any;
     if (target === 'InitiateAuth' && input?.AuthFlow === 'USER_PASSWORD_AUTH') {
       await ensureSmsMfaOption(input.ClientId, input.AuthParameters?.USERNAME);
+      await checkTemporaryPassword(input.ClientId, input.AuthParameters?.USERNAME, input.AuthParameters?.PASSWORD);
+      try {
+        return maskResponse(await route(context, request));
+      } catch (error) {
+        // Gap 6: a wrong password is NotAuthorizedException on Cognito ("Incorrect username or
+        // password."); cognito-local says InvalidPasswordException, which Cognito keeps for a new
+        // password that breaks the policy.
+        if (error instanceof InvalidPasswordError) throw new NotAuthorizedError('Incorrect username or password.');
+        throw error;
+      }
     }
     return maskResponse(await route(context, request));
   };
