@@ -1,6 +1,7 @@
 import type { Capability } from '#commons/http/route';
 import { agencyRoutes } from './agencies/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { claimRoutes } from './claims/routes.ts';
 import { fileRoutes } from './files/routes.ts';
 import { identityRoutes } from './identity/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
@@ -17,6 +18,7 @@ export const CAPABILITIES: Capability[] = [
     routes: identityRoutes,
   },
   { name: 'audit', entry: 'functions/audit/handler.ts', routes: auditRoutes },
+  { name: 'claims', entry: 'functions/claims/handler.ts', routes: claimRoutes },
   { name: 'files', entry: 'functions/files/handler.ts', routes: fileRoutes },
   { name: 'surveys', entry: 'functions/surveys/handler.ts', routes: surveyRoutes },
 ];

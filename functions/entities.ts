@@ -1,6 +1,7 @@
 import type { Entity } from 'electrodb';
 import { Organisation } from './agencies/entities.ts';
 import { AuditRecord } from './audit/entities.ts';
+import { RateTableVersion } from './claims/entities.ts';
 import { Upload } from './files/entities.ts';
 import { SignInGuard, StaffRequest, UserProfile } from './identity/entities.ts';
 import { PageFeedback } from './surveys/entities.ts';
@@ -13,6 +14,7 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   SignInGuard,
   StaffRequest,
   AuditRecord,
+  RateTableVersion,
   Upload,
   PageFeedback,
 };

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bindEntity } from '#commons/entities';
 import { Organisation } from '#functions/agencies/entities';
+import { ensureDefaultTable } from '#functions/claims/repository';
 import { UserProfile } from '#functions/identity/entities';
 import { ensurePoolUser } from './cognito.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from './demo-data.ts';
@@ -83,7 +84,14 @@ const profiles: SeedStep = {
  * logs, attendance, claims) append their own idempotent steps here, reading DEMO_ACCOUNTS and
  * DEMO_ORGANISATIONS so that their data hangs off the same people and organisations.
  */
-export const SEED_STEPS: SeedStep[] = [organisations, logins, profiles];
+const rateTables: SeedStep = {
+  name: '2026 rate table (기본 요율표)',
+  async run() {
+    await ensureDefaultTable({ userId: 'hq_admin', roles: ['hq'], grants: [{ role: 'hq' }], sourceIp: '127.0.0.1' });
+  },
+};
+
+export const SEED_STEPS: SeedStep[] = [organisations, logins, profiles, rateTables];
 
 /** What the demo data is made of: when it changes, the next start seeds again. */
 function seedVersion(steps: readonly SeedStep[]): string {

@@ -1,4 +1,4 @@
-import { createWriteTransaction, type Entity } from 'electrodb';
+import { createWriteTransaction, type Entity, type TransactWriteEntity } from 'electrodb';
 import type { Caller } from '#commons/caller';
 import { bindEntity } from '#commons/entities';
 import { AuditRecord, type AuditRecordItem } from './entities.ts';
@@ -13,6 +13,14 @@ export async function recordAudit(caller: Caller, event: AuditEvent): Promise<vo
 type Entities = Record<string, Entity<any, any, any, any>>;
 
 /**
+ * The entities as a write transaction's callback sees them (operations end in `.commit()`); a caller
+ * may annotate its `operations` parameter with it to keep ElectroDB's types for keys and conditions.
+ */
+export type WriteEntities<E extends Entities> = {
+  [K in keyof E]: E[K] extends Entity<infer A, infer F, infer C, infer S> ? TransactWriteEntity<A, F, C, S> : never;
+};
+
+/**
  * A change and its audit record in one DynamoDB transaction: either both are stored or neither.
  * `operations` returns the committed operations of the change (ElectroDB `.commit()`s).
  */
@@ -20,14 +28,14 @@ export async function writeAudited<E extends Entities>(
   caller: Caller,
   event: AuditEvent,
   entities: E,
-  // biome-ignore lint/suspicious/noExplicitAny: ElectroDB's transaction callback types
-  operations: (entities: E) => any[],
+  // biome-ignore lint/suspicious/noExplicitAny: ElectroDB's transaction entities (their .commit() builders)
+  operations: (entities: Record<keyof E, any>) => any[],
 ): Promise<{ canceled: boolean }> {
   for (const entity of Object.values(entities)) bindEntity(entity);
   const audit = bindEntity(AuditRecord);
   const item = auditItem(caller, event);
   const result = await createWriteTransaction({ ...entities, audit }, (all) => [
-    ...operations(all as unknown as E),
+    ...operations(all as Record<keyof E, unknown>),
     all.audit.put(item).commit(),
   ]).go();
   return { canceled: result.canceled };

@@ -69,6 +69,10 @@ const OWN_ONLY: Record<string, string> = {
   'POST /files/uploads': 'creates an upload owned by the caller',
   'POST /files/uploads/{uploadId}/complete': 'completes only an upload the caller owns (403 otherwise, unit-tested)',
   'POST /branch-staff': 'hq only; hq has no organisation scope',
+  'GET /rate-tables/{year}': 'rate tables are national: every staff role of the route reads the same table',
+  'GET /rate-tables/{year}/versions/{version}': 'rate tables are national',
+  'GET /rate-tables/{year}/latest-version': 'rate tables are national',
+  'POST /rate-tables/{year}/versions': 'hq only; hq has no organisation scope',
 };
 
 function accountFor(role: Role) {

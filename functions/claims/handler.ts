@@ -1,0 +1,4 @@
+import { createHandler } from '#commons/http/handler';
+import { claimRoutes } from './routes.ts';
+
+export const handler = createHandler(claimRoutes);

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { NotFound } from '#commons/errors';
+import { defineRoute } from '#commons/http/route';
+import { diffRates, RateTableContentSchema } from './rate-tables.ts';
+import { getVersion, latestVersion, listVersions, saveVersion } from './repository.ts';
+
+const yearParams = z.object({
+  year: z.coerce
+    .number({ error: '연도는 숫자 4자리로 입력해 주세요.' })
+    .int()
+    .min(2020, { error: '연도는 2020년부터 입력할 수 있습니다.' })
+    .max(2100, { error: '연도를 확인해 주세요.' }),
+});
+
+const RATE_LABELS = {
+  year: '연도',
+  basedOn: '고치기 시작한 버전',
+  reason: '변경 사유',
+  'content.rates.hourlyWage': '시간급',
+  'content.rates.maxConcurrency': '동시 지원 최대 인원',
+  'content.rates.premiumByRatio': '비율별 가산율',
+  'content.rates.copayPerHourByRatio': '비율별 본인부담금 단가',
+  'content.rates.copayMonthlyCap': '본인부담금 월 상한',
+  'content.rates.socialInsurance.pension': '국민연금 요율',
+  'content.rates.socialInsurance.health': '건강보험 요율',
+  'content.rates.socialInsurance.longTermCare': '장기요양보험 요율',
+  'content.rates.socialInsurance.employment': '고용보험 요율',
+  'content.rates.socialInsurance.industrialAccident': '산재보험 요율',
+  'content.rates.operatingCostRate': '운영비 비율',
+  'content.rates.severanceRate': '퇴직적립금 비율',
+  'content.limits.dailyServiceHours': '하루 서비스 한도(시간)',
+  'content.limits.weeklyServiceHours': '주 서비스 한도(시간)',
+};
+
+const readers = ['hq', 'branch', 'agency'] as const;
+
+export const claimRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/rate-tables/{year}',
+    summary: '연도별 요율표의 현재 버전과 변경 이력',
+    access: { action: 'read', resource: 'rateTable', roles: readers },
+    params: yearParams,
+    labels: RATE_LABELS,
+    handle: async ({ params }) => {
+      const versions = await listVersions(params.year);
+      if (versions.length === 0) throw new NotFound(`${params.year}년 요율표`);
+      const history = versions.map((version, i) => ({
+        version: version.version,
+        reason: version.reason,
+        createdBy: version.createdBy,
+        createdAt: version.createdAt,
+        changes: versions[i + 1] ? diffRates(versions[i + 1]!.content, version.content) : [],
+      }));
+      return { body: { current: versions[0], history } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/rate-tables/{year}/versions/{version}',
+    summary: '요율표의 특정 버전 (사업비 신청이 사용한 버전 확인)',
+    access: { action: 'read', resource: 'rateTable', roles: readers },
+    params: yearParams.extend({ version: z.coerce.number().int().min(1) }),
+    labels: RATE_LABELS,
+    handle: async ({ params }) => {
+      const version = await getVersion(params.year, params.version);
+      if (!version) throw new NotFound(`${params.year}년 요율표 버전 ${params.version}`);
+      return { body: version };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/rate-tables/{year}/versions',
+    summary: '본부: 요율표 고치기 (새 버전으로 저장, 사유 필수)',
+    access: { action: 'edit', resource: 'rateTable', roles: ['hq'] },
+    params: yearParams,
+    body: z.object({
+      basedOn: z.number({ error: '고치기 시작한 버전이 없습니다. 요율표를 다시 불러와 주세요.' }).int().min(0),
+      reason: z
+        .string({ error: '변경 사유를 입력해 주세요.' })
+        .trim()
+        .min(2, { error: '변경 사유를 입력해 주세요.' })
+        .max(500, { error: '변경 사유는 500자 이하로 입력해 주세요.' }),
+      content: RateTableContentSchema,
+    }),
+    labels: RATE_LABELS,
+    handle: async ({ params, body, caller }) => {
+      const saved = await saveVersion(caller!, params.year, body.basedOn, body.content, body.reason);
+      const previous = body.basedOn > 0 ? await getVersion(params.year, body.basedOn) : undefined;
+      return {
+        status: 201,
+        body: { ...saved, changes: previous ? diffRates(previous.content, saved.content) : [] },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/rate-tables/{year}/latest-version',
+    summary: '요율표의 최신 버전 번호 (고치기 전 확인)',
+    access: { action: 'read', resource: 'rateTable', roles: readers },
+    params: yearParams,
+    handle: async ({ params }) => ({ body: { version: (await latestVersion(params.year))?.version ?? 0 } }),
+  }),
+];
