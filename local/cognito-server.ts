@@ -15,6 +15,8 @@
 //     password is refused too (cognito-local asks for the new password without checking the old one).
 //  7. After a new password replaces a temporary one, Cognito (MFA required) asks for the SMS code;
 //     cognito-local hands out tokens at once. The stack answers with the SMS step instead.
+//  8. ForgotPassword sends the code by SMS to the user's phone, as the pool's account recovery
+//     (verified_phone_number) says; cognito-local only knows e-mail and refuses users without one.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AWS from 'aws-sdk';
@@ -198,9 +200,44 @@ async function adminSetUserMfaPreference(request: MfaPreferenceRequest): Promise
   return {};
 }
 
+interface ForgotPasswordRequest {
+  ClientId?: string;
+  Username?: string;
+  ClientMetadata?: Record<string, string>;
+}
+
+/** Gap 8: the password-reset code goes to the phone number, like every other code of this pool. */
+async function forgotPasswordBySms(request: ForgotPasswordRequest): Promise<unknown> {
+  const pool = await cognito.getUserPoolForClientId(ctx, request.ClientId ?? '');
+  const user = await pool.getUserByUsername(ctx, request.Username ?? '');
+  if (!user) throw new UserNotFoundError('User does not exist.');
+  const phone = user.Attributes.find((a) => a.Name === 'phone_number')?.Value;
+  if (!phone) return undefined;
+  const delivery = { AttributeName: 'phone_number', DeliveryMedium: 'SMS', Destination: phone } as const;
+  const code = otp();
+  await services.messages.deliver(
+    ctx,
+    'ForgotPassword',
+    request.ClientId ?? null,
+    pool.options.Id,
+    user,
+    code,
+    request.ClientMetadata,
+    delivery,
+  );
+  await pool.saveUser(ctx, { ...user, UserLastModifiedDate: clock.get(), ConfirmationCode: code });
+  return maskResponse({ CodeDeliveryDetails: delivery });
+}
+
 const router: typeof cognitoRouter = (target) => {
   if (target === 'AdminSetUserMFAPreference') {
     return async (_context, request) => adminSetUserMfaPreference(request as MfaPreferenceRequest);
+  }
+  if (target === 'ForgotPassword') {
+    const byEmail = cognitoRouter(target);
+    return async (context, request) =>
+      ((await forgotPasswordBySms(request as ForgotPasswordRequest)) ??
+        maskResponse(await byEmail(context, request))) as never;
   }
   const route = cognitoRouter(target);
   return async (context, request) => {
