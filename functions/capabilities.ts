@@ -1,4 +1,5 @@
 import type { Capability } from '#commons/http/route';
+import { KOREAN_FONT_FILE } from './agencies/fonts.ts';
 import { agencyRoutes } from './agencies/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { claimRoutes } from './claims/routes.ts';
@@ -11,7 +12,8 @@ import { surveyRoutes } from './surveys/routes.ts';
  * document and the authorisation-matrix test all read this one list.
  */
 export const CAPABILITIES: Capability[] = [
-  { name: 'agencies', entry: 'functions/agencies/handler.ts', routes: agencyRoutes },
+  // the agreement PDFs embed a Korean font, shipped beside the bundle
+  { name: 'agencies', entry: 'functions/agencies/handler.ts', routes: agencyRoutes, files: [KOREAN_FONT_FILE] },
   {
     name: 'identity',
     entry: 'functions/identity/handler.ts',

@@ -1,5 +1,5 @@
 import type { Entity } from 'electrodb';
-import { Organisation } from './agencies/entities.ts';
+import { Agreement, Organisation, Seal } from './agencies/entities.ts';
 import { AuditRecord } from './audit/entities.ts';
 import { RateTableVersion } from './claims/entities.ts';
 import { Upload } from './files/entities.ts';
@@ -10,6 +10,8 @@ import { PageFeedback } from './surveys/entities.ts';
 // biome-ignore lint/suspicious/noExplicitAny: any entity shape
 export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   Organisation,
+  Seal,
+  Agreement,
   UserProfile,
   SignInGuard,
   StaffRequest,

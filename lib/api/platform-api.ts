@@ -145,6 +145,7 @@ export class PlatformApi extends Construct {
         serviceName: capability.name,
         description: `Router of the ${capability.name} capability`,
         stage,
+        files: capability.files,
       }).bindPlatform(resources);
       CAPABILITY_GRANTS[capability.name]?.(fn, resources);
       this.functions.set(capability.name, fn);

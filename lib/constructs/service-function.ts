@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -27,6 +28,8 @@ export interface ServiceFunctionProps {
   timeout?: Duration;
   memorySize?: number;
   environment?: Record<string, string>;
+  /** files (relative to the repository root) copied beside the bundle, e.g. a font the handler reads */
+  files?: readonly string[];
 }
 
 /**
@@ -82,6 +85,16 @@ export class ServiceFunction extends NodejsFunction {
         // esbuild is a local dev dependency; synth never needs Docker.
         forceDockerBundling: false,
         logLevel: LogLevel.WARNING,
+        ...(props.files?.length
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) =>
+                  (props.files ?? []).map((file) => `cp "${inputDir}/${file}" "${outputDir}/${basename(file)}"`),
+              },
+            }
+          : {}),
       },
     });
 

@@ -53,4 +53,6 @@ export interface Capability {
   /** handler file relative to the repository root, bundled by esbuild for Lambda */
   entry: string;
   routes: RouteSpec[];
+  /** files (relative to the repository root) the handler reads at run time, shipped beside its bundle */
+  files?: readonly string[];
 }
