@@ -1,10 +1,49 @@
 import { directoryPage } from './agencies/directory-page.ts';
+import { auditPage } from './audit/audit-page.ts';
+import { profilePage, WITHDRAW_PATH, WITHDRAWN_PATH, withdrawnPage, withdrawPage } from './identity/account-pages.ts';
+import { loginPage } from './identity/login-page.ts';
+import { passwordResetPage } from './identity/password-reset-page.ts';
+import { signupPage } from './identity/signup-page.ts';
+import { systemHomePage } from './pages/system-home.ts';
 import { homePage } from './portal/home.ts';
 import type { Route } from './shell/app.ts';
+import type { SystemId } from './shell/systems.ts';
+import { branchStaffPage } from './staff/branch-staff-page.ts';
+import { staffRequestPage } from './staff/staff-request-page.ts';
+import { STAFF_REQUESTS_PATH, staffRequestDecisionPage, staffRequestsPage } from './staff/staff-requests-page.ts';
 
 // Every screen, by URL. Screens live in folders named after the back end's capabilities
-// (agencies, claims, …); add a screen by adding its route here.
+// (agencies, identity, audit, …); add a screen by adding its route here. A route is shown to whom
+// its system and its `roles` allow (shell/access.ts); `public` opens it to people not signed in.
+
+/** Sign-in and password reset exist in every system, each in that system's frame. */
+const SIGN_IN_SYSTEMS: [SystemId, string][] = [
+  ['portal', ''],
+  ['agency', '/agency'],
+  ['internal', '/internal'],
+  ['youth', '/youth-program'],
+];
+
 export const ROUTES: Route[] = [
   { path: '/', system: 'portal', page: homePage },
   { path: '/work-assistant/organisations', system: 'portal', page: directoryPage },
+  ...SIGN_IN_SYSTEMS.flatMap(([system, base]): Route[] => [
+    { path: `${base}/login`, system, page: loginPage, public: true },
+    { path: `${base}/password-reset`, system, page: passwordResetPage, public: true },
+  ]),
+  { path: '/signup', system: 'portal', page: signupPage, public: true },
+  { path: '/my/profile', system: 'portal', page: profilePage },
+  { path: WITHDRAW_PATH, system: 'portal', page: withdrawPage },
+  { path: WITHDRAWN_PATH, system: 'portal', page: withdrawnPage, public: true },
+
+  { path: '/agency', system: 'agency', page: systemHomePage },
+  { path: '/agency/account-request', system: 'agency', page: staffRequestPage, public: true },
+
+  { path: '/internal', system: 'internal', page: systemHomePage },
+  { path: STAFF_REQUESTS_PATH, system: 'internal', page: staffRequestsPage },
+  { path: `${STAFF_REQUESTS_PATH}/:userId`, system: 'internal', page: staffRequestDecisionPage },
+  { path: '/internal/branch-staff', system: 'internal', page: branchStaffPage, roles: ['hq'] },
+  { path: '/internal/audit', system: 'internal', page: auditPage },
+
+  { path: '/youth-program', system: 'youth', page: systemHomePage },
 ];

@@ -4,8 +4,9 @@
 import { SIDO } from '#commons/regions';
 import type { DirectoryEntry } from '#functions/agencies/directory';
 import type { Query } from '../core/api.ts';
+import { type PageSlice, pageOf as slicePage } from '../core/paging.ts';
 
-export type { DirectoryEntry };
+export type { DirectoryEntry, PageSlice };
 
 export const DIRECTORY_PATH = '/work-assistant/organisations';
 export const PAGE_SIZE = 10;
@@ -86,21 +87,9 @@ export function sigunguOptions(entries: readonly DirectoryEntry[], sido: string)
   return [...byCode].map(([code, name]) => ({ code, name })).sort((a, b) => collator.compare(a.name, b.name));
 }
 
-export interface PageSlice<T> {
-  rows: T[];
-  page: number;
-  totalPages: number;
-  first: number;
-  last: number;
-}
-
-/** The rows of one page; a page past the end shows the last page rather than nothing. */
+/** The rows of one page of the directory. */
 export function pageOf<T>(items: readonly T[], page: number, size = PAGE_SIZE): PageSlice<T> {
-  const totalPages = Math.max(1, Math.ceil(items.length / size));
-  const current = Math.min(Math.max(1, page), totalPages);
-  const start = (current - 1) * size;
-  const rows = items.slice(start, start + size);
-  return { rows, page: current, totalPages, first: rows.length ? start + 1 : 0, last: start + rows.length };
+  return slicePage(items, page, size);
 }
 
 /** Form control ids of the filters, keyed by the API's query field names (problem.fields[].field). */

@@ -37,10 +37,16 @@ function hintAndError(field: FieldBase): SafeHtml {
 }
 
 export function selectField(
-  field: FieldBase & { options: readonly Option[]; value: string; disabled?: boolean; busy?: boolean },
+  field: FieldBase & {
+    options: readonly Option[];
+    value: string;
+    disabled?: boolean;
+    busy?: boolean;
+    required?: boolean;
+  },
 ): SafeHtml {
   return html`<div class="form-group" data-field="${field.id}">
-  <div class="form-tit"><label for="${field.id}">${field.label}</label></div>
+  <div class="form-tit"><label for="${field.id}">${field.label}${field.required ? requiredMark() : ''}</label></div>
   <div class="${classes('form-conts', field.error && 'is-error')}">
     <select${attrs({
       id: field.id,
@@ -49,6 +55,7 @@ export function selectField(
       'aria-invalid': field.error ? 'true' : undefined,
       'aria-describedby': describedBy(field),
       'aria-busy': field.busy ? 'true' : undefined,
+      'aria-required': field.required ? 'true' : undefined,
       disabled: field.disabled,
     })}>
       ${field.options.map((o) => html`<option${attrs({ value: o.value, selected: o.value === field.value })}>${o.label}</option>`)}
@@ -59,10 +66,19 @@ export function selectField(
 }
 
 export function textField(
-  field: FieldBase & { value: string; type?: 'text' | 'search' | 'tel'; maxLength?: number; autocomplete?: string },
+  field: FieldBase & {
+    value: string;
+    type?: 'text' | 'search' | 'tel' | 'password' | 'date';
+    maxLength?: number;
+    autocomplete?: string;
+    /** the on-screen keyboard to offer (numeric for 인증번호) */
+    inputMode?: 'numeric' | 'tel' | 'text';
+    /** a field the form cannot be sent without: marked for screen readers and with KRDS's 필수 sign */
+    required?: boolean;
+  },
 ): SafeHtml {
   return html`<div class="form-group" data-field="${field.id}">
-  <div class="form-tit"><label for="${field.id}">${field.label}</label></div>
+  <div class="form-tit"><label for="${field.id}">${field.label}${field.required ? requiredMark() : ''}</label></div>
   <div class="${classes('form-conts', field.error && 'is-error')}">
     <input${attrs({
       type: field.type ?? 'text',
@@ -72,6 +88,9 @@ export function textField(
       value: field.value,
       maxlength: field.maxLength,
       autocomplete: field.autocomplete ?? 'off',
+      inputmode: field.inputMode,
+      'aria-required': field.required ? 'true' : undefined,
+      spellcheck: field.type === 'password' || field.inputMode === 'numeric' ? 'false' : undefined,
       'aria-invalid': field.error ? 'true' : undefined,
       'aria-describedby': describedBy(field),
     })}>
@@ -86,25 +105,123 @@ export function textField(
  * carries the field id (the error summary links to it).
  */
 export function radioGroup(
-  field: FieldBase & { options: readonly Option[]; value: string; inline?: boolean },
+  field: FieldBase & {
+    options: readonly (Option & { description?: string })[];
+    value: string;
+    inline?: boolean;
+    required?: boolean;
+  },
 ): SafeHtml {
   const questionId = `${field.id}-question`;
   return html`<div class="form-group" data-field="${field.id}">
   <fieldset${attrs({ 'aria-labelledby': questionId, 'aria-describedby': describedBy(field) })}>
-    <div class="form-tit app-question" id="${questionId}">${field.label}</div>
+    <div class="form-tit app-question" id="${questionId}">${field.label}${field.required ? requiredMark() : ''}</div>
     <div class="${classes('form-conts', field.error && 'is-error')}">
       <div class="${classes('krds-check-area', !field.inline && 'chk-column')}">
         ${field.options.map((o, i) => {
           const id = i === 0 ? field.id : `${field.id}-${o.value}`;
+          const descriptionId = `${id}-description`;
           return html`<div class="krds-form-check">
-          <input${attrs({ type: 'radio', name: field.name, id, value: o.value, checked: o.value === field.value })}>
+          <input${attrs({
+            type: 'radio',
+            name: field.name,
+            id,
+            value: o.value,
+            checked: o.value === field.value,
+            'aria-describedby': o.description ? descriptionId : undefined,
+          })}>
           <label for="${id}">${o.label}</label>
+          ${o.description ? html`<div class="krds-form-check-cnt" id="${descriptionId}"><p class="krds-form-check-p">${o.description}</p></div>` : ''}
         </div>`;
         })}
       </div>
     </div>
     ${hintAndError(field)}
   </fieldset>
+</div>`;
+}
+
+/** KRDS's required sign after a label; said as "필수" to screen readers, not by colour alone. */
+export function requiredMark(): SafeHtml {
+  return html` <span class="app-required">(필수)</span>`;
+}
+
+export function textareaField(
+  field: FieldBase & { value: string; maxLength: number; rows?: number; required?: boolean },
+): SafeHtml {
+  return html`<div class="form-group" data-field="${field.id}">
+  <div class="form-tit"><label for="${field.id}">${field.label}${field.required ? requiredMark() : ''}</label></div>
+  <div class="${classes('form-conts', field.error && 'is-error')}">
+    <textarea${attrs({
+      id: field.id,
+      name: field.name,
+      class: 'krds-input app-textarea',
+      rows: field.rows ?? 4,
+      maxlength: field.maxLength,
+      'aria-required': field.required ? 'true' : undefined,
+      'aria-invalid': field.error ? 'true' : undefined,
+      'aria-describedby': describedBy(field),
+    })}>${field.value}</textarea>
+  </div>
+  ${hintAndError(field)}
+</div>`;
+}
+
+/**
+ * One checkbox with its own visible label (a consent, a confirmation). `details` is shown under the
+ * label (what is collected, why, for how long) so the person reads what they agree to.
+ */
+export function checkboxField(
+  field: FieldBase & { checked: boolean; value?: string; details?: SafeHtml; required?: boolean },
+): SafeHtml {
+  const detailsId = `${field.id}-details`;
+  const describers = [field.details && detailsId, field.hint && hintId(field.id), field.error && errorId(field.id)]
+    .filter(Boolean)
+    .join(' ');
+  return html`<div class="form-group" data-field="${field.id}">
+  <div class="${classes('form-conts', field.error && 'is-error')}">
+    <div class="krds-form-check">
+      <input${attrs({
+        type: 'checkbox',
+        id: field.id,
+        name: field.name,
+        value: field.value ?? 'yes',
+        checked: field.checked,
+        'aria-required': field.required ? 'true' : undefined,
+        'aria-invalid': field.error ? 'true' : undefined,
+        'aria-describedby': describers || undefined,
+      })}>
+      <label for="${field.id}">${field.label}</label>
+      ${field.details ? html`<div class="krds-form-check-cnt" id="${detailsId}">${field.details}</div>` : ''}
+    </div>
+  </div>
+  ${hintAndError(field)}
+</div>`;
+}
+
+/**
+ * A file chooser with a visible label, the allowed kinds and size said in the hint, and KRDS's file
+ * list under it for the upload's state (올리는 중, 올림, refused with the reason). The native input
+ * is kept visible and focusable: KRDS's sample hides it behind a button inside a label, which
+ * keyboards and screen readers handle poorly.
+ */
+export function fileField(field: FieldBase & { accept: string; required?: boolean }): SafeHtml {
+  return html`<div class="form-group" data-field="${field.id}">
+  <div class="form-tit"><label for="${field.id}">${field.label}${field.required ? requiredMark() : ''}</label></div>
+  <div class="${classes('form-conts', field.error && 'is-error')}">
+    <input${attrs({
+      type: 'file',
+      id: field.id,
+      name: field.name,
+      class: 'app-file-input',
+      accept: field.accept,
+      'aria-required': field.required ? 'true' : undefined,
+      'aria-invalid': field.error ? 'true' : undefined,
+      'aria-describedby': describedBy(field),
+    })}>
+  </div>
+  ${hintAndError(field)}
+  <div class="krds-file-upload app-file-status"><div class="file-list" role="status"><ul class="upload-list" id="${field.id}-status"></ul></div></div>
 </div>`;
 }
 

@@ -22,13 +22,16 @@ export interface HeaderOptions {
   menu: readonly MenuItem[];
   activeId: string | undefined;
   currentPath: string;
+  /** who is signed in, the idle countdown and 로그아웃 (components/session-bar.ts) */
+  session?: SafeHtml;
 }
 
 /** KRDS header (#krds-header): masthead, utility links, branding, actions, main menu, mobile menu. */
 export function header(options: HeaderOptions): SafeHtml {
-  const { owner, systemName, homeHref, utility, actions, menu, activeId, currentPath } = options;
+  const { owner, systemName, homeHref, utility, actions, menu, activeId, currentPath, session } = options;
   return html`<header id="krds-header">
   ${masthead()}
+  ${session ?? ''}
   <div class="header-in">
     <div class="header-container">
       <div class="inner">

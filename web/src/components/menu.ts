@@ -9,6 +9,21 @@ export interface MenuItem {
   children?: MenuItem[];
   /** opens another site: rendered with target=_blank and a "새 창 열림" hint */
   external?: boolean;
+  /** shown only to viewers holding one of these roles (absent: shown to everyone who sees the menu) */
+  roles?: readonly string[];
+}
+
+/**
+ * The menu as a viewer holding `roles` sees it: items for other roles are left out, and a section
+ * whose pages are all left out goes with them. Hiding is for clarity only; the server decides access.
+ */
+export function visibleTo(items: readonly MenuItem[], roles: readonly string[]): MenuItem[] {
+  return items.flatMap((item) => {
+    if (item.roles && !item.roles.some((role) => roles.includes(role))) return [];
+    if (!item.children) return [item];
+    const children = visibleTo(item.children, roles);
+    return children.length ? [{ ...item, children }] : [];
+  });
 }
 
 /** The top-level item whose subtree contains `path` (or the item itself), for the active state of menus. */

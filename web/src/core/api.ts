@@ -26,6 +26,23 @@ export type Query = Record<string, string | number | undefined | null>;
 
 const TIMEOUT_MS = 15_000;
 
+/**
+ * What the signed-in session adds to every API call: the ID token as a Bearer header, a note that the
+ * person is active (an API call resets the idle countdown), and what to do when the server no longer
+ * accepts the token. Set once by the session (identity/session-controller.ts); none when signed out.
+ */
+export interface ApiHooks {
+  authorization(): string | undefined;
+  onActivity(): void;
+  onUnauthorized(problem: ApiProblem): void;
+}
+
+let hooks: ApiHooks | undefined;
+
+export function setApiHooks(next: ApiHooks | undefined): void {
+  hooks = next;
+}
+
 export const NETWORK_MESSAGE = '서버에 연결하지 못했습니다. 인터넷 연결을 확인한 뒤 ‘다시 시도’ 버튼을 눌러 주세요.';
 export const TIMEOUT_MESSAGE = '서버의 응답이 늦어지고 있습니다. 잠시 후 ‘다시 시도’ 버튼을 눌러 주세요.';
 
@@ -67,6 +84,8 @@ async function request<T>(
 ): Promise<ApiResult<T>> {
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  const token = hooks?.authorization();
+  hooks?.onActivity();
   let response: Response;
   try {
     response = await fetchImpl(url, {
@@ -74,6 +93,7 @@ async function request<T>(
       headers: {
         accept: 'application/json',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: combined,
@@ -94,7 +114,11 @@ async function request<T>(
     if (payload === undefined) return { ok: false, problem: networkProblem(unreadableMessage(response.status)) };
     return { ok: true, data: payload as T };
   }
-  return { ok: false, problem: problemFromBody(response.status, payload) };
+  const problem = problemFromBody(response.status, payload);
+  // A token the server refuses (expired, or the login was removed) ends the session; a 401 without
+  // a token is an answer of its own (a wrong password at sign-in).
+  if (response.status === 401 && token) hooks?.onUnauthorized(problem);
+  return { ok: false, problem };
 }
 
 function networkProblem(message: string): ApiProblem {

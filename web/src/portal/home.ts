@@ -33,12 +33,33 @@ const SERVICES: ServiceLink[] = [
   },
 ];
 
+/** The signed-in person's own menus (마이페이지, 청년일경험, 일자리), as their roles see them. */
+const OWN_SECTIONS = ['youth', 'jobs', 'my'];
+
 export function homePage(ctx: PageContext): PageView {
+  const viewer = ctx.viewer;
+  const own = viewer.signedIn ? ctx.system.menu(viewer).filter((item) => OWN_SECTIONS.includes(item.id)) : [];
   return {
     title: ctx.system.name,
     variant: 'home',
     lead: '근로지원인 서비스를 찾고, 신청하고, 이용한 내역을 한곳에서 확인하는 누리집입니다.',
-    content: html`<section class="app-home-services" aria-labelledby="home-services-title">
+    content: html`${
+      viewer.signedIn
+        ? html`<section class="app-home-mine" aria-labelledby="home-mine-title">
+  <h2 id="home-mine-title" class="app-section-title">${viewer.name}님의 메뉴</h2>
+  <ul class="app-card-list">
+    ${own.map(
+      (section) => html`<li class="app-card app-menu-card">
+      <h3 class="app-card-title">${section.label}</h3>
+      <ul class="app-menu-card-links">
+        ${(section.children ?? []).map((item) => html`<li><a href="${item.href}">${item.label}</a></li>`)}
+      </ul>
+    </li>`,
+    )}
+  </ul>
+</section>`
+        : ''
+    }<section class="app-home-services" aria-labelledby="home-services-title">
   <h2 id="home-services-title" class="app-section-title">근로지원인 서비스</h2>
   <ul class="app-card-list">
     ${SERVICES.map(

@@ -1,9 +1,11 @@
 import { normalisePath } from '../components/menu.ts';
+import type { SessionBarInput } from '../components/session-bar.ts';
 import { announce } from '../core/announcer.ts';
 import type { SafeHtml } from '../core/html.ts';
 import { matchPath, routableHref } from '../core/router.ts';
+import { pageAccess, type RouteAccess } from './access.ts';
 import { bindLayout, documentTitle, layout, TITLE_ID } from './layout.ts';
-import { ANONYMOUS, SYSTEMS, type SystemDefinition, type SystemId, type Viewer } from './systems.ts';
+import { ANONYMOUS, SYSTEMS, type SystemDefinition, type SystemId, systemForPath, type Viewer } from './systems.ts';
 
 export interface PageContext {
   url: URL;
@@ -32,7 +34,7 @@ export interface PageView {
   update?(ctx: PageContext): boolean;
 }
 
-export interface Route {
+export interface Route extends RouteAccess {
   path: string;
   system: SystemId;
   page(ctx: PageContext): PageView;
@@ -41,18 +43,34 @@ export interface Route {
 /** What to show for a path no route serves: the menu's title for a page still to come, or 404. */
 export type Fallback = (ctx: PageContext) => PageView;
 
+export interface AppOptions {
+  /** the signed-in person's bar for the header, drawn on every page while signed in */
+  sessionBar?: () => SessionBarInput | undefined;
+  /** what a signed-in person sees on a page their roles do not open */
+  forbidden?: Fallback;
+  /** who is looking at the first render (a session restored from the tab's storage) */
+  viewer?: Viewer;
+}
+
 export class App {
   private current: { route: Route | undefined; key: string; view: PageView; ctx: PageContext } | undefined;
   private controller = new AbortController();
   private unbindLayout: () => void = () => {};
-  private viewer: Viewer = ANONYMOUS;
+  private viewer: Viewer;
   private rendered = false;
 
   constructor(
     private readonly root: HTMLElement,
     private readonly routes: readonly Route[],
     private readonly fallback: Fallback,
-  ) {}
+    private readonly options: AppOptions = {},
+  ) {
+    this.viewer = options.viewer ?? ANONYMOUS;
+  }
+
+  currentViewer(): Viewer {
+    return this.viewer;
+  }
 
   start(): void {
     document.addEventListener('click', (event) => {
@@ -75,10 +93,11 @@ export class App {
    * Who is looking changed (signed in, signed out): menus and pages depend on it, so the current page
    * is rendered again for the new viewer.
    */
-  setViewer(viewer: Viewer): void {
+  setViewer(viewer: Viewer, options: { navigateTo?: string } = {}): void {
     this.viewer = viewer;
     this.current = undefined;
-    this.resolve();
+    if (options.navigateTo) this.navigate(options.navigateTo, { replace: true });
+    else this.resolve();
   }
 
   navigate(to: string, options: { replace?: boolean } = {}): void {
@@ -104,9 +123,16 @@ export class App {
       }
     }
 
+    // Pages no route serves yet belong to the system their path is under (/agency/claims).
+    const system = route ? SYSTEMS[route.system] : systemForPath(path);
+    const access = pageAccess(system, route, this.viewer, { pathname: path, search: url.search });
+    if (access.kind === 'signIn') {
+      this.navigate(access.href, { replace: true });
+      return;
+    }
+
     this.controller.abort();
     this.controller = new AbortController();
-    const system = SYSTEMS[route?.system ?? 'portal'];
     const ctx: PageContext = {
       url,
       params: matched?.params ?? {},
@@ -119,7 +145,12 @@ export class App {
       },
       announce,
     };
-    const view = route ? route.page(ctx) : this.fallback(ctx);
+    const view =
+      access.kind === 'forbidden'
+        ? (this.options.forbidden ?? this.fallback)(ctx)
+        : route
+          ? route.page(ctx)
+          : this.fallback(ctx);
 
     this.unbindLayout();
     this.root.innerHTML = layout({
@@ -130,6 +161,7 @@ export class App {
       lead: view.lead,
       content: view.content,
       variant: view.variant ?? 'sub',
+      session: this.viewer.signedIn ? this.options.sessionBar?.() : undefined,
     }).value;
     this.unbindLayout = bindLayout(this.root, () => window.location.pathname);
     document.title = documentTitle(view.title, system);

@@ -6,6 +6,7 @@ import { header } from '../components/header.ts';
 import { findSection, trail } from '../components/menu.ts';
 import { quickMenu } from '../components/quick-menu.ts';
 import { bindSatisfaction, satisfaction } from '../components/satisfaction.ts';
+import { type SessionBarInput, sessionBar } from '../components/session-bar.ts';
 import { sideNavigation } from '../components/side-navigation.ts';
 import { skipLink } from '../components/skip-link.ts';
 import { html, type SafeHtml } from '../core/html.ts';
@@ -28,6 +29,8 @@ export interface LayoutInput {
   variant: 'home' | 'sub';
   /** overrides the breadcrumb derived from the menu (pages not in the menu) */
   crumbs?: Crumb[];
+  /** the signed-in person's bar (name, role, countdown, 로그아웃); absent when nobody is signed in */
+  session?: SessionBarInput;
 }
 
 /**
@@ -51,6 +54,7 @@ export function layout(input: LayoutInput): SafeHtml {
     menu,
     activeId: section?.id,
     currentPath: path,
+    session: input.session ? sessionBar(input.session) : undefined,
   })}
   <div id="container" class="app-container app-${variant}">
     <div class="inner app-columns${showSide ? ' has-side' : ''}">

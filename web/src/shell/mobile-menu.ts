@@ -5,7 +5,14 @@ import { MOBILE_MENU_ID } from '../components/mobile-menu.ts';
 // classes (is-open, is-backdrop, body.is-gnb-mobile) and does the rest: inert background, focus in
 // and back out, Escape to close.
 
-const BACKGROUND = ['#krds-skip-link', '#krds-header .header-in', '#krds-masthead', '#container', '#krds-footer'];
+const BACKGROUND = [
+  '#krds-skip-link',
+  '#krds-header .header-in',
+  '#krds-masthead',
+  '#app-session',
+  '#container',
+  '#krds-footer',
+];
 
 export function bindMobileMenu(root: HTMLElement): () => void {
   const panel = root.querySelector<HTMLElement>(`#${MOBILE_MENU_ID}`);

@@ -1,0 +1,122 @@
+import { isRole, ROLE_LABELS } from '#commons/roles';
+import type { Query } from '../core/api.ts';
+import { shiftDay, todayInKorea } from '../core/dates.ts';
+
+// The audit search screen's state (pure): filters in the URL, the API query, and the words for the
+// codes a record carries (action, target, role, outcome).
+
+export const AUDIT_PATH = '/internal/audit';
+export const AUDIT_PAGE_SIZE = 20;
+/** The default period: the last seven days, today included. */
+export const DEFAULT_DAYS = 7;
+
+export interface AuditFilters {
+  subject: string;
+  actor: string;
+  from: string;
+  to: string;
+  page: number;
+}
+
+export interface AuditRecord {
+  auditId: string;
+  at: string;
+  actorId: string;
+  actorRole: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  subjectId: string;
+  outcome: 'success' | 'denied' | 'failed';
+  sourceIp: string;
+  reason?: string;
+}
+
+export function filtersFromSearch(search: URLSearchParams, now: Date): AuditFilters {
+  const today = todayInKorea(now);
+  const page = Number.parseInt(search.get('page') ?? '', 10);
+  return {
+    subject: search.get('subject') ?? '',
+    actor: search.get('actor') ?? '',
+    from: search.get('from') ?? shiftDay(today, -(DEFAULT_DAYS - 1)),
+    to: search.get('to') ?? today,
+    page: Number.isFinite(page) && page >= 1 ? page : 1,
+  };
+}
+
+export function hrefFor(filters: AuditFilters): string {
+  const params = new URLSearchParams();
+  if (filters.subject.trim()) params.set('subject', filters.subject.trim());
+  if (filters.actor.trim()) params.set('actor', filters.actor.trim());
+  params.set('from', filters.from);
+  params.set('to', filters.to);
+  if (filters.page > 1) params.set('page', String(filters.page));
+  return `${AUDIT_PATH}?${params}`;
+}
+
+export function apiQuery(filters: AuditFilters): Query {
+  return { subject: filters.subject.trim(), actor: filters.actor.trim(), from: filters.from, to: filters.to };
+}
+
+export const AUDIT_FIELD_IDS: Record<string, string> = {
+  subject: 'audit-subject',
+  actor: 'audit-actor',
+  from: 'audit-from',
+  to: 'audit-to',
+};
+
+const ACTIONS: Record<string, string> = {
+  'auth.login': '로그인',
+  'account.create': '회원가입',
+  'account.passwordReset': '비밀번호 재설정',
+  'account.withdraw': '회원탈퇴',
+  'staffRequest.approve': '담당자 계정 승인',
+  'staffRequest.reject': '담당자 계정 반려',
+  'branchStaff.create': '지사 담당자 계정 생성',
+};
+
+/** Verbs of actions other capabilities record ('assistant.read'); the code is shown when unknown. */
+const VERBS: Record<string, string> = {
+  read: '열람',
+  list: '목록 열람',
+  create: '등록',
+  update: '수정',
+  delete: '삭제',
+  reveal: '전체 보기',
+  download: '내려받기',
+  approve: '승인',
+  reject: '반려',
+};
+
+const TARGETS: Record<string, string> = {
+  user: '회원',
+  staffRequest: '계정 신청',
+  assistant: '근로지원인',
+  worker: '장애인 근로자',
+  serviceApplication: '서비스 신청',
+  activityLog: '활동일지',
+  claim: '사업비 신청',
+  payroll: '급여',
+  file: '파일',
+};
+
+export function actionLabel(action: string): string {
+  if (ACTIONS[action]) return ACTIONS[action];
+  const [target, verb] = action.split('.');
+  if (target && verb && VERBS[verb]) return `${TARGETS[target] ?? target} ${VERBS[verb]}`;
+  return action;
+}
+
+export function targetLabel(targetType: string): string {
+  return TARGETS[targetType] ?? targetType;
+}
+
+export function roleLabel(actorRole: string): string {
+  if (!actorRole || actorRole === 'none') return '로그인 전';
+  return actorRole
+    .split(',')
+    .map((r) => (isRole(r) ? ROLE_LABELS[r] : r))
+    .join(', ');
+}
+
+export const OUTCOMES: Record<AuditRecord['outcome'], string> = { success: '성공', denied: '거부', failed: '실패' };
