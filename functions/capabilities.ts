@@ -1,10 +1,13 @@
 import type { Capability } from '#commons/http/route';
 import { KOREAN_FONT_FILE } from './agencies/fonts.ts';
 import { agencyRoutes } from './agencies/routes.ts';
+import { applicationRoutes } from './applications/routes.ts';
+import { assistantRoutes } from './assistants/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { claimRoutes } from './claims/routes.ts';
 import { fileRoutes } from './files/routes.ts';
 import { identityRoutes } from './identity/routes.ts';
+import { matchingRoutes } from './matching/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
 
 /**
@@ -23,4 +26,7 @@ export const CAPABILITIES: Capability[] = [
   { name: 'claims', entry: 'functions/claims/handler.ts', routes: claimRoutes },
   { name: 'files', entry: 'functions/files/handler.ts', routes: fileRoutes },
   { name: 'surveys', entry: 'functions/surveys/handler.ts', routes: surveyRoutes },
+  { name: 'applications', entry: 'functions/applications/handler.ts', routes: applicationRoutes },
+  { name: 'assistants', entry: 'functions/assistants/handler.ts', routes: assistantRoutes },
+  { name: 'matching', entry: 'functions/matching/handler.ts', routes: matchingRoutes },
 ];

@@ -1,9 +1,12 @@
 import type { Entity } from 'electrodb';
 import { Agreement, Organisation, Seal } from './agencies/entities.ts';
+import { ServiceApplication } from './applications/entities.ts';
+import { ActivityApplication, Assistant, AssistantRrnClaim, JobPosting } from './assistants/entities.ts';
 import { AuditRecord } from './audit/entities.ts';
 import { RateTableVersion } from './claims/entities.ts';
 import { Upload } from './files/entities.ts';
 import { SignInGuard, StaffRequest, UserProfile } from './identity/entities.ts';
+import { Matching } from './matching/entities.ts';
 import { PageFeedback } from './surveys/entities.ts';
 
 /** Every entity in the single table. A test checks each one's indexes against TABLE_KEYS. */
@@ -19,4 +22,10 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   RateTableVersion,
   Upload,
   PageFeedback,
+  ServiceApplication,
+  Assistant,
+  AssistantRrnClaim,
+  JobPosting,
+  ActivityApplication,
+  Matching,
 };

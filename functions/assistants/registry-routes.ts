@@ -1,0 +1,510 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Caller } from '#commons/caller';
+import { type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { defineRoute } from '#commons/http/route';
+import { decryptField, encryptField, piiKeys } from '#commons/pii';
+import { maskRrn, normaliseRrn, rrnProblem } from '#commons/rrn';
+import { getOrganisation } from '#functions/agencies/repository';
+import { DISABILITY_TYPE_CODES, SUPPORT_TYPE_CODES } from '#functions/applications/codes';
+import { koreaDay } from '#functions/audit/record';
+import { recordAudit } from '#functions/audit/repository';
+import { readyUpload } from '#functions/files/repository';
+import { getProfile } from '#functions/identity/repository';
+import { countActiveByAssistant } from '#functions/matching/repository';
+import { checkResult, DISQUALIFICATION_CODES, foundLabels } from './disqualifications.ts';
+import type { AssistantItem } from './entities.ts';
+import {
+  assistantAudit,
+  duplicateMessage,
+  getAssistant,
+  getRrnClaim,
+  listAssistantsByAgency,
+  registerAssistant,
+  saveAssistant,
+} from './repository.ts';
+import {
+  ASSISTANT_STATUS_LABELS,
+  ASSISTANT_STATUSES,
+  employmentProblems,
+  INSURANCES,
+  insuranceProblems,
+  type Problem,
+  personFromRrn,
+  QUALIFICATION_CODES,
+  transitionProblem,
+} from './rules.ts';
+
+// 근로지원인 등록/관리 (SPEC B2): the agency registers and keeps its assistants — identity with the
+// resident number encrypted, contact, employment dates, status, the four insurances and the
+// qualification-restriction checks with evidence. A full resident number is shown only with a
+// reason, and that read is audited.
+
+export const text = (name: string, max: number) =>
+  z
+    .string({ error: `${name}을(를) 입력해 주세요.` })
+    .trim()
+    .min(1, { error: `${name}을(를) 입력해 주세요.` })
+    .max(max, { error: `${name}은(는) ${max}자 이하로 입력해 주세요.` });
+
+export const day = (name: string) =>
+  z.string({ error: `${name}을(를) 입력해 주세요.` }).regex(/^\d{4}-\d{2}-\d{2}$/, {
+    error: `${name}은(는) 2026-01-02처럼 연-월-일로 입력해 주세요.`,
+  });
+
+export const mobileSchema = z
+  .string({ error: '휴대전화 번호를 입력해 주세요.' })
+  .transform((v) => v.replace(/[\s-]/g, ''))
+  .refine((v) => /^01[016789]\d{7,8}$/.test(v), { error: '휴대전화 번호는 010-1234-5678처럼 입력해 주세요.' })
+  .transform((v) => `${v.slice(0, 3)}-${v.slice(3, v.length - 4)}-${v.slice(-4)}`);
+
+export const rrnSchema = z
+  .string({ error: '주민등록번호를 입력해 주세요.' })
+  .superRefine((value, ctx) => {
+    const problem = rrnProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform(normaliseRrn);
+
+export const emailSchema = z
+  .email({ error: '이메일은 name@example.com처럼 입력해 주세요.' })
+  .max(100, { error: '이메일은 100자 이하로 입력해 주세요.' });
+
+export const disabilitySchema = z
+  .object({
+    has: z.boolean({ error: '장애 유무를 골라 주세요.' }),
+    type: z.enum(DISABILITY_TYPE_CODES, { error: '장애 유형을 골라 주세요.' }).optional(),
+  })
+  .refine((d) => !d.has || d.type !== undefined, { error: '장애가 있으면 장애 유형을 골라 주세요.', path: ['type'] });
+
+export const careerSchema = z.object({
+  from: day('활동 시작일'),
+  to: day('활동 종료일'),
+  supportType: z.enum(SUPPORT_TYPE_CODES, { error: '경력의 지원 유형을 골라 주세요.' }),
+  note: z.string().trim().max(200, { error: '비고는 200자 이하로 입력해 주세요.' }).optional(),
+});
+
+const assistantParams = z.object({
+  assistantId: z.string().regex(/^AS-[0-9A-Z-]{4,40}$/, { error: '근로지원인 관리번호가 올바르지 않습니다.' }),
+});
+
+const registerBody = z.object({
+  agencyId: z.string().max(40).optional(),
+  name: text('이름', 40),
+  rrn: rrnSchema,
+  mobilePhone: mobileSchema,
+  email: emailSchema.optional(),
+  address: z.string().trim().max(200, { error: '주소는 200자 이하로 입력해 주세요.' }).optional(),
+  userId: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{3,19}$/, { error: '포털 아이디는 영어 소문자로 시작하는 4~20자입니다.' })
+    .optional(),
+  disability: disabilitySchema.default({ has: false }),
+  qualifications: z
+    .array(z.enum(QUALIFICATION_CODES, { error: '보유 자격을 목록에서 골라 주세요.' }))
+    .max(10)
+    .default([]),
+  hireDate: day('입사일'),
+});
+
+export const REGISTER_LABELS: Record<string, string> = {
+  name: '이름',
+  rrn: '주민등록번호',
+  mobilePhone: '휴대전화 번호',
+  email: '이메일',
+  address: '주소',
+  userId: '포털 아이디',
+  'disability.has': '장애 유무',
+  'disability.type': '장애 유형',
+  qualifications: '보유 자격',
+  hireDate: '입사일',
+};
+
+const revision = z.number({ error: '화면을 새로 고친 뒤 다시 시도해 주세요.' }).int();
+
+function fail(problems: Problem[], labels: Record<string, string>, prefix = ''): never {
+  const fields: FieldProblem[] = problems.map((p) => ({
+    field: `body.${prefix}${p.field}`,
+    label: labels[`${prefix}${p.field}`] ?? labels[p.field.split('.')[0]!] ?? p.field,
+    message: p.message,
+  }));
+  throw new ValidationFailed(fields, `입력한 내용을 확인해 주세요: ${fields.map((f) => f.message).join(' ')}`);
+}
+
+export function ownAgency(caller: Caller, chosen?: string): string {
+  const agencyId = chosen ?? caller.grants.find((g) => g.role === 'agency')?.agencyId;
+  if (!agencyId) throw new RuleViolation('수행기관을 골라 주세요.');
+  return agencyId;
+}
+
+/** What screens get: never the cipher or the keyed hash, the resident number only masked. */
+export function assistantView(item: AssistantItem) {
+  const { rrnCipher: _cipher, rrnMac: _mac, ...rest } = item;
+  return rest;
+}
+
+export async function loadAssistant(assistantId: string): Promise<AssistantItem> {
+  const item = await getAssistant(assistantId);
+  if (!item) throw new NotFound('근로지원인');
+  return item;
+}
+
+function latestCheck(item: AssistantItem) {
+  return [...item.qualificationChecks].sort(
+    (a, b) => b.checkedOn.localeCompare(a.checkedOn) || b.at.localeCompare(a.at),
+  )[0];
+}
+
+export function qualificationState(item: AssistantItem): 'unchecked' | 'clear' | 'disqualified' {
+  return latestCheck(item)?.result ?? 'unchecked';
+}
+
+function bump(item: AssistantItem, at: string, changes: Partial<AssistantItem>): AssistantItem {
+  return { ...item, ...changes, revision: item.revision + 1, updatedAt: at };
+}
+
+function expectRevision(item: AssistantItem, revisionSeen: number): void {
+  if (item.revision !== revisionSeen) {
+    throw new RuleViolation(
+      '다른 담당자가 이 근로지원인 정보를 먼저 바꿨습니다. 화면을 새로 고쳐 지금 내용을 확인한 뒤 다시 시도해 주세요.',
+      'STALE',
+    );
+  }
+}
+
+/** Builds a new assistant record from checked input (shared by registration and accepted applications). */
+export async function newAssistant(input: {
+  agencyId: string;
+  name: string;
+  rrn?: string;
+  rrnCipher?: string;
+  rrnMac?: string;
+  rrnMasked?: string;
+  birthDate?: string;
+  gender?: 'M' | 'F';
+  mobilePhone: string;
+  email?: string;
+  address?: string;
+  userId?: string;
+  disability: { has: boolean; type?: string };
+  qualifications: string[];
+  careers?: AssistantItem['careers'];
+  hireDate: string;
+  by: string;
+  sourceApplicationId?: string;
+}): Promise<AssistantItem> {
+  const agency = await getOrganisation(input.agencyId);
+  if (agency?.kind !== 'agency') throw new NotFound('수행기관');
+  const at = new Date().toISOString();
+  const keys = piiKeys();
+  const identity = input.rrn
+    ? {
+        rrnCipher: await encryptField(keys, input.rrn),
+        rrnMac: await keys.mac(input.rrn),
+        rrnMasked: maskRrn(input.rrn),
+        ...personFromRrn(input.rrn),
+      }
+    : {
+        rrnCipher: input.rrnCipher!,
+        rrnMac: input.rrnMac!,
+        rrnMasked: input.rrnMasked!,
+        birthDate: input.birthDate!,
+        gender: input.gender!,
+      };
+  return {
+    assistantId: `AS-${koreaDay(new Date()).slice(2, 4)}${randomBytes(4).toString('hex').toUpperCase()}`,
+    agencyId: agency.organisationId,
+    agencyName: agency.name,
+    branchId: agency.branchId,
+    name: input.name,
+    ...identity,
+    mobilePhone: input.mobilePhone,
+    email: input.email,
+    address: input.address,
+    userId: input.userId,
+    disability: input.disability,
+    qualifications: input.qualifications,
+    careers: input.careers ?? [],
+    hireDate: input.hireDate,
+    status: 'waiting',
+    statusHistory: [{ status: 'waiting', on: input.hireDate, by: input.by, at, reason: '등록' }],
+    insurances: {},
+    qualificationChecks: [],
+    sourceApplicationId: input.sourceApplicationId,
+    revision: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+async function checkPortalLogin(userId: string | undefined): Promise<void> {
+  if (!userId) return;
+  const profile = await getProfile(userId);
+  if (profile?.status !== 'active' || !profile.grants.some((g) => g.role === 'assistant')) {
+    throw new ValidationFailed(
+      [
+        {
+          field: 'body.userId',
+          label: '포털 아이디',
+          message: '근로지원인으로 가입한 포털 아이디가 아닙니다. 본인에게 포털 아이디를 확인하거나 비워 두세요.',
+        },
+      ],
+      '포털 아이디를 확인해 주세요.',
+    );
+  }
+}
+
+const insuranceBody = z.object({
+  revision,
+  ...Object.fromEntries(
+    INSURANCES.map(({ code, label }) => [
+      code,
+      z
+        .object({
+          enrolledOn: day(`${label} 취득일`).optional(),
+          lostOn: day(`${label} 상실일`).optional(),
+        })
+        .optional(),
+    ]),
+  ),
+}) as z.ZodType<
+  { revision: number } & Partial<Record<(typeof INSURANCES)[number]['code'], { enrolledOn?: string; lostOn?: string }>>
+>;
+
+const INSURANCE_LABELS = Object.fromEntries(
+  INSURANCES.flatMap(({ code, label }) => [
+    [`${code}.enrolledOn`, `${label} 취득일`],
+    [`${code}.lostOn`, `${label} 상실일`],
+  ]),
+);
+
+export const registryRoutes = [
+  defineRoute({
+    method: 'POST',
+    path: '/assistants',
+    summary: '근로지원인 등록(수행기관): 주민등록번호는 암호화·마스킹, 같은 사람의 다른 기관 중복 재직 차단',
+    access: { action: 'register', resource: 'assistant', roles: ['agency'] },
+    body: registerBody,
+    labels: REGISTER_LABELS,
+    handle: async ({ body, caller, allow }) => {
+      const agencyId = ownAgency(caller!, body.agencyId);
+      allow({ agencyId });
+      const problems = employmentProblems(body.hireDate);
+      if (problems.length) fail(problems, REGISTER_LABELS);
+      await checkPortalLogin(body.userId);
+      // a friendly answer before the transaction; the claim inside it is what guarantees it
+      const claim = await getRrnClaim(await piiKeys().mac(body.rrn));
+      if (claim) throw new RuleViolation(duplicateMessage(claim, agencyId), 'DUPLICATE_PERSON');
+      const item = await newAssistant({ ...body, agencyId, by: caller!.userId });
+      await registerAssistant(caller!, item);
+      return { status: 201, body: assistantView(item) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/assistants',
+    summary: '수행기관의 근로지원인 목록(상태별)',
+    access: { action: 'list', resource: 'assistant', roles: ['agency'] },
+    query: z.object({
+      agencyId: z.string().max(40).optional(),
+      status: z.enum(ASSISTANT_STATUSES, { error: '상태를 목록에서 골라 주세요.' }).optional(),
+    }),
+    labels: { agencyId: '수행기관', status: '상태' },
+    handle: async ({ query, caller, allow }) => {
+      const agencyId = ownAgency(caller!, query.agencyId);
+      allow({ agencyId });
+      const items = (await listAssistantsByAgency(agencyId, query.status))
+        .sort((a, b) => a.name.localeCompare(b.name, 'ko'))
+        .map(assistantView);
+      return { body: { items, count: items.length } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/assistants/{assistantId}',
+    summary: '근로지원인 한 명의 정보(주민등록번호는 마스킹)',
+    access: { action: 'read', resource: 'assistant', roles: ['agency', 'branch', 'hq'] },
+    params: assistantParams,
+    handle: async ({ params, caller, allow }) => {
+      const item = await loadAssistant(params.assistantId);
+      allow({ agencyId: item.agencyId, branchId: item.branchId });
+      await recordAudit(caller!, assistantAudit(item, 'assistant.view'));
+      const activeMatchings = await countActiveByAssistant(item.assistantId);
+      return { body: { ...assistantView(item), activeMatchings, qualification: qualificationState(item) } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/assistants/{assistantId}',
+    summary: '근로지원인 연락처·주소·입사일·보유 자격 고치기',
+    access: { action: 'update', resource: 'assistant', roles: ['agency'] },
+    params: assistantParams,
+    body: z.object({
+      revision,
+      mobilePhone: mobileSchema,
+      email: emailSchema.optional(),
+      address: z.string().trim().max(200, { error: '주소는 200자 이하로 입력해 주세요.' }).optional(),
+      userId: registerBody.shape.userId,
+      disability: disabilitySchema,
+      qualifications: registerBody.shape.qualifications,
+      hireDate: day('입사일'),
+    }),
+    labels: REGISTER_LABELS,
+    handle: async ({ params, body, caller, allow }) => {
+      const item = await loadAssistant(params.assistantId);
+      allow({ agencyId: item.agencyId });
+      expectRevision(item, body.revision);
+      const problems = employmentProblems(body.hireDate, item.leaveDate);
+      const firstChange = item.statusHistory.slice(1)[0]?.on;
+      if (!problems.length && firstChange && body.hireDate > firstChange) {
+        problems.push({ field: 'hireDate', message: `입사일은 첫 상태 변경일(${firstChange})보다 늦을 수 없습니다.` });
+      }
+      if (problems.length) fail(problems, REGISTER_LABELS);
+      await checkPortalLogin(body.userId);
+      const { revision: _seen, ...changes } = body;
+      const statusHistory = item.statusHistory.map((h, i) => (i === 0 ? { ...h, on: body.hireDate } : h));
+      const next = bump(item, new Date().toISOString(), { ...changes, statusHistory });
+      await saveAssistant(caller!, item, next, assistantAudit(next, 'assistant.update'));
+      return { body: assistantView(next) };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/assistants/{assistantId}/status',
+    summary: '근로지원인 상태 바꾸기(대기·활동·휴직·퇴사, 정해진 순서로만)',
+    access: { action: 'changeStatus', resource: 'assistant', roles: ['agency'] },
+    params: assistantParams,
+    body: z.object({
+      revision,
+      status: z.enum(ASSISTANT_STATUSES, { error: '바꿀 상태를 골라 주세요.' }),
+      on: day('적용일'),
+      reason: z.string().trim().max(200, { error: '사유는 200자 이하로 입력해 주세요.' }).optional(),
+    }),
+    labels: { status: '상태', on: '적용일', reason: '사유' },
+    handle: async ({ params, body, caller, allow }) => {
+      const item = await loadAssistant(params.assistantId);
+      allow({ agencyId: item.agencyId });
+      expectRevision(item, body.revision);
+      const problem = transitionProblem(item.status, body.status, body.on, {
+        hireDate: item.hireDate,
+        lastChangedOn: item.statusHistory[item.statusHistory.length - 1]?.on ?? item.hireDate,
+        activeMatchings: await countActiveByAssistant(item.assistantId),
+        qualification: qualificationState(item),
+      });
+      if (problem) throw new RuleViolation(problem, 'ASSISTANT_STATUS');
+      const at = new Date().toISOString();
+      const next = bump(item, at, {
+        status: body.status,
+        ...(body.status === 'left' ? { leaveDate: body.on } : {}),
+        statusHistory: [
+          ...item.statusHistory,
+          { status: body.status, on: body.on, by: caller!.userId, at, ...(body.reason ? { reason: body.reason } : {}) },
+        ],
+      });
+      await saveAssistant(caller!, item, next, {
+        ...assistantAudit(next, `assistant.status.${body.status}`),
+        reason: body.reason,
+      });
+      return { body: { ...assistantView(next), statusLabel: ASSISTANT_STATUS_LABELS[next.status] } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/assistants/{assistantId}/insurances',
+    summary: '근로지원인 4대보험(국민연금·건강·고용·산재) 취득일과 상실일',
+    access: { action: 'updateInsurance', resource: 'assistant', roles: ['agency'] },
+    params: assistantParams,
+    body: insuranceBody,
+    labels: INSURANCE_LABELS,
+    handle: async ({ params, body, caller, allow }) => {
+      const item = await loadAssistant(params.assistantId);
+      allow({ agencyId: item.agencyId });
+      expectRevision(item, body.revision);
+      const { revision: _seen, ...insurances } = body;
+      const problems = insuranceProblems(insurances, item.hireDate);
+      if (problems.length) fail(problems, INSURANCE_LABELS);
+      const next = bump(item, new Date().toISOString(), { insurances });
+      await saveAssistant(caller!, item, next, assistantAudit(next, 'assistant.insurances'));
+      return { body: assistantView(next) };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/assistants/{assistantId}/qualification-checks',
+    summary: '자격제한 조회 기록(장애인활동법 제29조 1~5호): 조회일, 항목별 결과, 증빙 파일',
+    access: { action: 'recordCheck', resource: 'assistant', roles: ['agency'] },
+    params: assistantParams,
+    body: z.object({
+      checkedOn: day('조회일'),
+      findings: z.object(
+        Object.fromEntries(
+          DISQUALIFICATION_CODES.map((code) => [
+            code,
+            z.enum(['clear', 'found'], { error: '항목마다 ‘해당 없음’ 또는 ‘해당’을 골라 주세요.' }),
+          ]),
+        ) as Record<(typeof DISQUALIFICATION_CODES)[number], z.ZodEnum<{ clear: 'clear'; found: 'found' }>>,
+        { error: '자격제한 항목별 조회 결과를 골라 주세요.' },
+      ),
+      evidenceUploadId: z.uuid({ error: '조회 결과 증빙 파일을 올려 주세요.' }),
+      note: z.string().trim().max(500, { error: '메모는 500자 이하로 입력해 주세요.' }).optional(),
+    }),
+    labels: { checkedOn: '조회일', findings: '조회 결과', evidenceUploadId: '증빙 파일', note: '메모' },
+    handle: async ({ params, body, caller, allow }) => {
+      const item = await loadAssistant(params.assistantId);
+      allow({ agencyId: item.agencyId });
+      const today = koreaDay(new Date());
+      if (body.checkedOn > today) {
+        fail([{ field: 'checkedOn', message: `조회일은 오늘(${today}) 이전이어야 합니다.` }], { checkedOn: '조회일' });
+      }
+      const evidence = await readyUpload(body.evidenceUploadId, caller!.userId, 'evidence');
+      const at = new Date().toISOString();
+      const result = checkResult(body.findings);
+      const check = {
+        checkId: randomUUID(),
+        checkedOn: body.checkedOn,
+        findings: body.findings,
+        result,
+        evidenceUploadId: evidence.uploadId,
+        evidenceFileName: evidence.fileName,
+        evidenceSha256: evidence.sha256,
+        note: body.note,
+        by: caller!.userId,
+        at,
+      };
+      const next = bump(item, at, { qualificationChecks: [...item.qualificationChecks, check] });
+      await saveAssistant(caller!, item, next, assistantAudit(next, `assistant.qualificationCheck.${result}`));
+      const warning =
+        result === 'disqualified'
+          ? `결격사유(${foundLabels(body.findings).join(', ')})가 확인되었습니다. 이 근로지원인은 매칭하거나 ‘활동’으로 바꿀 수 없습니다.`
+          : undefined;
+      return { status: 201, body: { ...assistantView(next), warning } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/assistants/{assistantId}/rrn-reveal',
+    summary: '주민등록번호 전체 보기: 사유를 적어야 하며 열람 기록이 남음',
+    access: { action: 'revealRrn', resource: 'assistant', roles: ['agency', 'branch', 'hq'] },
+    params: assistantParams,
+    body: z.object({
+      reason: z
+        .string({ error: '주민등록번호 전체를 보는 사유를 입력해 주세요.' })
+        .trim()
+        .min(5, { error: '주민등록번호 전체를 보는 사유를 5자 이상 적어 주세요. (예: 4대보험 취득 신고)' })
+        .max(200, { error: '사유는 200자 이하로 입력해 주세요.' }),
+    }),
+    labels: { reason: '열람 사유' },
+    handle: async ({ params, body, caller, allow }) => {
+      const item = await loadAssistant(params.assistantId);
+      allow({ agencyId: item.agencyId, branchId: item.branchId });
+      const rrn = await decryptField(piiKeys(), item.rrnCipher);
+      // the record is written before the number leaves: no audit, no number
+      await recordAudit(caller!, { ...assistantAudit(item, 'assistant.rrnReveal'), reason: body.reason });
+      return {
+        body: { assistantId: item.assistantId, rrn: `${rrn.slice(0, 6)}-${rrn.slice(6)}` },
+        headers: { 'cache-control': 'no-store' },
+      };
+    },
+  }),
+];

@@ -1,0 +1,410 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { BRANCHES } from '#commons/branches';
+import type { Caller } from '#commons/caller';
+import { type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { defineRoute } from '#commons/http/route';
+import { notificationSink } from '#commons/outbox';
+import type { Target } from '#commons/policy';
+import { logger } from '#commons/powertools';
+import { getOrganisation } from '#functions/agencies/repository';
+import { label, SUPPORT_TYPE_CODES, SUPPORT_TYPES, WEEKDAY_LABELS } from '#functions/applications/codes';
+import type { ServiceApplicationItem } from '#functions/applications/entities';
+import { serviceLimits } from '#functions/applications/limits';
+import { getApplication, notifyApplicant } from '#functions/applications/repository';
+import { nextVersion } from '#functions/applications/steps';
+import type { AssistantItem } from '#functions/assistants/entities';
+import { loadAssistant, qualificationState } from '#functions/assistants/registry-routes';
+import { ASSISTANT_STATUS_LABELS, canBeMatched } from '#functions/assistants/rules';
+import { koreaDay } from '#functions/audit/record';
+import { getProfile } from '#functions/identity/repository';
+import type { MatchingItem } from './entities.ts';
+import {
+  createMatching,
+  getMatching,
+  inForce,
+  listByAgency,
+  listByAssistant,
+  listByBranch,
+  listByWorker,
+  saveMatching,
+} from './repository.ts';
+import { assistantProblems, type Problem, periodProblem, scheduleProblems, workerProblems } from './rules.ts';
+
+// 매칭 (SPEC B3): the agency the branch sent the request to assigns one of its assistants to the worker
+// for a period, with a weekly schedule and the decided support type. The rules of ./rules.ts refuse
+// an inactive assistant, more than the configured number of workers at once, and hours beyond the
+// decision; the maximum comes from hq's yearly rate table. The history stays per worker and per
+// assistant.
+
+const day = (name: string) =>
+  z.string({ error: `${name}을(를) 입력해 주세요.` }).regex(/^\d{4}-\d{2}-\d{2}$/, {
+    error: `${name}은(는) 2027-01-04처럼 연-월-일로 입력해 주세요.`,
+  });
+const clock = z.string({ error: '시각을 입력해 주세요.' }).regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, {
+  error: '시각은 09:00처럼 시:분으로 입력해 주세요.',
+});
+
+const LABELS: Record<string, string> = {
+  applicationId: '매칭의뢰(신청 번호)',
+  assistantId: '근로지원인',
+  startDate: '매칭 시작일',
+  endDate: '매칭 종료일',
+  schedule: '주간 일정',
+  supportType: '지원 유형',
+  note: '메모',
+};
+
+function fail(problems: Problem[]): never {
+  const fields: FieldProblem[] = problems.map((p) => ({
+    field: `body.${p.field}`,
+    label: LABELS[p.field] ?? LABELS[p.field.split('.')[0]!] ?? p.field,
+    message: p.message,
+  }));
+  throw new ValidationFailed(fields, fields.map((f) => f.message).join(' '));
+}
+
+/** A refusal of the matching rules: the whole message says why and what to do. */
+function refuse(problems: Problem[], code: string): void {
+  if (problems.length) throw new RuleViolation(problems.map((p) => p.message).join(' '), code);
+}
+
+function shapeOf(
+  m: Pick<
+    MatchingItem,
+    'matchingId' | 'workerId' | 'workerName' | 'workplaceKey' | 'workplaceName' | 'startDate' | 'endDate' | 'schedule'
+  >,
+) {
+  return {
+    matchingId: m.matchingId,
+    workerId: m.workerId,
+    workerName: m.workerName,
+    workplaceKey: m.workplaceKey,
+    workplaceName: m.workplaceName,
+    startDate: m.startDate,
+    endDate: m.endDate,
+    schedule: m.schedule,
+  };
+}
+
+export function scheduleText(schedule: MatchingItem['schedule']): string {
+  return [...schedule]
+    .sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start))
+    .map((s) => `${WEEKDAY_LABELS[s.weekday]} ${s.start}~${s.end}`)
+    .join(', ');
+}
+
+/** Why this assistant cannot be matched at all, whatever the schedule. */
+export function assistantRefusal(assistant: AssistantItem, agencyId: string): string | undefined {
+  if (assistant.agencyId !== agencyId) return '매칭의뢰를 받은 수행기관 소속 근로지원인만 매칭할 수 있습니다.';
+  if (!canBeMatched(assistant.status)) {
+    return `${assistant.name} 근로지원인은 지금 ‘${ASSISTANT_STATUS_LABELS[assistant.status]}’ 상태라 매칭할 수 없습니다. ‘대기’나 ‘활동’ 상태인 근로지원인을 골라 주세요.`;
+  }
+  const qualification = qualificationState(assistant);
+  if (qualification === 'unchecked') {
+    return `${assistant.name} 근로지원인은 자격제한 조회 기록이 없어 매칭할 수 없습니다. 근로지원인 관리에서 자격제한 조회 결과와 증빙을 먼저 기록해 주세요.`;
+  }
+  if (qualification === 'disqualified') {
+    return `${assistant.name} 근로지원인은 가장 최근 자격제한 조회에서 결격사유가 확인되어 매칭할 수 없습니다.`;
+  }
+  return undefined;
+}
+
+function bumpAssistant(assistant: AssistantItem, by: string, at: string, today: string): AssistantItem {
+  const last = assistant.statusHistory[assistant.statusHistory.length - 1]?.on ?? assistant.hireDate;
+  const activate = assistant.status === 'waiting';
+  return {
+    ...assistant,
+    revision: assistant.revision + 1,
+    updatedAt: at,
+    ...(activate
+      ? {
+          status: 'active' as const,
+          statusHistory: [
+            ...assistant.statusHistory,
+            { status: 'active' as const, on: today > last ? today : last, by, at, reason: '매칭' },
+          ],
+        }
+      : {}),
+  };
+}
+
+function bumpApplication(item: ServiceApplicationItem, by: string, at: string, note: string): ServiceApplicationItem {
+  if (item.status === 'matchingRequested') return nextVersion(item, 'matched', { by, at, note });
+  // a later matching (a second assistant, a replacement) only moves the revision: the rules were
+  // checked against this version, and a concurrent matching for the same worker must retry
+  return { ...item, revision: item.revision + 1, updatedAt: at };
+}
+
+async function tellAssistant(assistant: AssistantItem, text: string): Promise<void> {
+  if (!assistant.userId) return;
+  try {
+    const profile = await getProfile(assistant.userId);
+    if (!profile) return;
+    await notificationSink().send({
+      channel: 'sms',
+      to: profile.phone,
+      username: assistant.userId,
+      text: `[근로지원인] ${text}`,
+      source: 'matching',
+    });
+  } catch (error) {
+    logger.warn('assistant notification failed', { assistantId: assistant.assistantId, error });
+  }
+}
+
+interface Scope {
+  target: Target;
+  agencyId?: string;
+  branchIds: string[];
+}
+
+async function scopeOf(caller: Caller, query: { agencyId?: string; branchId?: string }): Promise<Scope> {
+  const own = (role: string) => caller.grants.find((g) => g.role === role);
+  const agencyId = query.agencyId ?? (own('hq') || own('branch') ? undefined : own('agency')?.agencyId);
+  if (agencyId) {
+    const agency = await getOrganisation(agencyId);
+    if (agency?.kind !== 'agency') throw new NotFound('수행기관');
+    return { target: { agencyId, branchId: agency.branchId }, agencyId, branchIds: [agency.branchId] };
+  }
+  const branchId = query.branchId ?? (own('hq') ? undefined : own('branch')?.branchId);
+  if (branchId) return { target: { branchId }, branchIds: [branchId] };
+  if (!own('hq')) throw new RuleViolation('조회할 지사나 수행기관을 골라 주세요.');
+  return { target: {}, branchIds: BRANCHES.map((b) => b.branchId) };
+}
+
+const matchingParams = z.object({
+  matchingId: z.string().regex(/^MT-[0-9A-Z-]{4,40}$/, { error: '매칭 번호가 올바르지 않습니다.' }),
+});
+
+export const matchingRoutes = [
+  defineRoute({
+    method: 'POST',
+    path: '/matchings',
+    summary: '매칭(수행기관): 근로지원인 배정, 기간, 주간 일정, 지원 유형 — 동시 지원 최대 인원과 결정 시간을 확인',
+    access: { action: 'create', resource: 'matching', roles: ['agency'] },
+    body: z.object({
+      applicationId: z.string({ error: '매칭의뢰를 골라 주세요.' }).regex(/^SA-[0-9A-Z-]{6,40}$/, {
+        error: '매칭의뢰(신청 번호)가 올바르지 않습니다.',
+      }),
+      assistantId: z.string({ error: '근로지원인을 골라 주세요.' }).regex(/^AS-[0-9A-Z-]{4,40}$/, {
+        error: '근로지원인을 목록에서 골라 주세요.',
+      }),
+      startDate: day('매칭 시작일'),
+      endDate: day('매칭 종료일'),
+      schedule: z
+        .array(
+          z.object({
+            weekday: z.number({ error: '요일을 골라 주세요.' }).int().min(0).max(6),
+            start: clock,
+            end: clock,
+          }),
+          { error: '주간 일정을 입력해 주세요.' },
+        )
+        .min(1, { error: '주간 일정을 한 줄 이상 입력해 주세요.' })
+        .max(21, { error: '주간 일정은 21줄까지 입력할 수 있습니다.' }),
+      supportType: z.enum(SUPPORT_TYPE_CODES, { error: '지원 유형을 골라 주세요.' }),
+      note: z.string().trim().max(500, { error: '메모는 500자 이하로 입력해 주세요.' }).optional(),
+    }),
+    labels: LABELS,
+    handle: async ({ body, caller, allow }) => {
+      const application = await getApplication(body.applicationId);
+      if (!application) throw new NotFound('매칭의뢰');
+      allow({ agencyId: application.requestedAgencyId ?? 'NONE' });
+      if (application.status !== 'matchingRequested' && application.status !== 'matched') {
+        throw new RuleViolation('매칭의뢰를 받은 신청만 매칭할 수 있습니다.', 'NOT_REQUESTED');
+      }
+      const decision = application.evaluation!;
+      const assistant = await loadAssistant(body.assistantId);
+      allow({ agencyId: assistant.agencyId });
+      const refusal = assistantRefusal(assistant, application.requestedAgencyId!);
+      if (refusal) throw new RuleViolation(refusal, 'ASSISTANT_NOT_AVAILABLE');
+      if (body.supportType !== decision.supportType) {
+        fail([
+          {
+            field: 'supportType',
+            message: `지사가 결정한 지원 유형은 ${label(SUPPORT_TYPES, decision.supportType)}입니다. 같은 유형으로 매칭해 주세요.`,
+          },
+        ]);
+      }
+      const shapeProblems = [...scheduleProblems(body.schedule)];
+      const period = periodProblem(body);
+      if (period) shapeProblems.push(period);
+      if (!period && body.startDate < assistant.hireDate) {
+        shapeProblems.push({
+          field: 'startDate',
+          message: `매칭 시작일이 근로지원인의 입사일(${assistant.hireDate})보다 빠릅니다.`,
+        });
+      }
+      if (shapeProblems.length) fail(shapeProblems);
+
+      const candidate = {
+        workerId: application.applicantId,
+        workerName: application.applicantName,
+        workplaceKey: application.workplace.businessNumber,
+        workplaceName: application.workplace.companyName,
+        startDate: body.startDate,
+        endDate: body.endDate,
+        schedule: body.schedule,
+      };
+      const workerMatchings = inForce(await listByWorker(application.applicantId)).map(shapeOf);
+      refuse(workerProblems(candidate, workerMatchings, decision), 'WORKER_HOURS');
+      const assistantMatchings = inForce(await listByAssistant(assistant.assistantId)).map(shapeOf);
+      const { maxConcurrentWorkers } = await serviceLimits(candidate.startDate, candidate.endDate);
+      refuse(assistantProblems(candidate, assistantMatchings, maxConcurrentWorkers), 'ASSISTANT_CONCURRENCY');
+
+      const now = new Date();
+      const at = now.toISOString();
+      const today = koreaDay(now);
+      const item: MatchingItem = {
+        ...candidate,
+        matchingId: `MT-${today.replace(/-/g, '')}-${randomBytes(3).toString('hex').toUpperCase()}`,
+        applicationId: application.applicationId,
+        assistantId: assistant.assistantId,
+        assistantName: assistant.name,
+        assistantUserId: assistant.userId,
+        agencyId: assistant.agencyId,
+        agencyName: assistant.agencyName,
+        branchId: application.branchId,
+        supportType: body.supportType,
+        status: 'active',
+        note: body.note,
+        createdBy: caller!.userId,
+        createdAt: at,
+        revision: 1,
+      };
+      const nextApplication = bumpApplication(
+        application,
+        caller!.userId,
+        at,
+        `${assistant.name} (${assistant.agencyName})`,
+      );
+      await createMatching(
+        caller!,
+        item,
+        { before: application, after: nextApplication },
+        { before: assistant, after: bumpAssistant(assistant, caller!.userId, at, today) },
+      );
+      await notifyApplicant(
+        nextApplication,
+        `근로지원인 ${assistant.name} 님이 배정되었습니다. 기간 ${item.startDate}~${item.endDate}, 일정 ${scheduleText(item.schedule)} (${assistant.agencyName}).`,
+        'matching-created',
+      );
+      await tellAssistant(
+        assistant,
+        `${application.workplace.companyName} ${application.applicantName} 님 지원이 배정되었습니다. 기간 ${item.startDate}~${item.endDate}, 일정 ${scheduleText(item.schedule)}.`,
+      );
+      return { status: 201, body: item };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/matchings',
+    summary: '매칭 이력 조회: 수행기관·지사·본부 범위에서 근로자별, 근로지원인별',
+    access: { action: 'list', resource: 'matching', roles: ['agency', 'branch', 'hq'] },
+    query: z.object({
+      agencyId: z.string().max(40).optional(),
+      branchId: z.string().max(40).optional(),
+      workerId: z.string().max(40).optional(),
+      assistantId: z.string().max(40).optional(),
+      status: z.enum(['active', 'ended'], { error: '매칭 상태를 목록에서 골라 주세요.' }).optional(),
+    }),
+    labels: {
+      agencyId: '수행기관',
+      branchId: '지사',
+      workerId: '근로자',
+      assistantId: '근로지원인',
+      status: '매칭 상태',
+    },
+    handle: async ({ query, caller, allow }) => {
+      const scope = await scopeOf(caller!, query);
+      allow(scope.target);
+      let items: MatchingItem[];
+      if (query.workerId) items = await listByWorker(query.workerId);
+      else if (query.assistantId) items = await listByAssistant(query.assistantId);
+      else if (scope.agencyId) items = await listByAgency(scope.agencyId, query.status);
+      else items = (await Promise.all(scope.branchIds.map((b) => listByBranch(b, query.status)))).flat();
+      // a worker's or assistant's history shows only what falls in the caller's scope
+      const visible = items
+        .filter((m) => (scope.agencyId ? m.agencyId === scope.agencyId : scope.branchIds.includes(m.branchId)))
+        .filter((m) => !query.status || m.status === query.status)
+        .sort((a, b) => b.startDate.localeCompare(a.startDate) || b.createdAt.localeCompare(a.createdAt));
+      return { body: { items: visible, count: visible.length } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/me/matchings',
+    summary: '내 근로지원인 서비스 이력(장애인 근로자, 마이페이지)',
+    access: { action: 'list', resource: 'ownMatching', roles: ['worker'] },
+    handle: async ({ caller, allow }) => {
+      allow({ userId: caller!.userId });
+      const items = (await listByWorker(caller!.userId)).map((m) => ({
+        matchingId: m.matchingId,
+        assistantName: m.assistantName,
+        agencyName: m.agencyName,
+        workplaceName: m.workplaceName,
+        startDate: m.startDate,
+        endDate: m.endDate,
+        schedule: m.schedule,
+        supportType: m.supportType,
+        status: m.status,
+        endedOn: m.endedOn,
+      }));
+      return { body: { items, count: items.length } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/matchings/{matchingId}/end',
+    summary: '매칭 종료(수행기관): 종료일과 사유',
+    access: { action: 'end', resource: 'matching', roles: ['agency'] },
+    params: matchingParams,
+    body: z.object({
+      endDate: day('종료일'),
+      reason: z
+        .string({ error: '종료 사유를 입력해 주세요.' })
+        .trim()
+        .min(2, { error: '종료 사유를 입력해 주세요.' })
+        .max(200, { error: '종료 사유는 200자 이하로 입력해 주세요.' }),
+      revision: z.number({ error: '화면을 새로 고친 뒤 다시 시도해 주세요.' }).int(),
+    }),
+    labels: { endDate: '종료일', reason: '종료 사유' },
+    handle: async ({ params, body, caller, allow }) => {
+      const item = await getMatching(params.matchingId);
+      if (!item) throw new NotFound('매칭');
+      allow({ agencyId: item.agencyId });
+      if (item.status === 'ended') throw new RuleViolation('이미 종료한 매칭입니다.', 'ALREADY_ENDED');
+      if (item.revision !== body.revision) {
+        throw new RuleViolation('다른 담당자가 이 매칭을 먼저 바꿨습니다. 화면을 새로 고쳐 주세요.', 'STALE');
+      }
+      const dayBefore = new Date(Date.parse(`${item.startDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      if (body.endDate < dayBefore || body.endDate > item.endDate) {
+        fail([
+          {
+            field: 'endDate',
+            message: `종료일은 ${dayBefore}(시작 전 취소)부터 현재 종료일 ${item.endDate} 사이로 골라 주세요.`,
+          },
+        ]);
+      }
+      const next: MatchingItem = {
+        ...item,
+        status: 'ended',
+        endDate: body.endDate,
+        endedOn: body.endDate,
+        endReason: body.reason,
+        revision: item.revision + 1,
+      };
+      await saveMatching(caller!, item, next, 'matching.end', body.reason);
+      const application = await getApplication(item.applicationId);
+      if (application) {
+        await notifyApplicant(
+          application,
+          `근로지원인 ${item.assistantName} 님의 지원이 ${body.endDate}에 끝납니다. 사유: ${body.reason}`,
+          'matching-ended',
+        );
+      }
+      return { body: next };
+    },
+  }),
+];
