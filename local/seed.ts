@@ -6,6 +6,7 @@ import { Organisation } from '#functions/agencies/entities';
 import { ensureDefaultTable } from '#functions/claims/repository';
 import { UserProfile } from '#functions/identity/entities';
 import { ensurePoolUser } from './cognito.ts';
+import { AGENCY_SEED_STEPS } from './demo-agencies.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from './demo-data.ts';
 
 /** What a seed step gets: the handlers' environment is already set in process.env. */
@@ -91,7 +92,7 @@ const rateTables: SeedStep = {
   },
 };
 
-export const SEED_STEPS: SeedStep[] = [organisations, logins, profiles, rateTables];
+export const SEED_STEPS: SeedStep[] = [organisations, logins, profiles, rateTables, ...AGENCY_SEED_STEPS];
 
 /** What the demo data is made of: when it changes, the next start seeds again. */
 function seedVersion(steps: readonly SeedStep[]): string {

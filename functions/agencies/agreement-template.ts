@@ -47,7 +47,7 @@ export const termsFields = z.object({
     .transform((value) => value || undefined),
 });
 
-export type Terms = z.output<typeof termsFields>;
+export type Terms = Omit<z.output<typeof termsFields>, 'specialTerms'> & { specialTerms?: string };
 
 export const TERMS_LABELS: Record<string, string> = {
   organisationId: '수행기관',

@@ -174,7 +174,7 @@ export type OrganisationInput = z.output<typeof organisationFields>;
 
 /** Checks that need more than one field, or today's date: region list, designation years. */
 export function organisationProblems(
-  input: Pick<OrganisationInput, 'sidoCode' | 'sigunguCode' | 'designatedYears'>,
+  input: { sidoCode: string; sigunguCode: string; designatedYears: readonly number[] },
   today = koreaToday(),
 ): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
@@ -198,26 +198,57 @@ export function organisationProblems(
   return problems;
 }
 
-/** The body of POST /organisations (register). */
-export const organisationBody = organisationFields.superRefine((input, ctx) => {
-  for (const problem of organisationProblems(input)) {
-    ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+/**
+ * The checks across fields, as refinements that run even when other fields failed (`when`), so a
+ * person sees every problem of the form at once. Each looks only at the fields it needs and stays
+ * silent when those already have a problem of their own.
+ */
+function crossFieldProblem(input: unknown, path: 'sigunguCode' | 'designatedYears'): string | undefined {
+  const value = (input ?? {}) as Record<string, unknown>;
+  const sidoCode = typeof value.sidoCode === 'string' ? value.sidoCode : '';
+  const sigunguCode = typeof value.sigunguCode === 'string' ? value.sigunguCode : '';
+  const years = Array.isArray(value.designatedYears) ? value.designatedYears : [];
+  if (
+    path === 'sigunguCode' &&
+    (!(SIDO_CODES as readonly string[]).includes(sidoCode) || !/^\d{5}$/.test(sigunguCode))
+  ) {
+    return undefined;
   }
-});
+  if (path === 'designatedYears' && !years.every((y) => Number.isInteger(y))) return undefined;
+  const problems = organisationProblems({
+    sidoCode: sidoCode || '00',
+    sigunguCode: sigunguCode || '00000',
+    designatedYears: years as number[],
+  });
+  return problems.find((p) => p.path === path)?.message;
+}
+
+function withCrossFieldChecks<T extends z.ZodType>(schema: T) {
+  return schema
+    .refine((input) => !crossFieldProblem(input, 'sigunguCode'), {
+      path: ['sigunguCode'],
+      when: () => true,
+      error: (issue) => crossFieldProblem(issue.input, 'sigunguCode'),
+    })
+    .refine((input) => !crossFieldProblem(input, 'designatedYears'), {
+      path: ['designatedYears'],
+      when: () => true,
+      error: (issue) => crossFieldProblem(issue.input, 'designatedYears'),
+    });
+}
+
+/** The body of POST /organisations (register). */
+export const organisationBody = withCrossFieldChecks(organisationFields);
 
 /** The body of PUT /organisations/{id} (edit): the revision read, so that two editors never overwrite each other. */
-export const organisationUpdateBody = organisationFields
-  .extend({
+export const organisationUpdateBody = withCrossFieldChecks(
+  organisationFields.extend({
     revision: z
       .number({ error: '기관 정보를 다시 불러온 뒤 수정해 주세요.' })
       .int()
       .min(0, { error: '기관 정보를 다시 불러온 뒤 수정해 주세요.' }),
-  })
-  .superRefine((input, ctx) => {
-    for (const problem of organisationProblems(input)) {
-      ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
-    }
-  });
+  }),
+);
 
 /** Korean field names for validation messages (routes' `labels`). */
 export const ORGANISATION_LABELS: Record<string, string> = {

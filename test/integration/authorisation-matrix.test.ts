@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteSpec } from '#commons/http/route';
 import { ROLES, type Role } from '#commons/roles';
 import { CAPABILITIES } from '#functions/capabilities';
+import { demoAgreementYear } from '#local/demo-agencies';
 import { DEMO_ACCOUNTS } from '#local/demo-data';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
@@ -31,8 +32,129 @@ interface Request {
 const ALL_ROUTES = CAPABILITIES.flatMap((capability) => capability.routes);
 const key = (route: RouteSpec) => `${route.method} ${route.path}`;
 
+// A1–A3 (agencies): 서울지사 and 한빛 (seeded in Seoul, with an approved seal and this year's issued
+// agreement) probe their own; 늘봄 (경기지사: a pending seal, a draft) is another's. Own probes that
+// would change something carry a stale version, so they stop at 409 after the scope check.
+const OWN_AGREEMENT = `${demoAgreementYear()}-AG-HANBIT-1`;
+const OTHER_AGREEMENT = `${demoAgreementYear()}-AG-NEULBOM-1`;
+const asBranch = (own: Request, other: Request): Probe => ({ role: 'branch', as: 'seoul_branch', own, other });
+const asAgency = (own: Request, other: Request): Probe => ({ role: 'agency', as: 'agency_hanbit', own, other });
+const onOrganisations = (suffix: string, body?: unknown) =>
+  [`/organisations/AG-HANBIT${suffix}`, `/organisations/AG-NEULBOM${suffix}`].map((path) => ({ path, body }));
+const onAgreements = (suffix: string, body?: unknown) =>
+  [`/agreements/${OWN_AGREEMENT}${suffix}`, `/agreements/${OTHER_AGREEMENT}${suffix}`].map((path) => ({ path, body }));
+const organisationProbe = (branchId: string) => ({
+  kind: 'agency',
+  name: '권한확인근로지원센터',
+  branchId,
+  representative: '권한확인',
+  sidoCode: '11',
+  sigunguCode: '11440',
+  postalCode: '03925',
+  address: '서울특별시 마포구 월드컵북로 1',
+  phone: '02-000-0000',
+  contacts: [{ name: '권한확인', phone: '010-0000-9999' }],
+  bankName: '국민은행',
+  bankAccount: '000-00-0000-999',
+  bankHolder: '권한확인',
+  designatedYears: [],
+  revision: 999,
+});
+const termsProbe = {
+  periodStart: `${demoAgreementYear()}-01-01`,
+  periodEnd: `${demoAgreementYear()}-12-31`,
+  budget: 1,
+  assistantQuota: 1,
+  workerQuota: 1,
+  operatingCostRate: 1,
+};
+const AGENCY_SCOPE_PROBES: Record<string, Probe[]> = {
+  'GET /organisations': [
+    asBranch(
+      { path: '/organisations', query: { branchId: 'BR-SEOUL' } },
+      { path: '/organisations', query: { branchId: 'BR-GYEONGGI' } },
+    ),
+  ],
+  'POST /organisations': [
+    asBranch(
+      { path: '/organisations', body: organisationProbe('BR-SEOUL') },
+      { path: '/organisations', body: organisationProbe('BR-GYEONGGI') },
+    ),
+  ],
+  'GET /organisations/{organisationId}': [
+    asBranch(...(onOrganisations('') as [Request, Request])),
+    asAgency(...(onOrganisations('') as [Request, Request])),
+  ],
+  'PUT /organisations/{organisationId}': [
+    asBranch(...(onOrganisations('', organisationProbe('BR-SEOUL')) as [Request, Request])),
+  ],
+  'GET /organisations/{organisationId}/seals': [
+    asBranch(...(onOrganisations('/seals') as [Request, Request])),
+    asAgency(...(onOrganisations('/seals') as [Request, Request])),
+  ],
+  'POST /organisations/{organisationId}/seals': [
+    asAgency(
+      ...(onOrganisations('/seals', { uploadId: '00000000-0000-4000-8000-000000000000' }) as [Request, Request]),
+    ),
+  ],
+  'GET /seal-requests': [
+    asBranch(
+      { path: '/seal-requests', query: { branchId: 'BR-SEOUL' } },
+      { path: '/seal-requests', query: { branchId: 'BR-GYEONGGI' } },
+    ),
+  ],
+  'POST /organisations/{organisationId}/seals/{version}/decision': [
+    asBranch(
+      ...(onOrganisations('/seals/1/decision', { decision: 'reject', reason: '권한 확인용' }) as [Request, Request]),
+    ),
+  ],
+  'GET /agreements': [
+    asBranch(
+      { path: '/agreements', query: { branchId: 'BR-SEOUL' } },
+      { path: '/agreements', query: { branchId: 'BR-GYEONGGI' } },
+    ),
+  ],
+  'GET /organisations/{organisationId}/agreements': [
+    asBranch(...(onOrganisations('/agreements') as [Request, Request])),
+    asAgency(...(onOrganisations('/agreements') as [Request, Request])),
+  ],
+  'POST /agreements': [
+    asBranch(
+      { path: '/agreements', body: { organisationId: 'AG-HANBIT', year: demoAgreementYear(), ...termsProbe } },
+      { path: '/agreements', body: { organisationId: 'AG-NEULBOM', year: demoAgreementYear(), ...termsProbe } },
+    ),
+  ],
+  'GET /agreements/{agreementId}': [
+    asBranch(...(onAgreements('') as [Request, Request])),
+    asAgency(...(onAgreements('') as [Request, Request])),
+  ],
+  'PUT /agreements/{agreementId}': [
+    asBranch(...(onAgreements('', { ...termsProbe, version: 999 }) as [Request, Request])),
+  ],
+  'POST /agreements/{agreementId}/issue': [
+    asBranch(...(onAgreements('/issue', { version: 999 }) as [Request, Request])),
+  ],
+  'POST /agreements/{agreementId}/stamp': [
+    asAgency(...(onAgreements('/stamp', { version: 999 }) as [Request, Request])),
+  ],
+  'POST /agreements/{agreementId}/return': [
+    asAgency(...(onAgreements('/return', { version: 999, reason: '권한 확인용' }) as [Request, Request])),
+  ],
+  'POST /agreements/{agreementId}/reissue': [
+    asBranch(...(onAgreements('/reissue', { version: 999 }) as [Request, Request])),
+  ],
+  'POST /agreements/{agreementId}/discard': [
+    asBranch(...(onAgreements('/discard', { version: 999 }) as [Request, Request])),
+  ],
+  'GET /agreements/{agreementId}/documents/{number}': [
+    asBranch(...(onAgreements('/documents/1') as [Request, Request])),
+    asAgency(...(onAgreements('/documents/1') as [Request, Request])),
+  ],
+};
+
 /** Scope probes per route. Routes that touch only the caller's own login need none (listed below). */
 const SCOPE_PROBES: Record<string, Probe[]> = {
+  ...AGENCY_SCOPE_PROBES,
   'GET /staff-requests': [
     {
       role: 'branch',
@@ -69,6 +191,8 @@ const OWN_ONLY: Record<string, string> = {
   'POST /files/uploads': 'creates an upload owned by the caller',
   'POST /files/uploads/{uploadId}/complete': 'completes only an upload the caller owns (403 otherwise, unit-tested)',
   'POST /branch-staff': 'hq only; hq has no organisation scope',
+  'GET /kead-seal': 'KEAD’s own seal: every hq and branch staff member sees it; it belongs to no organisation',
+  'POST /kead-seal': 'hq only; hq has no organisation scope',
   'GET /rate-tables/{year}': 'rate tables are national: every staff role of the route reads the same table',
   'GET /rate-tables/{year}/versions/{version}': 'rate tables are national',
   'GET /rate-tables/{year}/latest-version': 'rate tables are national',

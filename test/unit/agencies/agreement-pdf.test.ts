@@ -1,7 +1,7 @@
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream } from 'pdf-lib';
-import fontkit from '@pdf-lib/fontkit';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { inflateSync } from 'node:zlib';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream } from 'pdf-lib';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agreementPdf, supersessionPdf, wrap } from '#functions/agencies/agreement-pdf';
 import { koreanBoldFont } from '#functions/agencies/fonts';
@@ -63,8 +63,14 @@ async function imageCount(bytes: Uint8Array): Promise<number> {
 }
 
 beforeAll(() => {
-  keadSeal = { bytes: sealPng({ lines: ['한국장애인', '고용공단', '이사장인'], font: koreanBoldFont() }), contentType: 'image/png' };
-  agencySeal = { bytes: sealPng({ lines: ['한빛근로', '지원센터'], font: koreanBoldFont() }), contentType: 'image/png' };
+  keadSeal = {
+    bytes: sealPng({ lines: ['한국장애인', '고용공단', '이사장인'], font: koreanBoldFont() }),
+    contentType: 'image/png',
+  };
+  agencySeal = {
+    bytes: sealPng({ lines: ['한빛근로', '지원센터'], font: koreanBoldFont() }),
+    contentType: 'image/png',
+  };
 });
 
 describe('agreement PDF (A3)', () => {
@@ -105,7 +111,8 @@ describe('agreement PDF (A3)', () => {
     let empty = 0;
     for (let id = 1; id < subset.numGlyphs; id++) {
       const glyph = subset.getGlyph(id);
-      if (glyph.advanceWidth > 0 && glyph.path.commands.length === 0) empty++;
+      const commands = (glyph.path as unknown as { commands: unknown[] }).commands;
+      if (glyph.advanceWidth > 0 && commands.length === 0) empty++;
     }
     // a few glyphs (space) have no outline by design
     expect(empty).toBeLessThanOrEqual(2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseOrThrow } from '#commons/http/validation';
 import { ValidationFailed } from '#commons/errors';
+import { parseOrThrow } from '#commons/http/validation';
 import {
   businessNumberValid,
   formatPhone,
@@ -76,9 +76,27 @@ describe('organisation registry input (A1)', () => {
     expect(problem!.label).toBe(ORGANISATION_LABELS[field.split('.')[0]!]);
   });
 
-  it('lists every bad field at once', () => {
-    const found = problems({ ...valid, name: '', phone: 'x', bankName: '' });
-    expect(found.map((p) => p.field).sort()).toEqual(['body.bankName', 'body.name', 'body.phone']);
+  it('lists every bad field at once, the region and years among them', () => {
+    const found = problems({
+      ...valid,
+      name: '',
+      phone: 'x',
+      bankName: '',
+      sigunguCode: '41285',
+      designatedYears: [1990],
+    });
+    expect(found.map((p) => p.field).sort()).toEqual([
+      'body.bankName',
+      'body.designatedYears',
+      'body.name',
+      'body.phone',
+      'body.sigunguCode',
+    ]);
+  });
+
+  it('does not repeat a region problem the field itself already has', () => {
+    const found = problems({ ...valid, sigunguCode: '123' });
+    expect(found.filter((p) => p.field === 'body.sigunguCode')).toHaveLength(1);
   });
 
   it('checks the 시/군/구 list as of the day: 부천 districts from 2024, 인천 from July 2026', () => {
@@ -94,9 +112,9 @@ describe('organisation registry input (A1)', () => {
   });
 
   it('allows designation up to next year', () => {
-    expect(organisationProblems({ sidoCode: '11', sigunguCode: '11440', designatedYears: [2027] }, '2026-11-21')).toEqual(
-      [],
-    );
+    expect(
+      organisationProblems({ sidoCode: '11', sigunguCode: '11440', designatedYears: [2027] }, '2026-11-21'),
+    ).toEqual([]);
     expect(
       organisationProblems({ sidoCode: '11', sigunguCode: '11440', designatedYears: [2028] }, '2026-11-21')[0]!.message,
     ).toContain('2027년까지');

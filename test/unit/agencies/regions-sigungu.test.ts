@@ -9,7 +9,7 @@ describe('시/군/구 list', () => {
   const current = SIGUNGU.filter((s) => currentSigungu(s.code, today) === s);
 
   it('uses five-digit codes under a 시/도 of regions.ts, each once per day', () => {
-    const sidoCodes = new Set(SIDO.map((s) => s.code));
+    const sidoCodes = new Set<string>(SIDO.map((s) => s.code));
     for (const entry of SIGUNGU) {
       expect(entry.code).toMatch(/^\d{5}$/);
       expect(sidoCodes.has(entry.code.slice(0, 2)), entry.code).toBe(true);

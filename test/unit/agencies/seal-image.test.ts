@@ -1,8 +1,8 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { sniffKind } from '#functions/files/rules';
 import { koreanBoldFont } from '#functions/agencies/fonts';
 import { encodePng, sealPng } from '#functions/agencies/seal-image';
+import { sniffKind } from '#functions/files/rules';
 
 /** Width, height and RGBA pixels of an unfiltered RGBA PNG as encodePng writes it. */
 function decode(png: Uint8Array) {

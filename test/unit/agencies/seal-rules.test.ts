@@ -4,9 +4,9 @@ import {
   currentSeal,
   decideSeal,
   nextSealVersion,
+  type SealVersion,
   sealForStamping,
   sealsToRetire,
-  type SealVersion,
 } from '#functions/agencies/seal-rules';
 
 const history: SealVersion[] = [
