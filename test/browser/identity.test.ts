@@ -156,6 +156,13 @@ describe('sign-in and role menus (issue 3 §2, §7)', () => {
     await page.locator('#app-session').waitFor();
     expect(await page.locator('.app-session-name').textContent()).toBe('윤서진');
 
+    // a menu item whose screen is still to come says so under its own name, in the agency system
+    await mainLink(page, '사업비 신청').click();
+    await page.waitForURL('**/agency/claims');
+    expect(await page.locator('h1').textContent()).toBe('사업비 신청');
+    expect(await page.locator('main').textContent()).toContain('준비 중인 서비스입니다.');
+    expect(await page.title()).toBe('사업비 신청 | 수행기관·교육기관 시스템');
+
     // a page of another system says so instead of showing it
     await page.goto('/internal/audit');
     expect(await page.locator('h1').textContent()).toBe('이 화면을 볼 권한이 없습니다');
@@ -506,6 +513,7 @@ describe('accounts (issue 3 §3)', () => {
     await page.getByRole('button', { name: '인증번호 받기' }).click();
     await page.getByLabel('인증번호').waitFor();
     await page.getByLabel('인증번호').fill(await nextCode(NEW_WORKER.username, 'ForgotPassword', mark));
+    await expectNoAxeViolations(page);
     await page.getByLabel('새 비밀번호', { exact: false }).first().fill('Resetpass!27');
     await page.getByLabel('새 비밀번호 확인').fill('Resetpass!27');
     await page.getByRole('button', { name: '비밀번호 바꾸기' }).click();
@@ -513,6 +521,8 @@ describe('accounts (issue 3 §3)', () => {
 
     await signIn(page, NEW_WORKER.username, { password: 'Resetpass!27' });
     await page.goto('/my/profile');
+    expect(await page.locator('.app-facts').textContent()).toContain('010-****-9901');
+    await expectNoAxeViolations(page);
     await page.getByRole('link', { name: '회원탈퇴' }).click();
     await page.waitForURL('**/my/withdraw');
     expect(await page.getByRole('heading', { name: '법에 따라 보관하는 것' }).isVisible()).toBe(true);
@@ -524,6 +534,7 @@ describe('accounts (issue 3 §3)', () => {
     await page.waitForURL('**/withdrawn');
     await page.getByText('회원탈퇴를 마쳤습니다.').waitFor();
     expect(await page.locator('#app-session').count()).toBe(0);
+    await expectNoAxeViolations(page);
 
     // the login is gone
     await page.goto('/login');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '#commons/roles';
 import { actionLabel, filtersFromSearch, hrefFor, roleLabel } from '../../../web/src/audit/audit-state.ts';
 import { controlFor, fieldName, problemsOf } from '../../../web/src/components/form-problems.ts';
-import { type MenuItem, visibleTo } from '../../../web/src/components/menu.ts';
+import { findItem, findSection, type MenuItem, trail, visibleTo } from '../../../web/src/components/menu.ts';
 import { modal } from '../../../web/src/components/modal.ts';
 import { sessionBar } from '../../../web/src/components/session-bar.ts';
 import { koreanDateTime, shiftDay, todayInKorea } from '../../../web/src/core/dates.ts';
@@ -81,6 +81,13 @@ describe('systems and role menus (issue 3 §7)', () => {
     ];
     expect(visibleTo(items, ['branch']).map((i) => i.id)).toEqual(['b']);
     expect(visibleTo(items, ['hq']).map((i) => i.id)).toEqual(['a', 'b']);
+  });
+
+  it('names a page shared by a section and its first item after the item (title and breadcrumb)', () => {
+    const menu = AGENCY.menu(viewer('agency'));
+    expect(findItem(menu, '/agency/claims')?.label).toBe('사업비 신청');
+    expect(trail(menu, '/agency/claims').map((i) => i.label)).toEqual(['사업비', '사업비 신청']);
+    expect(findSection(menu, '/agency/claims')?.label).toBe('사업비');
   });
 
   it('finds the system of a path, and who may use it', () => {

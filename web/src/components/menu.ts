@@ -35,22 +35,25 @@ export function contains(item: MenuItem, path: string): boolean {
   return samePath(item.href, path) || (item.children ?? []).some((child) => contains(child, path));
 }
 
-/** The item with exactly this path anywhere in the tree. */
+/**
+ * The item with exactly this path anywhere in the tree; the deepest one when a section links to its
+ * first page (section 사업비 and its page 사업비 신청 share /agency/claims: the page is meant).
+ */
 export function findItem(items: readonly MenuItem[], path: string): MenuItem | undefined {
   for (const item of items) {
-    if (samePath(item.href, path)) return item;
     const inChildren = findItem(item.children ?? [], path);
     if (inChildren) return inChildren;
+    if (samePath(item.href, path)) return item;
   }
   return undefined;
 }
 
-/** The chain of items from the top level down to the item with this path. */
+/** The chain of items from the top level down to the item with this path (the deepest such item). */
 export function trail(items: readonly MenuItem[], path: string): MenuItem[] {
   for (const item of items) {
-    if (samePath(item.href, path)) return [item];
     const below = trail(item.children ?? [], path);
     if (below.length) return [item, ...below];
+    if (samePath(item.href, path)) return [item];
   }
   return [];
 }
