@@ -8,6 +8,7 @@ import { UserProfile } from '#functions/identity/entities';
 import { ensurePoolUser } from './cognito.ts';
 import { AGENCY_SEED_STEPS } from './demo-agencies.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from './demo-data.ts';
+import { PEOPLE_SEED_STEPS } from './demo-people.ts';
 
 /** What a seed step gets: the handlers' environment is already set in process.env. */
 export interface SeedContext {
@@ -92,7 +93,14 @@ const rateTables: SeedStep = {
   },
 };
 
-export const SEED_STEPS: SeedStep[] = [organisations, logins, profiles, rateTables, ...AGENCY_SEED_STEPS];
+export const SEED_STEPS: SeedStep[] = [
+  organisations,
+  logins,
+  profiles,
+  rateTables,
+  ...AGENCY_SEED_STEPS,
+  ...PEOPLE_SEED_STEPS,
+];
 
 /** What the demo data is made of: when it changes, the next start seeds again. */
 function seedVersion(steps: readonly SeedStep[]): string {

@@ -97,6 +97,9 @@ export const Assistant = new Entity({
           evidenceUploadId: { type: 'string', required: true },
           evidenceFileName: { type: 'string', required: true },
           evidenceSha256: { type: 'string' },
+          /** where the evidence is kept (documents bucket: pending uploads expire after a day) */
+          evidenceKey: { type: 'string' },
+          evidenceContentType: { type: 'string' },
           note: { type: 'string' },
           by: { type: 'string', required: true },
           at: { type: 'string', required: true },

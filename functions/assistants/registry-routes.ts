@@ -6,6 +6,7 @@ import { defineRoute } from '#commons/http/route';
 import { decryptField, encryptField, piiKeys } from '#commons/pii';
 import { maskRrn, normaliseRrn, rrnProblem } from '#commons/rrn';
 import { getOrganisation } from '#functions/agencies/repository';
+import { keepUpload, presignDocument } from '#functions/agencies/storage';
 import { DISABILITY_TYPE_CODES, SUPPORT_TYPE_CODES } from '#functions/applications/codes';
 import { koreaDay } from '#functions/audit/record';
 import { recordAudit } from '#functions/audit/repository';
@@ -458,6 +459,9 @@ export const registryRoutes = [
         fail([{ field: 'checkedOn', message: `조회일은 오늘(${today}) 이전이어야 합니다.` }], { checkedOn: '조회일' });
       }
       const evidence = await readyUpload(body.evidenceUploadId, caller!.userId, 'evidence');
+      // kept with the record for as long as the record: out of the uploads bucket, whose pending files expire
+      const evidenceKey = `assistants/${item.assistantId}/qualification-checks/${evidence.sha256 ?? evidence.uploadId}`;
+      await keepUpload(evidence.bucketKey, evidenceKey, evidence.contentType);
       const at = new Date().toISOString();
       const result = checkResult(body.findings);
       const check = {
@@ -468,6 +472,8 @@ export const registryRoutes = [
         evidenceUploadId: evidence.uploadId,
         evidenceFileName: evidence.fileName,
         evidenceSha256: evidence.sha256,
+        evidenceKey,
+        evidenceContentType: evidence.contentType,
         note: body.note,
         by: caller!.userId,
         at,
@@ -479,6 +485,26 @@ export const registryRoutes = [
           ? `결격사유(${foundLabels(body.findings).join(', ')})가 확인되었습니다. 이 근로지원인은 매칭하거나 ‘활동’으로 바꿀 수 없습니다.`
           : undefined;
       return { status: 201, body: { ...assistantView(next), warning } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/assistants/{assistantId}/qualification-checks/{checkId}/evidence',
+    summary: '자격제한 조회 증빙 파일 내려받기(잠깐 쓰는 주소)',
+    access: { action: 'readEvidence', resource: 'assistant', roles: ['agency', 'branch', 'hq'] },
+    params: assistantParams.extend({ checkId: z.uuid({ error: '조회 기록 번호가 올바르지 않습니다.' }) }),
+    handle: async ({ params, caller, allow }) => {
+      const item = await loadAssistant(params.assistantId);
+      allow({ agencyId: item.agencyId, branchId: item.branchId });
+      const check = item.qualificationChecks.find((c) => c.checkId === params.checkId);
+      if (!check?.evidenceKey) throw new NotFound('증빙 파일');
+      await recordAudit(caller!, assistantAudit(item, 'assistant.evidence.view'));
+      const url = await presignDocument(check.evidenceKey, {
+        fileName: check.evidenceFileName,
+        contentType: check.evidenceContentType ?? 'application/octet-stream',
+        attachment: true,
+      });
+      return { body: { url, fileName: check.evidenceFileName } };
     },
   }),
   defineRoute({

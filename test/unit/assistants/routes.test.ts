@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
 import ExcelJS from 'exceljs';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encryptField, localKeyProvider } from '#commons/pii';
@@ -58,6 +60,8 @@ const json = (res: { body: string }) => JSON.parse(res.body);
 beforeAll(async () => {
   process.env.PII_LOCAL_KEY = KEY;
   process.env.TABLE_NAME = 'test-table';
+  process.env.UPLOADS_BUCKET = 'uploads';
+  process.env.DOCUMENTS_BUCKET = 'documents';
   process.env.LOCAL_OUTBOX_FILE = join(mkdtempSync(join(tmpdir(), 'outbox-')), 'outbox.jsonl');
   mac = await keys.mac(RRN);
   assistant = record('assistant', {
@@ -306,7 +310,12 @@ describe('POST /assistants/{id}/qualification-checks', () => {
     sexualOffence: 'found',
   };
 
-  it('records the date, each item and the evidence, and warns on a disqualification', async () => {
+  it('records the date, each item and the evidence (kept in the documents bucket), and warns on a disqualification', async () => {
+    const s3 = mockClient(S3Client);
+    const bytes = new TextEncoder().encode('%PDF-1.7 evidence');
+    s3.on(GetObjectCommand).resolves({ Body: { transformToByteArray: async () => bytes } as never });
+    s3.on(PutObjectCommand).resolves({});
+    s3.on(DeleteObjectCommand).resolves({});
     const { transactions } = table({
       'userProfile/agency_hanbit': agencyUser,
       'assistant/as-26test01': assistant,
@@ -329,7 +338,11 @@ describe('POST /assistants/{id}/qualification-checks', () => {
       result: 'disqualified',
       evidenceFileName: '범죄경력회보서.pdf',
       evidenceSha256: 'abc',
+      evidenceKey: 'assistants/AS-26TEST01/qualification-checks/abc',
     });
+    const kept = s3.commandCalls(PutObjectCommand)[0]!.args[0].input;
+    expect(kept).toMatchObject({ Bucket: 'documents', Key: 'assistants/AS-26TEST01/qualification-checks/abc' });
+    s3.restore();
   });
 
   it('needs the evidence file to be uploaded first', async () => {
