@@ -157,6 +157,20 @@ async function checkTemporaryPassword(clientId: unknown, username: unknown, pass
   }
 }
 
+/**
+ * Gap 9: cognito-local stores a refresh token only when a password alone signs in, so after the SMS
+ * step REFRESH_TOKEN_AUTH failed. Store it, as Cognito does, so a person active for more than an
+ * hour keeps their session.
+ */
+async function rememberRefreshToken(clientId: unknown, username: unknown, answered: unknown): Promise<void> {
+  const refreshToken = (answered as { AuthenticationResult?: { RefreshToken?: string } })?.AuthenticationResult
+    ?.RefreshToken;
+  if (typeof clientId !== 'string' || typeof username !== 'string' || !refreshToken) return;
+  const pool = await cognito.getUserPoolForClientId(ctx, clientId);
+  const user = await pool.getUserByUsername(ctx, username);
+  if (user) await pool.storeRefreshToken(ctx, refreshToken, user);
+}
+
 /** Cognito never tells a client the full number a code went to: "+*******5678". */
 function maskDestination(destination: unknown): unknown {
   if (typeof destination !== 'string') return destination;
@@ -255,6 +269,11 @@ const router: typeof cognitoRouter = (target) => {
           PASSWORD: challenge.ChallengeResponses?.NEW_PASSWORD,
         },
       } as never);
+    }
+    if (target === 'RespondToAuthChallenge' && challenge?.ChallengeName === 'SMS_MFA') {
+      const answered = await route(context, request);
+      await rememberRefreshToken(challenge.ClientId, challenge.ChallengeResponses?.USERNAME, answered);
+      return maskResponse(answered);
     }
     // biome-ignore lint/suspicious/noExplicitAny: the request shape is the InitiateAuth input
     const input = request as any;

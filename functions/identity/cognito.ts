@@ -86,6 +86,19 @@ export async function createStaffLogin(username: string, name: string, phone: st
   );
 }
 
+/** A new ID and access token for a signed-in person whose hour is nearly up (the refresh token stays). */
+export async function refreshTokens(refreshToken: string): Promise<Tokens> {
+  const out = await cognitoClient().send(
+    new InitiateAuthCommand({
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      ClientId: requireEnv(ENV.userPoolClientId),
+      AuthParameters: { REFRESH_TOKEN: refreshToken },
+    }),
+  );
+  if (!out.AuthenticationResult) throw new Error('Cognito returned no tokens for the refresh token');
+  return { ...toTokens(out.AuthenticationResult), refreshToken };
+}
+
 export async function answerSmsCode(username: string, session: string, code: string): Promise<Tokens> {
   const out = await cognitoClient().send(
     new RespondToAuthChallengeCommand({

@@ -8,7 +8,7 @@ import { maskPhone } from '#commons/rrn';
 import { getOrganisation } from '#functions/agencies/repository';
 import { recordAudit } from '#functions/audit/repository';
 import { passwordSchema } from './account-rules.ts';
-import { answerNewPassword, answerSmsCode, cognitoErrorName, startPasswordSignIn } from './cognito.ts';
+import { answerNewPassword, answerSmsCode, cognitoErrorName, refreshTokens, startPasswordSignIn } from './cognito.ts';
 import { clearGuard, getGuard, getProfile, saveGuard } from './repository.ts';
 import { afterFailure, isLocked, lockedMessage, wrongPasswordMessage } from './sign-in-rules.ts';
 
@@ -139,6 +139,26 @@ export const signInRoutes = [
         }
         if (name === 'NotAuthorizedException' || name === 'ExpiredCodeException') {
           throw new Unauthenticated('입력 시간이 지났습니다. 임시 비밀번호로 처음부터 다시 로그인해 주세요.');
+        }
+        throw error;
+      }
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/auth/refresh',
+    summary: '로그인 연장: 활동 중인 사람의 인증 토큰 새로 받기 (자동 로그아웃 전까지)',
+    access: 'public',
+    body: z.object({
+      refreshToken: z.string({ error: '다시 로그인해 주세요.' }).min(20, { error: '다시 로그인해 주세요.' }),
+    }),
+    labels: { refreshToken: '로그인 정보' },
+    handle: async ({ body }) => {
+      try {
+        return { body: { step: 'done', tokens: await refreshTokens(body.refreshToken) } };
+      } catch (error) {
+        if (cognitoErrorName(error) === 'NotAuthorizedException') {
+          throw new Unauthenticated('로그인 시간이 지났습니다. 다시 로그인해 주세요.');
         }
         throw error;
       }

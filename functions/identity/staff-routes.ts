@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BRANCHES } from '#commons/branches';
 import { NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { notificationSink } from '#commons/outbox';
@@ -39,6 +40,7 @@ const decisionBody = z
   });
 
 const branchOrHq = ['branch', 'hq'] as const;
+const BRANCH_IDS = BRANCHES.map((b) => b.branchId) as [string, ...string[]];
 
 export const staffRoutes = [
   defineRoute({
@@ -186,7 +188,7 @@ export const staffRoutes = [
       username: usernameSchema,
       name: nameSchema,
       phone: phoneSchema,
-      branchId: z.string({ error: '지사를 골라 주세요.' }).min(1, { error: '지사를 골라 주세요.' }),
+      branchId: z.enum(BRANCH_IDS, { error: '목록에 있는 지사를 골라 주세요.' }),
     }),
     labels: { username: '아이디', name: '이름', phone: '휴대전화 번호', branchId: '지사' },
     handle: async ({ body, caller }) => {

@@ -98,3 +98,33 @@ describe('POST /auth/login and /auth/mfa', () => {
     expect(JSON.parse(ok.body).tokens.idToken).toBe('id');
   });
 });
+
+describe('POST /auth/refresh', () => {
+  beforeEach(() => {
+    cognito.reset();
+    process.env.USER_POOL_CLIENT_ID = 'client-1';
+  });
+
+  it('swaps a refresh token for new tokens and keeps the refresh token', async () => {
+    cognito
+      .on(InitiateAuthCommand)
+      .resolves({ AuthenticationResult: { IdToken: 'id2', AccessToken: 'a2', ExpiresIn: 3600 } });
+    const res = await handler(
+      apiEvent('POST', '/auth/refresh', { body: { refreshToken: 'r'.repeat(40) } }),
+      lambdaContext,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body).tokens).toMatchObject({ idToken: 'id2', refreshToken: 'r'.repeat(40) });
+    expect(cognito.commandCalls(InitiateAuthCommand)[0]!.args[0].input.AuthFlow).toBe('REFRESH_TOKEN_AUTH');
+  });
+
+  it('asks for a new sign-in when the refresh token is no longer accepted', async () => {
+    cognito.on(InitiateAuthCommand).rejects(new NotAuthorizedException({ message: 'x', $metadata: {} }));
+    const res = await handler(
+      apiEvent('POST', '/auth/refresh', { body: { refreshToken: 'r'.repeat(40) } }),
+      lambdaContext,
+    );
+    expect(res.statusCode).toBe(401);
+    expect(JSON.parse(res.body).error.message).toContain('다시 로그인');
+  });
+});

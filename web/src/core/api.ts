@@ -32,6 +32,8 @@ const TIMEOUT_MS = 15_000;
  * accepts the token. Set once by the session (identity/session-controller.ts); none when signed out.
  */
 export interface ApiHooks {
+  /** runs before every call: renews a token near its end, so an active person is never cut off */
+  beforeRequest?(): Promise<void>;
   authorization(): string | undefined;
   onActivity(): void;
   onUnauthorized(problem: ApiProblem): void;
@@ -76,6 +78,14 @@ export async function apiPost<T>(
   return request<T>('POST', apiUrl(path), body, options);
 }
 
+export async function apiPut<T>(
+  path: string,
+  body: unknown,
+  options: { signal?: AbortSignal; fetchImpl?: typeof fetch } = {},
+): Promise<ApiResult<T>> {
+  return request<T>('PUT', apiUrl(path), body, options);
+}
+
 async function request<T>(
   method: string,
   url: string,
@@ -84,6 +94,7 @@ async function request<T>(
 ): Promise<ApiResult<T>> {
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  await hooks?.beforeRequest?.();
   const token = hooks?.authorization();
   hooks?.onActivity();
   let response: Response;

@@ -1,7 +1,7 @@
 import { type OpenModal, openModal } from '../components/modal.ts';
 import { EXTEND_ACTION, IDLE_COUNTDOWN_ID, LOGOUT_ACTION, type SessionBarInput } from '../components/session-bar.ts';
 import { announce } from '../core/announcer.ts';
-import { type ApiResult, apiGet, setApiHooks } from '../core/api.ts';
+import { API_BASE, type ApiResult, apiGet, setApiHooks } from '../core/api.ts';
 import { html } from '../core/html.ts';
 import { loginHref } from '../shell/access.ts';
 import type { App } from '../shell/app.ts';
@@ -18,6 +18,8 @@ import {
   clearSession,
   loadSession,
   type Me,
+  needsRefresh,
+  refreshedSession,
   roleText,
   type StoredSession,
   saveSession,
@@ -58,6 +60,7 @@ export class SessionController {
   attach(app: App): void {
     this.app = app;
     setApiHooks({
+      beforeRequest: () => this.refreshIfNeeded(),
       authorization: () => this.session?.idToken ?? this.pendingToken,
       onActivity: () => this.idle?.touch(),
       onUnauthorized: () => {
@@ -90,6 +93,34 @@ export class SessionController {
     saveSession(this.storage, this.session);
     this.startIdle(true);
     return { ok: true, data: viewerOf(me.data) };
+  }
+
+  private refreshing: Promise<void> | undefined;
+
+  /**
+   * The ID token lasts an hour, like the idle limit; a person active for longer gets a new one shortly
+   * before it ends. One refresh at a time; a failed refresh leaves the token as it is (a refused
+   * token then signs the person out as before).
+   */
+  refreshIfNeeded(): Promise<void> {
+    const session = this.session;
+    if (!session || !needsRefresh(session, this.now())) return Promise.resolve();
+    this.refreshing ??= fetch(`${API_BASE}/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ refreshToken: session.refreshToken }),
+    })
+      .then(async (response) => {
+        if (!response.ok || this.session !== session) return;
+        const { tokens } = (await response.json()) as { tokens: Tokens };
+        this.session = refreshedSession(session, tokens, this.now());
+        saveSession(this.storage, this.session);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        this.refreshing = undefined;
+      });
+    return this.refreshing;
   }
 
   /** Redraw for the signed-in person, going to `href` (their home or the page they asked for). */

@@ -25,6 +25,8 @@ export interface Me {
 
 export interface StoredSession {
   idToken: string;
+  /** swaps an ID token near its end for a new one while the person is active (POST /api/auth/refresh) */
+  refreshToken?: string;
   /** when the ID token stops being accepted (ms since epoch) */
   expiresAt: number;
   me: Me;
@@ -50,7 +52,19 @@ export function tokenExpiry(token: string): number | undefined {
 
 export function sessionFrom(tokens: Tokens, me: Me, now: number): StoredSession {
   const expiresAt = tokenExpiry(tokens.idToken) ?? now + tokens.expiresIn * 1000;
-  return { idToken: tokens.idToken, expiresAt, me };
+  return { idToken: tokens.idToken, refreshToken: tokens.refreshToken, expiresAt, me };
+}
+
+/** Refresh when the ID token has less than this left: an API call then never carries a dying token. */
+export const REFRESH_MARGIN_MS = 5 * 60_000;
+
+export function needsRefresh(session: StoredSession, now: number): boolean {
+  return !!session.refreshToken && session.expiresAt - now < REFRESH_MARGIN_MS;
+}
+
+/** The session with the new ID token from POST /api/auth/refresh (same person, same refresh token). */
+export function refreshedSession(session: StoredSession, tokens: Tokens, now: number): StoredSession {
+  return { ...session, ...sessionFrom({ ...tokens, refreshToken: session.refreshToken }, session.me, now) };
 }
 
 export function saveSession(storage: Pick<Storage, 'setItem'>, session: StoredSession): void {
