@@ -20,7 +20,7 @@ import {
   signUp,
   startPasswordReset,
 } from './cognito.ts';
-import { getProfile, getStaffRequest, putProfile, putStaffRequest } from './repository.ts';
+import { getProfile, getStaffRequest, putProfile, putStaffRequest, saveAudited } from './repository.ts';
 
 export const SIGN_UP_FIELDS = {
   username: usernameSchema,
@@ -157,13 +157,11 @@ export const accountRoutes = [
         return { body: { step: 'awaitingApproval' } };
       }
       await activateLogin(body.username, profile.requestedRole);
-      await putProfile({ ...profile, status: 'active', grants: [{ role: profile.requestedRole }] });
-      await recordAudit(person(body.username, sourceIpOf(event)), {
-        action: 'account.create',
-        targetType: 'user',
-        targetId: body.username,
-        subjectId: body.username,
-      });
+      await saveAudited(
+        person(body.username, sourceIpOf(event)),
+        { action: 'account.create', targetType: 'user', targetId: body.username, subjectId: body.username },
+        { profile: { ...profile, status: 'active', grants: [{ role: profile.requestedRole }] } },
+      );
       return { body: { step: 'done' } };
     },
   }),
@@ -221,13 +219,11 @@ export const accountRoutes = [
       if (!profile) throw new NotFound('회원 정보');
       if (profile.status === 'withdrawn') throw new Conflict('이미 탈퇴한 계정입니다.');
       await deleteLogin(caller!.userId);
-      await putProfile({ ...profile, status: 'withdrawn', withdrawnAt: new Date().toISOString() });
-      await recordAudit(caller!, {
-        action: 'account.withdraw',
-        targetType: 'user',
-        targetId: caller!.userId,
-        subjectId: caller!.userId,
-      });
+      await saveAudited(
+        caller!,
+        { action: 'account.withdraw', targetType: 'user', targetId: caller!.userId, subjectId: caller!.userId },
+        { profile: { ...profile, status: 'withdrawn', withdrawnAt: new Date().toISOString() } },
+      );
       return { body: { step: 'done' } };
     },
   }),

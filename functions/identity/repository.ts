@@ -1,7 +1,9 @@
 import type { CreateEntityItem } from 'electrodb';
-import type { Grant } from '#commons/caller';
+import type { Caller, Grant } from '#commons/caller';
 import { bindEntity } from '#commons/entities';
 import { isRole } from '#commons/roles';
+import type { AuditEvent } from '#functions/audit/record';
+import { writeAudited } from '#functions/audit/repository';
 import { SignInGuard, StaffRequest, type StaffRequestItem, UserProfile, type UserProfileItem } from './entities.ts';
 import type { GuardState } from './sign-in-rules.ts';
 
@@ -55,4 +57,19 @@ export async function listStaffRequests(branchId: string, status?: StaffRequestI
   const query = bindEntity(StaffRequest).query.byBranch(status ? { branchId, status } : { branchId });
   const { data } = await query.go({ pages: 'all' });
   return data;
+}
+
+/**
+ * A change to a person's profile and/or staff request written together with its audit record, in one
+ * transaction: the audit trail never misses a change, and never records one that did not happen.
+ */
+export async function saveAudited(
+  caller: Caller,
+  event: AuditEvent,
+  change: { profile?: CreateEntityItem<typeof UserProfile>; staffRequest?: CreateEntityItem<typeof StaffRequest> },
+): Promise<void> {
+  await writeAudited(caller, event, { UserProfile, StaffRequest }, (entities) => [
+    ...(change.profile ? [entities.UserProfile.put(change.profile).commit()] : []),
+    ...(change.staffRequest ? [entities.StaffRequest.put(change.staffRequest).commit()] : []),
+  ]);
 }

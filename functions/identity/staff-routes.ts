@@ -4,12 +4,18 @@ import { NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { notificationSink } from '#commons/outbox';
 import { getOrganisation } from '#functions/agencies/repository';
-import { recordAudit } from '#functions/audit/repository';
 import { completeUpload } from '../files/repository.ts';
 import { explainCognito, SIGN_UP_FIELDS } from './account-routes.ts';
 import { nameSchema, phoneSchema, usernameSchema } from './account-rules.ts';
 import { activateLogin, createStaffLogin, signUp } from './cognito.ts';
-import { getProfile, getStaffRequest, listStaffRequests, putProfile, putStaffRequest } from './repository.ts';
+import {
+  getProfile,
+  getStaffRequest,
+  listStaffRequests,
+  putProfile,
+  putStaffRequest,
+  saveAudited,
+} from './repository.ts';
 
 const staffRequestBody = z.object({
   ...SIGN_UP_FIELDS,
@@ -142,30 +148,32 @@ export const staffRoutes = [
       const profile = await getProfile(params.userId);
       if (!profile) throw new NotFound('신청자 정보');
       const decidedAt = new Date().toISOString();
-      if (body.decision === 'approve') {
-        await activateLogin(params.userId, request.role);
-        const scope =
-          request.role === 'agency' ? { agencyId: request.organisationId } : { institutionId: request.organisationId };
-        await putProfile({
-          ...profile,
-          status: 'active',
-          grants: [{ role: request.role, branchId: request.branchId, ...scope }],
-        });
-      }
-      await putStaffRequest({
-        ...request,
-        status: body.decision === 'approve' ? 'approved' : 'rejected',
-        reason: body.reason,
-        decidedBy: caller!.userId,
-        decidedAt,
-      });
-      await recordAudit(caller!, {
-        action: `staffRequest.${body.decision}`,
-        targetType: 'staffRequest',
-        targetId: params.userId,
-        subjectId: params.userId,
-        branchId: request.branchId,
-      });
+      const approve = body.decision === 'approve';
+      if (approve) await activateLogin(params.userId, request.role);
+      const scope =
+        request.role === 'agency' ? { agencyId: request.organisationId } : { institutionId: request.organisationId };
+      await saveAudited(
+        caller!,
+        {
+          action: `staffRequest.${body.decision}`,
+          targetType: 'staffRequest',
+          targetId: params.userId,
+          subjectId: params.userId,
+          branchId: request.branchId,
+        },
+        {
+          profile: approve
+            ? { ...profile, status: 'active', grants: [{ role: request.role, branchId: request.branchId, ...scope }] }
+            : undefined,
+          staffRequest: {
+            ...request,
+            status: approve ? 'approved' : 'rejected',
+            reason: body.reason,
+            decidedBy: caller!.userId,
+            decidedAt,
+          },
+        },
+      );
       await notificationSink().send({
         channel: 'sms',
         to: profile.phone,
@@ -200,21 +208,26 @@ export const staffRoutes = [
         explainCognito(error);
       }
       await activateLogin(body.username, 'branch');
-      await putProfile({
-        userId: body.username,
-        name: body.name,
-        phone: body.phone,
-        status: 'active',
-        organisationId: body.branchId,
-        grants: [{ role: 'branch', branchId: body.branchId }],
-      });
-      await recordAudit(caller!, {
-        action: 'branchStaff.create',
-        targetType: 'user',
-        targetId: body.username,
-        subjectId: body.username,
-        branchId: body.branchId,
-      });
+      await saveAudited(
+        caller!,
+        {
+          action: 'branchStaff.create',
+          targetType: 'user',
+          targetId: body.username,
+          subjectId: body.username,
+          branchId: body.branchId,
+        },
+        {
+          profile: {
+            userId: body.username,
+            name: body.name,
+            phone: body.phone,
+            status: 'active',
+            organisationId: body.branchId,
+            grants: [{ role: 'branch', branchId: body.branchId }],
+          },
+        },
+      );
       return { status: 201, body: { userId: body.username, status: 'active' } };
     },
   }),

@@ -9,7 +9,7 @@ import {
   UserNotFoundException,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { toE164 } from '#functions/identity/account-rules';
@@ -17,6 +17,11 @@ import { handler } from '#functions/identity/handler';
 import { apiEvent, lambdaContext } from '../../support/events.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
+/** Every item written, alone or in a transaction (a change and its audit record go together). */
+const written = () => [
+  ...ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item!),
+  ...ddb.commandCalls(TransactWriteCommand).flatMap((c) => c.args[0].input.TransactItems!.map((t) => t.Put!.Item!)),
+];
 const cognito = mockClient(CognitoIdentityProviderClient);
 
 const post = (path: string, body: unknown, claims?: Record<string, unknown>) =>
@@ -41,6 +46,7 @@ describe('accounts', () => {
     process.env.USER_POOL_CLIENT_ID = 'client-1';
     process.env.USER_POOL_ID = 'pool-1';
     ddb.on(PutCommand).resolves({});
+    ddb.on(TransactWriteCommand).resolves({});
   });
 
   it('normalises Korean mobile numbers to E.164', () => {
@@ -113,7 +119,7 @@ describe('accounts', () => {
       Enabled: true,
       PreferredMfa: true,
     });
-    const items = ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item!);
+    const items = written();
     expect(items.find((i) => i.status === 'active')?.grants).toEqual([{ role: 'worker' }]);
     expect(items.some((i) => i.action === 'account.create')).toBe(true);
   });
@@ -141,7 +147,7 @@ describe('accounts', () => {
     const res = await post('/me/withdraw', { confirm: true }, claims);
     expect(res.statusCode).toBe(200);
     expect(cognito.commandCalls(AdminDeleteUserCommand)).toHaveLength(1);
-    const saved = ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item!);
+    const saved = written();
     expect(saved.find((i) => i.status === 'withdrawn')?.name).toBe('김근로');
   });
 });

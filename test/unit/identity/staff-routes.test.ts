@@ -6,13 +6,18 @@ import {
   AdminSetUserMFAPreferenceCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '#functions/identity/handler';
 import { apiEvent, lambdaContext } from '../../support/events.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
+/** Every item written, alone or in a transaction (a change and its audit record go together). */
+const written = () => [
+  ...ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item!),
+  ...ddb.commandCalls(TransactWriteCommand).flatMap((c) => c.args[0].input.TransactItems!.map((t) => t.Put!.Item!)),
+];
 const cognito = mockClient(CognitoIdentityProviderClient);
 const outbox = join(mkdtempSync(join(tmpdir(), 'outbox-')), 'outbox.jsonl');
 
@@ -81,6 +86,7 @@ describe('staff account requests: branch decision', () => {
     process.env.USER_POOL_ID = 'pool-1';
     process.env.LOCAL_OUTBOX_FILE = outbox;
     ddb.on(PutCommand).resolves({});
+    ddb.on(TransactWriteCommand).resolves({});
   });
 
   it('needs a reason to reject', async () => {
@@ -112,7 +118,10 @@ describe('staff account requests: branch decision', () => {
     const res = await decide({ decision: 'approve' });
     expect(res.statusCode).toBe(200);
     expect(cognito.commandCalls(AdminAddUserToGroupCommand)[0]!.args[0].input.GroupName).toBe('agency');
-    const saved = ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item!);
+    // the grant, the decided request and the audit record are one transaction
+    const together = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!.map((t) => t.Put!.Item!);
+    expect(together.map((i) => i.__edb_e__)).toEqual(['userProfile', 'staffRequest', 'auditRecord']);
+    const saved = written();
     expect(saved.find((i) => i.userId === 'new_clerk' && i.status === 'active')?.grants).toEqual([
       { role: 'agency', branchId: 'BR-SEOUL', agencyId: 'AG-1' },
     ]);
