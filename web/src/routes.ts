@@ -1,4 +1,5 @@
 import { directoryPage } from './agencies/directory-page.ts';
+import { AGENCY_ROUTES } from './agencies/routes.ts';
 import { auditPage } from './audit/audit-page.ts';
 import { profilePage, WITHDRAW_PATH, WITHDRAWN_PATH, withdrawnPage, withdrawPage } from './identity/account-pages.ts';
 import { loginPage } from './identity/login-page.ts';
@@ -46,4 +47,5 @@ export const ROUTES: Route[] = [
   { path: '/internal/audit', system: 'internal', page: auditPage },
 
   { path: '/youth-program', system: 'youth', page: systemHomePage },
+  ...AGENCY_ROUTES,
 ];
