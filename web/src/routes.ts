@@ -1,10 +1,13 @@
 import { directoryPage } from './agencies/directory-page.ts';
 import { AGENCY_ROUTES } from './agencies/routes.ts';
+import { APPLICATION_ROUTES } from './applications/routes.ts';
+import { ASSISTANT_ROUTES } from './assistants/routes.ts';
 import { auditPage } from './audit/audit-page.ts';
 import { profilePage, WITHDRAW_PATH, WITHDRAWN_PATH, withdrawnPage, withdrawPage } from './identity/account-pages.ts';
 import { loginPage } from './identity/login-page.ts';
 import { passwordResetPage } from './identity/password-reset-page.ts';
 import { signupPage } from './identity/signup-page.ts';
+import { MATCHING_ROUTES } from './matching/routes.ts';
 import { systemHomePage } from './pages/system-home.ts';
 import { homePage } from './portal/home.ts';
 import type { Route } from './shell/app.ts';
@@ -48,4 +51,7 @@ export const ROUTES: Route[] = [
 
   { path: '/youth-program', system: 'youth', page: systemHomePage },
   ...AGENCY_ROUTES,
+  ...APPLICATION_ROUTES,
+  ...ASSISTANT_ROUTES,
+  ...MATCHING_ROUTES,
 ];

@@ -1,0 +1,149 @@
+import { label, SUPPORT_TYPES, WEEKDAY_LABELS } from '#functions/applications/codes';
+import type { ServiceApplicationItem } from '#functions/applications/entities';
+import { STATUS_LABELS } from '#functions/applications/rules';
+import { buttonLink } from '../components/button.ts';
+import { type Column, dataTable, emptyState } from '../components/table.ts';
+import { html, type SafeHtml } from '../core/html.ts';
+import type { PageContext, PageView } from '../shell/app.ts';
+import { APPLY_PATH } from './apply-page.ts';
+import { dateTime, day, facts, hasRole, loadInto, statusTag } from './ui.ts';
+
+// 마이페이지 › 신청 이력 (B1): the worker's service applications, each with every step and its date
+// (신청 → 접수 → 평가 → 매칭의뢰 → 매칭 완료), the decision and the agency. An assistant finds the
+// way to their activity-application history here too. 근로지원인 서비스이력: the worker's matchings.
+
+export type ApplicationView = ServiceApplicationItem & { branchName: string };
+
+function steps(item: ApplicationView): SafeHtml {
+  return html`<ol class="app-bullets" aria-label="${item.applicationId} 처리 단계">
+  ${item.history.map(
+    (h) =>
+      html`<li><strong>${STATUS_LABELS[h.status]}</strong> <span class="app-nowrap">${dateTime(h.at)}</span>${h.note ? html` <span class="app-muted">(${h.note})</span>` : ''}</li>`,
+  )}
+</ol>`;
+}
+
+function applicationCard(item: ApplicationView): SafeHtml {
+  const e = item.evaluation;
+  return html`<section class="app-section" aria-labelledby="app-${item.applicationId}">
+  <h2 class="app-section-title" id="app-${item.applicationId}">신청 번호 ${item.applicationId} ${statusTag(STATUS_LABELS[item.status])}</h2>
+  ${facts([
+    ['신청일', day(item.submittedAt)],
+    ['신청 지사', item.branchName],
+    ['사업장', item.workplace.companyName],
+    [
+      '희망 시간',
+      `하루 ${item.requested.hoursPerDay}시간, 주 ${item.requested.daysPerWeek}일 (${item.requested.startDate} ~ ${item.requested.endDate})`,
+    ],
+    [
+      '평가 결과',
+      e
+        ? `월 ${e.monthlyHours}시간 (하루 ${e.hoursPerDay}시간, 주 ${e.daysPerWeek}일), ${e.startDate} ~ ${e.endDate}, ${label(SUPPORT_TYPES, e.supportType)}`
+        : '평가 전',
+    ],
+    ['수행기관', item.requestedAgencyName ?? '매칭의뢰 전'],
+    ...(item.rejectionReason ? ([['반려 사유', item.rejectionReason]] as [string, string][]) : []),
+    ['전자서명', `${item.signature.name} · ${dateTime(item.signature.consentedAt)}`],
+  ])}
+  <h3 class="app-subsection-title">처리 단계</h3>
+  ${steps(item)}
+</section>`;
+}
+
+export function myApplicationsPage(ctx: PageContext): PageView {
+  const worker = hasRole(ctx.viewer, 'worker');
+  const assistant = hasRole(ctx.viewer, 'assistant');
+  return {
+    title: '신청 이력',
+    lead: '내가 신청한 서비스와 처리 단계를 날짜와 함께 볼 수 있습니다.',
+    content: html`${
+      assistant
+        ? html`<p class="app-form-note">근로지원인 활동 신청 이력은 <a href="/my/activity-applications">근로지원인 활동 신청 이력</a>에서 볼 수 있습니다.</p>`
+        : ''
+    }
+${worker ? html`<div id="my-applications"></div>` : emptyState('근로지원인 서비스 신청 이력이 없습니다.', '장애인 근로자로 가입하면 서비스를 신청할 수 있습니다.')}`,
+    mount(main) {
+      if (!worker) return;
+      const box = main.querySelector<HTMLElement>('#my-applications')!;
+      const load = () =>
+        loadInto<{ items: ApplicationView[] }>(ctx, box, {
+          path: '/me/service-applications',
+          loading: '신청 이력을 불러오는 중입니다…',
+          failure: '신청 이력을 불러오지 못했습니다',
+          retry: 'retry',
+          render: ({ items }) =>
+            items.length
+              ? html`${items.map(applicationCard)}`
+              : html`${emptyState('아직 신청한 서비스가 없습니다.')}<p>${buttonLink({ label: '근로지원인 서비스 신청하기', href: APPLY_PATH, variant: 'primary' })}</p>`,
+        });
+      main.addEventListener('click', (event) => {
+        if ((event.target as Element).closest('[data-action="retry"]')) void load();
+      });
+      void load();
+    },
+  };
+}
+
+interface OwnMatching {
+  matchingId: string;
+  assistantName: string;
+  agencyName: string;
+  workplaceName: string;
+  startDate: string;
+  endDate: string;
+  schedule: { weekday: number; start: string; end: string }[];
+  supportType: string;
+  status: 'active' | 'ended';
+  endedOn?: string;
+}
+
+export function scheduleSummary(schedule: readonly { weekday: number; start: string; end: string }[]): string {
+  return [...schedule]
+    .sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start))
+    .map((s) => `${WEEKDAY_LABELS[s.weekday]} ${s.start}~${s.end}`)
+    .join(', ');
+}
+
+const SERVICE_COLUMNS: Column<OwnMatching>[] = [
+  { header: '근로지원인', cell: (m) => m.assistantName, rowHeader: true, width: 'narrow' },
+  { header: '수행기관', cell: (m) => m.agencyName },
+  { header: '기간', cell: (m) => `${m.startDate} ~ ${m.endDate}`, width: 'medium' },
+  { header: '일정', cell: (m) => scheduleSummary(m.schedule), width: 'wide' },
+  { header: '지원 유형', cell: (m) => label(SUPPORT_TYPES, m.supportType) },
+  {
+    header: '상태',
+    cell: (m) => statusTag(m.status === 'active' ? '지원 중' : `종료(${m.endedOn ?? m.endDate})`),
+    width: 'narrow',
+  },
+];
+
+export function myServicesPage(ctx: PageContext): PageView {
+  return {
+    title: '근로지원인 서비스이력',
+    lead: '나를 지원한(지원하는) 근로지원인과 기간, 일정을 볼 수 있습니다.',
+    content: html`<div id="my-services"></div>`,
+    mount(main) {
+      const box = main.querySelector<HTMLElement>('#my-services')!;
+      const load = () =>
+        loadInto<{ items: OwnMatching[] }>(ctx, box, {
+          path: '/me/matchings',
+          loading: '서비스 이력을 불러오는 중입니다…',
+          failure: '서비스 이력을 불러오지 못했습니다',
+          retry: 'retry',
+          render: ({ items }) =>
+            items.length
+              ? dataTable({
+                  id: 'my-services-table',
+                  caption: '근로지원인 서비스 이력',
+                  columns: SERVICE_COLUMNS,
+                  rows: items,
+                })
+              : emptyState('아직 근로지원인 서비스 이력이 없습니다.'),
+        });
+      main.addEventListener('click', (event) => {
+        if ((event.target as Element).closest('[data-action="retry"]')) void load();
+      });
+      void load();
+    },
+  };
+}
