@@ -1,4 +1,5 @@
 import type { Capability } from '#commons/http/route';
+import { activityRoutes } from './activity/routes.ts';
 import { KOREAN_FONT_FILE } from './agencies/fonts.ts';
 import { agencyRoutes } from './agencies/routes.ts';
 import { applicationRoutes } from './applications/routes.ts';
@@ -29,4 +30,6 @@ export const CAPABILITIES: Capability[] = [
   { name: 'applications', entry: 'functions/applications/handler.ts', routes: applicationRoutes },
   { name: 'assistants', entry: 'functions/assistants/handler.ts', routes: assistantRoutes },
   { name: 'matching', entry: 'functions/matching/handler.ts', routes: matchingRoutes },
+  // the printed activity logs embed the same Korean font
+  { name: 'activity', entry: 'functions/activity/handler.ts', routes: activityRoutes, files: [KOREAN_FONT_FILE] },
 ];

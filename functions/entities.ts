@@ -1,4 +1,5 @@
 import type { Entity } from 'electrodb';
+import { ActivityDay, ActivityLogEntry, ConsentRound } from './activity/entities.ts';
 import { Agreement, Organisation, Seal } from './agencies/entities.ts';
 import { ServiceApplication } from './applications/entities.ts';
 import { ActivityApplication, Assistant, AssistantRrnClaim, JobPosting } from './assistants/entities.ts';
@@ -28,4 +29,7 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   JobPosting,
   ActivityApplication,
   Matching,
+  ActivityLogEntry,
+  ActivityDay,
+  ConsentRound,
 };

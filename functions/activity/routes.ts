@@ -491,21 +491,22 @@ export const activityRoutes = [
     labels: { workerId: '근로자', assistantId: '근로지원인', month: '활동년월' },
     handle: async ({ query, caller, allow }) => {
       const holds = (role: string) => caller!.grants.some((g) => g.role === role);
+      const staff = holds('agency') || holds('branch') || holds('hq');
       let matchings: Awaited<ReturnType<typeof listByAssistant>>;
-      if (holds('assistant') && !holds('agency') && !holds('branch') && !holds('hq') && query.workerId) {
-        allow({ userId: caller!.userId });
-        matchings = pairMatchings(await assistantScope(caller!.userId), query.workerId);
-      } else if (holds('worker') && (!query.workerId || query.workerId === caller!.userId)) {
-        allow({ userId: caller!.userId });
-        matchings = inForce(await listByWorker(caller!.userId));
-      } else {
-        if (!query.assistantId || !query.workerId) {
-          throw new RuleViolation('출력할 근로지원인과 근로자를 골라 주세요.', 'CHOOSE_PAIR');
-        }
+      if (staff && query.assistantId && query.workerId) {
         matchings = inForce(await listByAssistant(query.assistantId)).filter((m) => m.workerId === query.workerId);
         const first = matchings[0];
         if (!first) throw new NotFound('매칭');
         allow({ agencyId: first.agencyId, branchId: first.branchId });
+      } else if (holds('assistant') && query.workerId) {
+        allow({ userId: caller!.userId });
+        matchings = pairMatchings(await assistantScope(caller!.userId), query.workerId);
+      } else if (holds('worker')) {
+        // a worker prints only their own log
+        allow({ userId: query.workerId ?? caller!.userId });
+        matchings = inForce(await listByWorker(caller!.userId));
+      } else {
+        throw new RuleViolation('출력할 근로지원인과 근로자를 골라 주세요.', 'CHOOSE_PAIR');
       }
       const inMonth = matchings.filter(
         (m) =>

@@ -564,14 +564,15 @@ export interface Snapshot {
   entries: (SignedContent & { attendanceLabel: string; contentLabel: string })[];
 }
 
-async function storeSnapshot(
+/** What a signature covers, as kept in the documents bucket: the entries with their labels as the worker read them. */
+export function buildSnapshot(
   round: ConsentRoundItem,
   entries: readonly ActivityLogEntryItem[],
   method: SigningMethod,
   at: string,
   digest: string,
-): Promise<string> {
-  const snapshot: Snapshot = {
+): Snapshot {
+  return {
     roundId: round.roundId,
     month: round.month,
     assistantId: round.assistantId,
@@ -588,7 +589,17 @@ async function storeSnapshot(
       contentLabel: contentLabel(e.contentCode),
     })),
   };
+}
+
+export async function storeSnapshot(
+  round: ConsentRoundItem,
+  entries: readonly ActivityLogEntryItem[],
+  method: SigningMethod,
+  at: string,
+  digest: string,
+): Promise<string> {
   const key = snapshotKey(round.roundId, digest);
+  const snapshot = buildSnapshot(round, entries, method, at, digest);
   await writeDocument(key, new TextEncoder().encode(JSON.stringify(snapshot)), 'application/json');
   return key;
 }
@@ -683,6 +694,7 @@ export async function paperConsent(
   scope: AssistantScope,
   input: { workerId: string; month: string; uploadId?: string; identityConfirmed: boolean; digest: string },
 ) {
+  pairMatchings(scope, input.workerId);
   const problems = paperProblems(input);
   if (problems.length) fail(problems);
   const groups = (await pendingOfMonth(scope, input.workerId, input.month)).filter((g) => g.pending.length);

@@ -23,4 +23,6 @@ export const CAPABILITY_GRANTS: Record<string, (fn: ServiceFunction, resources: 
     resources.identity.grantUserAdministration(fn);
     grantProductSms(fn);
   },
+  // A worker learns by SMS that an assistant asked for their signature, or recorded a paper one.
+  activity: (fn) => grantProductSms(fn),
 };

@@ -1,3 +1,4 @@
+import { ACTIVITY_ROUTES } from './activity/routes.ts';
 import { directoryPage } from './agencies/directory-page.ts';
 import { AGENCY_ROUTES } from './agencies/routes.ts';
 import { APPLICATION_ROUTES } from './applications/routes.ts';
@@ -54,4 +55,5 @@ export const ROUTES: Route[] = [
   ...APPLICATION_ROUTES,
   ...ASSISTANT_ROUTES,
   ...MATCHING_ROUTES,
+  ...ACTIVITY_ROUTES,
 ];

@@ -1,0 +1,253 @@
+import { button, buttonLink } from '../components/button.ts';
+import { type Option, selectField } from '../components/form-field.ts';
+import { type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
+import { failureNotice, spinner } from '../components/notice.ts';
+import { emptyState } from '../components/table.ts';
+import { apiGet, apiPost } from '../core/api.ts';
+import { html, type SafeHtml } from '../core/html.ts';
+import type { PageContext, PageView } from '../shell/app.ts';
+import { bindEntryForm, entryForm, nativeField, readEntryForm } from './entry-form.ts';
+import {
+  type AgencyLogs,
+  ENTRY_FIELD_IDS,
+  type Entry,
+  entryBody,
+  entryValues,
+  missingEntryFields,
+  monthFrom,
+  monthTitle,
+  totalsText,
+  withQuery,
+} from './model.ts';
+import { facts, monthTable, printMonth, roundsTable } from './views.ts';
+
+// 활동일지 관리 (SPEC C1 §4): the agency sees every log of its assistants, filtered by assistant,
+// worker and month, and may correct an entry; a correction of a signed entry needs a reason and goes
+// back to the worker for consent (the server opens the new round and tells the worker).
+
+export const AGENCY_LOGS_PATH = '/agency/activity-logs';
+const TITLE = '활동일지 관리';
+
+function agencyOf(ctx: PageContext): string | undefined {
+  return ctx.viewer.signedIn ? ctx.viewer.grants?.find((g) => g.role === 'agency')?.agencyId : undefined;
+}
+
+export function agencyActivityLogsPage(initial: PageContext): PageView {
+  let ctx = initial;
+  let main: HTMLElement;
+
+  const filters = () => ({
+    month: monthFrom(ctx.url.searchParams),
+    assistantId: ctx.url.searchParams.get('assistantId') ?? '',
+    workerId: ctx.url.searchParams.get('workerId') ?? '',
+  });
+
+  function searchForm(data: AgencyLogs | undefined): SafeHtml {
+    const f = filters();
+    const options = (list: { id: string; name: string }[], all: string): Option[] => [
+      { value: '', label: all },
+      ...list.map((x) => ({ value: x.id, label: x.name })),
+    ];
+    return html`<form id="ag-filter" class="app-search-form" novalidate role="search" aria-label="활동일지 검색 조건">
+  <div class="app-search-grid">
+    ${nativeField({ id: 'ag-month', name: 'month', label: '활동년월', type: 'month', value: f.month, required: true, hint: '예: 2026-11' })}
+    ${selectField({ id: 'ag-assistant', name: 'assistantId', label: '근로지원인', options: options(data?.filters.assistants ?? [], '전체 근로지원인'), value: f.assistantId })}
+    ${selectField({ id: 'ag-worker', name: 'workerId', label: '근로자', options: options(data?.filters.workers ?? [], '전체 근로자'), value: f.workerId })}
+  </div>
+  <div class="app-form-actions">${button({ label: '조회', type: 'submit', size: 'large' })}${buttonLink({ label: '조건 초기화', href: AGENCY_LOGS_PATH, variant: 'tertiary', size: 'large' })}</div>
+</form>`;
+  }
+
+  async function load(): Promise<void> {
+    const agencyId = agencyOf(ctx);
+    const body = main.querySelector<HTMLElement>('#ag-body')!;
+    if (!agencyId) {
+      body.innerHTML = emptyState('수행기관 담당자만 볼 수 있습니다.').value;
+      return;
+    }
+    const f = filters();
+    body.innerHTML = spinner('활동일지를 불러오는 중입니다…').value;
+    const result = await apiGet<AgencyLogs>(
+      `/organisations/${encodeURIComponent(agencyId)}/activity-logs`,
+      { month: f.month, assistantId: f.assistantId, workerId: f.workerId },
+      { signal: ctx.signal },
+    ).catch(() => undefined);
+    if (!result) return;
+    if (!result.ok) {
+      body.innerHTML = failureNotice({
+        title: '활동일지를 불러오지 못했습니다',
+        message: result.problem.message,
+        retryAction: 'retry',
+      }).value;
+      return;
+    }
+    const data = result.data;
+    main.querySelector('#ag-search')!.innerHTML = searchForm(data).value;
+    const saved = ctx.url.searchParams.get('saved');
+    body.innerHTML = html`${
+      saved
+        ? html`<div class="app-notice app-notice-success" role="status"><p class="app-notice-title">정정한 내용을 저장했습니다. 서명한 기록이었다면 근로자에게 다시 동의를 요청했습니다.</p></div>`
+        : ''
+    }
+<p class="app-count" id="ag-count" tabindex="-1">${data.agencyName} ${monthTitle(f.month)}: 근로지원인·근로자 <strong>${data.logs.length}</strong>쌍</p>
+${
+  data.logs.length
+    ? data.logs.map(
+        (log, i) => html`<section class="app-section" aria-labelledby="ag-log-${i}">
+  <h2 class="app-section-title" id="ag-log-${i}">${log.assistantName} 근로지원인 → ${log.workerName} 근로자</h2>
+  ${facts([
+    ['합계', totalsText(log.totals)],
+    [
+      '근로자 동의',
+      `동의 완료 ${log.totals.signed}건, 동의 요청 중 ${log.totals.requested}건, 미요청 ${log.totals.unsigned}건`,
+    ],
+  ])}
+  <div class="app-form-actions">${button({ label: '활동일지 출력(PDF)', variant: 'secondary', data: { action: 'print', assistant: log.assistantId, worker: log.workerId, slot: `ag-print-${i}` } })}</div>
+  <div class="app-actions" id="ag-print-${i}" role="status"></div>
+  ${monthTable({
+    id: `ag-table-${i}`,
+    caption: `${log.assistantName} → ${log.workerName} ${monthTitle(f.month)} 활동내역`,
+    rows: log.rows,
+    action: (row) =>
+      html`<a href="${AGENCY_LOGS_PATH}/${row.entryId}">정정<span class="sr-only"> ${log.workerName} ${row.date} ${row.time}</span></a>`,
+  })}
+  ${roundsTable({ id: `ag-rounds-${i}`, rounds: log.rounds })}
+</section>`,
+      )
+    : emptyState(`${monthTitle(f.month)}에 등록된 활동일지가 없습니다.`, '다른 달이나 다른 근로지원인을 골라 보세요.')
+}`.value;
+    ctx.announce(`활동일지 ${data.logs.length}쌍을 불러왔습니다.`);
+  }
+
+  return {
+    title: TITLE,
+    lead: '소속 근로지원인이 쓴 활동일지를 근로지원인, 근로자, 월로 찾아봅니다. 서명한 기록을 정정하면 근로자의 동의를 다시 받습니다.',
+    content: html`<div id="ag-search">${searchForm(undefined)}</div><div id="ag-body"></div>`,
+    mount(m) {
+      main = m;
+      main.addEventListener('submit', (event) => {
+        const form = event.target as HTMLFormElement;
+        if (form.id !== 'ag-filter') return;
+        event.preventDefault();
+        const data = new FormData(form);
+        ctx.navigate(
+          withQuery(AGENCY_LOGS_PATH, {
+            month: String(data.get('month') ?? ''),
+            assistantId: String(data.get('assistantId') ?? ''),
+            workerId: String(data.get('workerId') ?? ''),
+          }),
+        );
+      });
+      main.addEventListener('click', (event) => {
+        const el = (event.target as Element).closest<HTMLElement>('[data-action]');
+        if (!el) return;
+        if (el.dataset.action === 'retry') void load();
+        if (el.dataset.action === 'print') {
+          const slot = main.querySelector<HTMLElement>(`#${el.dataset.slot}`);
+          if (slot) {
+            void printMonth(ctx, slot, {
+              month: filters().month,
+              assistantId: el.dataset.assistant ?? '',
+              workerId: el.dataset.worker ?? '',
+            });
+          }
+        }
+      });
+      void load();
+    },
+    update(next) {
+      ctx = next;
+      void load();
+      return true;
+    },
+  };
+}
+
+export function agencyEditLogPage(ctx: PageContext): PageView {
+  const title = '활동일지 정정';
+  let main: HTMLElement;
+  let entry: Entry | undefined;
+  let busy = false;
+
+  const target = (): FormProblemTarget => ({
+    root: main,
+    summary: main.querySelector<HTMLElement>('#ag-errors')!,
+    fieldIds: ENTRY_FIELD_IDS,
+    setTitle: (error) => ctx.setTitle(title, { error }),
+  });
+  const back = () =>
+    withQuery(AGENCY_LOGS_PATH, { month: entry?.month, assistantId: entry?.assistantId, workerId: entry?.workerId });
+
+  return {
+    title,
+    content: html`<div id="ag-errors"></div><div id="ag-form-slot" class="app-narrow">${spinner('활동 내역을 불러오는 중입니다…')}</div>`,
+    mount(m) {
+      main = m;
+      bindEntryForm(main);
+      void apiGet<Entry>(
+        `/activity-logs/${encodeURIComponent(ctx.params.entryId ?? '')}`,
+        {},
+        { signal: ctx.signal },
+      ).then((result) => {
+        const slot = main.querySelector<HTMLElement>('#ag-form-slot')!;
+        if (!result.ok) {
+          slot.innerHTML =
+            html`<div class="app-notice app-notice-danger" role="alert"><p>${result.problem.message}</p></div>`.value;
+          return;
+        }
+        entry = result.data;
+        const signed = entry.consent === 'signed';
+        slot.innerHTML = html`${facts([
+          ['근로지원인', entry.assistantName],
+          ['근로자', entry.workerName],
+          [
+            '근로자 동의',
+            signed
+              ? '서명 완료 — 정정하면 다시 동의를 받습니다'
+              : entry.consent === 'requested'
+                ? '동의 요청 중'
+                : '미요청',
+          ],
+          ...entry.corrections.map((c, i): [string, string] => [`정정 ${i + 1}`, `${c.at.slice(0, 10)} ${c.reason}`]),
+        ])}
+${entryForm({
+  id: 'ag-entry-form',
+  values: entryValues(entry, { date: entry.date }),
+  workerPart: html``,
+  submitLabel: signed ? '정정하고 재동의 요청' : '저장',
+  askReason: signed,
+  extraActions: buttonLink({ label: '취소', href: back(), variant: 'tertiary', size: 'large' }),
+})}`.value;
+      });
+      main.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        if (busy || !entry) return;
+        busy = true;
+        try {
+          const values = readEntryForm(event.target as HTMLFormElement);
+          const problems = missingEntryFields(values);
+          if (entry.consent === 'signed' && !values.reason?.trim()) {
+            problems.push({ field: 'reason', message: '근로자가 서명한 기록을 정정하려면 정정 사유를 적어 주세요.' });
+          }
+          if (problems.length) return showProblems(target(), problems);
+          const result = await apiPost<Entry>(
+            `/activity-logs/${encodeURIComponent(entry.entryId)}`,
+            { ...entryBody(values), revision: entry.revision, reason: values.reason?.trim() || undefined },
+            { signal: ctx.signal },
+          );
+          if (!result.ok) return showProblems(target(), problemsOf(result.problem));
+          ctx.navigate(
+            withQuery(AGENCY_LOGS_PATH, {
+              month: result.data.month,
+              assistantId: result.data.assistantId,
+              workerId: result.data.workerId,
+              saved: 'yes',
+            }),
+          );
+        } finally {
+          busy = false;
+        }
+      });
+    },
+  };
+}
