@@ -5,7 +5,7 @@ import { bindEntity } from '#commons/entities';
 import { encryptField, piiKeys } from '#commons/pii';
 import { maskRrn } from '#commons/rrn';
 import { sha256Hex } from '#functions/agencies/storage';
-import { SUPPORT_TYPES, type SupportType } from '#functions/applications/codes';
+import type { SupportType } from '#functions/applications/codes';
 import { ServiceApplication, type ServiceApplicationItem } from '#functions/applications/entities';
 import { monthlyCap, normaliseBusinessNumber } from '#functions/applications/rules';
 import { contentHash } from '#functions/applications/signature';
@@ -666,7 +666,7 @@ function demoPosting(agencyId: string, n: number, fields: Partial<JobPostingItem
 }
 
 const postingsStep: SeedStep = {
-  name: 'job postings and an activity application (구인정보 6, 활동 신청 1)',
+  name: 'job postings and activity applications (구인정보 6, 활동 신청 2)',
   async run() {
     const postings = [
       demoPosting('AG-HANBIT', 1, { title: '마포구 사무보조 근로지원인', area: '마포구 상암동' }),
@@ -711,55 +711,68 @@ const postingsStep: SeedStep = {
     ];
     for (const posting of postings) await createOnce(() => bindEntity(JobPosting).create(posting).go());
 
-    // 김민준 (assistant01) works at 한빛 and applies to 늘봄: accepting it shows the one-agency rule
-    const demo = DEMO_ASSISTANTS[0]!;
-    const person = account(demo.username);
-    const agency = organisation('AG-NEULBOM');
-    const rrn = demo.rrn.replace('-', '');
-    const keys = piiKeys();
-    const at = `${TODAY()}T00:30:00.000Z`;
-    const application: ActivityApplicationItem = {
-      activityApplicationId: 'AA-DEMO-01',
-      applicantId: demo.username,
-      name: person.name,
-      phone: person.phone,
-      email: `${demo.username}@example.com`,
-      address: demo.address,
-      rrnCipher: await encryptField(keys, rrn),
-      rrnMac: await keys.mac(rrn),
-      rrnMasked: maskRrn(rrn),
-      ...personFromRrn(rrn),
-      disability: { has: false },
-      agencyId: agency.organisationId,
-      agencyName: agency.name,
-      branchId: agency.branchId,
-      postingId: postings[2]!.postingId,
-      postingTitle: postings[2]!.title,
-      desiredStart: '09:00',
-      desiredEnd: '15:00',
-      breakStart: '12:00',
-      breakEnd: '13:00',
-      desiredSidoCode: agency.sidoCode,
-      desiredSidoName: agency.sidoName,
-      desiredArea: agency.sigunguName,
-      supportType: SUPPORT_TYPES[0].code,
-      qualification: 'activitySupport',
-      selfDeclaration: {
-        answer: 'notApplicable',
-        confirmed: true,
-        statement: SELF_DECLARATION_STATEMENT,
-        declaredAt: at,
-      },
-      careers: [
-        { from: `${PREVIOUS - 1}-03-02`, to: `${PREVIOUS}-12-31`, supportType: 'T1', note: '한빛근로지원센터' },
-      ],
-      status: 'submitted',
-      submittedAt: at,
-      revision: 1,
-    };
-    await createOnce(() => bindEntity(ActivityApplication).create(application).go());
+    // registered assistants applying to a second agency: accepting either shows the one-agency rule
+    const crossAgency = [
+      { id: 'AA-DEMO-01', index: 0, agencyId: 'AG-NEULBOM', posting: postings[2]!, qualification: 'activitySupport' },
+      { id: 'AA-DEMO-02', index: 1, agencyId: 'AG-HANBIT', posting: postings[1]!, qualification: 'careWorker' },
+    ];
+    for (const entry of crossAgency) {
+      const application = await demoActivityApplication(entry);
+      await createOnce(() => bindEntity(ActivityApplication).create(application).go());
+    }
   },
 };
+
+async function demoActivityApplication(entry: {
+  id: string;
+  index: number;
+  agencyId: string;
+  posting: JobPostingItem;
+  qualification: string;
+}): Promise<ActivityApplicationItem> {
+  const demo = DEMO_ASSISTANTS[entry.index]!;
+  const person = account(demo.username);
+  const current = organisation(person.organisationId);
+  const agency = organisation(entry.agencyId);
+  const rrn = demo.rrn.replace('-', '');
+  const keys = piiKeys();
+  const at = `${TODAY()}T00:30:00.000Z`;
+  return {
+    activityApplicationId: entry.id,
+    applicantId: demo.username,
+    name: person.name,
+    phone: person.phone,
+    email: `${demo.username}@example.com`,
+    address: demo.address,
+    rrnCipher: await encryptField(keys, rrn),
+    rrnMac: await keys.mac(rrn),
+    rrnMasked: maskRrn(rrn),
+    ...personFromRrn(rrn),
+    disability: { has: false },
+    agencyId: agency.organisationId,
+    agencyName: agency.name,
+    branchId: agency.branchId,
+    postingId: entry.posting.postingId,
+    postingTitle: entry.posting.title,
+    desiredStart: entry.posting.workStart,
+    desiredEnd: entry.posting.workEnd,
+    desiredSidoCode: agency.sidoCode,
+    desiredSidoName: agency.sidoName,
+    desiredArea: agency.sigunguName,
+    supportType: entry.posting.supportType,
+    qualification: entry.qualification,
+    selfDeclaration: {
+      answer: 'notApplicable',
+      confirmed: true,
+      statement: SELF_DECLARATION_STATEMENT,
+      declaredAt: at,
+    },
+    careers: [{ from: demo.hireDate, to: `${PREVIOUS}-12-31`, supportType: 'T1', note: current.name }],
+    status: 'submitted',
+    submittedAt: at,
+    revision: 1,
+  };
+}
 
 export const PEOPLE_SEED_STEPS: SeedStep[] = [assistantsStep, applicationsStep, matchingsStep, postingsStep];
 

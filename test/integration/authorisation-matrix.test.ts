@@ -152,9 +152,216 @@ const AGENCY_SCOPE_PROBES: Record<string, Probe[]> = {
   ],
 };
 
+// People and matching (issue 5): probes on the demo data of local/demo-people.ts. Each "own" probe
+// reaches the route's rule checks (a stale revision, a duplicate person, a finished application) so it
+// proves the scope lets it through without changing the demo data; each "other" probe is refused.
+const asWorker = (own: Request, other: Request): Probe => ({ role: 'worker', as: 'worker01', own, other });
+const asAssistant = (own: Request, other: Request): Probe => ({ role: 'assistant', as: 'assistant01', own, other });
+const pair = (own: string, other: string, suffix = '', body?: unknown): [Request, Request] => [
+  { path: `${own}${suffix}`, body },
+  { path: `${other}${suffix}`, body },
+];
+const demoYear = Number(new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 4));
+const evaluationProbe = {
+  hoursPerDay: 4,
+  daysPerWeek: 5,
+  monthlyHours: 80,
+  startDate: `${demoYear}-01-01`,
+  endDate: `${demoYear}-12-31`,
+  supportType: 'T1',
+};
+const assistantProbe = (agencyId: string) => ({
+  agencyId,
+  name: '김민준',
+  // assistant01's demo resident number: the own probe stops at the one-agency rule, after the scope
+  rrn: '880412-1000201',
+  mobilePhone: '010-0000-9999',
+  hireDate: `${demoYear}-01-02`,
+});
+const query = (path: string, own: Record<string, string>, other: Record<string, string>): [Request, Request] => [
+  { path, query: own },
+  { path, query: other },
+];
+const matchingProbe = {
+  applicationId: 'SA-DEMO-W01',
+  assistantId: 'AS-DEMO-01',
+  startDate: `${demoYear}-01-01`,
+  endDate: `${demoYear}-12-31`,
+  schedule: [{ weekday: 0, start: '09:00', end: '10:00' }],
+  supportType: 'T1',
+};
+const postingProbe = (agencyId: string) => ({
+  agencyId,
+  title: '권한 확인',
+  sidoCode: '11',
+  area: '마포구',
+  supportType: 'T1',
+  workStart: '09:00',
+  workEnd: '13:00',
+  weeklyHours: 20,
+  openings: 1,
+  description: '권한 확인',
+  // a closing date in the past: the own probe ends at the posting rules, after the scope
+  closesOn: '2020-01-01',
+});
+const findingsProbe = {
+  mentalIllness: 'clear',
+  drugAddiction: 'clear',
+  guardianship: 'clear',
+  unservedSentence: 'clear',
+  sexualOffence: 'clear',
+};
+const PEOPLE_SCOPE_PROBES: Record<string, Probe[]> = {
+  'GET /service-applications': [
+    asBranch(...query('/service-applications', { branchId: 'BR-SEOUL' }, { branchId: 'BR-GYEONGGI' })),
+  ],
+  'GET /service-applications/{applicationId}': [
+    asBranch(...pair('/service-applications/SA-DEMO-W01', '/service-applications/SA-DEMO-W02')),
+    asAgency(...pair('/service-applications/SA-DEMO-W01', '/service-applications/SA-DEMO-W02')),
+    asWorker(...pair('/service-applications/SA-DEMO-W01', '/service-applications/SA-DEMO-W04')),
+  ],
+  'POST /service-applications/{applicationId}/receive': [
+    asBranch(...pair('/service-applications/SA-DEMO-W01', '/service-applications/SA-DEMO-W02', '/receive')),
+  ],
+  'POST /service-applications/{applicationId}/evaluation': [
+    asBranch(
+      ...pair('/service-applications/SA-DEMO-W01', '/service-applications/SA-DEMO-W02', '/evaluation', evaluationProbe),
+    ),
+  ],
+  'POST /service-applications/{applicationId}/rejection': [
+    asBranch(
+      ...pair('/service-applications/SA-DEMO-W01', '/service-applications/SA-DEMO-W02', '/rejection', {
+        reason: '권한 확인용 사유',
+      }),
+    ),
+  ],
+  'POST /service-applications/{applicationId}/matching-request': [
+    asBranch(
+      ...pair('/service-applications/SA-DEMO-W01', '/service-applications/SA-DEMO-W02', '/matching-request', {
+        agencyId: 'AG-HANBIT',
+      }),
+    ),
+  ],
+  'GET /matching-requests': [
+    asAgency(...query('/matching-requests', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-DAON' })),
+  ],
+  'POST /assistants': [
+    asAgency(
+      { path: '/assistants', body: assistantProbe('AG-HANBIT') },
+      { path: '/assistants', body: assistantProbe('AG-DAON') },
+    ),
+  ],
+  'GET /assistants': [asAgency(...query('/assistants', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-DAON' }))],
+  'GET /assistants/{assistantId}': [
+    asAgency(...pair('/assistants/AS-DEMO-01', '/assistants/AS-DEMO-03')),
+    asBranch(...pair('/assistants/AS-DEMO-01', '/assistants/AS-DEMO-02')),
+  ],
+  'POST /assistants/{assistantId}': [
+    asAgency(
+      ...pair('/assistants/AS-DEMO-01', '/assistants/AS-DEMO-03', '', {
+        revision: 0,
+        mobilePhone: '010-0000-9999',
+        disability: { has: false },
+        hireDate: `${demoYear - 2}-03-02`,
+      }),
+    ),
+  ],
+  'POST /assistants/{assistantId}/status': [
+    asAgency(
+      ...pair('/assistants/AS-DEMO-01', '/assistants/AS-DEMO-03', '/status', {
+        revision: 0,
+        status: 'onLeave',
+        on: `${demoYear}-12-01`,
+      }),
+    ),
+  ],
+  'POST /assistants/{assistantId}/insurances': [
+    asAgency(...pair('/assistants/AS-DEMO-01', '/assistants/AS-DEMO-03', '/insurances', { revision: 0 })),
+  ],
+  'POST /assistants/{assistantId}/qualification-checks': [
+    asAgency(
+      ...pair('/assistants/AS-DEMO-01', '/assistants/AS-DEMO-03', '/qualification-checks', {
+        checkedOn: `${demoYear}-01-02`,
+        findings: findingsProbe,
+        evidenceUploadId: '00000000-0000-4000-8000-000000000000',
+      }),
+    ),
+  ],
+  'GET /assistants/{assistantId}/qualification-checks/{checkId}/evidence': [
+    asAgency(
+      { path: '/assistants/AS-DEMO-01/qualification-checks/5eed0000-0000-4000-8000-000000000001/evidence' },
+      { path: '/assistants/AS-DEMO-03/qualification-checks/5eed0000-0000-4000-8000-000000000003/evidence' },
+    ),
+    asBranch(
+      { path: '/assistants/AS-DEMO-01/qualification-checks/5eed0000-0000-4000-8000-000000000001/evidence' },
+      { path: '/assistants/AS-DEMO-02/qualification-checks/5eed0000-0000-4000-8000-000000000002/evidence' },
+    ),
+  ],
+  'POST /assistants/{assistantId}/rrn-reveal': [
+    asAgency(...pair('/assistants/AS-DEMO-01', '/assistants/AS-DEMO-03', '/rrn-reveal', { reason: '권한 확인 시험' })),
+    asBranch(...pair('/assistants/AS-DEMO-01', '/assistants/AS-DEMO-02', '/rrn-reveal', { reason: '권한 확인 시험' })),
+  ],
+  'GET /workforce': [
+    asAgency(...query('/workforce', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-DAON' })),
+    asBranch(...query('/workforce', { branchId: 'BR-SEOUL' }, { branchId: 'BR-GYEONGGI' })),
+  ],
+  'GET /workforce/export': [
+    asAgency(...query('/workforce/export', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-DAON' })),
+    asBranch(...query('/workforce/export', { branchId: 'BR-SEOUL' }, { agencyId: 'AG-NEULBOM' })),
+  ],
+  'POST /job-postings': [
+    asAgency(
+      { path: '/job-postings', body: postingProbe('AG-HANBIT') },
+      { path: '/job-postings', body: postingProbe('AG-DAON') },
+    ),
+  ],
+  'GET /job-postings': [asAgency(...query('/job-postings', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-DAON' }))],
+  // the demo's third 한빛 posting is already closed: the own probe ends at "이미 마감한 구인정보입니다"
+  'POST /job-postings/{postingId}/close': [
+    asAgency(...pair('/job-postings/JP-DEMO-HANBIT-3', '/job-postings/JP-DEMO-DAON-1', '/close')),
+  ],
+  // AA-DEMO-02 is 이서연's application to 한빛, AA-DEMO-01 김민준's (assistant01) to 늘봄
+  'GET /activity-applications': [
+    asAgency(...query('/activity-applications', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-NEULBOM' })),
+  ],
+  'GET /activity-applications/{activityApplicationId}': [
+    asAgency(...pair('/activity-applications/AA-DEMO-02', '/activity-applications/AA-DEMO-01')),
+    asAssistant(...pair('/activity-applications/AA-DEMO-01', '/activity-applications/AA-DEMO-02')),
+  ],
+  'POST /activity-applications/{activityApplicationId}/decision': [
+    asAgency(
+      ...pair('/activity-applications/AA-DEMO-02', '/activity-applications/AA-DEMO-01', '/decision', {
+        decision: 'reject',
+        reason: '권한 확인',
+        revision: 0,
+      }),
+    ),
+  ],
+  'POST /matchings': [
+    asAgency(
+      { path: '/matchings', body: matchingProbe },
+      { path: '/matchings', body: { ...matchingProbe, applicationId: 'SA-DEMO-W03' } },
+    ),
+  ],
+  'GET /matchings': [
+    asAgency(...query('/matchings', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-DAON' })),
+    asBranch(...query('/matchings', { branchId: 'BR-SEOUL' }, { branchId: 'BR-GYEONGGI' })),
+  ],
+  'POST /matchings/{matchingId}/end': [
+    asAgency(
+      ...pair('/matchings/MT-DEMO-01', '/matchings/MT-DEMO-06', '/end', {
+        endDate: `${demoYear}-12-31`,
+        reason: '권한 확인',
+        revision: 0,
+      }),
+    ),
+  ],
+};
+
 /** Scope probes per route. Routes that touch only the caller's own login need none (listed below). */
 const SCOPE_PROBES: Record<string, Probe[]> = {
   ...AGENCY_SCOPE_PROBES,
+  ...PEOPLE_SCOPE_PROBES,
   'GET /staff-requests': [
     {
       role: 'branch',
@@ -197,6 +404,11 @@ const OWN_ONLY: Record<string, string> = {
   'GET /rate-tables/{year}/versions/{version}': 'rate tables are national',
   'GET /rate-tables/{year}/latest-version': 'rate tables are national',
   'POST /rate-tables/{year}/versions': 'hq only; hq has no organisation scope',
+  'POST /service-applications': 'creates the caller’s own application (scope: own userId)',
+  'GET /me/service-applications': 'lists the caller’s own applications',
+  'POST /activity-applications': 'creates the caller’s own activity application (scope: own userId)',
+  'GET /me/activity-applications': 'lists the caller’s own activity applications',
+  'GET /me/matchings': 'lists the caller’s own service history',
 };
 
 function accountFor(role: Role) {
