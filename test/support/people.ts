@@ -130,3 +130,32 @@ export async function uploadPdf(api: Api, purpose: string, fileName: string): Pr
 export function koreaDate(days = 0): string {
   return new Date(Date.now() + 9 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** The real two-step sign-in in the browser (the login screen of web/src/identity), the code from the outbox. */
+export async function signInBrowser(
+  stack: TestStack,
+  page: import('playwright-core').Page,
+  username: string,
+  loginPath?: string,
+): Promise<void> {
+  const seen = new Set((await outboxOf(stack, username)).map((e) => `${e.at}${e.code ?? ''}`));
+  if (loginPath) await page.goto(loginPath);
+  await page.getByLabel('아이디', { exact: true }).fill(username);
+  await page.getByLabel('비밀번호', { exact: true }).fill('Demo!12345');
+  await page.getByRole('button', { name: '로그인', exact: true }).click();
+  await page.getByLabel('인증번호', { exact: true }).waitFor();
+  let code: string | undefined;
+  for (let i = 0; i < 100 && !code; i++) {
+    code = (await outboxOf(stack, username)).find((e) => e.code && !seen.has(`${e.at}${e.code}`))?.code;
+    if (!code) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!code) throw new Error(`no sign-in code for ${username}`);
+  await page.getByLabel('인증번호', { exact: true }).fill(code);
+  await page.getByRole('button', { name: '확인', exact: true }).click();
+  await page.locator('#app-session').waitFor();
+}
+
+/** KRDS draws checkboxes and radios on their labels, which take the click (as a person's would). */
+export async function clickLabel(page: import('playwright-core').Page, forId: string): Promise<void> {
+  await page.locator(`label[for="${forId}"]`).click();
+}
