@@ -367,22 +367,24 @@ const activityStep: SeedStep = {
 
 export const ACTIVITY_SEED_STEPS: SeedStep[] = [activityStep];
 
-/** Ids the authorisation matrix probes: a demo entry and rounds of assistant01/worker01 and of others. */
+/**
+ * Ids the authorisation matrix probes: an entry and the first round of assistant01/worker01 (한빛) and
+ * of assistant02/worker02 (늘봄), in last month, or this month when last month lies before the demo
+ * matchings (January). The entries exist from the month's first working day on.
+ */
 export function demoActivityProbes(now = new Date()) {
-  const { previous } = demoMonths(now);
-  const firstWorkday = (month: string) =>
-    datesOf(month).find((d) => weekday(d) < 5 && d >= `${month.slice(0, 4)}-01-01`) ?? `${month}-01`;
-  const day = firstWorkday(previous);
+  const { previous, current } = demoMonths(now);
+  const month = previous.slice(0, 4) === current.slice(0, 4) ? previous : current;
+  const day = datesOf(month).find((d) => weekday(d) < 5) ?? `${month}-01`;
   return {
-    month: previous,
+    month,
     own: {
       entryId: demoEntryId('assistant01', 'worker01', day),
-      roundId: demoRoundId('assistant01', 'worker01', previous, 1),
+      roundId: demoRoundId('assistant01', 'worker01', month, 1),
     },
     other: {
       entryId: demoEntryId('assistant02', 'worker02', day),
-      roundId: demoRoundId('assistant02', 'worker02', previous, 1),
+      roundId: demoRoundId('assistant02', 'worker02', month, 1),
     },
-    paperRoundId: demoRoundId('assistant03', 'worker03', previous, 1),
   };
 }

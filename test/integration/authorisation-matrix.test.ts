@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteSpec } from '#commons/http/route';
 import { ROLES, type Role } from '#commons/roles';
 import { CAPABILITIES } from '#functions/capabilities';
+import { demoActivityProbes } from '#local/demo-activity';
 import { demoAgreementYear } from '#local/demo-agencies';
 import { DEMO_ACCOUNTS } from '#local/demo-data';
 import { signInThroughApi } from '../support/session.ts';
@@ -358,10 +359,94 @@ const PEOPLE_SCOPE_PROBES: Record<string, Probe[]> = {
   ],
 };
 
+// Activity logs and consent (issue 6, C1/C2): probes on the demo month of local/demo-activity.ts.
+// assistant01, worker01 and 한빛 own the first; assistant02, worker02 and 늘봄 the other. Own probes
+// stop at a rule after the scope check (a stale revision, a signed round, a month without matching,
+// a missing scan), so the demo data stays as it is.
+const activity = demoActivityProbes();
+const NO_DIGEST = '0'.repeat(64);
+const entryProbe = { date: '2020-01-06', attendance: 'work', start: '09:00', end: '10:00', contentCode: 'C01' };
+const onEntries = (suffix = '', body?: unknown) =>
+  pair(`/activity-logs/${activity.own.entryId}`, `/activity-logs/${activity.other.entryId}`, suffix, body);
+const onRounds = (suffix = '', body?: unknown) =>
+  pair(`/consent-rounds/${activity.own.roundId}`, `/consent-rounds/${activity.other.roundId}`, suffix, body);
+const forWorkers = (path: string, extra: Record<string, unknown>): [Request, Request] => [
+  { path, body: { workerId: 'worker01', ...extra } },
+  { path, body: { workerId: 'worker02', ...extra } },
+];
+const agencyLogs: [Request, Request] = [
+  { path: '/organisations/AG-HANBIT/activity-logs', query: { month: activity.month } },
+  { path: '/organisations/AG-NEULBOM/activity-logs', query: { month: activity.month } },
+];
+const ACTIVITY_SCOPE_PROBES: Record<string, Probe[]> = {
+  'GET /activity-logs': [
+    asAssistant(
+      ...query(
+        '/activity-logs',
+        { workerId: 'worker01', month: activity.month },
+        { workerId: 'worker02', month: activity.month },
+      ),
+    ),
+  ],
+  'POST /activity-logs': [asAssistant(...forWorkers('/activity-logs', entryProbe))],
+  'GET /activity-logs/{entryId}': [asAssistant(...onEntries()), asWorker(...onEntries()), asAgency(...onEntries())],
+  'POST /activity-logs/{entryId}': [
+    asAssistant(...onEntries('', { ...entryProbe, revision: 0 })),
+    asAgency(...onEntries('', { ...entryProbe, revision: 0, reason: '권한 확인' })),
+  ],
+  'POST /activity-logs/{entryId}/delete': [
+    asAssistant(...onEntries('/delete', { revision: 0 })),
+    asAgency(...onEntries('/delete', { revision: 0 })),
+  ],
+  'POST /consent-rounds': [asAssistant(...forWorkers('/consent-rounds', { month: '2020-01' }))],
+  'POST /paper-consents': [
+    asAssistant(...forWorkers('/paper-consents', { month: '2020-01', identityConfirmed: true, digest: NO_DIGEST })),
+  ],
+  'GET /consent-rounds/{roundId}': [asWorker(...onRounds()), asAssistant(...onRounds()), asAgency(...onRounds())],
+  'POST /consent-rounds/{roundId}/sign': [
+    asWorker(...onRounds('/sign', { typedName: '권한확인', agree: false, digest: NO_DIGEST })),
+  ],
+  'POST /consent-rounds/{roundId}/withdraw': [
+    asAssistant(...onRounds('/withdraw', {})),
+    asAgency(...onRounds('/withdraw', {})),
+  ],
+  'GET /consent-rounds/{roundId}/scan': [
+    asWorker(...onRounds('/scan')),
+    asAssistant(...onRounds('/scan')),
+    asAgency(...onRounds('/scan')),
+  ],
+  'GET /activity-log-documents': [
+    asAssistant(
+      ...query(
+        '/activity-log-documents',
+        { workerId: 'worker01', month: '2020-01' },
+        { workerId: 'worker02', month: '2020-01' },
+      ),
+    ),
+    asWorker(...query('/activity-log-documents', { month: '2020-01' }, { workerId: 'worker02', month: '2020-01' })),
+    asAgency(
+      ...query(
+        '/activity-log-documents',
+        { assistantId: 'AS-DEMO-01', workerId: 'worker01', month: '2020-01' },
+        { assistantId: 'AS-DEMO-02', workerId: 'worker02', month: '2020-01' },
+      ),
+    ),
+    asBranch(
+      ...query(
+        '/activity-log-documents',
+        { assistantId: 'AS-DEMO-01', workerId: 'worker01', month: '2020-01' },
+        { assistantId: 'AS-DEMO-02', workerId: 'worker02', month: '2020-01' },
+      ),
+    ),
+  ],
+  'GET /organisations/{organisationId}/activity-logs': [asAgency(...agencyLogs), asBranch(...agencyLogs)],
+};
+
 /** Scope probes per route. Routes that touch only the caller's own login need none (listed below). */
 const SCOPE_PROBES: Record<string, Probe[]> = {
   ...AGENCY_SCOPE_PROBES,
   ...PEOPLE_SCOPE_PROBES,
+  ...ACTIVITY_SCOPE_PROBES,
   'GET /staff-requests': [
     {
       role: 'branch',
@@ -409,6 +494,8 @@ const OWN_ONLY: Record<string, string> = {
   'POST /activity-applications': 'creates the caller’s own activity application (scope: own userId)',
   'GET /me/activity-applications': 'lists the caller’s own activity applications',
   'GET /me/matchings': 'lists the caller’s own service history',
+  'GET /me/activity-workers': 'lists the caller’s own matched workers (scope: own login)',
+  'GET /me/consent-rounds': 'lists the consent requests sent to the caller (scope: own login)',
 };
 
 function accountFor(role: Role) {
