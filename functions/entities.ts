@@ -3,8 +3,16 @@ import { ActivityDay, ActivityLogEntry, ConsentRound } from './activity/entities
 import { Agreement, Organisation, Seal } from './agencies/entities.ts';
 import { ServiceApplication } from './applications/entities.ts';
 import { ActivityApplication, Assistant, AssistantRrnClaim, JobPosting } from './assistants/entities.ts';
+import {
+  AttendanceImport,
+  AttendanceJustification,
+  AttendanceMonth,
+  AttendanceRecord,
+  AttendanceSetting,
+  MonthSubmission,
+} from './attendance/entities.ts';
 import { AuditRecord } from './audit/entities.ts';
-import { RateTableVersion } from './claims/entities.ts';
+import { Claim, ClaimLine, RateTableVersion } from './claims/entities.ts';
 import { Upload } from './files/entities.ts';
 import { SignInGuard, StaffRequest, UserProfile } from './identity/entities.ts';
 import { Matching } from './matching/entities.ts';
@@ -21,6 +29,8 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   StaffRequest,
   AuditRecord,
   RateTableVersion,
+  Claim,
+  ClaimLine,
   Upload,
   PageFeedback,
   ServiceApplication,
@@ -32,4 +42,10 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   ActivityLogEntry,
   ActivityDay,
   ConsentRound,
+  AttendanceImport,
+  AttendanceRecord,
+  AttendanceMonth,
+  AttendanceSetting,
+  AttendanceJustification,
+  MonthSubmission,
 };
