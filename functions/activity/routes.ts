@@ -465,7 +465,8 @@ export const activityRoutes = [
         subjectId: round.workerId,
         branchId: round.branchId,
       });
-      const fileName = `활동일지_수기서명_${round.workerName}_${round.month}.${round.scan.key.split('.').pop()}`;
+      // no names in file names: they travel in the presigned URL's query, which access logs keep
+      const fileName = `활동일지_수기서명_${round.month}_${round.roundId}.${round.scan.key.split('.').pop()}`;
       const url = await presignDocument(round.scan.key, {
         fileName,
         contentType: round.scan.contentType,
@@ -562,7 +563,8 @@ export const activityRoutes = [
         subjectId: matching.workerId,
         branchId: matching.branchId,
       });
-      const fileName = `활동일지_${matching.workerName}_${matching.assistantName}_${query.month}.pdf`;
+      // no names in file names: they travel in the presigned URL's query, which access logs keep
+      const fileName = `활동일지_${query.month}_${matching.matchingId}.pdf`;
       const url = await presignDocument(key, { fileName, contentType: 'application/pdf', attachment: true });
       return {
         body: {

@@ -484,7 +484,8 @@ ${
 ${round.hasScan ? html`<p><button type="button" class="krds-btn tertiary small" data-action="scan">수기 서명 스캔본 보기</button></p><div id="cs-scan" role="status"></div>` : ''}</div>`
       : html`<div class="app-notice" role="status"><p>${round.status === 'withdrawn' ? '근로지원인이 취소한 요청입니다. 새 요청이 오면 문자로 알려 드립니다.' : '서명할 내용이 없습니다.'}</p></div>`
 }
-<div class="app-form-actions">${buttonLink({ label: '목록으로', href: CONSENT_PATH, variant: 'tertiary', size: 'large' })}</div>`.value;
+<div class="app-form-actions">${printAction('cs-print')}${buttonLink({ label: '목록으로', href: CONSENT_PATH, variant: 'tertiary', size: 'large' })}</div>
+${printSlot('cs-print')}`.value;
   }
 
   async function load(): Promise<void> {
@@ -542,6 +543,12 @@ ${round.hasScan ? html`<p><button type="button" class="krds-btn tertiary small" 
         }
       });
       main.addEventListener('click', async (event) => {
+        const print = (event.target as Element).closest('[data-action="print"]');
+        const printSlotEl = main.querySelector<HTMLElement>('#cs-print');
+        if (print && printSlotEl && detail) {
+          void printMonth(ctx, printSlotEl, { month: detail.round.month, assistantId: detail.round.assistantId });
+          return;
+        }
         if (!(event.target as Element).closest('[data-action="scan"]') || !detail) return;
         const slot = main.querySelector<HTMLElement>('#cs-scan');
         const result = await apiGet<{ url: string; fileName: string }>(
@@ -551,7 +558,7 @@ ${round.hasScan ? html`<p><button type="button" class="krds-btn tertiary small" 
         );
         if (slot) {
           slot.innerHTML = result.ok
-            ? html`<a href="${result.data.url}" id="cs-scan-link">${result.data.fileName} 내려받기</a>`.value
+            ? html`<a href="${result.data.url}" id="cs-scan-link">수기 서명 스캔본 내려받기</a>`.value
             : html`<p>${result.problem.message}</p>`.value;
           slot.querySelector<HTMLElement>('a')?.focus();
         }

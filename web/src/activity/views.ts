@@ -98,7 +98,7 @@ export async function printMonth(
     return undefined;
   }
   slot.innerHTML =
-    html`<p><a class="krds-btn tertiary medium" href="${result.data.url}" download="${result.data.fileName}" id="${slot.id}-link">${result.data.fileName} 내려받기</a></p>
+    html`<p><a class="krds-btn tertiary medium" href="${result.data.url}" download="${result.data.fileName}" id="${slot.id}-link">${monthTitle(query.month ?? '')} 활동일지 PDF 내려받기</a></p>
 <p class="app-muted">내려받기 주소는 5분 동안 쓸 수 있습니다.</p>`.value;
   ctx.announce(`${monthTitle(query.month ?? '')} 활동일지 PDF가 준비되었습니다. 내려받기 링크를 눌러 주세요.`);
   slot.querySelector<HTMLElement>('a')?.focus();
