@@ -25,4 +25,10 @@ export const CAPABILITY_GRANTS: Record<string, (fn: ServiceFunction, resources: 
   },
   // A worker learns by SMS that an assistant asked for their signature, or recorded a paper one.
   activity: (fn) => grantProductSms(fn),
+  // The applicant hears of each step of a service application (B1) by SMS, and of the matching (B3).
+  applications: (fn) => grantProductSms(fn),
+  // An activity applicant hears the agency's decision by SMS (B4).
+  assistants: (fn) => grantProductSms(fn),
+  // The worker and the assistant hear of a new or ended matching by SMS (B3).
+  matching: (fn) => grantProductSms(fn),
 };
