@@ -145,6 +145,26 @@ describe('a worker’s application to a completed matching (B1–B3)', () => {
     expect(pageErrors(branch)).toEqual([]);
   });
 
+  it('the branch looks up its workforce and reads an assistant with the number masked', async () => {
+    const { page } = branch;
+    await page.goto('/internal/workforce');
+    await page.locator('#workforce-table').waitFor();
+    const agencies = await page.locator('#workforce-table tbody td[data-label="수행기관"]').allTextContents();
+    expect(new Set(agencies)).toEqual(new Set(['한빛근로지원센터']));
+    await expectNoAxeViolations(page);
+    await page.locator('#workforce-table').getByRole('link').first().click();
+    await page.locator('#identity-title').waitFor();
+    expect(await page.locator('#rrn-value').textContent()).toMatch(/^\d{6}-\d\*{6}$/);
+    // branch staff read; the edit forms are the agency's
+    expect(await page.locator('#status-form').count()).toBe(0);
+    await expectNoAxeViolations(page);
+    for (const path of ['/internal/evaluations', '/internal/matching-requests']) {
+      await page.goto(path);
+      await page.locator('#applications-table, #applications-body .app-empty-state').first().waitFor();
+      await expectNoAxeViolations(page);
+    }
+  });
+
   it('the agency is refused hours beyond the decision, then matches an assistant', async () => {
     const { page } = agency;
     await signInBrowser(stack, page, 'agency_hanbit', '/agency/login');

@@ -165,9 +165,70 @@ describe('from a job posting to a registered assistant (B4, B2, B5)', () => {
     expect((await outboxOf(stack, 'newhelper')).some((m) => m.text.includes('채용으로 결정되었습니다'))).toBe(true);
   });
 
+  it('records the qualification check with its evidence file, then 활동 and the four insurances', async () => {
+    const { page } = agency;
+    const hire = koreaDate(7);
+    await page.locator('#check-on').fill(koreaDate());
+    await page.locator('#check-evidence').setInputFiles({
+      name: '범죄경력회보서.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% evidence\n%%EOF\n'),
+    });
+    await page.getByRole('button', { name: '조회 결과 저장' }).click();
+    await page.locator('#assistant-done .app-notice-title').waitFor();
+    await page.locator('#checks-table').waitFor();
+    expect(await page.locator('#checks-table').textContent()).toContain('범죄경력회보서.pdf');
+    // 활동 on a date before the hire date is refused, with the dates named
+    await page.locator('#status-to').selectOption('active');
+    await page.locator('#status-on').fill(koreaDate());
+    await page.getByRole('button', { name: '상태 바꾸기' }).click();
+    await page.locator('#error-summary').waitFor();
+    expect(await page.locator('#error-summary').textContent()).toContain(`입사일(${hire})보다 빠릅니다`);
+    await page.locator('#status-to').selectOption('active');
+    await page.locator('#status-on').fill(hire);
+    await page.getByRole('button', { name: '상태 바꾸기' }).click();
+    await page.locator('#status-title', { hasText: '활동' }).waitFor();
+    for (const code of ['pension', 'health', 'employment', 'industrialAccident']) {
+      await page.locator(`#ins-${code}-enrolled`).fill(hire);
+    }
+    await page.getByRole('button', { name: '4대보험 저장' }).click();
+    await page.locator('#assistant-done', { hasText: '4대보험을 저장했습니다' }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.goto('/agency/assistants');
+    await page.locator('#assistants-table').waitFor();
+    expect(await page.locator('#assistants-table').textContent()).toContain('모두 가입');
+    await expectNoAxeViolations(page);
+  });
+
+  it('names every missing field of the registration form, and ends a matching with a reason', async () => {
+    const { page } = agency;
+    await page.goto('/agency/assistants/new');
+    await page.getByRole('button', { name: '등록하기' }).click();
+    await page.locator('#error-summary').waitFor();
+    expect(await page.locator('#error-summary li').allTextContents()).toEqual([
+      '이름을 입력해 주세요.',
+      '주민등록번호를 입력해 주세요.',
+      '휴대전화 번호를 입력해 주세요.',
+    ]);
+    await expectNoAxeViolations(page);
+    await page.goto('/agency/matchings');
+    await page.locator('#matchings-table').waitFor();
+    await page
+      .locator('#matchings-table')
+      .getByRole('link', { name: /종료하기/ })
+      .first()
+      .click();
+    await page.locator('#end-form').waitFor();
+    await page.locator('#end-reason').fill('근로자 부서 이동');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: '매칭 종료' }).click();
+    await page.locator('#end-done .app-notice-title').waitFor();
+    expect(await page.locator('#end-done').textContent()).toContain('종료했습니다');
+  });
+
   it('finds the new assistant in the workforce lookup and downloads the list with names masked', async () => {
     const { page } = agency;
-    await page.goto('/agency/workforce?status=waiting');
+    await page.goto('/agency/workforce?status=active&name=나도움');
     await page.locator('#workforce-table').waitFor();
     expect(await page.locator('#workforce-table').textContent()).toContain('나도움');
     expect(await page.locator('#workforce-table').textContent()).toContain('010-****-0999');
