@@ -4,6 +4,7 @@ import { KOREAN_FONT_FILE } from './agencies/fonts.ts';
 import { agencyRoutes } from './agencies/routes.ts';
 import { applicationRoutes } from './applications/routes.ts';
 import { assistantRoutes } from './assistants/routes.ts';
+import { attendanceRoutes } from './attendance/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { claimRoutes } from './claims/routes.ts';
 import { fileRoutes } from './files/routes.ts';
@@ -32,4 +33,5 @@ export const CAPABILITIES: Capability[] = [
   { name: 'matching', entry: 'functions/matching/handler.ts', routes: matchingRoutes },
   // the printed activity logs embed the same Korean font
   { name: 'activity', entry: 'functions/activity/handler.ts', routes: activityRoutes, files: [KOREAN_FONT_FILE] },
+  { name: 'attendance', entry: 'functions/attendance/handler.ts', routes: attendanceRoutes },
 ];

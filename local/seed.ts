@@ -8,6 +8,7 @@ import { UserProfile } from '#functions/identity/entities';
 import { ensurePoolUser } from './cognito.ts';
 import { ACTIVITY_SEED_STEPS } from './demo-activity.ts';
 import { AGENCY_SEED_STEPS } from './demo-agencies.ts';
+import { ATTENDANCE_SEED_STEPS } from './demo-attendance.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from './demo-data.ts';
 import { PEOPLE_SEED_STEPS } from './demo-people.ts';
 
@@ -102,6 +103,7 @@ export const SEED_STEPS: SeedStep[] = [
   ...AGENCY_SEED_STEPS,
   ...PEOPLE_SEED_STEPS,
   ...ACTIVITY_SEED_STEPS,
+  ...ATTENDANCE_SEED_STEPS,
 ];
 
 /** What the demo data is made of: when it changes, the next start seeds again. */

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '#commons/roles';
 import { CAPABILITIES } from '#functions/capabilities';
 import { demoActivityProbes } from '#local/demo-activity';
 import { demoAgreementYear } from '#local/demo-agencies';
+import { demoAttendanceProbes } from '#local/demo-attendance';
 import { DEMO_ACCOUNTS } from '#local/demo-data';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
@@ -442,11 +443,63 @@ const ACTIVITY_SCOPE_PROBES: Record<string, Probe[]> = {
   'GET /organisations/{organisationId}/activity-logs': [asAgency(...agencyLogs), asBranch(...agencyLogs)],
 };
 
+// Attendance and comparison (issue 7, C3/C4): 한빛's demo import of last month is own, 늘봄's another's.
+// Own probes stop after the scope check (an upload that does not exist, a month without an import or
+// a finding), except the tolerance, which is set to its default.
+const attendance = demoAttendanceProbes();
+const onImports = (suffix = '') =>
+  pair(`/attendance-imports/${attendance.own.importId}`, `/attendance-imports/${attendance.other.importId}`, suffix);
+const onAgencies = (suffix: string, body: unknown) =>
+  pair('/organisations/AG-HANBIT', '/organisations/AG-NEULBOM', suffix, body);
+const agencyMonth = (suffix: string): [Request, Request] => [
+  { path: `/organisations/AG-HANBIT${suffix}`, query: { month: attendance.month } },
+  { path: `/organisations/AG-NEULBOM${suffix}`, query: { month: attendance.month } },
+];
+const ATTENDANCE_SCOPE_PROBES: Record<string, Probe[]> = {
+  'POST /organisations/{organisationId}/attendance-imports': [
+    asAgency(
+      ...onAgencies('/attendance-imports', {
+        uploadId: '00000000-0000-4000-8000-000000000000',
+        month: attendance.month,
+      }),
+    ),
+  ],
+  'GET /organisations/{organisationId}/attendance-imports': [
+    asAgency(...agencyMonth('/attendance-imports')),
+    asBranch(...agencyMonth('/attendance-imports')),
+  ],
+  'GET /attendance-imports/{importId}': [asAgency(...onImports()), asBranch(...onImports())],
+  'GET /attendance-imports/{importId}/error-report': [
+    asAgency(...onImports('/error-report')),
+    asBranch(...onImports('/error-report')),
+  ],
+  'GET /organisations/{organisationId}/attendance-comparison': [
+    asAgency(...agencyMonth('/attendance-comparison')),
+    asBranch(...agencyMonth('/attendance-comparison')),
+  ],
+  'PUT /organisations/{organisationId}/attendance-settings': [
+    asAgency(...onAgencies('/attendance-settings', { toleranceMinutes: 10 })),
+  ],
+  'POST /organisations/{organisationId}/attendance-justifications': [
+    asAgency(
+      ...onAgencies('/attendance-justifications', {
+        month: '2020-01',
+        findingId: 'none',
+        reason: '권한 확인입니다',
+      }),
+    ),
+  ],
+  'POST /organisations/{organisationId}/attendance-submissions': [
+    asAgency(...onAgencies('/attendance-submissions', { month: '2020-01' })),
+  ],
+};
+
 /** Scope probes per route. Routes that touch only the caller's own login need none (listed below). */
 const SCOPE_PROBES: Record<string, Probe[]> = {
   ...AGENCY_SCOPE_PROBES,
   ...PEOPLE_SCOPE_PROBES,
   ...ACTIVITY_SCOPE_PROBES,
+  ...ATTENDANCE_SCOPE_PROBES,
   'GET /staff-requests': [
     {
       role: 'branch',

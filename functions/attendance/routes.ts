@@ -1,0 +1,331 @@
+import { z } from 'zod';
+import { NotFound, ValidationFailed } from '#commons/errors';
+import { defineRoute } from '#commons/http/route';
+import { attendanceOf } from '#functions/activity/codes';
+import { isMonth } from '#functions/activity/rules';
+import { getOrganisation } from '#functions/agencies/repository';
+import { recordAudit } from '#functions/audit/repository';
+import {
+  FINDING_CODES,
+  FINDING_TYPES,
+  findingType,
+  MAX_TOLERANCE_MINUTES,
+  openBlocking,
+  reasonProblem,
+} from './comparison.ts';
+import type { AttendanceImportItem } from './entities.ts';
+import { errorReportCsv } from './report.ts';
+import { getImport, getMonth, listImports, saveJustification, saveTolerance } from './repository.ts';
+import { compareAgencyMonth, runImport, submitMonth } from './service.ts';
+
+// 출퇴근 관리 and 근무 이력 비교 (SPEC C3, C4). The agency imports its month's attendance file (uploaded
+// through /files/uploads first), sees the error report or the unmatched people, compares the month
+// with the activity logs, justifies findings and submits the month for the claim. The branch and HQ
+// may look. Every route names the agency whose data it touches.
+
+const month = z.string({ error: '년월을 입력해 주세요.' }).refine(isMonth, {
+  error: '년월은 2026-03처럼 연-월로 입력해 주세요.',
+});
+const organisationParams = z.object({ organisationId: z.string().max(40) });
+const importParams = z.object({
+  importId: z.string().regex(/^AI-[0-9A-Z-]{4,40}$/, { error: '가져오기 번호가 올바르지 않습니다.' }),
+});
+
+const LABELS = {
+  month: '년월',
+  uploadId: '출퇴근 자료',
+  toleranceMinutes: '허용 오차(분)',
+  findingId: '확인 항목',
+  reason: '소명 사유',
+  assistantId: '근로지원인',
+  code: '확인 유형',
+};
+
+async function agencyOf(organisationId: string, allow: (t: { agencyId: string; branchId: string }) => void) {
+  const agency = await getOrganisation(organisationId);
+  if (agency?.kind !== 'agency') throw new NotFound('수행기관');
+  allow({ agencyId: agency.organisationId, branchId: agency.branchId });
+  return agency;
+}
+
+async function importOf(importId: string, allow: (t: { agencyId: string; branchId: string }) => void) {
+  const item = await getImport(importId);
+  if (!item) throw new NotFound('출퇴근 자료 가져오기');
+  const agency = await getOrganisation(item.agencyId);
+  allow({ agencyId: item.agencyId, branchId: agency?.branchId ?? '' });
+  return item;
+}
+
+function importView(item: AttendanceImportItem, currentImportId?: string) {
+  return {
+    importId: item.importId,
+    month: item.month,
+    fileName: item.fileName,
+    status: item.status,
+    current: item.importId === currentImportId,
+    rowCount: item.rowCount,
+    people: item.people,
+    matchedRows: item.matchedRows,
+    unmatched: item.unmatched,
+    errors: item.errors,
+    totalErrors: item.totalErrors,
+    omittedErrors: item.omittedErrors,
+    importedBy: item.importedBy,
+    importedAt: item.importedAt,
+  };
+}
+
+export const attendanceRoutes = [
+  defineRoute({
+    method: 'POST',
+    path: '/organisations/{organisationId}/attendance-imports',
+    summary: '출퇴근 자료 가져오기(수행기관): 올린 시프티 파일을 검사해 그 달의 출퇴근 기록으로 바꿈',
+    access: { action: 'import', resource: 'attendance', roles: ['agency'] },
+    params: organisationParams,
+    body: z.object({
+      uploadId: z.string({ error: '출퇴근 자료 파일을 먼저 올려 주세요.' }).uuid({
+        error: '출퇴근 자료 파일을 먼저 올려 주세요.',
+      }),
+      month,
+    }),
+    labels: LABELS,
+    handle: async ({ params, body, caller, allow }) => {
+      const agency = await agencyOf(params.organisationId, allow);
+      const { outcome, item } = await runImport(caller!, {
+        agencyId: agency.organisationId,
+        month: body.month,
+        uploadId: body.uploadId,
+      });
+      const pointer = await getMonth(agency.organisationId, body.month);
+      return {
+        status: outcome === 'imported' ? 201 : 200,
+        body: { outcome, import: importView(item, pointer?.currentImportId) },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/organisations/{organisationId}/attendance-imports',
+    summary: '출퇴근 자료 가져오기 이력(수행기관·지사·본부): 한 달의 가져오기와 지금 쓰는 자료',
+    access: { action: 'list', resource: 'attendance', roles: ['agency', 'branch', 'hq'] },
+    params: organisationParams,
+    query: z.object({ month }),
+    labels: LABELS,
+    handle: async ({ params, query, allow }) => {
+      const agency = await agencyOf(params.organisationId, allow);
+      const [items, pointer] = await Promise.all([
+        listImports(agency.organisationId, query.month),
+        getMonth(agency.organisationId, query.month),
+      ]);
+      return {
+        body: {
+          month: query.month,
+          currentImportId: pointer?.currentImportId,
+          imports: items.reverse().map((item) => importView(item, pointer?.currentImportId)),
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/attendance-imports/{importId}',
+    summary: '출퇴근 자료 가져오기 결과(오류 보고서, 찾지 못한 사람)',
+    access: { action: 'read', resource: 'attendance', roles: ['agency', 'branch', 'hq'] },
+    params: importParams,
+    handle: async ({ params, allow }) => {
+      const item = await importOf(params.importId, allow);
+      const pointer = await getMonth(item.agencyId, item.month);
+      return { body: importView(item, pointer?.currentImportId) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/attendance-imports/{importId}/error-report',
+    summary: '출퇴근 자료 오류 보고서 내려받기(CSV)',
+    access: { action: 'download', resource: 'attendance', roles: ['agency', 'branch', 'hq'] },
+    params: importParams,
+    handle: async ({ params, allow }) => {
+      const item = await importOf(params.importId, allow);
+      const csv = errorReportCsv(item.errors, item.omittedErrors);
+      return {
+        body: {
+          fileName: `출퇴근자료_오류보고서_${item.month}_${item.importId}.csv`,
+          contentType: 'text/csv; charset=utf-8',
+          count: item.errors.length,
+          base64: Buffer.from(csv, 'utf8').toString('base64'),
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/organisations/{organisationId}/attendance-comparison',
+    summary: '근무 이력 비교(수행기관·지사·본부): 근로지원인·날짜별 출퇴근 기록과 활동일지, 확인 항목',
+    access: { action: 'compare', resource: 'attendance', roles: ['agency', 'branch', 'hq'] },
+    params: organisationParams,
+    query: z.object({
+      month,
+      assistantId: z.string().max(40).optional(),
+      code: z.enum(FINDING_CODES, { error: '확인 유형을 목록에서 골라 주세요.' }).optional(),
+    }),
+    labels: LABELS,
+    handle: async ({ params, query, caller, allow }) => {
+      const agency = await agencyOf(params.organisationId, allow);
+      const comparison = await compareAgencyMonth(agency.organisationId, query.month);
+      await recordAudit(caller!, {
+        action: 'attendance.compare',
+        targetType: 'organisation',
+        targetId: `${agency.organisationId}#${query.month}`,
+        branchId: agency.branchId,
+      });
+      const names = new Map<string, string>();
+      for (const log of comparison.logs) names.set(log.assistantId, log.assistantName);
+      for (const record of comparison.records)
+        if (!names.has(record.assistantId)) names.set(record.assistantId, record.name);
+      const days = new Map<string, { assistantId: string; date: string }>();
+      for (const x of [...comparison.records, ...comparison.logs]) {
+        days.set(`${x.date}|${x.assistantId}`, { assistantId: x.assistantId, date: x.date });
+      }
+      const rows = [...days.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([, { assistantId, date }]) => {
+          const findings = comparison.findings.filter((f) => f.assistantId === assistantId && f.date === date);
+          return {
+            assistantId,
+            assistantName: names.get(assistantId) ?? assistantId,
+            date,
+            attendance: comparison.records
+              .filter((r) => r.assistantId === assistantId && r.date === date)
+              .sort((a, b) => a.clockIn.localeCompare(b.clockIn))
+              .map((r) => ({ clockIn: r.clockIn, clockOut: r.clockOut, overnight: r.overnight, row: r.row })),
+            logs: comparison.logs
+              .filter((l) => l.assistantId === assistantId && l.date === date)
+              .sort((a, b) => a.start.localeCompare(b.start))
+              .map((l) => ({
+                entryId: l.entryId,
+                workerName: l.workerName,
+                start: l.start,
+                end: l.end,
+                attendance: l.attendance,
+                attendanceLabel: attendanceOf(l.attendance).label,
+                consent: l.consent,
+              })),
+            findings: findings.map((f) => ({
+              ...f,
+              label: findingType(f.code).label,
+              ...(f.justification && { justification: f.justification }),
+            })),
+          };
+        })
+        .filter((row) => !query.assistantId || row.assistantId === query.assistantId)
+        .filter((row) => !query.code || row.findings.some((f) => f.code === query.code));
+      const open = openBlocking(comparison.findings);
+      return {
+        body: {
+          agencyId: agency.organisationId,
+          agencyName: agency.name,
+          month: query.month,
+          currentImportId: comparison.currentImportId,
+          toleranceMinutes: comparison.toleranceMinutes,
+          maxConcurrency: comparison.maxConcurrency,
+          summary: {
+            findings: comparison.findings.length,
+            blockingOpen: open.length,
+            justified: comparison.findings.filter((f) => f.justification).length,
+            notBlocking: comparison.findings.filter((f) => !f.blocking).length,
+          },
+          submission: comparison.submission,
+          canSubmit: !comparison.submission && comparison.currentImportId !== undefined && open.length === 0,
+          rows,
+          filters: {
+            assistants: [...names.entries()]
+              .map(([id, name]) => ({ id, name }))
+              .sort((a, b) => a.name.localeCompare(b.name, 'ko')),
+            codes: FINDING_TYPES.map((t) => ({ id: t.code, name: t.label, blocking: t.blocking })),
+          },
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/organisations/{organisationId}/attendance-settings',
+    summary: '근무 이력 비교 설정(수행기관): 출퇴근과 활동시간의 허용 오차(분)',
+    access: { action: 'configure', resource: 'attendance', roles: ['agency'] },
+    params: organisationParams,
+    body: z.object({
+      toleranceMinutes: z
+        .number({ error: '허용 오차를 분 단위 숫자로 입력해 주세요.' })
+        .int({ error: '허용 오차는 10처럼 분 단위 정수로 입력해 주세요.' })
+        .min(0, { error: '허용 오차는 0분 이상이어야 합니다.' })
+        .max(MAX_TOLERANCE_MINUTES, { error: `허용 오차는 ${MAX_TOLERANCE_MINUTES}분까지 정할 수 있습니다.` }),
+    }),
+    labels: LABELS,
+    handle: async ({ params, body, caller, allow }) => {
+      const agency = await agencyOf(params.organisationId, allow);
+      await saveTolerance(caller!, agency.organisationId, body.toleranceMinutes);
+      return { body: { toleranceMinutes: body.toleranceMinutes } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/organisations/{organisationId}/attendance-justifications',
+    summary: '확인 항목 소명(수행기관): 활동일지를 고치지 않는 이유를 남김',
+    access: { action: 'justify', resource: 'attendance', roles: ['agency'] },
+    params: organisationParams,
+    body: z.object({
+      month,
+      findingId: z.string({ error: '소명할 항목을 골라 주세요.' }).min(1).max(400),
+      reason: z.string({ error: '소명 사유를 적어 주세요.' }).max(2000, { error: '소명 사유가 너무 깁니다.' }),
+    }),
+    labels: LABELS,
+    handle: async ({ params, body, caller, allow }) => {
+      const agency = await agencyOf(params.organisationId, allow);
+      const problem = reasonProblem(body.reason);
+      if (problem)
+        throw new ValidationFailed([{ field: 'body.reason', label: '소명 사유', message: problem }], problem);
+      const comparison = await compareAgencyMonth(agency.organisationId, body.month);
+      if (comparison.submission) {
+        throw new ValidationFailed(
+          [
+            {
+              field: 'body.month',
+              label: '년월',
+              message: `${body.month} 근무 이력은 이미 제출되어 소명을 더할 수 없습니다.`,
+            },
+          ],
+          `${body.month} 근무 이력은 이미 제출되어 소명을 더할 수 없습니다.`,
+        );
+      }
+      const finding = comparison.findings.find((f) => f.id === body.findingId);
+      if (!finding) throw new NotFound('확인 항목(활동일지가 고쳐져 사라졌을 수 있습니다. 화면을 새로 고쳐 주세요)');
+      const at = new Date().toISOString();
+      await saveJustification(caller!, {
+        agencyId: agency.organisationId,
+        month: body.month,
+        findingId: finding.id,
+        assistantId: finding.assistantId,
+        date: finding.date,
+        code: finding.code,
+        reason: body.reason.trim(),
+        by: caller!.userId,
+        at,
+      });
+      return { body: { findingId: finding.id, reason: body.reason.trim(), by: caller!.userId, at } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/organisations/{organisationId}/attendance-submissions',
+    summary: '근무 이력 제출(수행기관): 막는 항목이 없을 때 그 달을 청구용으로 제출',
+    access: { action: 'submit', resource: 'attendance', roles: ['agency'] },
+    params: organisationParams,
+    body: z.object({ month }),
+    labels: LABELS,
+    handle: async ({ params, body, caller, allow }) => {
+      const agency = await agencyOf(params.organisationId, allow);
+      const submission = await submitMonth(caller!, agency.organisationId, body.month);
+      return { status: 201, body: submission };
+    },
+  }),
+];
