@@ -17,4 +17,18 @@ export interface WorkflowDefinition {
   tasks: Record<string, string>;
 }
 
-export const WORKFLOWS: WorkflowDefinition[] = [];
+export const WORKFLOWS: WorkflowDefinition[] = [
+  {
+    // one agency's monthly cost claim, from the submitted logs to the branch's decision (SPEC C5)
+    name: 'claim-month',
+    definitionFile: 'statemachines/claim-month.asl.json',
+    tasks: {
+      CheckSubmission: 'functions/claims/tasks/check-submission.ts',
+      ComputeClaim: 'functions/claims/tasks/compute-claim.ts',
+      AwaitAgency: 'functions/claims/tasks/await-agency.ts',
+      AwaitBranch: 'functions/claims/tasks/await-branch.ts',
+      FinalizeClaim: 'functions/claims/tasks/finalize-claim.ts',
+      MarkFailed: 'functions/claims/tasks/mark-failed.ts',
+    },
+  },
+];

@@ -9,6 +9,7 @@ import { ensurePoolUser } from './cognito.ts';
 import { ACTIVITY_SEED_STEPS } from './demo-activity.ts';
 import { AGENCY_SEED_STEPS } from './demo-agencies.ts';
 import { ATTENDANCE_SEED_STEPS } from './demo-attendance.ts';
+import { CLAIM_SEED_STEPS } from './demo-claims.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from './demo-data.ts';
 import { PEOPLE_SEED_STEPS } from './demo-people.ts';
 
@@ -104,6 +105,7 @@ export const SEED_STEPS: SeedStep[] = [
   ...PEOPLE_SEED_STEPS,
   ...ACTIVITY_SEED_STEPS,
   ...ATTENDANCE_SEED_STEPS,
+  ...CLAIM_SEED_STEPS,
 ];
 
 /** What the demo data is made of: when it changes, the next start seeds again. */

@@ -26,3 +26,94 @@ export const RateTableVersion = new Entity({
 });
 
 export type RateTableVersionItem = EntityItem<typeof RateTableVersion>;
+
+export const CLAIM_STATUSES = ['computing', 'review', 'submitted', 'returned', 'approved', 'failed'] as const;
+
+const historyEntry = {
+  type: 'map',
+  properties: {
+    at: { type: 'string', required: true },
+    by: { type: 'string', required: true },
+    action: { type: 'string', required: true },
+    reason: { type: 'string' },
+  },
+} as const;
+
+/**
+ * One agency's monthly cost claim (SPEC C5). The id is `<agencyId>_<month>`, so starting the month
+ * twice finds the same claim. `computeRevision` names the set of ClaimLines that belong to it: lines
+ * of a new computation are written first under the next revision, then the claim switches to them in
+ * one conditional update, so a reader never sees a half-stored computation.
+ */
+export const Claim = new Entity({
+  model: { entity: 'claim', version: '1', service: SERVICE_NAME },
+  attributes: {
+    claimId: { type: 'string', required: true },
+    agencyId: { type: 'string', required: true },
+    agencyName: { type: 'string', required: true },
+    branchId: { type: 'string', required: true },
+    month: { type: 'string', required: true },
+    status: { type: CLAIM_STATUSES, required: true },
+    /** bumped by every change of state, for conditional writes */
+    revision: { type: 'number', required: true },
+    computeRevision: { type: 'number', required: true },
+    /** execution attempts: a resumed claim runs a new execution named after the attempt */
+    attempt: { type: 'number', required: true },
+    executionArn: { type: 'string' },
+    /** the token of the human step the execution waits in (agency review or branch decision) */
+    taskToken: { type: 'string' },
+    /** which human step the stored token belongs to, so a repeated action can re-deliver a lost answer */
+    tokenStage: { type: ['agency', 'branch'] as const },
+    rateYear: { type: 'number' },
+    rateVersion: { type: 'number' },
+    /** JSON: the rates the engine used (after the agency's overrides) */
+    rates: { type: 'string' },
+    /** JSON: the engine's totals and problems */
+    totals: { type: 'string' },
+    problems: { type: 'string' },
+    returnReason: { type: 'string' },
+    failure: { type: 'string' },
+    history: { type: 'list', required: true, items: historyEntry },
+    createdAt: { type: 'string', required: true },
+    updatedAt: { type: 'string', required: true },
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['claimId'] }, sk: { field: 'sk', composite: [] } },
+    byAgency: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['agencyId'] },
+      sk: { field: 'gsi1sk', composite: ['month'] },
+    },
+    byBranch: {
+      index: 'gsi2',
+      pk: { field: 'gsi2pk', composite: ['branchId'] },
+      sk: { field: 'gsi2sk', composite: ['month', 'agencyId'] },
+    },
+  },
+});
+
+export type ClaimItem = EntityItem<typeof Claim>;
+
+/** One line of a claim's computation: an assistant's minutes and money, or a worker's co-payment. */
+export const ClaimLine = new Entity({
+  model: { entity: 'claimLine', version: '1', service: SERVICE_NAME },
+  attributes: {
+    claimId: { type: 'string', required: true },
+    computeRevision: { type: 'number', required: true, padding: { length: 6, char: '0' } },
+    kind: { type: ['assistant', 'worker'] as const, required: true },
+    subjectId: { type: 'string', required: true },
+    name: { type: 'string', required: true },
+    /** JSON: the engine's output line */
+    result: { type: 'string', required: true },
+    /** JSON: the engine entries that produced the line, each with its activity-log entry id */
+    entries: { type: 'string', required: true },
+  },
+  indexes: {
+    byClaim: {
+      pk: { field: 'pk', composite: ['claimId'] },
+      sk: { field: 'sk', composite: ['computeRevision', 'kind', 'subjectId'] },
+    },
+  },
+});
+
+export type ClaimLineItem = EntityItem<typeof ClaimLine>;

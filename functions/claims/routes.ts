@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NotFound } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
+import { claimWorkflowRoutes } from './claim-routes.ts';
 import { diffRates, RateTableContentSchema } from './rate-tables.ts';
 import { getVersion, latestVersion, listVersions, saveVersion } from './repository.ts';
 
@@ -101,4 +102,5 @@ export const claimRoutes = [
     params: yearParams,
     handle: async ({ params }) => ({ body: { version: (await latestVersion(params.year))?.version ?? 0 } }),
   }),
+  ...claimWorkflowRoutes,
 ];

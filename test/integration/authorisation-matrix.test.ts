@@ -443,6 +443,31 @@ const ACTIVITY_SCOPE_PROBES: Record<string, Probe[]> = {
   'GET /organisations/{organisationId}/activity-logs': [asAgency(...agencyLogs), asBranch(...agencyLogs)],
 };
 
+// C5 (claims): the claim id names its agency, so scope is decided before the claim is read; the own
+// probes reach the rules without changing anything (a month not over yet, a claim not started: 404).
+const claimMonth = activity.month;
+const onClaims = (suffix: string, body?: unknown): [Request, Request] => [
+  { path: `/claims/AG-HANBIT_${claimMonth}${suffix}`, body },
+  { path: `/claims/AG-NEULBOM_${claimMonth}${suffix}`, body },
+];
+// a month that is not over yet: refused by the rules after the scope check, so nothing is started
+const startClaim: [Request, Request] = [
+  { path: '/claims', body: { agencyId: 'AG-HANBIT', month: '2099-01' } },
+  { path: '/claims', body: { agencyId: 'AG-NEULBOM', month: '2099-01' } },
+];
+const CLAIM_SCOPE_PROBES: Record<string, Probe[]> = {
+  'POST /claims': [asAgency(...startClaim), asBranch(...startClaim)],
+  'GET /claims': [
+    asAgency(...query('/claims', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-NEULBOM' })),
+    asBranch(...query('/claims', { branchId: 'BR-SEOUL' }, { branchId: 'BR-GYEONGGI' })),
+  ],
+  'GET /claims/{claimId}': [asAgency(...onClaims('')), asBranch(...onClaims(''))],
+  'POST /claims/{claimId}/submit': [asAgency(...onClaims('/submit'))],
+  'POST /claims/{claimId}/recompute': [asAgency(...onClaims('/recompute'))],
+  'POST /claims/{claimId}/decision': [asBranch(...onClaims('/decision', { action: 'approve' }))],
+  'POST /claims/{claimId}/resume': [asAgency(...onClaims('/resume')), asBranch(...onClaims('/resume'))],
+};
+
 // Attendance and comparison (issue 7, C3/C4): 한빛's demo import of last month is own, 늘봄's another's.
 // Own probes stop after the scope check (an upload that does not exist, a month without an import or
 // a finding), except the tolerance, which is set to its default.
@@ -500,6 +525,7 @@ const SCOPE_PROBES: Record<string, Probe[]> = {
   ...PEOPLE_SCOPE_PROBES,
   ...ACTIVITY_SCOPE_PROBES,
   ...ATTENDANCE_SCOPE_PROBES,
+  ...CLAIM_SCOPE_PROBES,
   'GET /staff-requests': [
     {
       role: 'branch',
@@ -543,6 +569,8 @@ const OWN_ONLY: Record<string, string> = {
   'GET /rate-tables/{year}/latest-version': 'rate tables are national',
   'POST /rate-tables/{year}/versions': 'hq only; hq has no organisation scope',
   'POST /service-applications': 'creates the caller’s own application (scope: own userId)',
+  'POST /claims/schedule':
+    'hq only (starts every agency’s month, as the scheduled rule does); hq has no organisation scope',
   'GET /me/service-applications': 'lists the caller’s own applications',
   'POST /activity-applications': 'creates the caller’s own activity application (scope: own userId)',
   'GET /me/activity-applications': 'lists the caller’s own activity applications',

@@ -1,0 +1,293 @@
+import { z } from 'zod';
+import type { Caller } from '#commons/caller';
+import { Conflict, NotFound, RuleViolation } from '#commons/errors';
+import { defineRoute } from '#commons/http/route';
+import type { Target } from '#commons/policy';
+import { getOrganisation } from '#functions/agencies/repository';
+import {
+  createClaim,
+  getClaim,
+  listAgencyClaims,
+  listBranchClaims,
+  listLines,
+  transition,
+} from './claim-repository.ts';
+import {
+  actionRefusal,
+  type ClaimAction,
+  type ClaimStatus,
+  monthRefusal,
+  STATUS_LABELS,
+  statusAfter,
+} from './claim-rules.ts';
+import type { ClaimItem, ClaimLineItem } from './entities.ts';
+import { answerTask, startClaimExecution } from './orchestration.ts';
+import { startMonthForAllAgencies } from './schedule.ts';
+
+const MONTH = z
+  .string({ error: '신청 월을 YYYY-MM 형식으로 입력해 주세요 (예: 2026-03).' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '신청 월을 YYYY-MM 형식으로 입력해 주세요 (예: 2026-03).' });
+
+const CLAIM_LABELS = {
+  agencyId: '수행기관',
+  branchId: '지사',
+  month: '신청 월',
+  claimId: '사업비 신청',
+  action: '결정',
+  reason: '반려 사유',
+};
+
+const claimParams = z.object({
+  claimId: z.string({ error: '사업비 신청을 골라 주세요.' }).regex(/^[A-Za-z0-9-]+_\d{4}-\d{2}$/, {
+    error: '사업비 신청 번호가 올바르지 않습니다. 목록에서 다시 골라 주세요.',
+  }),
+});
+
+const parse = <T>(text: string | undefined, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
+
+export function claimSummary(claim: ClaimItem) {
+  return {
+    claimId: claim.claimId,
+    agencyId: claim.agencyId,
+    agencyName: claim.agencyName,
+    branchId: claim.branchId,
+    month: claim.month,
+    status: claim.status,
+    statusLabel: STATUS_LABELS[claim.status as ClaimStatus],
+    revision: claim.revision,
+    computeRevision: claim.computeRevision,
+    rateYear: claim.rateYear,
+    rateVersion: claim.rateVersion,
+    totals: parse<Record<string, number> | null>(claim.totals, null),
+    returnReason: claim.returnReason,
+    failure: parse<{ error: string; cause: string } | null>(claim.failure, null),
+    /** whether the workflow waits for the agency's submit or the branch's decision right now */
+    waitingFor: claim.taskToken ? claim.tokenStage : undefined,
+    updatedAt: claim.updatedAt,
+  };
+}
+
+function lineView(line: ClaimLineItem) {
+  return {
+    kind: line.kind,
+    id: line.subjectId,
+    name: line.name,
+    result: JSON.parse(line.result) as Record<string, unknown>,
+    entries: JSON.parse(line.entries) as unknown[],
+  };
+}
+
+/**
+ * The claim id names its agency, so the scope is checked (against the agency and its branch) before
+ * the claim is read: another organisation's claim is refused whether or not it exists.
+ */
+async function loadClaim(claimId: string, allow: (target: Target) => void): Promise<ClaimItem> {
+  const agencyId = claimId.slice(0, claimId.lastIndexOf('_'));
+  const agency = await getOrganisation(agencyId);
+  if (agency?.kind !== 'agency') throw new NotFound('사업비 신청');
+  allow({ agencyId, branchId: agency.branchId });
+  const claim = await getClaim(claimId);
+  if (!claim) throw new NotFound('사업비 신청');
+  return claim;
+}
+
+const STAGE_OF: Record<ClaimAction, 'agency' | 'branch' | undefined> = {
+  submit: 'agency',
+  recompute: 'agency',
+  approve: 'branch',
+  return: 'branch',
+  resume: undefined,
+};
+
+/**
+ * A person's answer to the step the workflow waits in. Repeating an answer that was already taken
+ * changes nothing (and hands the answer on again in case the first delivery was lost); an answer that
+ * does not fit the claim's state is refused in Korean.
+ */
+async function answer(caller: Caller, claim: ClaimItem, action: ClaimAction, reason?: string): Promise<ClaimItem> {
+  const stage = STAGE_OF[action]!;
+  const target = statusAfter(action);
+  const message = { action, by: caller.userId, ...(reason ? { reason } : {}) } as const;
+  if (claim.status === target) {
+    if (claim.taskToken && claim.tokenStage === stage) await answerTask(claim.taskToken, message as never);
+    return claim;
+  }
+  const refusal = actionRefusal(claim.status as ClaimStatus, action);
+  if (refusal) throw new RuleViolation(refusal, 'CLAIM_STATE');
+  if (!claim.taskToken || claim.tokenStage !== stage) {
+    throw new Conflict('신청을 처리하고 있습니다. 잠시 후 화면을 새로 고친 뒤 다시 시도해 주세요.');
+  }
+  const result = await transition(caller, claim, { action, reason });
+  if (result.canceled) {
+    const now = (await getClaim(claim.claimId))!;
+    if (now.status === target) return now;
+    throw new Conflict('방금 다른 곳에서 이 신청을 먼저 바꿨습니다. 화면을 새로 고쳐 지금 상태를 확인해 주세요.');
+  }
+  await answerTask(claim.taskToken, message as never);
+  return result.claim;
+}
+
+export const claimWorkflowRoutes = [
+  defineRoute({
+    method: 'POST',
+    path: '/claims',
+    summary: '사업비 신청 시작 (제출된 활동일지로 계산)',
+    access: { action: 'create', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
+    body: z.object({ agencyId: z.string({ error: '수행기관을 골라 주세요.' }).min(1), month: MONTH }),
+    labels: CLAIM_LABELS,
+    handle: async ({ body, caller, allow }) => {
+      const agency = await getOrganisation(body.agencyId);
+      if (agency?.kind !== 'agency') throw new NotFound('수행기관');
+      allow({ agencyId: agency.organisationId, branchId: agency.branchId });
+      const refusal = monthRefusal(body.month, new Date());
+      if (refusal) throw new RuleViolation(refusal, 'MONTH_NOT_OVER');
+      const { created, claim } = await createClaim(caller!, {
+        agencyId: agency.organisationId,
+        agencyName: agency.name,
+        branchId: agency.branchId,
+        month: body.month,
+      });
+      // a claim created earlier whose execution never started (a lost start) is started now
+      if (created || (claim.status === 'computing' && !claim.executionArn)) {
+        await startClaimExecution(
+          { claimId: claim.claimId, agencyId: claim.agencyId, month: claim.month },
+          claim.attempt,
+        );
+      }
+      return { status: created ? 201 : 200, body: claimSummary((await getClaim(claim.claimId))!) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/claims',
+    summary: '사업비 신청 목록 (기관별 또는 지사별)',
+    access: { action: 'read', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
+    query: z
+      .object({
+        agencyId: z.string().min(1).optional(),
+        branchId: z.string().min(1).optional(),
+        month: MONTH.optional(),
+      })
+      .refine((q) => !!q.agencyId !== !!q.branchId, {
+        error: '수행기관 또는 지사 중 하나를 골라 주세요.',
+        path: ['agencyId'],
+      }),
+    labels: CLAIM_LABELS,
+    handle: async ({ query, allow }) => {
+      if (query.agencyId) {
+        const agency = await getOrganisation(query.agencyId);
+        if (agency?.kind !== 'agency') throw new NotFound('수행기관');
+        allow({ agencyId: agency.organisationId, branchId: agency.branchId });
+        const claims = await listAgencyClaims(agency.organisationId);
+        return { body: { claims: claims.filter((c) => !query.month || c.month === query.month).map(claimSummary) } };
+      }
+      allow({ branchId: query.branchId });
+      const claims = await listBranchClaims(query.branchId!, query.month);
+      return { body: { claims: claims.map(claimSummary) } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/claims/{claimId}',
+    summary: '사업비 신청 상세: 계산 줄, 줄마다의 활동일지, 사용한 요율, 이력',
+    access: { action: 'read', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
+    params: claimParams,
+    labels: CLAIM_LABELS,
+    handle: async ({ params, allow }) => {
+      const claim = await loadClaim(params.claimId, allow);
+      const lines = claim.computeRevision > 0 ? await listLines(claim.claimId, claim.computeRevision) : [];
+      return {
+        body: {
+          ...claimSummary(claim),
+          rates: parse<unknown>(claim.rates, null),
+          problems: parse<unknown[]>(claim.problems, []),
+          history: claim.history,
+          assistants: lines.filter((l) => l.kind === 'assistant').map(lineView),
+          workers: lines.filter((l) => l.kind === 'worker').map(lineView),
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/claims/{claimId}/submit',
+    summary: '기관: 검토한 사업비 신청을 지사에 제출',
+    access: { action: 'submit', resource: 'claim', roles: ['agency'] },
+    params: claimParams,
+    labels: CLAIM_LABELS,
+    handle: async ({ params, caller, allow }) => {
+      const claim = await loadClaim(params.claimId, allow);
+      return { body: claimSummary(await answer(caller!, claim, 'submit')) };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/claims/{claimId}/recompute',
+    summary: '기관: 고친 활동일지로 사업비를 다시 계산',
+    access: { action: 'submit', resource: 'claim', roles: ['agency'] },
+    params: claimParams,
+    labels: CLAIM_LABELS,
+    handle: async ({ params, caller, allow }) => {
+      const claim = await loadClaim(params.claimId, allow);
+      return { body: claimSummary(await answer(caller!, claim, 'recompute')) };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/claims/{claimId}/decision',
+    summary: '지사: 사업비 신청 승인 또는 반려(사유 필수)',
+    access: { action: 'decide', resource: 'claim', roles: ['branch'] },
+    params: claimParams,
+    body: z
+      .object({
+        action: z.enum(['approve', 'return'], { error: '승인 또는 반려를 골라 주세요.' }),
+        reason: z.string().trim().max(1000, { error: '반려 사유는 1,000자 이하로 입력해 주세요.' }).optional(),
+      })
+      .refine((b) => b.action !== 'return' || (b.reason?.length ?? 0) >= 2, {
+        error: '반려 사유를 입력해 주세요. 기관이 무엇을 고쳐야 하는지 적어 주세요.',
+        path: ['reason'],
+      }),
+    labels: CLAIM_LABELS,
+    handle: async ({ params, body, caller, allow }) => {
+      const claim = await loadClaim(params.claimId, allow);
+      return { body: claimSummary(await answer(caller!, claim, body.action, body.reason)) };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/claims/{claimId}/resume',
+    summary: '처리에 실패한 사업비 신청을 저장된 신청에서 다시 시작',
+    access: { action: 'submit', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
+    params: claimParams,
+    labels: CLAIM_LABELS,
+    handle: async ({ params, caller, allow }) => {
+      const claim = await loadClaim(params.claimId, allow);
+      if (claim.status === 'computing') return { body: claimSummary(claim) };
+      const refusal = actionRefusal(claim.status as ClaimStatus, 'resume');
+      if (refusal) throw new RuleViolation(refusal, 'CLAIM_STATE');
+      const result = await transition(caller!, claim, { action: 'resume' });
+      if (result.canceled) {
+        throw new Conflict('방금 다른 곳에서 이 신청을 먼저 다시 시작했습니다. 화면을 새로 고쳐 주세요.');
+      }
+      await startClaimExecution(
+        { claimId: claim.claimId, agencyId: claim.agencyId, month: claim.month },
+        result.claim.attempt,
+      );
+      return { body: claimSummary((await getClaim(claim.claimId))!) };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/claims/schedule',
+    summary: '본부: 한 달의 사업비 신청을 모든 수행기관에 시작 (매월 예약 실행과 같은 일)',
+    access: { action: 'schedule', resource: 'claim', roles: ['hq'] },
+    body: z.object({ month: MONTH }),
+    labels: CLAIM_LABELS,
+    handle: async ({ body, caller, allow }) => {
+      allow({});
+      const refusal = monthRefusal(body.month, new Date());
+      if (refusal) throw new RuleViolation(refusal, 'MONTH_NOT_OVER');
+      return { body: await startMonthForAllAgencies(caller!, body.month) };
+    },
+  }),
+];

@@ -1,0 +1,57 @@
+import { listAgencyMonth } from '#functions/activity/repository';
+import { toEngineEntry } from '#functions/activity/rules';
+import { ClaimMissing, ClaimStateError, getClaim, storeComputation } from './claim-repository.ts';
+import { claimLines, engineInput, inClaimPeriod, previousMonth, type SourceEntry } from './claim-rules.ts';
+import { computeClaim } from './engine/engine.ts';
+import { ratesForAgency } from './rate-tables.ts';
+import { latestVersion } from './repository.ts';
+
+/** The month has no rate table yet: hq must publish one before the month can be claimed. */
+export class RateTableMissing extends Error {
+  override name = 'RateTableMissing';
+}
+
+/**
+ * The agency's logs of the claim period: the month's, plus the days of the 1st's week that fall in the
+ * previous month (they count toward 주휴 only). Two Queries on the agency's partition.
+ */
+export async function collectEntries(agencyId: string, month: string): Promise<SourceEntry[]> {
+  const [before, during] = await Promise.all([
+    listAgencyMonth(agencyId, previousMonth(month)),
+    listAgencyMonth(agencyId, month),
+  ]);
+  return [...before, ...during]
+    .filter((entry) => inClaimPeriod(month, entry.date))
+    .map((entry) => ({
+      ...toEngineEntry(entry),
+      entryId: entry.entryId,
+      assistantName: entry.assistantName,
+      workerName: entry.workerName,
+    }));
+}
+
+/**
+ * Collects the submitted logs, computes them with the agency's rates of the year's latest table and
+ * stores the claim's lines under its next compute revision. Returns that revision.
+ */
+export async function computeAndStore(claimId: string): Promise<{ computeRevision: number; lines: number }> {
+  const claim = await getClaim(claimId);
+  if (!claim) throw new ClaimMissing(claimId);
+  if (claim.status !== 'computing') throw new ClaimStateError(`claim ${claimId} is ${claim.status}, not computing`);
+  const year = Number(claim.month.slice(0, 4));
+  const table = await latestVersion(year);
+  if (!table) throw new RateTableMissing(`${year}년 요율표가 없습니다. 본부가 요율표를 등록한 뒤 다시 시작해 주세요.`);
+  const rates = ratesForAgency(table.content, claim.agencyId);
+  const entries = await collectEntries(claim.agencyId, claim.month);
+  const output = computeClaim(engineInput({ month: claim.month, rates, entries }));
+  const lines = claimLines(output, entries);
+  const computeRevision = await storeComputation(claim, {
+    rateYear: year,
+    rateVersion: table.version,
+    rates,
+    totals: output.totals,
+    problems: output.problems,
+    lines,
+  });
+  return { computeRevision, lines: lines.length };
+}

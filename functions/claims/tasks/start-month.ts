@@ -1,0 +1,12 @@
+import { WORKFLOW_CALLER } from '../claim-repository.ts';
+import { monthToClaim, startMonthForAllAgencies } from '../schedule.ts';
+
+/**
+ * The monthly EventBridge rule's target: starts the previous month's claim workflow for every agency
+ * (an explicit `month` in the event claims that month instead).
+ */
+export async function handler(event: { month?: string } = {}) {
+  const month =
+    typeof event.month === 'string' && /^\d{4}-\d{2}$/.test(event.month) ? event.month : monthToClaim(new Date());
+  return startMonthForAllAgencies({ ...WORKFLOW_CALLER, userId: 'schedule:claim-month' }, month);
+}

@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoMonths } from '#local/demo-activity';
+import { signInThroughApi } from '../support/session.ts';
+import { startStack, type TestStack } from '../support/stack.ts';
+
+// The monthly claim (SPEC C5) end to end on the local stack, through the claim-month state machine
+// run by the local Step Functions adapter: 늘봄's submitted demo month → computed claim with one line
+// per assistant and worker → agency submit → branch return with a reason → recompute and resubmit →
+// approve. Repeated answers change nothing; a month that was never submitted (다온) leaves the claim
+// visibly failed and resumable.
+
+let stack: TestStack;
+const tokens: Record<string, string> = {};
+const { previous } = demoMonths();
+const claimId = `AG-NEULBOM_${previous}`;
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies of many shapes, checked by the assertions
+type Json = any;
+
+async function api(as: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
+  const res = await fetch(`${stack.apiUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[as]}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/** Reads the claim until `done` holds: the workflow's steps run after the request that caused them. */
+async function until(id: string, done: (claim: Json) => boolean, as = 'agency_neulbom'): Promise<Json> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { status, body } = await api(as, 'GET', `/claims/${id}`);
+    expect(status).toBe(200);
+    if (done(body)) return body;
+    if (Date.now() > deadline) throw new Error(`claim ${id} stayed ${body.status} (waiting for ${body.waitingFor})`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  for (const username of ['agency_neulbom', 'agency_hanbit', 'gyeonggi_branch', 'seoul_branch', 'hq_admin']) {
+    tokens[username] = await signInThroughApi(stack, username);
+  }
+}, 240_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('the monthly claim workflow on the local stack', () => {
+  it('computes the submitted month into lines that keep their entries, with the rates it used', async () => {
+    const started = await api('agency_neulbom', 'POST', '/claims', { agencyId: 'AG-NEULBOM', month: previous });
+    expect(started.status).toBe(201);
+    expect(started.body.claimId).toBe(claimId);
+    // starting the same month again finds the same claim
+    const again = await api('agency_neulbom', 'POST', '/claims', { agencyId: 'AG-NEULBOM', month: previous });
+    expect(again.status).toBe(200);
+
+    const claim = await until(claimId, (c) => c.status === 'review' && c.waitingFor === 'agency');
+    expect(claim).toMatchObject({ rateYear: Number(previous.slice(0, 4)), rateVersion: 1, computeRevision: 1 });
+    expect(claim.rates.hourlyWage).toBe(10320);
+    expect(claim.assistants.length).toBeGreaterThan(0);
+    expect(claim.workers.length).toBeGreaterThan(0);
+    for (const line of claim.assistants) {
+      expect(line.entries.length).toBeGreaterThan(0);
+      expect(line.entries.every((e: Json) => e.assistantId === line.id && typeof e.entryId === 'string')).toBe(true);
+      expect(line.result.amounts.total).toBeGreaterThan(0);
+    }
+    const total = claim.assistants.reduce((sum: number, l: Json) => sum + l.result.amounts.total, 0);
+    expect(claim.totals.total).toBe(total);
+    const workerCopay = claim.workers.reduce((sum: number, l: Json) => sum + l.result.copay, 0);
+    expect(claim.totals.copay).toBe(workerCopay);
+
+    // both sides see it; another agency and another branch do not
+    expect((await api('gyeonggi_branch', 'GET', `/claims/${claimId}`)).status).toBe(200);
+    expect((await api('agency_hanbit', 'GET', `/claims/${claimId}`)).status).toBe(403);
+    expect((await api('seoul_branch', 'GET', `/claims/${claimId}`)).status).toBe(403);
+    const list = await api('gyeonggi_branch', 'GET', `/claims?branchId=BR-GYEONGGI&month=${previous}`);
+    expect(list.body.claims.map((c: Json) => c.claimId)).toContain(claimId);
+  });
+
+  it('goes agency submit → branch return → recompute and resubmit → approve, each answer once', async () => {
+    // the branch cannot decide before the agency submits
+    const early = await api('gyeonggi_branch', 'POST', `/claims/${claimId}/decision`, { action: 'approve' });
+    expect(early.status).toBe(400);
+    expect(early.body.error.code).toBe('CLAIM_STATE');
+
+    const submitted = await api('agency_neulbom', 'POST', `/claims/${claimId}/submit`);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.status).toBe('submitted');
+    const twice = await api('agency_neulbom', 'POST', `/claims/${claimId}/submit`);
+    expect(twice.status).toBe(200);
+    expect(twice.body.status).toBe('submitted');
+    await until(claimId, (c) => c.waitingFor === 'branch');
+
+    const noReason = await api('gyeonggi_branch', 'POST', `/claims/${claimId}/decision`, { action: 'return' });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.error.fields[0]).toMatchObject({ field: 'body.reason', label: '반려 사유' });
+    const returned = await api('gyeonggi_branch', 'POST', `/claims/${claimId}/decision`, {
+      action: 'return',
+      reason: '3주차 활동일지의 시간을 근태와 맞춰 주세요.',
+    });
+    expect(returned.status).toBe(200);
+    expect(returned.body).toMatchObject({
+      status: 'returned',
+      returnReason: '3주차 활동일지의 시간을 근태와 맞춰 주세요.',
+    });
+    const back = await until(claimId, (c) => c.status === 'returned' && c.waitingFor === 'agency');
+    expect(back.returnReason).toContain('3주차');
+
+    const recomputed = await api('agency_neulbom', 'POST', `/claims/${claimId}/recompute`);
+    expect(recomputed.status).toBe(200);
+    const fresh = await until(claimId, (c) => c.status === 'review' && c.computeRevision === 2);
+    expect(fresh.assistants.length).toBeGreaterThan(0);
+
+    expect((await api('agency_neulbom', 'POST', `/claims/${claimId}/submit`)).body.status).toBe('submitted');
+    await until(claimId, (c) => c.waitingFor === 'branch');
+    // an agency cannot decide its own claim
+    expect((await api('agency_neulbom', 'POST', `/claims/${claimId}/decision`, { action: 'approve' })).status).toBe(
+      403,
+    );
+    const approved = await api('gyeonggi_branch', 'POST', `/claims/${claimId}/decision`, { action: 'approve' });
+    expect(approved.status).toBe(200);
+    expect(approved.body.status).toBe('approved');
+    const final = await until(claimId, (c) => c.status === 'approved' && c.waitingFor === undefined);
+    expect(final.returnReason).toBeUndefined();
+    expect(final.history.map((h: Json) => h.action)).toEqual([
+      'start',
+      'computed',
+      'submit',
+      'return',
+      'recompute',
+      'computed',
+      'submit',
+      'approve',
+    ]);
+
+    // a decided claim is immutable: a repeated approval changes nothing, a return or a resubmit is refused
+    const repeat = await api('gyeonggi_branch', 'POST', `/claims/${claimId}/decision`, { action: 'approve' });
+    expect(repeat.status).toBe(200);
+    expect(repeat.body.revision).toBe(final.revision);
+    const late = await api('gyeonggi_branch', 'POST', `/claims/${claimId}/decision`, {
+      action: 'return',
+      reason: '다시',
+    });
+    expect(late.status).toBe(400);
+    expect(late.body.error.message).toContain('이미 승인된');
+    expect((await api('agency_neulbom', 'POST', `/claims/${claimId}/recompute`)).status).toBe(400);
+  });
+
+  it('leaves a claim of a month that was never submitted failed, with the reason, and resumable', async () => {
+    const daon = `AG-DAON_${previous}`;
+    expect((await api('hq_admin', 'POST', '/claims', { agencyId: 'AG-DAON', month: previous })).status).toBe(201);
+    const failed = await until(daon, (c) => c.status === 'failed', 'hq_admin');
+    expect(failed.failure.error).toBe('MonthNotSubmitted');
+    expect(failed.failure.cause).toContain('제출되지 않았습니다');
+    expect(failed.assistants).toEqual([]);
+
+    const resumed = await api('hq_admin', 'POST', `/claims/${daon}/resume`);
+    expect(resumed.status).toBe(200);
+    const again = await until(
+      daon,
+      (c) => c.status === 'failed' && c.history.length > failed.history.length,
+      'hq_admin',
+    );
+    expect(again.history.map((h: Json) => h.action)).toEqual(['start', 'failed', 'resume', 'failed']);
+  });
+
+  it('starts the month for every agency once from hq (the scheduled rule does the same)', async () => {
+    const first = await api('hq_admin', 'POST', '/claims/schedule', { month: previous });
+    expect(first.status).toBe(200);
+    expect(first.body.started).toEqual([`AG-HANBIT_${previous}`]);
+    expect(first.body.existing).toEqual(expect.arrayContaining([claimId, `AG-DAON_${previous}`]));
+    const second = await api('hq_admin', 'POST', '/claims/schedule', { month: previous });
+    expect(second.body.started).toEqual([]);
+    expect((await api('agency_neulbom', 'POST', '/claims/schedule', { month: previous })).status).toBe(403);
+  });
+});
