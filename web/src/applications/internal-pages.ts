@@ -7,6 +7,7 @@ import {
   monthlyCap,
   STATUS_LABELS,
 } from '#functions/applications/rules';
+import type { MatchingItem } from '#functions/matching/entities';
 import { button } from '../components/button.ts';
 import { bindSelectState, selectField, textareaField, textField } from '../components/form-field.ts';
 import { clearProblems, formText, type Problem, problemsOf } from '../components/form-problems.ts';
@@ -14,7 +15,7 @@ import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
-import type { ApplicationView } from './my-pages.ts';
+import { type ApplicationView, scheduleSummary } from './my-pages.ts';
 import {
   dateTime,
   day,
@@ -35,6 +36,18 @@ import {
 // limits, period, support type), 반려 with a reason, 매칭의뢰 to one of the branch's agencies.
 
 export const APPLICATIONS_PATH = '/internal/applications';
+
+const MATCHING_COLUMNS: Column<MatchingItem>[] = [
+  { header: '근로지원인', cell: (m) => m.assistantName, rowHeader: true, width: 'narrow' },
+  { header: '수행기관', cell: (m) => m.agencyName },
+  { header: '기간', cell: (m) => `${m.startDate} ~ ${m.endDate}`, width: 'medium' },
+  { header: '주간 일정', cell: (m) => scheduleSummary(m.schedule), width: 'wide' },
+  {
+    header: '상태',
+    cell: (m) => statusTag(m.status === 'active' ? '지원 중' : `종료 ${m.endedOn ?? ''}`),
+    width: 'narrow',
+  },
+];
 
 const COLUMNS: Column<ApplicationView>[] = [
   {
@@ -226,11 +239,31 @@ export function applicationDetailPage(ctx: PageContext): PageView {
       failure: '신청 내용을 불러오지 못했습니다',
       retry: 'retry',
       render: (a) =>
-        html`<section class="app-section" aria-labelledby="detail-title"><h2 class="app-section-title" id="detail-title">${a.applicationId} ${statusTag(STATUS_LABELS[a.status])}</h2>${details(a)}</section><div id="detail-actions"></div>`,
+        html`<section class="app-section" aria-labelledby="detail-title"><h2 class="app-section-title" id="detail-title">${a.applicationId} ${statusTag(STATUS_LABELS[a.status])}</h2>${details(a)}</section><div id="detail-actions"></div><section class="app-section" id="detail-matchings"></section>`,
     });
     if (a) {
       main.querySelector<HTMLElement>('#detail-actions')!.innerHTML = (await actionsFor(a)).value;
       bindSelectState(main);
+      if (a.status === 'matched') {
+        await loadInto<{ items: MatchingItem[] }>(ctx, main.querySelector<HTMLElement>('#detail-matchings')!, {
+          path: '/matchings',
+          query: { workerId: a.applicantId, branchId: a.branchId },
+          loading: '매칭 이력을 불러오는 중입니다…',
+          failure: '매칭 이력을 불러오지 못했습니다',
+          retry: 'retry',
+          render: ({ items }) =>
+            html`<h2 class="app-section-title">이 근로자의 매칭 이력</h2>${
+              items.length
+                ? dataTable({
+                    id: 'detail-matchings-table',
+                    caption: `${a.applicantName} 근로자의 매칭 이력`,
+                    columns: MATCHING_COLUMNS,
+                    rows: items,
+                  })
+                : emptyState('매칭 이력이 없습니다.')
+            }`,
+        });
+      }
     }
   }
 
