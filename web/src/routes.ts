@@ -3,6 +3,7 @@ import { directoryPage } from './agencies/directory-page.ts';
 import { AGENCY_ROUTES } from './agencies/routes.ts';
 import { APPLICATION_ROUTES } from './applications/routes.ts';
 import { ASSISTANT_ROUTES } from './assistants/routes.ts';
+import { ATTENDANCE_ROUTES } from './attendance/routes.ts';
 import { auditPage } from './audit/audit-page.ts';
 import { profilePage, WITHDRAW_PATH, WITHDRAWN_PATH, withdrawnPage, withdrawPage } from './identity/account-pages.ts';
 import { loginPage } from './identity/login-page.ts';
@@ -56,4 +57,5 @@ export const ROUTES: Route[] = [
   ...ASSISTANT_ROUTES,
   ...MATCHING_ROUTES,
   ...ACTIVITY_ROUTES,
+  ...ATTENDANCE_ROUTES,
 ];

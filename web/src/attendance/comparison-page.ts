@@ -1,0 +1,293 @@
+import { AGENCY_LOGS_PATH } from '../activity/agency-pages.ts';
+import { nativeField } from '../activity/entry-form.ts';
+import { monthTitle, withQuery } from '../activity/model.ts';
+import { facts } from '../activity/views.ts';
+import { button, buttonLink } from '../components/button.ts';
+import { type Option, selectField, textareaField, textField } from '../components/form-field.ts';
+import { type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
+import { failureNotice, spinner } from '../components/notice.ts';
+import { dataTable, emptyState } from '../components/table.ts';
+import { apiGet, apiPost, apiPut } from '../core/api.ts';
+import { koreanDateTime } from '../core/dates.ts';
+import { html, type SafeHtml } from '../core/html.ts';
+import type { PageContext, PageView } from '../shell/app.ts';
+import { ATTENDANCE_PATH, agencyIdOf, COMPARISON_PATH, monthOf } from './attendance-page.ts';
+import { type Comparison, type ComparisonRow, type FindingView, findingState, spanText } from './model.ts';
+
+// 근무 이력 비교 (seed 000: 출퇴근 이력 ↔ 활동일지 비교 > 이상 여부 확인 > 사업비 신청을 위한 활동일지
+// 제출). Per assistant and day: the clock beside the logs, each finding in words with its figures and
+// its state written out (제출 전 조치 필요 / 참고 / 소명함), never by colour alone. The agency corrects a
+// log (the activity screen, which asks the worker again) or justifies the finding, sets its
+// tolerance, and submits the month once nothing blocks it.
+
+const TITLE = '근무 이력 비교';
+
+function findingItem(finding: FindingView, n: number): SafeHtml {
+  const state = findingState(finding);
+  return html`<li class="app-finding" data-finding-index="${n}">
+  <p><strong>[${state}] ${finding.label}</strong></p>
+  <p>${finding.message}</p>
+  ${
+    finding.justification
+      ? html`<p>소명: ${finding.justification.reason} (${finding.justification.by}, ${koreanDateTime(finding.justification.at)})</p>`
+      : ''
+  }
+  <p>${finding.entryIds.map(
+    (entryId, i) =>
+      html`<a href="${AGENCY_LOGS_PATH}/${encodeURIComponent(entryId)}">활동일지 고치기${finding.entryIds.length > 1 ? ` ${i + 1}` : ''}<span class="sr-only"> ${finding.date} ${finding.label}</span></a> `,
+  )}</p>
+  ${
+    finding.justification
+      ? ''
+      : html`<details class="app-justify">
+    <summary>소명하기<span class="sr-only"> ${finding.date} ${finding.label}</span></summary>
+    <form class="app-form" novalidate data-justify="${finding.id}" aria-label="${finding.date} ${finding.label} 소명">
+      ${textareaField({ id: `cf-reason-${n}`, name: 'reason', label: '소명 사유', value: '', maxLength: 500, rows: 3, required: true, hint: '활동일지를 고치지 않는 이유를 5자 이상 적어 주세요. 예: 출퇴근 앱 장애로 출근 기록이 늦게 찍힘' })}
+      <div class="app-form-actions">${button({ label: '소명 저장', type: 'submit', variant: 'secondary' })}</div>
+    </form>
+  </details>`
+  }
+</li>`;
+}
+
+function dayTable(rows: readonly ComparisonRow[], month: string): SafeHtml {
+  let n = 0;
+  const indexed = rows.map((row) => ({ row, findings: row.findings.map((f) => ({ f, n: n++ })) }));
+  return dataTable({
+    id: 'cf-days',
+    caption: `${monthTitle(month)} 근로지원인·날짜별 출퇴근 기록과 활동일지`,
+    columns: [
+      {
+        header: '날짜',
+        rowHeader: true,
+        width: 'medium',
+        cell: ({ row, findings }) => {
+          const open = findings.filter(({ f }) => f.blocking && !f.justification).length;
+          return html`${row.date}${open ? html`<br><strong>조치 필요 ${open}건</strong>` : ''}`;
+        },
+      },
+      { header: '근로지원인', cell: ({ row }) => row.assistantName, width: 'medium' },
+      {
+        header: '출퇴근 기록',
+        cell: ({ row }) => (row.attendance.length ? row.attendance.map(spanText).join(', ') : '없음'),
+        width: 'medium',
+      },
+      {
+        header: '활동일지',
+        cell: ({ row }) =>
+          row.logs.length
+            ? html`<ul>${row.logs.map((l) => html`<li>${l.start}~${l.end} ${l.attendanceLabel} (${l.workerName})</li>`)}</ul>`
+            : '없음',
+      },
+      {
+        header: '확인 사항',
+        width: 'wide',
+        cell: ({ findings }) =>
+          findings.length ? html`<ul>${findings.map(({ f, n }) => findingItem(f, n))}</ul>` : '일치',
+      },
+    ],
+    rows: indexed,
+  });
+}
+
+export function comparisonPage(initial: PageContext): PageView {
+  let ctx = initial;
+  let main: HTMLElement;
+  let data: Comparison | undefined;
+  let busy = false;
+
+  const target = (fieldIds: Record<string, string> = {}): FormProblemTarget => ({
+    root: main,
+    summary: main.querySelector<HTMLElement>('#cf-problems')!,
+    fieldIds: { toleranceMinutes: 'cf-tolerance', ...fieldIds },
+    setTitle: (error) => ctx.setTitle(TITLE, { error }),
+  });
+  const filters = () => ({
+    month: monthOf(ctx),
+    assistantId: ctx.url.searchParams.get('assistantId') ?? '',
+    code: ctx.url.searchParams.get('code') ?? '',
+  });
+
+  function searchForm(): SafeHtml {
+    const f = filters();
+    const options = (list: { id: string; name: string }[], all: string): Option[] => [
+      { value: '', label: all },
+      ...list.map((x) => ({ value: x.id, label: x.name })),
+    ];
+    return html`<form id="cf-filter" class="app-search-form" novalidate role="search" aria-label="근무 이력 비교 조건">
+  <div class="app-search-grid">
+    ${nativeField({ id: 'cf-month', name: 'month', label: '년월', type: 'month', value: f.month, required: true, hint: '예: 2026-03' })}
+    ${selectField({ id: 'cf-assistant', name: 'assistantId', label: '근로지원인', options: options(data?.filters.assistants ?? [], '전체 근로지원인'), value: f.assistantId })}
+    ${selectField({ id: 'cf-code', name: 'code', label: '확인 유형', options: options(data?.filters.codes.map((c) => ({ id: c.id, name: `${c.name}${c.blocking ? ' (조치 필요)' : ' (참고)'}` })) ?? [], '전체 (일치한 날 포함)'), value: f.code })}
+  </div>
+  <div class="app-form-actions">${button({ label: '조회', type: 'submit', size: 'large' })}${buttonLink({ label: '조건 초기화', href: COMPARISON_PATH, variant: 'tertiary', size: 'large' })}</div>
+</form>`;
+  }
+
+  function submissionPart(d: Comparison): SafeHtml {
+    if (d.submission) {
+      return html`<div class="app-notice app-notice-success" role="status"><p class="app-notice-title">${monthTitle(d.month)} 근무 이력을 제출했습니다</p>
+<p>${koreanDateTime(d.submission.submittedAt)}, ${d.submission.submittedBy}. 소명한 항목 ${d.submission.justified.length}건이 함께 기록되었습니다.</p></div>`;
+    }
+    const why = !d.currentImportId
+      ? html`<p>이 달의 출퇴근 자료가 없습니다. ${html`<a href="${withQuery(ATTENDANCE_PATH, { month: d.month })}">출퇴근 관리</a>`}에서 먼저 올려 주세요.</p>`
+      : d.summary.blockingOpen > 0
+        ? html`<p>제출 전 조치가 필요한 항목이 <strong>${d.summary.blockingOpen}건</strong> 남아 있습니다. 활동일지를 고치거나 소명하면 제출할 수 있습니다.</p>`
+        : html`<p>조치가 필요한 항목이 없습니다. 제출하면 사업비 신청에 이 달의 활동일지를 씁니다.</p>`;
+    return html`${why}<div class="app-form-actions">${button({ label: `${monthTitle(d.month)} 근무 이력 제출`, data: { action: 'submit' }, size: 'large' })}</div><div id="cf-submit-status" role="status"></div>`;
+  }
+
+  async function load(): Promise<void> {
+    const agencyId = agencyIdOf(ctx);
+    const body = main.querySelector<HTMLElement>('#cf-body')!;
+    if (!agencyId) {
+      body.innerHTML = emptyState('수행기관 담당자만 볼 수 있습니다.').value;
+      return;
+    }
+    const f = filters();
+    body.innerHTML = spinner('출퇴근 기록과 활동일지를 비교하는 중입니다…').value;
+    const result = await apiGet<Comparison>(
+      `/organisations/${encodeURIComponent(agencyId)}/attendance-comparison`,
+      { month: f.month, assistantId: f.assistantId, code: f.code },
+      { signal: ctx.signal },
+    ).catch(() => undefined);
+    if (!result) return;
+    if (!result.ok) {
+      body.innerHTML = failureNotice({
+        title: '근무 이력을 비교하지 못했습니다',
+        message: result.problem.message,
+        retryAction: 'retry',
+      }).value;
+      return;
+    }
+    data = result.data;
+    const d = data;
+    main.querySelector('#cf-search')!.innerHTML = searchForm().value;
+    body.innerHTML = html`<section class="app-section" aria-labelledby="cf-summary-title">
+  <h2 class="app-section-title" id="cf-summary-title">${d.agencyName} ${monthTitle(d.month)} 요약</h2>
+  ${facts([
+    ['확인 항목', `${d.summary.findings}건`],
+    ['제출 전 조치 필요', `${d.summary.blockingOpen}건`],
+    ['소명함', `${d.summary.justified}건`],
+    ['참고(제출을 막지 않음)', `${d.summary.notBlocking}건`],
+    ['동시 지원 최대 인원', `${d.maxConcurrency}명 (요율표)`],
+  ])}
+  <form id="cf-settings" class="app-form" novalidate aria-label="허용 오차 설정">
+    ${textField({ id: 'cf-tolerance', name: 'toleranceMinutes', label: '허용 오차(분)', value: String(d.toleranceMinutes), inputMode: 'numeric', maxLength: 3, hint: '출퇴근 시각과 활동 시작·끝이 이만큼까지 다르면 같은 것으로 봅니다. 기본 10분, 0~120분.' })}
+    <div class="app-form-actions">${button({ label: '허용 오차 저장', type: 'submit', variant: 'secondary' })}</div>
+  </form>
+  ${submissionPart(d)}
+</section>
+<section class="app-section" aria-labelledby="cf-days-title">
+  <h2 class="app-section-title" id="cf-days-title" tabindex="-1">날짜별 비교 (${d.rows.length}일)</h2>
+  ${d.rows.length ? dayTable(d.rows, d.month) : emptyState('조건에 맞는 날이 없습니다.', '다른 근로지원인이나 확인 유형을 골라 보세요.')}
+</section>`.value;
+    ctx.announce(`${d.rows.length}일을 비교했습니다. 제출 전 조치 필요 ${d.summary.blockingOpen}건.`);
+  }
+
+  async function act(run: () => Promise<void>): Promise<void> {
+    if (busy) return;
+    busy = true;
+    try {
+      await run();
+    } finally {
+      busy = false;
+    }
+  }
+
+  return {
+    title: TITLE,
+    lead: '시프티 출퇴근 기록과 활동일지를 근로지원인·날짜별로 나란히 놓고 다른 곳을 찾습니다. 조치가 필요한 항목은 활동일지를 고치거나(근로자 동의를 다시 받습니다) 이유를 소명한 뒤, 그 달을 사업비 신청용으로 제출합니다.',
+    content: html`<div id="cf-problems"></div><div id="cf-search">${searchForm()}</div><div id="cf-body"></div>`,
+    mount(m) {
+      main = m;
+      const agencyPath = () => `/organisations/${encodeURIComponent(agencyIdOf(ctx) ?? '')}`;
+      main.addEventListener('submit', (event) => {
+        const form = event.target as HTMLFormElement;
+        event.preventDefault();
+        if (form.id === 'cf-filter') {
+          const values = new FormData(form);
+          ctx.navigate(
+            withQuery(COMPARISON_PATH, {
+              month: String(values.get('month') ?? ''),
+              assistantId: String(values.get('assistantId') ?? ''),
+              code: String(values.get('code') ?? ''),
+            }),
+          );
+          return;
+        }
+        if (form.id === 'cf-settings') {
+          void act(async () => {
+            const raw = String(new FormData(form).get('toleranceMinutes') ?? '').trim();
+            if (!/^\d{1,3}$/.test(raw)) {
+              return showProblems(target(), [
+                { field: 'toleranceMinutes', message: '허용 오차를 10처럼 0~120 사이의 분 단위 숫자로 입력해 주세요.' },
+              ]);
+            }
+            const saved = await apiPut(
+              `${agencyPath()}/attendance-settings`,
+              { toleranceMinutes: Number(raw) },
+              {
+                signal: ctx.signal,
+              },
+            );
+            if (!saved.ok) return showProblems(target(), problemsOf(saved.problem));
+            showProblems(target(), []);
+            await load();
+            ctx.announce(`허용 오차를 ${raw}분으로 저장했습니다.`);
+          });
+          return;
+        }
+        const findingId = form.dataset.justify;
+        if (findingId && data) {
+          void act(async () => {
+            const textarea = form.querySelector<HTMLTextAreaElement>('textarea')!;
+            const fieldIds = { reason: textarea.id };
+            const reason = textarea.value.trim();
+            if (reason.length < 5) {
+              return showProblems(target(fieldIds), [
+                {
+                  field: 'reason',
+                  message: '소명 사유를 5자 이상 적어 주세요. 예: 출퇴근 앱 장애로 출근 기록이 늦게 찍힘',
+                },
+              ]);
+            }
+            const saved = await apiPost(
+              `${agencyPath()}/attendance-justifications`,
+              { month: data!.month, findingId, reason },
+              { signal: ctx.signal },
+            );
+            if (!saved.ok) return showProblems(target(fieldIds), problemsOf(saved.problem));
+            showProblems(target(), []);
+            await load();
+            ctx.announce('소명을 저장했습니다.');
+          });
+        }
+      });
+      main.addEventListener('click', (event) => {
+        const el = (event.target as Element).closest<HTMLElement>('[data-action]');
+        if (!el) return;
+        if (el.dataset.action === 'retry') void load();
+        if (el.dataset.action === 'submit' && data) {
+          void act(async () => {
+            const submitted = await apiPost(
+              `${agencyPath()}/attendance-submissions`,
+              { month: data!.month },
+              { signal: ctx.signal },
+            );
+            if (!submitted.ok) return showProblems(target(), problemsOf(submitted.problem));
+            showProblems(target(), []);
+            await load();
+            ctx.announce(`${monthTitle(data!.month)} 근무 이력을 제출했습니다.`);
+          });
+        }
+      });
+      void load();
+    },
+    update(next) {
+      ctx = next;
+      void load();
+      return true;
+    },
+  };
+}
