@@ -1,0 +1,180 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutboxEntry } from '#commons/outbox';
+import { demoMonths } from '#local/demo-activity';
+import { DEMO_PASSWORD } from '#local/demo-data';
+import {
+  expectNoAxeViolations,
+  hasHorizontalScroll,
+  launchBrowser,
+  type OpenedPage,
+  openPage,
+  tabTo,
+} from '../support/browser.ts';
+import { signInThroughApi } from '../support/session.ts';
+import { startStack, type TestStack } from '../support/stack.ts';
+
+// C3 and C4 in the browser on the local stack: 한빛's staff uploads last month's Shiftee CSV on
+// 출퇴근 관리; a bad file shows the error report (and downloads it), a good one (made from the seeded
+// logs, one clock-in 30 minutes late) replaces the month; on 근무이력 비교 the late clock-in is the one
+// finding left to act on, filtered by type, justified with a reason, and the month is submitted.
+// axe on every screen.
+
+let stack: TestStack;
+let browser: Browser;
+const opened: OpenedPage[] = [];
+const { previous: MONTH } = demoMonths();
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies checked by the assertions
+type Json = any;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await Promise.all(opened.map((o) => o.close()));
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function outbox(to: string): Promise<OutboxEntry[]> {
+  const response = await fetch(`${stack.baseUrl}/local/outbox.json?to=${encodeURIComponent(to)}`);
+  return ((await response.json()) as { items: OutboxEntry[] }).items;
+}
+
+async function nextCode(to: string, mark: Set<string>): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const entry = (await outbox(to)).find((e) => !mark.has(e.id) && e.source === 'Authentication' && e.code);
+    if (entry) return entry.code!;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no sign-in code for ${to} in the outbox`);
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto('/agency/login');
+  await tabTo(page, (f) => f.id === 'login-username');
+  await page.keyboard.type('agency_hanbit');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(DEMO_PASSWORD);
+  const mark = new Set((await outbox('agency_hanbit')).map((e) => e.id));
+  await page.keyboard.press('Enter');
+  await page.locator('#login-code').waitFor();
+  await page.keyboard.type(await nextCode('agency_hanbit', mark));
+  await page.keyboard.press('Enter');
+  await page.locator('#app-session').waitFor();
+}
+
+/** Last month's attendance as Shiftee would export it, from the seeded logs; one clock-in 30 minutes late. */
+async function shifteeCsv(): Promise<{ csv: string; late: { date: string; assistantName: string } }> {
+  const token = await signInThroughApi(stack, 'agency_hanbit');
+  const res = await fetch(`${stack.apiUrl}/organisations/AG-HANBIT/attendance-comparison?month=${MONTH}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const body = (await res.json()) as Json;
+  const lines = ['사원번호,이름,날짜,출근,퇴근'];
+  let late: { date: string; assistantName: string } | undefined;
+  for (const row of body.rows as Json[]) {
+    const onDuty = row.logs.filter((l: Json) => l.attendance === 'work' || l.attendance === 'training');
+    if (!onDuty.length) continue;
+    const start: string = onDuty.map((l: Json) => l.start).sort()[0];
+    const end: string = onDuty
+      .map((l: Json) => l.end)
+      .sort()
+      .at(-1);
+    let clockIn = start;
+    if (!late) {
+      late = { date: row.date, assistantName: row.assistantName };
+      const minutes = Number(start.slice(0, 2)) * 60 + Number(start.slice(3)) + 30;
+      clockIn = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    }
+    lines.push([row.assistantId, row.assistantName, row.date, clockIn, end].join(','));
+  }
+  return { csv: lines.join('\r\n'), late: late! };
+}
+
+async function upload(page: Page, name: string, text: string): Promise<void> {
+  await page.locator('#at-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+  await page.getByRole('button', { name: '올리고 가져오기' }).click();
+  await page.locator('#at-outcome').waitFor();
+}
+
+function unexpectedErrors(o: OpenedPage): string[] {
+  return o.errors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));
+}
+
+describe('attendance upload, comparison and submission in the browser (C3, C4)', () => {
+  it('uploads, reads the error report, replaces the month, justifies the finding and submits', async () => {
+    const { csv, late } = await shifteeCsv();
+    const o = await openPage(browser, { baseUrl: stack.baseUrl });
+    opened.push(o);
+    const page = o.page;
+    await signIn(page);
+
+    // 출퇴근 관리: the seeded import of last month, then a file with a date outside the month
+    await page.goto(`/agency/attendance?month=${MONTH}`);
+    await page.locator('#at-history').waitFor();
+    expect(await page.title()).toContain('출퇴근 관리');
+    expect(await page.locator('#at-month').inputValue()).toBe(MONTH);
+    await expectNoAxeViolations(page);
+
+    const bad = csv.replace(/\r\n([^,]+),([^,]+),([^,]+),/, '\r\n$1,$2,2099-01-01,');
+    await upload(page, '시프티_오류.csv', bad);
+    expect(await page.locator('#at-outcome').textContent()).toContain('아무것도 가져오지 않았습니다');
+    const firstError = page.locator('#at-errors tbody tr').first();
+    expect(await firstError.textContent()).toContain('2099-01-01');
+    expect(await firstError.locator('th').textContent()).toBe('2');
+    await expectNoAxeViolations(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#at-result').getByRole('button', { name: '오류 보고서 내려받기(CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^출퇴근자료_오류보고서_/);
+    const report = await readFile((await download.path())!, 'utf8');
+    expect(report).toContain('2,날짜,C2,2099-01-01');
+
+    // the good file replaces the month; the history shows all three, the new one in use
+    await upload(page, '시프티_지난달.csv', csv);
+    expect(await page.locator('#at-outcome').textContent()).toContain('출퇴근 자료를 바꿨습니다');
+    await page.locator('#at-history tbody tr').nth(2).waitFor();
+    expect(await page.locator('#at-history tbody tr').first().textContent()).toContain('예');
+    await expectNoAxeViolations(page);
+
+    // 근무이력 비교: the late clock-in is the one finding to act on
+    await page.getByRole('link', { name: '근무 이력 비교로 가기' }).click();
+    await page.waitForURL('**/agency/comparison?**');
+    await page.locator('#cf-days').waitFor();
+    expect(await page.locator('main').textContent()).toContain('제출 전 조치가 필요한 항목이 1건');
+    await expectNoAxeViolations(page);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+
+    await page.locator('#cf-code').selectOption('startEarly');
+    await page.getByRole('button', { name: '조회', exact: true }).click();
+    await page.waitForURL('**code=startEarly**');
+    await page.locator('#cf-days tbody tr').first().waitFor();
+    expect(await page.locator('#cf-days tbody tr').count()).toBe(1);
+    const row = page.locator('#cf-days tbody tr').first();
+    expect(await row.textContent()).toContain(late.date);
+    expect(await row.textContent()).toContain('[제출 전 조치 필요] 출근 전 활동');
+    expect(await row.textContent()).toContain('30분 이릅니다(허용 10분)');
+
+    // a reason too short is refused at the field, then the justification is saved
+    await row.locator('summary').click();
+    await row.getByRole('button', { name: '소명 저장' }).click();
+    await page.locator('#error-summary').waitFor();
+    expect(await page.locator('#error-summary').textContent()).toContain('5자 이상');
+    await expectNoAxeViolations(page);
+    await row.getByLabel('소명 사유').fill('출퇴근 앱이 늦게 켜져 출근이 늦게 찍혔습니다.');
+    await row.getByRole('button', { name: '소명 저장' }).click();
+    await page.locator('#cf-days').getByText('[소명함] 출근 전 활동').waitFor();
+    expect(await page.locator('main').textContent()).toContain('조치가 필요한 항목이 없습니다');
+
+    await page.getByRole('button', { name: /근무 이력 제출$/ }).click();
+    await page.locator('main').getByText('근무 이력을 제출했습니다').waitFor();
+    expect(await page.locator('main').textContent()).toContain('소명한 항목 1건');
+    await expectNoAxeViolations(page);
+    expect(unexpectedErrors(o)).toEqual([]);
+  });
+});
