@@ -137,6 +137,34 @@ function scopeOfAgreement(agreement: AgreementItem) {
   return { branchId: agreement.branchId, agencyId: agreement.organisationId };
 }
 
+/**
+ * One step of an agreement's life (issue, stamp, reissue, discard): the same route every time —
+ * the agreement's scope for the side that acts, the version the person saw, then the step itself.
+ */
+function agreementStep(step: {
+  step: string;
+  summary: string;
+  by: 'kead' | 'agency';
+  status?: number;
+  run: (caller: Caller, agreement: AgreementItem) => Promise<AgreementItem>;
+}) {
+  return defineRoute({
+    method: 'POST',
+    path: `/agreements/{agreementId}/${step.step}`,
+    summary: step.summary,
+    access: { action: step.step, resource: 'agreement', roles: step.by === 'kead' ? KEAD_STAFF : ['agency'] },
+    params: agreementParams,
+    body: versionBody,
+    labels: { version: '약정서 버전' },
+    handle: async ({ params, body, caller, allow }) => {
+      const agreement = await agreementOrNotFound(params.agreementId);
+      allow(step.by === 'kead' ? scopeOfAgreement(agreement) : { agencyId: agreement.organisationId });
+      requireVersion(agreement, body.version);
+      return { status: step.status, body: agreementView(await step.run(caller!, agreement), step.by) };
+    },
+  });
+}
+
 /** Everything the registry holds about an organisation: for its branch, hq and its own staff. */
 function organisationView(item: OrganisationItem) {
   return {
@@ -508,35 +536,17 @@ export const agencyRoutes = [
       return { body: agreementView(await editAgreement(caller!, agreement, terms), 'kead') };
     },
   }),
-  defineRoute({
-    method: 'POST',
-    path: '/agreements/{agreementId}/issue',
+  agreementStep({
+    step: 'issue',
     summary: '약정서 발급(공단 직인 날인 PDF 생성, 수행기관에 알림)',
-    access: { action: 'issue', resource: 'agreement', roles: KEAD_STAFF },
-    params: agreementParams,
-    body: versionBody,
-    labels: { version: '약정서 버전' },
-    handle: async ({ params, body, caller, allow }) => {
-      const agreement = await agreementOrNotFound(params.agreementId);
-      allow(scopeOfAgreement(agreement));
-      requireVersion(agreement, body.version);
-      return { body: agreementView(await issueAgreement(caller!, agreement), 'kead') };
-    },
+    by: 'kead',
+    run: (caller, agreement) => issueAgreement(caller, agreement),
   }),
-  defineRoute({
-    method: 'POST',
-    path: '/agreements/{agreementId}/stamp',
+  agreementStep({
+    step: 'stamp',
     summary: '수행기관 날인(승인된 직인으로 체결본 PDF 생성, 지사에 알림)',
-    access: { action: 'stamp', resource: 'agreement', roles: ['agency'] },
-    params: agreementParams,
-    body: versionBody,
-    labels: { version: '약정서 버전' },
-    handle: async ({ params, body, caller, allow }) => {
-      const agreement = await agreementOrNotFound(params.agreementId);
-      allow({ agencyId: agreement.organisationId });
-      requireVersion(agreement, body.version);
-      return { body: agreementView(await stampAgreement(caller!, agreement), 'agency') };
-    },
+    by: 'agency',
+    run: (caller, agreement) => stampAgreement(caller, agreement),
   }),
   defineRoute({
     method: 'POST',
@@ -559,35 +569,18 @@ export const agencyRoutes = [
       return { body: agreementView(await returnAgreement(caller!, agreement, body.reason), 'agency') };
     },
   }),
-  defineRoute({
-    method: 'POST',
-    path: '/agreements/{agreementId}/reissue',
+  agreementStep({
+    step: 'reissue',
     summary: '재발급 준비(같은 조건의 새 약정서 작성, 발급하면 이전 약정서를 대체)',
-    access: { action: 'reissue', resource: 'agreement', roles: KEAD_STAFF },
-    params: agreementParams,
-    body: versionBody,
-    labels: { version: '약정서 버전' },
-    handle: async ({ params, body, caller, allow }) => {
-      const agreement = await agreementOrNotFound(params.agreementId);
-      allow(scopeOfAgreement(agreement));
-      requireVersion(agreement, body.version);
-      return { status: 201, body: agreementView(await reissueAgreement(caller!, agreement), 'kead') };
-    },
+    by: 'kead',
+    status: 201,
+    run: (caller, agreement) => reissueAgreement(caller, agreement),
   }),
-  defineRoute({
-    method: 'POST',
-    path: '/agreements/{agreementId}/discard',
+  agreementStep({
+    step: 'discard',
     summary: '작성 중이거나 반송된 약정서 폐기',
-    access: { action: 'discard', resource: 'agreement', roles: KEAD_STAFF },
-    params: agreementParams,
-    body: versionBody,
-    labels: { version: '약정서 버전' },
-    handle: async ({ params, body, caller, allow }) => {
-      const agreement = await agreementOrNotFound(params.agreementId);
-      allow(scopeOfAgreement(agreement));
-      requireVersion(agreement, body.version);
-      return { body: agreementView(await discardAgreement(caller!, agreement), 'kead') };
-    },
+    by: 'kead',
+    run: (caller, agreement) => discardAgreement(caller, agreement),
   }),
   defineRoute({
     method: 'GET',
