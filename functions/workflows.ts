@@ -15,6 +15,18 @@ export interface WorkflowDefinition {
   definitionFile: string;
   /** substitution key in the definition → repository-relative handler file exporting `handler` */
   tasks: Record<string, string>;
+  /**
+   * Capabilities (CAPABILITIES names) whose router starts executions and answers the workflow's task
+   * tokens; they find its ARN in `<NAME>_STATE_MACHINE_ARN` (stateMachineArnVariable).
+   */
+  usedBy?: string[];
+  /** A scheduled rule (EventBridge, UTC cron fields) that runs `handler`, which starts executions. */
+  schedule?: { handler: string; cron: { minute: string; hour: string; day: string }; description: string };
+}
+
+/** The variable through which handlers find a workflow's ARN: claim-month → CLAIM_MONTH_STATE_MACHINE_ARN. */
+export function stateMachineArnVariable(workflowName: string): string {
+  return `${workflowName.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}_STATE_MACHINE_ARN`;
 }
 
 export const WORKFLOWS: WorkflowDefinition[] = [
@@ -29,6 +41,13 @@ export const WORKFLOWS: WorkflowDefinition[] = [
       AwaitBranch: 'functions/claims/tasks/await-branch.ts',
       FinalizeClaim: 'functions/claims/tasks/finalize-claim.ts',
       MarkFailed: 'functions/claims/tasks/mark-failed.ts',
+    },
+    usedBy: ['claims'],
+    // 00:00 UTC on the 1st is 09:00 in Korea: the previous month's claims start for every agency
+    schedule: {
+      handler: 'functions/claims/tasks/start-month.ts',
+      cron: { minute: '0', hour: '0', day: '1' },
+      description: 'Starts the claim workflow of the previous month for every agency',
     },
   },
 ];

@@ -44,6 +44,7 @@ export class PlatformStack extends Stack {
 
     this.workflows = new Workflows(this, 'Workflows', { resources: this.resources, workflows: props.workflows });
     this.api = new PlatformApi(this, 'Api', { resources: this.resources, capabilities: props.capabilities });
+    this.workflows.connect(this.api.functions, props.workflows);
     this.web = new WebHosting(this, 'Web', {
       stage,
       accessLogs,

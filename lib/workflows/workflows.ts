@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { Duration } from 'aws-cdk-lib';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import type { WorkflowDefinition } from '#functions/workflows';
+import { stateMachineArnVariable, type WorkflowDefinition } from '#functions/workflows';
 import type { PlatformResources } from '../constructs/platform-resources.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
 import { acknowledge, attributeToken } from '../nag.ts';
@@ -66,6 +68,46 @@ export class Workflows extends Construct {
         'X-Ray and CloudWatch Logs delivery actions of a state machine support no resource-level permissions.',
       );
       this.stateMachines.set(workflow.name, stateMachine);
+      if (workflow.schedule) this.scheduleStarts(workflow, stateMachine, resources);
+    }
+  }
+
+  /**
+   * A monthly (or other cron) EventBridge rule whose Lambda starts the workflow's executions, e.g. the
+   * month's claim for every agency. The function finds the ARN in <NAME>_STATE_MACHINE_ARN.
+   */
+  private scheduleStarts(workflow: WorkflowDefinition, stateMachine: StateMachine, resources: PlatformResources): void {
+    const schedule = workflow.schedule!;
+    const fn = new ServiceFunction(this, `${workflow.name}-Schedule`, {
+      entry: schedule.handler,
+      serviceName: workflow.name,
+      description: schedule.description,
+      stage: resources.stage,
+      timeout: Duration.minutes(5),
+    }).bindPlatform(resources);
+    fn.addEnvironment(stateMachineArnVariable(workflow.name), stateMachine.stateMachineArn);
+    stateMachine.grantStartExecution(fn);
+    new Rule(this, `${workflow.name}-Rule`, {
+      description: schedule.description,
+      schedule: Schedule.cron({ ...schedule.cron, month: '*', year: '*' }),
+      targets: [new LambdaFunction(fn, { retryAttempts: 2 })],
+    });
+  }
+
+  /**
+   * Gives the routers of the capabilities a workflow names in `usedBy` its ARN (<NAME>_STATE_MACHINE_ARN)
+   * and the rights to start executions and answer its task tokens (submit, decide).
+   */
+  connect(routers: ReadonlyMap<string, ServiceFunction>, workflows: WorkflowDefinition[]): void {
+    for (const workflow of workflows) {
+      const stateMachine = this.stateMachines.get(workflow.name)!;
+      for (const capability of workflow.usedBy ?? []) {
+        const fn = routers.get(capability);
+        if (!fn) throw new Error(`Workflow "${workflow.name}" is used by "${capability}", which is not a capability`);
+        fn.addEnvironment(stateMachineArnVariable(workflow.name), stateMachine.stateMachineArn);
+        stateMachine.grantStartExecution(fn);
+        stateMachine.grantTaskResponse(fn);
+      }
     }
   }
 

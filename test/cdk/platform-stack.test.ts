@@ -8,7 +8,7 @@ import { ROLES } from '#commons/roles';
 import { TABLE_KEYS } from '#commons/table';
 import { USER_POOL } from '#commons/user-pool';
 import { CAPABILITIES } from '#functions/capabilities';
-import { WORKFLOWS } from '#functions/workflows';
+import { stateMachineArnVariable, WORKFLOWS } from '#functions/workflows';
 import { isUnderPublicPrefix } from '../../lib/api/route-rules.ts';
 import { PENDING_UPLOAD_PREFIX } from '../../lib/storage/buckets.ts';
 import {
@@ -232,10 +232,12 @@ describe('the buckets', () => {
 });
 
 describe('the Lambda functions', () => {
-  it('are one router per capability (plus the workflow tasks)', () => {
+  it('are one router per capability (plus the workflow tasks and schedules)', () => {
     const services = serviceFunctions().map(([, fn]) => environment(fn).POWERTOOLS_SERVICE_NAME);
     const taskFiles = new Set(WORKFLOWS.flatMap((workflow) => Object.values(workflow.tasks)));
-    expect(services.length).toBe(CAPABILITIES.length + taskFiles.size);
+    // a workflow's schedule runs its own function that starts executions
+    const schedules = WORKFLOWS.filter((workflow) => workflow.schedule).length;
+    expect(services.length).toBe(CAPABILITIES.length + taskFiles.size + schedules);
     for (const capability of CAPABILITIES) {
       expect(
         services.filter((name) => name === capability.name),
@@ -263,6 +265,26 @@ describe('the Lambda functions', () => {
       for (const name of Object.values(ENV)) expect(variables[name], `${id} ${name}`).toBeDefined();
       expect(variables[ENV.stage]).toBe('dev');
     }
+  });
+
+  it('give the routers that use a workflow its ARN and the rights to start it and answer its tokens', () => {
+    for (const workflow of WORKFLOWS) {
+      const machine = logicalId(synth.stack.workflows.stateMachines.get(workflow.name)!);
+      for (const capability of workflow.usedBy ?? []) {
+        const router = synth.stack.api.functions.get(capability)!;
+        const [, fn] = serviceFunctions().find(([id]) => id === logicalId(router))!;
+        expect(environment(fn)[stateMachineArnVariable(workflow.name)]).toEqual({ Ref: machine });
+        const policies = ofType('AWS::IAM::Policy').filter(([, policy]) =>
+          (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === logicalId(router.role!)),
+        );
+        const text = JSON.stringify(policies.map(([, policy]) => policy.Properties.PolicyDocument));
+        for (const action of ['states:StartExecution', 'states:SendTaskSuccess']) expect(text).toContain(action);
+      }
+    }
+    // the month's claims start at 09:00 Korea time on the 1st
+    expect(ofType('AWS::Events::Rule').map(([, rule]) => rule.Properties.ScheduleExpression)).toContain(
+      'cron(0 0 1 * ? *)',
+    );
   });
 
   it('may administer Cognito users only in the identity router', () => {
