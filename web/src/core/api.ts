@@ -94,7 +94,11 @@ async function request<T>(
 ): Promise<ApiResult<T>> {
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-  await hooks?.beforeRequest?.();
+  if (hooks?.beforeRequest) {
+    await hooks.beforeRequest();
+    // the caller may have moved on while the token was renewed
+    signal?.throwIfAborted();
+  }
   const token = hooks?.authorization();
   hooks?.onActivity();
   let response: Response;
