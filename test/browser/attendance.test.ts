@@ -175,6 +175,16 @@ describe('attendance upload, comparison and submission in the browser (C3, C4)',
     await page.locator('main').getByText('근무 이력을 제출했습니다').waitFor();
     expect(await page.locator('main').textContent()).toContain('소명한 항목 1건');
     await expectNoAxeViolations(page);
+
+    // both screens on a 360 px phone: the tables stack, nothing scrolls sideways
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`/agency/comparison?month=${MONTH}`);
+    await page.locator('#cf-days').waitFor();
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await page.goto(`/agency/attendance?month=${MONTH}`);
+    await page.locator('#at-records').waitFor();
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await expectNoAxeViolations(page);
     expect(unexpectedErrors(o)).toEqual([]);
   });
 });
