@@ -57,10 +57,13 @@ export async function listRecords(importId: string, assistantId?: string): Promi
   return (await query.go({ pages: 'all' })).data;
 }
 
-/** Writes an import's records (batched); they count only once the import becomes current. */
+/**
+ * Writes an import's records (batches of 25, several at once: a large agency's month is thousands of
+ * rows); they count only once the import becomes current.
+ */
 export async function putRecords(records: AttendanceRecordItem[]): Promise<void> {
   if (records.length === 0) return;
-  const { unprocessed } = await bindEntity(AttendanceRecord).put(records).go();
+  const { unprocessed } = await bindEntity(AttendanceRecord).put(records).go({ concurrency: 8 });
   if (unprocessed.length > 0) throw new Error(`attendance records: ${unprocessed.length} left unwritten`);
 }
 
