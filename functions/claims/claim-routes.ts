@@ -4,6 +4,7 @@ import { Conflict, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
+import { claimWorkbook, type ExportClaim } from './claim-export.ts';
 import {
   createClaim,
   getClaim,
@@ -45,6 +46,17 @@ const claimParams = z.object({
 
 const parse = <T>(text: string | undefined, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
 
+/**
+ * Whom the workflow waits for now. A token stays on the claim after it was answered (so a repeated
+ * answer can hand it on again) until the next step replaces it, so the status decides as well.
+ */
+function waitingFor(claim: ClaimItem): 'agency' | 'branch' | undefined {
+  if (!claim.taskToken) return undefined;
+  if (claim.tokenStage === 'agency' && (claim.status === 'review' || claim.status === 'returned')) return 'agency';
+  if (claim.tokenStage === 'branch' && claim.status === 'submitted') return 'branch';
+  return undefined;
+}
+
 export function claimSummary(claim: ClaimItem) {
   return {
     claimId: claim.claimId,
@@ -62,7 +74,7 @@ export function claimSummary(claim: ClaimItem) {
     returnReason: claim.returnReason,
     failure: parse<{ error: string; cause: string } | null>(claim.failure, null),
     /** whether the workflow waits for the agency's submit or the branch's decision right now */
-    waitingFor: claim.taskToken ? claim.tokenStage : undefined,
+    waitingFor: waitingFor(claim),
     updatedAt: claim.updatedAt,
   };
 }
@@ -89,6 +101,18 @@ async function loadClaim(claimId: string, allow: (target: Target) => void): Prom
   const claim = await getClaim(claimId);
   if (!claim) throw new NotFound('사업비 신청');
   return claim;
+}
+
+async function claimDetail(claim: ClaimItem) {
+  const lines = claim.computeRevision > 0 ? await listLines(claim.claimId, claim.computeRevision) : [];
+  return {
+    ...claimSummary(claim),
+    rates: parse<unknown>(claim.rates, null),
+    problems: parse<unknown[]>(claim.problems, []),
+    history: claim.history,
+    assistants: lines.filter((l) => l.kind === 'assistant').map(lineView),
+    workers: lines.filter((l) => l.kind === 'worker').map(lineView),
+  };
 }
 
 const STAGE_OF: Record<ClaimAction, 'agency' | 'branch' | undefined> = {
@@ -193,17 +217,24 @@ export const claimWorkflowRoutes = [
     access: { action: 'read', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
     params: claimParams,
     labels: CLAIM_LABELS,
+    handle: async ({ params, allow }) => ({ body: await claimDetail(await loadClaim(params.claimId, allow)) }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/claims/{claimId}/export',
+    summary: '사업비 신청 엑셀 내려받기 (활동 내역, 금액, 본인부담금)',
+    access: { action: 'read', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
+    params: claimParams,
+    labels: CLAIM_LABELS,
     handle: async ({ params, allow }) => {
-      const claim = await loadClaim(params.claimId, allow);
-      const lines = claim.computeRevision > 0 ? await listLines(claim.claimId, claim.computeRevision) : [];
+      const detail = await claimDetail(await loadClaim(params.claimId, allow));
+      const file = await claimWorkbook(detail as unknown as ExportClaim);
+      // JSON with the file inside: the API's responses are JSON end to end (API Gateway, local API)
       return {
         body: {
-          ...claimSummary(claim),
-          rates: parse<unknown>(claim.rates, null),
-          problems: parse<unknown[]>(claim.problems, []),
-          history: claim.history,
-          assistants: lines.filter((l) => l.kind === 'assistant').map(lineView),
-          workers: lines.filter((l) => l.kind === 'worker').map(lineView),
+          fileName: `사업비신청_${detail.agencyName}_${detail.month}.xlsx`,
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          base64: file.toString('base64'),
         },
       };
     },

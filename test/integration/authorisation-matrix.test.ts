@@ -462,6 +462,7 @@ const CLAIM_SCOPE_PROBES: Record<string, Probe[]> = {
     asBranch(...query('/claims', { branchId: 'BR-SEOUL' }, { branchId: 'BR-GYEONGGI' })),
   ],
   'GET /claims/{claimId}': [asAgency(...onClaims('')), asBranch(...onClaims(''))],
+  'GET /claims/{claimId}/export': [asAgency(...onClaims('/export')), asBranch(...onClaims('/export'))],
   'POST /claims/{claimId}/submit': [asAgency(...onClaims('/submit'))],
   'POST /claims/{claimId}/recompute': [asAgency(...onClaims('/recompute'))],
   'POST /claims/{claimId}/decision': [asBranch(...onClaims('/decision', { action: 'approve' }))],

@@ -5,6 +5,7 @@ import { APPLICATION_ROUTES } from './applications/routes.ts';
 import { ASSISTANT_ROUTES } from './assistants/routes.ts';
 import { ATTENDANCE_ROUTES } from './attendance/routes.ts';
 import { auditPage } from './audit/audit-page.ts';
+import { CLAIM_ROUTES } from './claims/routes.ts';
 import { profilePage, WITHDRAW_PATH, WITHDRAWN_PATH, withdrawnPage, withdrawPage } from './identity/account-pages.ts';
 import { loginPage } from './identity/login-page.ts';
 import { passwordResetPage } from './identity/password-reset-page.ts';
@@ -58,4 +59,5 @@ export const ROUTES: Route[] = [
   ...MATCHING_ROUTES,
   ...ACTIVITY_ROUTES,
   ...ATTENDANCE_ROUTES,
+  ...CLAIM_ROUTES,
 ];

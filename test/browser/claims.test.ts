@@ -1,0 +1,158 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutboxEntry } from '#commons/outbox';
+import { demoMonths } from '#local/demo-activity';
+import { DEMO_PASSWORD } from '#local/demo-data';
+import { expectNoAxeViolations, launchBrowser, type OpenedPage, openPage, tabTo } from '../support/browser.ts';
+import { startStack, type TestStack } from '../support/stack.ts';
+
+// C5 in the browser on the local stack, through the claim-month state machine: 늘봄's agency starts
+// last month's claim (the demo submitted it), reads the seed-000 columns and "이 금액의 근거" down to
+// the entries, downloads the Excel and submits; 경기지사 returns it with a reason (and is told to write
+// one first); the agency recomputes and resubmits; the branch approves. axe on every screen.
+
+let stack: TestStack;
+let browser: Browser;
+const opened: OpenedPage[] = [];
+const { previous } = demoMonths();
+const claimId = `AG-NEULBOM_${previous}`;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+}, 240_000);
+
+afterAll(async () => {
+  await Promise.all(opened.map((o) => o.close()));
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function outbox(to: string): Promise<OutboxEntry[]> {
+  const response = await fetch(`${stack.baseUrl}/local/outbox.json?to=${encodeURIComponent(to)}`);
+  return ((await response.json()) as { items: OutboxEntry[] }).items;
+}
+
+async function nextCode(to: string, mark: Set<string>): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const entry = (await outbox(to)).find((e) => !mark.has(e.id) && e.source === 'Authentication' && e.code);
+    if (entry) return entry.code!;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no sign-in code for ${to} in the outbox`);
+}
+
+async function signIn(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await tabTo(page, (f) => f.id === 'login-username');
+  await page.keyboard.type(username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(DEMO_PASSWORD);
+  const mark = new Set((await outbox(username)).map((e) => e.id));
+  await page.keyboard.press('Enter');
+  await page.locator('#login-code').waitFor();
+  await page.keyboard.type(await nextCode(username, mark));
+  await page.keyboard.press('Enter');
+  await page.locator('#app-session').waitFor();
+}
+
+const status = (page: Page) => page.locator('#claim-status');
+
+describe('the monthly claim in the browser (C5)', () => {
+  it('goes from the submitted month to a branch-approved claim on both sides’ screens', async () => {
+    const agencyView = await openPage(browser, { baseUrl: stack.baseUrl });
+    const branchView = await openPage(browser, { baseUrl: stack.baseUrl });
+    opened.push(agencyView, branchView);
+    const agency = agencyView.page;
+    const branch = branchView.page;
+    await Promise.all([signIn(agency, '/agency', 'agency_neulbom'), signIn(branch, '/internal', 'gyeonggi_branch')]);
+
+    // the agency starts last month's claim
+    await agency.goto('/agency/claims');
+    await agency.locator('main').getByText('아직 사업비 신청이 없습니다.').waitFor();
+    await expectNoAxeViolations(agency);
+    await agency.locator('#claim-month').fill(previous);
+    await agency.getByRole('button', { name: '사업비 계산 시작' }).click();
+    await agency.waitForURL(`**/agency/claims/${claimId}`);
+    await status(agency).getByText('기관 검토 중').waitFor({ timeout: 30_000 });
+
+    // the columns of seed 000, and the why of an amount down to its entries
+    const headers = await agency.locator('#claim-activity thead th').allTextContents();
+    expect(headers).toEqual([
+      '근로지원인',
+      '서비스',
+      '주휴',
+      '유가',
+      '휴일',
+      '공가',
+      '교육',
+      '합계',
+      '단독',
+      '1:2',
+      '1:3',
+    ]);
+    expect(await agency.locator('#claim-money thead th').allTextContents()).toContain('퇴직적립금');
+    await agency
+      .locator('#claim-money')
+      .getByRole('link', { name: /이 금액의 근거/ })
+      .first()
+      .click();
+    const why = agency.locator('#why-0');
+    await expect.poll(() => why.getByText('급여 = 시간급 10,320원').count()).toBeGreaterThan(0);
+    expect(await agency.locator('#why-entries-0 tbody tr').count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(agency);
+
+    const download = agency.waitForEvent('download');
+    await agency.getByRole('button', { name: '엑셀 내려받기' }).click();
+    expect((await download).suggestedFilename()).toBe(
+      `사업비신청_${await agency.locator('.app-facts dd').first().textContent()}_${previous}.xlsx`,
+    );
+
+    await agency.getByRole('button', { name: '지사에 제출' }).click();
+    await status(agency).getByText('지사 결정 대기').waitFor();
+
+    // the branch returns it, after being told that a return needs a reason
+    await branch.goto('/internal/claims');
+    await branch.getByRole('link', { name: new RegExp(previous) }).click();
+    await branch.getByRole('button', { name: '반려' }).waitFor({ timeout: 30_000 });
+    await expectNoAxeViolations(branch);
+    await branch.getByRole('button', { name: '반려' }).click();
+    await branch.getByText('반려 사유를 입력해 주세요.').waitFor();
+    await branch.locator('#decision-reason').fill('둘째 주 활동일지의 시간을 근태와 맞춰 주세요.');
+    await branch.getByRole('button', { name: '반려' }).click();
+    await status(branch).getByText('반려 (기관 수정 중)').waitFor();
+
+    // the agency sees why, recomputes and resubmits
+    await agency.reload();
+    await agency
+      .getByText('지사 반려 사유: 둘째 주 활동일지의 시간을 근태와 맞춰 주세요.')
+      .waitFor({ timeout: 30_000 });
+    await agency.getByRole('button', { name: '활동일지로 다시 계산' }).waitFor();
+    await agency.getByRole('button', { name: '활동일지로 다시 계산' }).click();
+    await status(agency).getByText('기관 검토 중').waitFor({ timeout: 30_000 });
+    await agency.getByRole('button', { name: '지사에 제출' }).click();
+    await status(agency).getByText('지사 결정 대기').waitFor();
+
+    // the branch approves; the history shows every step on both sides
+    await branch.reload();
+    await branch.getByRole('button', { name: '승인' }).click({ timeout: 30_000 });
+    await status(branch).getByText('승인').waitFor();
+    await expectNoAxeViolations(branch);
+    await agency.reload();
+    await status(agency).getByText('승인').waitFor();
+    expect(await agency.getByRole('button', { name: '지사에 제출' }).count()).toBe(0);
+    const actions = await agency.locator('#claim-history tbody td:nth-child(2)').allTextContents();
+    expect(actions).toEqual([
+      '신청 시작',
+      '계산 완료',
+      '기관 제출',
+      '지사 반려',
+      '다시 계산 요청',
+      '계산 완료',
+      '기관 제출',
+      '지사 승인',
+    ]);
+    await expectNoAxeViolations(agency);
+    expect(agencyView.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+    expect(branchView.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  }, 180_000);
+});

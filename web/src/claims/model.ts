@@ -1,0 +1,147 @@
+// The claim screens' data and formatting (SPEC C5), pure so that they are unit-testable.
+
+export interface Minutes {
+  service: number;
+  byRatio: Record<string, number>;
+  overConcurrency: number;
+  weeklyHoliday: number;
+  paidLeave: number;
+  holiday: number;
+  officialLeave: number;
+  training: number;
+  unpaidLeave: number;
+  absence: number;
+}
+
+export interface Amounts {
+  pay: number;
+  copay: number;
+  net: number;
+  socialInsurance: number;
+  operatingCost: number;
+  severance: number;
+  total: number;
+}
+
+export interface SourceEntry {
+  entryId: string;
+  workerName: string;
+  date: string;
+  start: string;
+  end: string;
+  type: string;
+}
+
+export interface AssistantLine {
+  kind: 'assistant';
+  id: string;
+  name: string;
+  result: { minutes: Minutes; amounts: Amounts };
+  entries: SourceEntry[];
+}
+
+export interface WorkerLine {
+  kind: 'worker';
+  id: string;
+  name: string;
+  result: { supportedMinutes: number; copay: number };
+  entries: SourceEntry[];
+}
+
+export interface ClaimSummary {
+  claimId: string;
+  agencyId: string;
+  agencyName: string;
+  branchId: string;
+  month: string;
+  status: string;
+  statusLabel: string;
+  revision: number;
+  computeRevision: number;
+  rateYear?: number;
+  rateVersion?: number;
+  totals: Amounts | null;
+  returnReason?: string;
+  failure: { error: string; cause: string } | null;
+  waitingFor?: 'agency' | 'branch';
+  updatedAt: string;
+}
+
+export interface Rates {
+  hourlyWage: number;
+  premiumByRatio: Record<string, number>;
+  copayPerHourByRatio: Record<string, number>;
+  socialInsurance: Record<string, number>;
+  operatingCostRate: number;
+  severanceRate: number;
+}
+
+export interface ClaimDetail extends ClaimSummary {
+  rates: Rates | null;
+  problems: { code: string; message: string }[];
+  history: { at: string; by: string; action: string; reason?: string }[];
+  assistants: AssistantLine[];
+  workers: WorkerLine[];
+}
+
+export const TYPE_LABELS: Record<string, string> = {
+  service: '근무(서비스)',
+  paidLeave: '유급휴가',
+  holiday: '유급휴일',
+  officialLeave: '공가',
+  training: '교육',
+  unpaidLeave: '무급휴가',
+  absence: '결근',
+};
+
+export const ACTION_LABELS: Record<string, string> = {
+  start: '신청 시작',
+  computed: '계산 완료',
+  submit: '기관 제출',
+  recompute: '다시 계산 요청',
+  return: '지사 반려',
+  approve: '지사 승인',
+  failed: '처리 실패',
+  resume: '다시 시작',
+};
+
+/** Minutes as 시간 with up to two decimals, e.g. 90 → "1.5". */
+export function hoursText(minutes: number): string {
+  return String(Math.round((minutes / 60) * 100) / 100);
+}
+
+export function won(amount: number): string {
+  return `${amount.toLocaleString('ko-KR')}원`;
+}
+
+/** 합계 of an activity line: the paid hours (service, 주휴, paid leave of every kind). */
+export function paidMinutes(m: Minutes): number {
+  return m.service + m.weeklyHoliday + m.paidLeave + m.holiday + m.officialLeave + m.training;
+}
+
+/**
+ * How the pay of a line came about, in words and figures (the engine's rule 8): the payable minutes
+ * (each support ratio at its premium, plus 주휴 and paid leave) times the hourly wage, truncated.
+ */
+export function payExplanation(m: Minutes, rates: Rates): string[] {
+  const ratios = Object.entries(m.byRatio).filter(([, minutes]) => minutes > 0);
+  const parts = ratios.map(
+    ([k, minutes]) =>
+      `${k === '1' ? '단독' : `1:${k}`} ${hoursText(minutes)}시간 × 가산 ${rates.premiumByRatio[k] ?? 1}`,
+  );
+  const paidOther = m.weeklyHoliday + m.paidLeave + m.holiday + m.officialLeave + m.training;
+  if (paidOther > 0) parts.push(`주휴·유급휴가·휴일·공가·교육 ${hoursText(paidOther)}시간`);
+  return [
+    `급여 = 시간급 ${won(rates.hourlyWage)} × 인정 시간 (1원 미만 버림)`,
+    `인정 시간 = ${parts.length ? parts.join(' + ') : '0시간'}`,
+    '주휴: 월~일 한 주의 유급 시간이 15시간 이상이고 결근이 없으면, 그 주 유급 시간의 1/5 (최대 8시간)',
+    `본인부담금: 근로자별 지원 시간 × 비율별 시간당 단가(단독 ${won(rates.copayPerHourByRatio['1'] ?? 0)}), 지원한 근로지원인에게 시간 비율로 나눔`,
+    `사회보험 사업주 부담 = 급여 × 요율(국민연금 ${rates.socialInsurance.pension}, 건강 ${rates.socialInsurance.health}, 장기요양 건강보험료의 ${rates.socialInsurance.longTermCare}, 고용 ${rates.socialInsurance.employment}, 산재 ${rates.socialInsurance.industrialAccident})`,
+    `운영비 = 급여 × ${rates.operatingCostRate}, 퇴직적립금 = 급여 × ${rates.severanceRate}`,
+  ];
+}
+
+export function entryMinutes(entry: { start: string; end: string }): number {
+  const at = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  return at(entry.end) - at(entry.start);
+}

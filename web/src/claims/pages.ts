@@ -1,0 +1,419 @@
+import { facts } from '../activity/views.ts';
+import { saveBase64File } from '../applications/ui.ts';
+import { button } from '../components/button.ts';
+import { textareaField } from '../components/form-field.ts';
+import { failureNotice, spinner } from '../components/notice.ts';
+import { dataTable, emptyState } from '../components/table.ts';
+import { apiGet, apiPost } from '../core/api.ts';
+import { html, type SafeHtml } from '../core/html.ts';
+import type { PageContext, PageView } from '../shell/app.ts';
+import {
+  ACTION_LABELS,
+  type AssistantLine,
+  type ClaimDetail,
+  type ClaimSummary,
+  entryMinutes,
+  hoursText,
+  paidMinutes,
+  payExplanation,
+  TYPE_LABELS,
+  type WorkerLine,
+  won,
+} from './model.ts';
+
+// 사업비 신청 (SPEC C5): the agency starts, reviews and submits its month; the branch approves or
+// returns it with a reason. Both see the same claim, its status and its history; every figure opens
+// down to the activity-log entries and the rule that produced it.
+
+export const AGENCY_CLAIMS_PATH = '/agency/claims';
+export const BRANCH_CLAIMS_PATH = '/internal/claims';
+
+function grantOf(ctx: PageContext, role: 'agency' | 'branch'): string | undefined {
+  if (!ctx.viewer.signedIn) return undefined;
+  const grant = ctx.viewer.grants?.find((g) => g.role === role);
+  return role === 'agency' ? grant?.agencyId : grant?.branchId;
+}
+
+function lastMonth(): string {
+  const korea = new Date(Date.now() + 9 * 3600_000);
+  const m = korea.getUTCMonth();
+  return m === 0 ? `${korea.getUTCFullYear() - 1}-12` : `${korea.getUTCFullYear()}-${String(m).padStart(2, '0')}`;
+}
+
+function notice(kind: 'success' | 'danger' | 'info', text: string, role = kind === 'danger' ? 'alert' : 'status') {
+  return html`<div class="app-notice app-notice-${kind}" role="${role}"><p class="app-notice-title">${text}</p></div>`;
+}
+
+function listTable(claims: ClaimSummary[], base: string): SafeHtml {
+  return dataTable({
+    id: 'claims-table',
+    caption: '사업비 신청 목록',
+    columns: [
+      {
+        header: '신청 월',
+        rowHeader: true,
+        cell: (c) =>
+          html`<a href="${base}/${c.claimId}">${c.month}<span class="sr-only"> ${c.agencyName} 사업비 신청 보기</span></a>`,
+      },
+      { header: '수행기관', cell: (c) => c.agencyName },
+      { header: '상태', cell: (c) => c.statusLabel },
+      { header: '신청 금액', cell: (c) => (c.totals ? won(c.totals.total) : '-') },
+      { header: '본인부담금', cell: (c) => (c.totals ? won(c.totals.copay) : '-') },
+      { header: '바뀐 때', cell: (c) => c.updatedAt.slice(0, 10) },
+    ],
+    rows: claims,
+  });
+}
+
+/** 사업비 신청 목록: the agency's months (with a start form) or the branch's agencies. */
+export function claimListPage(side: 'agency' | 'branch') {
+  return (ctx: PageContext): PageView => {
+    let main: HTMLElement;
+    const base = side === 'agency' ? AGENCY_CLAIMS_PATH : BRANCH_CLAIMS_PATH;
+    const scope = grantOf(ctx, side);
+
+    async function load(message?: SafeHtml): Promise<void> {
+      const body = main.querySelector<HTMLElement>('#claims-body')!;
+      if (!scope) {
+        body.innerHTML = emptyState(
+          side === 'agency' ? '수행기관 담당자만 볼 수 있습니다.' : '지사 담당자만 볼 수 있습니다.',
+        ).value;
+        return;
+      }
+      body.innerHTML = spinner('사업비 신청을 불러오는 중입니다…').value;
+      const result = await apiGet<{ claims: ClaimSummary[] }>(
+        '/claims',
+        side === 'agency' ? { agencyId: scope } : { branchId: scope },
+        { signal: ctx.signal },
+      ).catch(() => undefined);
+      if (!result) return;
+      if (!result.ok) {
+        body.innerHTML = failureNotice({
+          title: '사업비 신청을 불러오지 못했습니다',
+          message: result.problem.message,
+          retryAction: 'retry',
+        }).value;
+        return;
+      }
+      const claims = result.data.claims;
+      body.innerHTML = html`${message ?? ''}${
+        claims.length
+          ? listTable(claims, base)
+          : emptyState(
+              '아직 사업비 신청이 없습니다.',
+              side === 'agency' ? '활동일지를 월 제출한 뒤 위에서 신청 월을 골라 시작하세요.' : '',
+            )
+      }`.value;
+    }
+
+    const startForm =
+      side === 'agency'
+        ? html`<form id="claim-start" class="app-search-form" novalidate aria-label="사업비 신청 시작">
+  <div class="form-group" data-field="claim-month">
+    <div class="form-tit"><label for="claim-month">신청 월</label></div>
+    <div class="form-conts"><input class="krds-input" type="month" id="claim-month" name="month" value="${lastMonth()}" aria-describedby="claim-month-hint" required></div>
+    <p class="form-hint" id="claim-month-hint">근무이력 비교를 마치고 월 제출한 달만 계산할 수 있습니다. 예: ${lastMonth()}</p>
+  </div>
+  <div class="app-form-actions">${button({ label: '사업비 계산 시작', type: 'submit', size: 'large' })}</div>
+  <div id="claim-start-result"></div>
+</form>`
+        : html``;
+
+    return {
+      title: side === 'agency' ? '사업비 신청' : '사업비 신청 결정',
+      lead:
+        side === 'agency'
+          ? '제출한 활동일지로 달마다 사업비를 계산하고, 검토한 뒤 지사에 제출합니다.'
+          : '관할 수행기관이 제출한 사업비 신청을 확인하고 승인하거나 사유를 적어 반려합니다.',
+      content: html`${startForm}<div id="claims-body"></div>`,
+      mount(m) {
+        main = m;
+        main.addEventListener('click', (event) => {
+          if ((event.target as Element).closest('[data-action="retry"]')) void load();
+        });
+        main.addEventListener('submit', async (event) => {
+          const form = event.target as HTMLFormElement;
+          if (form.id !== 'claim-start' || !scope) return;
+          event.preventDefault();
+          const month = String(new FormData(form).get('month') ?? '');
+          const out = main.querySelector<HTMLElement>('#claim-start-result')!;
+          if (!/^\d{4}-\d{2}$/.test(month)) {
+            out.innerHTML = notice('danger', '신청 월을 골라 주세요 (예: 2026-10).').value;
+            return;
+          }
+          const result = await apiPost<ClaimSummary>('/claims', { agencyId: scope, month }, { signal: ctx.signal });
+          if (!result.ok) {
+            out.innerHTML = notice('danger', result.problem.message).value;
+            return;
+          }
+          ctx.navigate(`${base}/${result.data.claimId}`);
+        });
+        void load();
+      },
+    };
+  };
+}
+
+function activityTable(lines: AssistantLine[]): SafeHtml {
+  const h = (n: number) => hoursText(n);
+  return dataTable({
+    id: 'claim-activity',
+    caption: '근로지원인별 활동 내역 (시간)',
+    columns: [
+      { header: '근로지원인', rowHeader: true, cell: (l) => l.name },
+      { header: '서비스', cell: (l) => h(l.result.minutes.service) },
+      { header: '주휴', cell: (l) => h(l.result.minutes.weeklyHoliday) },
+      { header: '유가', cell: (l) => h(l.result.minutes.paidLeave) },
+      { header: '휴일', cell: (l) => h(l.result.minutes.holiday) },
+      { header: '공가', cell: (l) => h(l.result.minutes.officialLeave) },
+      { header: '교육', cell: (l) => h(l.result.minutes.training) },
+      { header: '합계', cell: (l) => h(paidMinutes(l.result.minutes)) },
+      { header: '단독', cell: (l) => h(l.result.minutes.byRatio['1'] ?? 0) },
+      { header: '1:2', cell: (l) => h(l.result.minutes.byRatio['2'] ?? 0) },
+      { header: '1:3', cell: (l) => h(l.result.minutes.byRatio['3'] ?? 0) },
+    ],
+    rows: lines,
+  });
+}
+
+function moneyTable(lines: AssistantLine[], totals: ClaimDetail['totals']): SafeHtml {
+  type Row = { name: string; amounts: AssistantLine['result']['amounts']; index?: number };
+  const rows: Row[] = lines.map((l, index) => ({ name: l.name, amounts: l.result.amounts, index }));
+  if (totals) rows.push({ name: '합계', amounts: totals });
+  return dataTable<Row>({
+    id: 'claim-money',
+    caption: '근로지원인별 금액 (원)',
+    columns: [
+      { header: '근로지원인', rowHeader: true, cell: (r) => r.name },
+      { header: '급여', cell: (r) => won(r.amounts.pay) },
+      { header: '본인부담금', cell: (r) => won(r.amounts.copay) },
+      { header: '차감 지급액', cell: (r) => won(r.amounts.net) },
+      { header: '사회보험', cell: (r) => won(r.amounts.socialInsurance) },
+      { header: '운영비', cell: (r) => won(r.amounts.operatingCost) },
+      { header: '퇴직적립금', cell: (r) => won(r.amounts.severance) },
+      { header: '합계', cell: (r) => won(r.amounts.total) },
+      {
+        header: '근거',
+        cell: (r) =>
+          r.index === undefined
+            ? ''
+            : html`<a href="#why-${r.index}">이 금액의 근거<span class="sr-only"> ${r.name}</span></a>`,
+      },
+    ],
+    rows,
+  });
+}
+
+function workerTable(lines: WorkerLine[]): SafeHtml {
+  return dataTable({
+    id: 'claim-workers',
+    caption: '근로자별 본인부담금',
+    columns: [
+      { header: '근로자', rowHeader: true, cell: (l) => l.name },
+      { header: '지원 시간', cell: (l) => `${hoursText(l.result.supportedMinutes)}시간` },
+      { header: '본인부담금', cell: (l) => won(l.result.copay) },
+    ],
+    rows: lines,
+  });
+}
+
+/** "이 금액의 근거": the rule with the line's own figures, then every entry that produced it. */
+function whySection(line: AssistantLine, index: number, detail: ClaimDetail): SafeHtml {
+  const m = line.result.minutes;
+  return html`<section class="app-section" id="why-${index}" tabindex="-1" aria-labelledby="why-title-${index}">
+  <h3 class="app-section-title" id="why-title-${index}">${line.name}: 이 금액의 근거</h3>
+  ${facts([
+    ['급여', won(line.result.amounts.pay)],
+    [
+      '인정 시간',
+      `${hoursText(paidMinutes(m))}시간 (서비스 ${hoursText(m.service)}, 주휴 ${hoursText(m.weeklyHoliday)})`,
+    ],
+    ['동시 지원 초과(지급 안 함)', `${hoursText(m.overConcurrency)}시간`],
+  ])}
+  ${detail.rates ? html`<ul class="app-list">${payExplanation(m, detail.rates).map((t) => html`<li>${t}</li>`)}</ul>` : ''}
+  ${dataTable({
+    id: `why-entries-${index}`,
+    caption: `${line.name} 근로지원인의 활동일지 ${line.entries.length}건`,
+    columns: [
+      { header: '활동일자', rowHeader: true, cell: (e) => e.date },
+      { header: '시간', cell: (e) => `${e.start}~${e.end}` },
+      { header: '분', cell: (e) => String(entryMinutes(e)) },
+      { header: '근태', cell: (e) => TYPE_LABELS[e.type] ?? e.type },
+      { header: '근로자', cell: (e) => (e.type === 'service' ? e.workerName : '-') },
+    ],
+    rows: line.entries,
+  })}
+</section>`;
+}
+
+/** One claim for both sides: figures, why, history, and the actions the viewer may take now. */
+export function claimDetailPage(side: 'agency' | 'branch') {
+  return (ctx: PageContext): PageView => {
+    let main: HTMLElement;
+    let claim: ClaimDetail | undefined;
+    let busy = false;
+    const base = side === 'agency' ? AGENCY_CLAIMS_PATH : BRANCH_CLAIMS_PATH;
+    const claimId = ctx.params.claimId ?? '';
+    let poll: ReturnType<typeof setTimeout> | undefined;
+    ctx.signal.addEventListener('abort', () => clearTimeout(poll));
+
+    function actions(c: ClaimDetail): SafeHtml {
+      const list: SafeHtml[] = [];
+      if (side === 'agency' && c.waitingFor === 'agency') {
+        list.push(button({ label: '지사에 제출', size: 'large', data: { action: 'submit' } }));
+        list.push(
+          button({ label: '활동일지로 다시 계산', variant: 'secondary', size: 'large', data: { action: 'recompute' } }),
+        );
+      }
+      if (c.status === 'failed') {
+        list.push(button({ label: '다시 시작', size: 'large', data: { action: 'resume' } }));
+      }
+      list.push(button({ label: '엑셀 내려받기', variant: 'tertiary', size: 'large', data: { action: 'export' } }));
+      const decision =
+        side === 'branch' && c.waitingFor === 'branch'
+          ? html`<form id="claim-decision" novalidate aria-label="지사 결정">
+  ${textareaField({ id: 'decision-reason', name: 'reason', label: '반려 사유', value: '', maxLength: 1000, rows: 3, hint: '반려할 때만 적습니다. 기관이 무엇을 고쳐야 하는지 적어 주세요.' })}
+  <div class="app-form-actions">${button({ label: '승인', size: 'large', data: { action: 'approve' } })}${button({ label: '반려', variant: 'secondary', size: 'large', data: { action: 'return' } })}</div>
+</form>`
+          : html``;
+      return html`${decision}<div class="app-form-actions">${list}</div>`;
+    }
+
+    function render(c: ClaimDetail, message?: SafeHtml): void {
+      const body = main.querySelector<HTMLElement>('#claim-body')!;
+      const status = c.status === 'computing' ? spinner('사업비를 계산하고 있습니다…') : html``;
+      body.innerHTML = html`<div id="claim-message">${message ?? ''}</div>
+${c.returnReason ? notice('info', `지사 반려 사유: ${c.returnReason}`) : ''}
+${c.failure ? notice('danger', `처리에 실패했습니다: ${c.failure.cause} ‘다시 시작’을 누르면 저장된 신청에서 다시 처리합니다.`) : ''}
+${facts([
+  ['수행기관', c.agencyName],
+  ['신청 월', c.month],
+  ['상태', html`<strong id="claim-status">${c.statusLabel}</strong>`],
+  [
+    '요율표',
+    c.rateYear ? `${c.rateYear}년 버전 ${c.rateVersion}${c.rates ? ` (시간급 ${won(c.rates.hourlyWage)})` : ''}` : '-',
+  ],
+  ['신청 금액', c.totals ? won(c.totals.total) : '-'],
+  ['본인부담금 합계', c.totals ? won(c.totals.copay) : '-'],
+])}
+${status}
+${actions(c)}
+${
+  c.assistants.length
+    ? html`<h2 class="app-section-title">활동 내역</h2>${activityTable(c.assistants)}
+<h2 class="app-section-title">금액</h2>${moneyTable(c.assistants, c.totals)}
+<h2 class="app-section-title">근로자별 본인부담금</h2>${workerTable(c.workers)}
+<h2 class="app-section-title">금액의 근거</h2>${c.assistants.map((l, i) => whySection(l, i, c))}`
+    : c.status === 'computing'
+      ? ''
+      : emptyState('계산된 내역이 없습니다.')
+}
+${c.problems.length ? html`<h2 class="app-section-title">확인할 점 ${c.problems.length}건</h2><ul class="app-list">${c.problems.map((p) => html`<li>${p.message}</li>`)}</ul>` : ''}
+<h2 class="app-section-title">처리 이력</h2>
+${dataTable({
+  id: 'claim-history',
+  caption: '처리 이력',
+  columns: [
+    { header: '일시', rowHeader: true, cell: (h) => h.at.replace('T', ' ').slice(0, 16) },
+    { header: '처리', cell: (h) => ACTION_LABELS[h.action] ?? h.action },
+    { header: '처리자', cell: (h) => h.by },
+    { header: '사유', cell: (h) => h.reason ?? '' },
+  ],
+  rows: c.history,
+})}`.value;
+    }
+
+    /** Reads the claim; while the workflow is between human steps, reads again shortly. */
+    async function load(message?: SafeHtml): Promise<void> {
+      clearTimeout(poll);
+      const result = await apiGet<ClaimDetail>(
+        `/claims/${encodeURIComponent(claimId)}`,
+        {},
+        { signal: ctx.signal },
+      ).catch(() => undefined);
+      if (!result) return;
+      if (!result.ok) {
+        main.querySelector<HTMLElement>('#claim-body')!.innerHTML = failureNotice({
+          title: '사업비 신청을 불러오지 못했습니다',
+          message: result.problem.message,
+          retryAction: 'retry',
+        }).value;
+        return;
+      }
+      claim = result.data;
+      render(claim, message);
+      // between human steps the workflow is still working (computing, or taking the answer in)
+      const settled = claim.status === 'failed' || claim.status === 'approved' || claim.waitingFor !== undefined;
+      if (!settled) poll = setTimeout(() => void load(message), 700);
+    }
+
+    async function act(action: string): Promise<void> {
+      if (!claim || busy) return;
+      busy = true;
+      try {
+        if (action === 'export') {
+          const result = await apiGet<{ fileName: string; contentType: string; base64: string }>(
+            `/claims/${encodeURIComponent(claimId)}/export`,
+            {},
+            { signal: ctx.signal },
+          );
+          const out = main.querySelector<HTMLElement>('#claim-message')!;
+          if (!result.ok) {
+            out.innerHTML = notice('danger', result.problem.message).value;
+            return;
+          }
+          saveBase64File(result.data);
+          out.innerHTML = notice('success', `엑셀 파일(${result.data.fileName})을 내려받았습니다.`).value;
+          return;
+        }
+        let path = `/claims/${encodeURIComponent(claimId)}/${action}`;
+        let body: unknown = {};
+        if (action === 'approve' || action === 'return') {
+          const reason = main.querySelector<HTMLTextAreaElement>('#decision-reason')?.value.trim() ?? '';
+          if (action === 'return' && reason.length < 2) {
+            const out = main.querySelector<HTMLElement>('#claim-message')!;
+            out.innerHTML =
+              html`<div class="app-notice app-notice-danger" role="alert"><p class="app-notice-title">반려 사유를 입력해 주세요.</p><p><a href="#decision-reason">반려 사유 입력란으로 가기</a></p></div>`.value;
+            main.querySelector<HTMLElement>('#decision-reason')?.focus();
+            return;
+          }
+          path = `/claims/${encodeURIComponent(claimId)}/decision`;
+          body = { action, ...(action === 'return' ? { reason } : {}) };
+        }
+        const result = await apiPost<ClaimSummary>(path, body, { signal: ctx.signal });
+        if (!result.ok) {
+          main.querySelector<HTMLElement>('#claim-message')!.innerHTML = notice('danger', result.problem.message).value;
+          return;
+        }
+        const done: Record<string, string> = {
+          submit: '지사에 제출했습니다.',
+          recompute: '활동일지로 다시 계산합니다.',
+          resume: '다시 시작했습니다.',
+          approve: '승인했습니다.',
+          return: '반려했습니다. 기관이 고쳐서 다시 제출할 수 있습니다.',
+        };
+        ctx.announce(done[action] ?? '');
+        await load(notice('success', done[action] ?? ''));
+      } finally {
+        busy = false;
+      }
+    }
+
+    return {
+      title: side === 'agency' ? '사업비 신청 상세' : '사업비 신청 결정',
+      content: html`<p><a href="${base}">사업비 신청 목록으로</a></p><div id="claim-body">${spinner('사업비 신청을 불러오는 중입니다…')}</div>`,
+      mount(m) {
+        main = m;
+        main.addEventListener('click', (event) => {
+          const el = (event.target as Element).closest<HTMLElement>('[data-action]');
+          if (!el) return;
+          event.preventDefault();
+          if (el.dataset.action === 'retry') void load();
+          else void act(el.dataset.action ?? '');
+        });
+        main.addEventListener('submit', (event) => event.preventDefault());
+        void load();
+      },
+    };
+  };
+}
