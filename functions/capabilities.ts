@@ -25,7 +25,8 @@ export const CAPABILITIES: Capability[] = [
     routes: identityRoutes,
   },
   { name: 'audit', entry: 'functions/audit/handler.ts', routes: auditRoutes },
-  { name: 'claims', entry: 'functions/claims/handler.ts', routes: claimRoutes },
+  // the co-payment statements embed the same Korean font
+  { name: 'claims', entry: 'functions/claims/handler.ts', routes: claimRoutes, files: [KOREAN_FONT_FILE] },
   { name: 'files', entry: 'functions/files/handler.ts', routes: fileRoutes },
   { name: 'surveys', entry: 'functions/surveys/handler.ts', routes: surveyRoutes },
   { name: 'applications', entry: 'functions/applications/handler.ts', routes: applicationRoutes },

@@ -117,3 +117,55 @@ export const ClaimLine = new Entity({
 });
 
 export type ClaimLineItem = EntityItem<typeof ClaimLine>;
+
+/**
+ * A worker's co-payment (본인부담금, SPEC C7) for one month of one agency, written once from the
+ * approved claim, with the payments the agency records against it. Payments are appended under a
+ * revision condition, so two staff recording at once cannot lose one.
+ */
+export const Copayment = new Entity({
+  model: { entity: 'copayment', version: '1', service: SERVICE_NAME },
+  attributes: {
+    agencyId: { type: 'string', required: true },
+    agencyName: { type: 'string', required: true },
+    branchId: { type: 'string', required: true },
+    month: { type: 'string', required: true },
+    workerId: { type: 'string', required: true },
+    workerName: { type: 'string', required: true },
+    claimId: { type: 'string', required: true },
+    supportedMinutes: { type: 'number', required: true },
+    amount: { type: 'number', required: true },
+    payments: {
+      type: 'list',
+      required: true,
+      items: {
+        type: 'map',
+        properties: {
+          paymentId: { type: 'string', required: true },
+          date: { type: 'string', required: true },
+          amount: { type: 'number', required: true },
+          method: { type: 'string', required: true },
+          recordedBy: { type: 'string', required: true },
+          recordedAt: { type: 'string', required: true },
+        },
+      },
+    },
+    revision: { type: 'number', required: true },
+    createdAt: { type: 'string', required: true },
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['agencyId', 'month', 'workerId'] }, sk: { field: 'sk', composite: [] } },
+    byAgency: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['agencyId'] },
+      sk: { field: 'gsi1sk', composite: ['month', 'workerId'] },
+    },
+    byWorker: {
+      index: 'gsi2',
+      pk: { field: 'gsi2pk', composite: ['workerId'] },
+      sk: { field: 'gsi2sk', composite: ['month', 'agencyId'] },
+    },
+  },
+});
+
+export type CopaymentItem = EntityItem<typeof Copayment>;

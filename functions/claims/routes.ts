@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NotFound } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { claimWorkflowRoutes } from './claim-routes.ts';
+import { copayRoutes } from './copay-routes.ts';
 import { diffRates, RateTableContentSchema } from './rate-tables.ts';
 import { getVersion, latestVersion, listVersions, saveVersion } from './repository.ts';
 
@@ -103,4 +104,5 @@ export const claimRoutes = [
     handle: async ({ params }) => ({ body: { version: (await latestVersion(params.year))?.version ?? 0 } }),
   }),
   ...claimWorkflowRoutes,
+  ...copayRoutes,
 ];

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '#commons/outbox';
 import { demoMonths } from '#local/demo-activity';
-import { DEMO_PASSWORD } from '#local/demo-data';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '#local/demo-data';
 import { expectNoAxeViolations, launchBrowser, type OpenedPage, openPage, tabTo } from '../support/browser.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 
@@ -155,4 +155,37 @@ describe('the monthly claim in the browser (C5)', () => {
     expect(agencyView.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
     expect(branchView.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   }, 180_000);
+
+  it('shows each worker’s co-payment to the agency, who records a payment, and to the worker with a PDF', async () => {
+    const agencyView = await openPage(browser, { baseUrl: stack.baseUrl });
+    const workerView = await openPage(browser, { baseUrl: stack.baseUrl, viewport: 'mobile' });
+    opened.push(agencyView, workerView);
+    const agency = agencyView.page;
+    const worker = workerView.page;
+    await Promise.all([signIn(agency, '/agency', 'agency_neulbom'), signIn(worker, '', 'worker02')]);
+
+    await agency.goto('/agency/copayments');
+    await agency.locator('#copay-table').waitFor({ timeout: 30_000 });
+    await expectNoAxeViolations(agency);
+    const workerName = DEMO_ACCOUNTS.find((a) => a.username === 'worker02')!.name;
+    const form = agency.locator(`form[aria-label="${workerName} ${previous} 받은 기록"]`);
+    await form.locator('input[name="date"]').fill(`${previous}-28`);
+    await form.locator('input[name="amount"]').fill('100');
+    await form.getByRole('button', { name: '받은 기록 저장' }).click();
+    await agency
+      .locator('#copay-message')
+      .getByText(/받은 기록을 저장했습니다/)
+      .waitFor();
+    expect(await agency.locator('#copay-table').textContent()).toContain(`${previous}-28 100원 (계좌이체)`);
+
+    await worker.goto('/my/copayments');
+    await worker.locator('#my-copay-table').waitFor();
+    expect(await worker.locator('#my-copay-table').textContent()).toContain('100원 (계좌이체)');
+    await expectNoAxeViolations(worker);
+    const download = worker.waitForEvent('download');
+    await worker.getByRole('button', { name: /납부 확인서 내려받기/ }).click();
+    expect((await download).suggestedFilename()).toMatch(/^본인부담금_납부확인서_\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(agencyView.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+    expect(workerView.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  }, 120_000);
 });

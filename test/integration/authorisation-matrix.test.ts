@@ -467,6 +467,18 @@ const CLAIM_SCOPE_PROBES: Record<string, Probe[]> = {
   'POST /claims/{claimId}/recompute': [asAgency(...onClaims('/recompute'))],
   'POST /claims/{claimId}/decision': [asBranch(...onClaims('/decision', { action: 'approve' }))],
   'POST /claims/{claimId}/resume': [asAgency(...onClaims('/resume')), asBranch(...onClaims('/resume'))],
+  'GET /copayments': [
+    asAgency(...query('/copayments', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-NEULBOM' })),
+    asBranch(...query('/copayments', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-NEULBOM' })),
+  ],
+  'POST /copayments/{copayId}/payments': [
+    asAgency(
+      ...(['AG-HANBIT', 'AG-NEULBOM'].map((agencyId) => ({
+        path: `/copayments/${agencyId}_2020-01_worker01/payments`,
+        body: { date: '2020-02-01', amount: 1, method: 'cash', revision: 1 },
+      })) as [Request, Request]),
+    ),
+  ],
 };
 
 // Attendance and comparison (issue 7, C3/C4): 한빛's demo import of last month is own, 늘봄's another's.
@@ -569,9 +581,11 @@ const OWN_ONLY: Record<string, string> = {
   'GET /rate-tables/{year}/versions/{version}': 'rate tables are national',
   'GET /rate-tables/{year}/latest-version': 'rate tables are national',
   'POST /rate-tables/{year}/versions': 'hq only; hq has no organisation scope',
-  'POST /service-applications': 'creates the caller’s own application (scope: own userId)',
+  'GET /me/copayments': 'lists the caller’s own co-payments (scope: own login)',
+  'GET /me/copayments/statement': 'the caller’s own co-payment statement (scope: own login)',
   'POST /claims/schedule':
     'hq only (starts every agency’s month, as the scheduled rule does); hq has no organisation scope',
+  'POST /service-applications': 'creates the caller’s own application (scope: own userId)',
   'GET /me/service-applications': 'lists the caller’s own applications',
   'POST /activity-applications': 'creates the caller’s own activity application (scope: own userId)',
   'GET /me/activity-applications': 'lists the caller’s own activity applications',

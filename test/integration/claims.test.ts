@@ -1,3 +1,4 @@
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoMonths } from '#local/demo-activity';
 import { signInThroughApi } from '../support/session.ts';
@@ -40,7 +41,14 @@ async function until(id: string, done: (claim: Json) => boolean, as = 'agency_ne
 
 beforeAll(async () => {
   stack = await startStack();
-  for (const username of ['agency_neulbom', 'agency_hanbit', 'gyeonggi_branch', 'seoul_branch', 'hq_admin']) {
+  for (const username of [
+    'agency_neulbom',
+    'agency_hanbit',
+    'gyeonggi_branch',
+    'seoul_branch',
+    'hq_admin',
+    'worker02',
+  ]) {
     tokens[username] = await signInThroughApi(stack, username);
   }
 }, 240_000);
@@ -148,6 +156,57 @@ describe('the monthly claim workflow on the local stack', () => {
     expect(late.status).toBe(400);
     expect(late.body.error.message).toContain('이미 승인된');
     expect((await api('agency_neulbom', 'POST', `/claims/${claimId}/recompute`)).status).toBe(400);
+  });
+
+  it('turns the approved claim into each worker’s co-payment, which the agency records and the worker sees', async () => {
+    const claim = (await api('agency_neulbom', 'GET', `/claims/${claimId}`)).body;
+    let list = await api('agency_neulbom', 'GET', `/copayments?agencyId=AG-NEULBOM&month=${previous}`);
+    for (let i = 0; i < 50 && list.body.copayments.length < claim.workers.length; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      list = await api('agency_neulbom', 'GET', `/copayments?agencyId=AG-NEULBOM&month=${previous}`);
+    }
+    expect(list.body.copayments.map((c: Json) => [c.workerId, c.amount]).sort()).toEqual(
+      claim.workers.map((w: Json) => [w.id, w.result.copay]).sort(),
+    );
+    const due = list.body.copayments.find((c: Json) => c.workerId === 'worker02');
+    expect(due.amount).toBeGreaterThan(1);
+    expect((await api('agency_hanbit', 'GET', '/copayments?agencyId=AG-NEULBOM')).status).toBe(403);
+
+    const path = `/copayments/${due.copayId}/payments`;
+    const paid = await api('agency_neulbom', 'POST', path, {
+      date: `${previous}-28`,
+      amount: due.amount - 1,
+      method: 'transfer',
+      revision: due.revision,
+    });
+    expect(paid.status).toBe(201);
+    expect(paid.body).toMatchObject({ paid: due.amount - 1, balance: 1 });
+    // the same revision again: someone recorded since, nothing is lost
+    const stale = await api('agency_neulbom', 'POST', path, {
+      date: `${previous}-28`,
+      amount: 1,
+      method: 'cash',
+      revision: due.revision,
+    });
+    expect(stale.status).toBe(409);
+    const over = await api('agency_neulbom', 'POST', path, {
+      date: `${previous}-28`,
+      amount: 2,
+      method: 'cash',
+      revision: paid.body.revision,
+    });
+    expect(over.status).toBe(400);
+    expect(over.body.error.message).toContain('남은 본인부담금(1원)');
+
+    const mine = await api('worker02', 'GET', '/me/copayments');
+    expect(mine.body.copayments[0]).toMatchObject({ month: previous, amount: due.amount, paid: due.amount - 1 });
+    expect(mine.body.copayments[0].payments[0].methodLabel).toBe('계좌이체');
+    const statement = await api('worker02', 'GET', '/me/copayments/statement?agencyId=AG-NEULBOM');
+    expect(statement.status).toBe(200);
+    const pdf = await getDocumentProxy(new Uint8Array(Buffer.from(statement.body.base64, 'base64')));
+    const { text } = await extractText(pdf, { mergePages: true });
+    expect(text).toContain('본인부담금 납부 확인서');
+    expect(text).toContain(`본인부담금 ${due.amount.toLocaleString('ko-KR')}원`);
   });
 
   it('leaves a claim of a month that was never submitted failed, with the reason, and resumable', async () => {

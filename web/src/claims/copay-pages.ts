@@ -1,0 +1,213 @@
+import { saveBase64File } from '../applications/ui.ts';
+import { button } from '../components/button.ts';
+import { failureNotice, spinner } from '../components/notice.ts';
+import { dataTable, emptyState } from '../components/table.ts';
+import { apiGet, apiPost } from '../core/api.ts';
+import { html, type SafeHtml } from '../core/html.ts';
+import type { PageContext, PageView } from '../shell/app.ts';
+import { hoursText, won } from './model.ts';
+
+// 본인부담금 (SPEC C7): the agency's list of each worker's co-payment from the approved claims, where
+// it records what it received; the worker's history on My page with the statement (PDF).
+
+export const AGENCY_COPAY_PATH = '/agency/copayments';
+export const MY_COPAY_PATH = '/my/copayments';
+
+export interface CopaymentView {
+  copayId: string;
+  agencyId: string;
+  agencyName: string;
+  month: string;
+  workerName: string;
+  supportedMinutes: number;
+  amount: number;
+  paid: number;
+  balance: number;
+  revision: number;
+  payments: { paymentId: string; date: string; amount: number; methodLabel: string }[];
+}
+
+function notice(kind: 'success' | 'danger', text: string): SafeHtml {
+  return html`<div class="app-notice app-notice-${kind}" role="${kind === 'danger' ? 'alert' : 'status'}"><p class="app-notice-title">${text}</p></div>`;
+}
+
+const paymentsText = (c: CopaymentView) =>
+  c.payments.length ? c.payments.map((p) => `${p.date} ${won(p.amount)} (${p.methodLabel})`).join(', ') : '없음';
+
+function paymentForm(c: CopaymentView, i: number): SafeHtml {
+  if (c.balance <= 0) return html`<span>모두 받음</span>`;
+  return html`<form class="app-inline-form" data-copay="${c.copayId}" data-revision="${String(c.revision)}" novalidate aria-label="${c.workerName} ${c.month} 받은 기록">
+  <label for="pay-date-${i}">받은 날</label><input class="krds-input" type="date" id="pay-date-${i}" name="date" required>
+  <label for="pay-amount-${i}">받은 금액(원)</label><input class="krds-input" type="number" inputmode="numeric" min="1" id="pay-amount-${i}" name="amount" value="${String(c.balance)}" required>
+  <label for="pay-method-${i}">받은 방법</label><select class="krds-input" id="pay-method-${i}" name="method"><option value="transfer">계좌이체</option><option value="cash">현금</option><option value="card">카드</option><option value="cms">CMS 자동이체</option></select>
+  ${button({ label: '받은 기록 저장', type: 'submit' })}
+</form>`;
+}
+
+export function agencyCopayPage(ctx: PageContext): PageView {
+  let main: HTMLElement;
+  const agencyId = ctx.viewer.signedIn ? ctx.viewer.grants?.find((g) => g.role === 'agency')?.agencyId : undefined;
+
+  async function load(message?: SafeHtml): Promise<void> {
+    const body = main.querySelector<HTMLElement>('#copay-body')!;
+    if (!agencyId) {
+      body.innerHTML = emptyState('수행기관 담당자만 볼 수 있습니다.').value;
+      return;
+    }
+    const result = await apiGet<{ copayments: CopaymentView[] }>(
+      '/copayments',
+      { agencyId },
+      { signal: ctx.signal },
+    ).catch(() => undefined);
+    if (!result) return;
+    if (!result.ok) {
+      body.innerHTML = failureNotice({
+        title: '본인부담금을 불러오지 못했습니다',
+        message: result.problem.message,
+        retryAction: 'retry',
+      }).value;
+      return;
+    }
+    const rows = result.data.copayments;
+    body.innerHTML = html`<div id="copay-message">${message ?? ''}</div>${
+      rows.length
+        ? dataTable({
+            id: 'copay-table',
+            caption: '근로자별 본인부담금 (승인된 사업비 신청 기준)',
+            columns: [
+              { header: '월', cell: (c) => c.month },
+              { header: '근로자', rowHeader: true, cell: (c) => c.workerName },
+              { header: '지원 시간', cell: (c) => `${hoursText(c.supportedMinutes)}시간` },
+              { header: '본인부담금', cell: (c) => won(c.amount) },
+              { header: '받은 금액', cell: (c) => won(c.paid) },
+              { header: '남은 금액', cell: (c) => won(c.balance) },
+              { header: '받은 기록', cell: (c) => paymentsText(c) },
+              { header: '기록하기', cell: (c) => paymentForm(c, rows.indexOf(c)) },
+            ],
+            rows,
+          })
+        : emptyState(
+            '아직 본인부담금이 없습니다.',
+            '지사가 사업비 신청을 승인하면 근로자별 본인부담금이 여기에 나옵니다.',
+          )
+    }`.value;
+  }
+
+  return {
+    title: '본인부담금 관리',
+    lead: '승인된 사업비 신청에서 나온 근로자별 본인부담금을 보고, 받은 날과 금액, 방법을 기록합니다.',
+    content: html`<div id="copay-body">${spinner('본인부담금을 불러오는 중입니다…')}</div>`,
+    mount(m) {
+      main = m;
+      main.addEventListener('click', (event) => {
+        if ((event.target as Element).closest('[data-action="retry"]')) void load();
+      });
+      main.addEventListener('submit', async (event) => {
+        const form = event.target as HTMLFormElement;
+        if (!form.dataset.copay) return;
+        event.preventDefault();
+        const data = new FormData(form);
+        const date = String(data.get('date') ?? '');
+        const amount = Number(data.get('amount'));
+        const out = main.querySelector<HTMLElement>('#copay-message')!;
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+          out.innerHTML = notice('danger', '받은 날을 입력해 주세요 (예: 2026-11-05).').value;
+          form.querySelector<HTMLElement>('input[name="date"]')?.focus();
+          return;
+        }
+        if (!Number.isInteger(amount) || amount < 1) {
+          out.innerHTML = notice('danger', '받은 금액을 1원 이상의 숫자로 입력해 주세요.').value;
+          form.querySelector<HTMLElement>('input[name="amount"]')?.focus();
+          return;
+        }
+        const result = await apiPost<CopaymentView>(
+          `/copayments/${encodeURIComponent(form.dataset.copay)}/payments`,
+          { date, amount, method: String(data.get('method')), revision: Number(form.dataset.revision) },
+          { signal: ctx.signal },
+        );
+        if (!result.ok) {
+          out.innerHTML = notice('danger', result.problem.message).value;
+          return;
+        }
+        ctx.announce('받은 기록을 저장했습니다.');
+        await load(
+          notice(
+            'success',
+            `${result.data.workerName} ${result.data.month} 받은 기록을 저장했습니다. 남은 금액 ${won(result.data.balance)}.`,
+          ),
+        );
+      });
+      void load();
+    },
+  };
+}
+
+export function myCopayPage(ctx: PageContext): PageView {
+  let main: HTMLElement;
+  let rows: CopaymentView[] = [];
+
+  async function load(): Promise<void> {
+    const body = main.querySelector<HTMLElement>('#my-copay-body')!;
+    const result = await apiGet<{ copayments: CopaymentView[] }>('/me/copayments', {}, { signal: ctx.signal }).catch(
+      () => undefined,
+    );
+    if (!result) return;
+    if (!result.ok) {
+      body.innerHTML = failureNotice({
+        title: '본인부담금을 불러오지 못했습니다',
+        message: result.problem.message,
+        retryAction: 'retry',
+      }).value;
+      return;
+    }
+    rows = result.data.copayments;
+    const agencies = [...new Map(rows.map((r) => [r.agencyId, r.agencyName])).entries()];
+    body.innerHTML = html`<div id="my-copay-message"></div>${
+      rows.length
+        ? html`${dataTable({
+            id: 'my-copay-table',
+            caption: '나의 본인부담금과 납부 기록',
+            columns: [
+              { header: '월', rowHeader: true, cell: (c) => c.month },
+              { header: '수행기관', cell: (c) => c.agencyName },
+              { header: '지원 시간', cell: (c) => `${hoursText(c.supportedMinutes)}시간` },
+              { header: '본인부담금', cell: (c) => won(c.amount) },
+              { header: '낸 금액', cell: (c) => won(c.paid) },
+              { header: '남은 금액', cell: (c) => won(c.balance) },
+              { header: '납부 기록', cell: (c) => paymentsText(c) },
+            ],
+            rows,
+          })}
+<div class="app-form-actions">${agencies.map(([id, name]) => button({ label: `${name} 납부 확인서 내려받기(PDF)`, variant: 'secondary', data: { action: 'statement', agency: id } }))}</div>`
+        : emptyState('아직 본인부담금이 없습니다.', '수행기관의 사업비 신청이 승인되면 달마다 여기에 나옵니다.')
+    }`.value;
+  }
+
+  return {
+    title: '본인 부담금',
+    lead: '근로지원인 서비스를 받은 달의 본인부담금과 낸 기록을 봅니다. 납부 확인서를 PDF로 내려받을 수 있습니다.',
+    content: html`<div id="my-copay-body">${spinner('본인부담금을 불러오는 중입니다…')}</div>`,
+    mount(m) {
+      main = m;
+      main.addEventListener('click', async (event) => {
+        const el = (event.target as Element).closest<HTMLElement>('[data-action]');
+        if (!el) return;
+        if (el.dataset.action === 'retry') void load();
+        if (el.dataset.action !== 'statement') return;
+        const result = await apiGet<{ fileName: string; contentType: string; base64: string }>(
+          '/me/copayments/statement',
+          { agencyId: el.dataset.agency ?? '' },
+          { signal: ctx.signal },
+        );
+        const out = main.querySelector<HTMLElement>('#my-copay-message')!;
+        if (!result.ok) {
+          out.innerHTML = notice('danger', result.problem.message).value;
+          return;
+        }
+        saveBase64File(result.data);
+        out.innerHTML = notice('success', `납부 확인서(${result.data.fileName})를 내려받았습니다.`).value;
+      });
+      void load();
+    },
+  };
+}
