@@ -12,7 +12,7 @@ import {
   MonthSubmission,
 } from './attendance/entities.ts';
 import { AuditRecord } from './audit/entities.ts';
-import { Claim, ClaimLine, Copayment, RateTableVersion } from './claims/entities.ts';
+import { Claim, ClaimLine, Copayment, RateTableVersion, Settlement } from './claims/entities.ts';
 import { Upload } from './files/entities.ts';
 import { SignInGuard, StaffRequest, UserProfile } from './identity/entities.ts';
 import { Matching } from './matching/entities.ts';
@@ -32,6 +32,7 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   Claim,
   ClaimLine,
   Copayment,
+  Settlement,
   Upload,
   PageFeedback,
   ServiceApplication,

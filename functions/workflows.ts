@@ -50,4 +50,11 @@ export const WORKFLOWS: WorkflowDefinition[] = [
       description: 'Starts the claim workflow of the previous month for every agency',
     },
   },
+  {
+    // an agency's half-year or year settlement against its decided claims (SPEC C6)
+    name: 'settlement',
+    definitionFile: 'statemachines/settlement.asl.json',
+    tasks: { Settle: 'functions/claims/tasks/settlement-tasks.ts' },
+    usedBy: ['claims'],
+  },
 ];

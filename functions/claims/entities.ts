@@ -169,3 +169,51 @@ export const Copayment = new Entity({
 });
 
 export type CopaymentItem = EntityItem<typeof Copayment>;
+
+export const SETTLEMENT_STATUSES = ['computing', 'submitted', 'returned', 'approved', 'failed'] as const;
+
+/**
+ * An agency's settlement (정산, SPEC C6) of a half-year or year: the advances it received, entered by
+ * the agency, against its decided (approved) claims, month by month. Id `<agencyId>_<period>`, period
+ * `2026-H1`, `2026-H2` or `2026`. Decided by the branch through the settlement workflow.
+ */
+export const Settlement = new Entity({
+  model: { entity: 'settlement', version: '1', service: SERVICE_NAME },
+  attributes: {
+    settlementId: { type: 'string', required: true },
+    agencyId: { type: 'string', required: true },
+    agencyName: { type: 'string', required: true },
+    branchId: { type: 'string', required: true },
+    period: { type: 'string', required: true },
+    status: { type: SETTLEMENT_STATUSES, required: true },
+    revision: { type: 'number', required: true },
+    attempt: { type: 'number', required: true },
+    /** JSON: [{ month, amount }] as the agency entered them */
+    advances: { type: 'string', required: true },
+    /** JSON: the month rows and totals computed from the decided claims */
+    rows: { type: 'string' },
+    totals: { type: 'string' },
+    taskToken: { type: 'string' },
+    tokenStage: { type: ['agency', 'branch'] as const },
+    returnReason: { type: 'string' },
+    failure: { type: 'string' },
+    history: { type: 'list', required: true, items: historyEntry },
+    createdAt: { type: 'string', required: true },
+    updatedAt: { type: 'string', required: true },
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['settlementId'] }, sk: { field: 'sk', composite: [] } },
+    byAgency: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['agencyId'] },
+      sk: { field: 'gsi1sk', composite: ['period'] },
+    },
+    byBranch: {
+      index: 'gsi2',
+      pk: { field: 'gsi2pk', composite: ['branchId'] },
+      sk: { field: 'gsi2sk', composite: ['period', 'agencyId'] },
+    },
+  },
+});
+
+export type SettlementItem = EntityItem<typeof Settlement>;

@@ -5,6 +5,7 @@ import { claimWorkflowRoutes } from './claim-routes.ts';
 import { copayRoutes } from './copay-routes.ts';
 import { diffRates, RateTableContentSchema } from './rate-tables.ts';
 import { getVersion, latestVersion, listVersions, saveVersion } from './repository.ts';
+import { settlementRoutes } from './settlement-routes.ts';
 
 const yearParams = z.object({
   year: z.coerce
@@ -105,4 +106,5 @@ export const claimRoutes = [
   }),
   ...claimWorkflowRoutes,
   ...copayRoutes,
+  ...settlementRoutes,
 ];

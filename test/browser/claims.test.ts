@@ -9,7 +9,8 @@ import { startStack, type TestStack } from '../support/stack.ts';
 // C5 in the browser on the local stack, through the claim-month state machine: 늘봄's agency starts
 // last month's claim (the demo submitted it), reads the seed-000 columns and "이 금액의 근거" down to
 // the entries, downloads the Excel and submits; 경기지사 returns it with a reason (and is told to write
-// one first); the agency recomputes and resubmits; the branch approves. axe on every screen.
+// one first); the agency recomputes and resubmits; the branch approves. Then the co-payments (C7) and
+// the half-year settlement (C6) on the same stack. axe on every screen.
 
 let stack: TestStack;
 let browser: Browser;
@@ -187,5 +188,50 @@ describe('the monthly claim in the browser (C5)', () => {
     expect((await download).suggestedFilename()).toMatch(/^본인부담금_납부확인서_\d{4}-\d{2}-\d{2}\.pdf$/);
     expect(agencyView.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
     expect(workerView.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  }, 120_000);
+
+  it('files the half-year settlement; the branch returns it, the agency refiles and the branch approves', async () => {
+    const agencyView = await openPage(browser, { baseUrl: stack.baseUrl });
+    const branchView = await openPage(browser, { baseUrl: stack.baseUrl });
+    opened.push(agencyView, branchView);
+    const agency = agencyView.page;
+    const branch = branchView.page;
+    await Promise.all([signIn(agency, '/agency', 'agency_neulbom'), signIn(branch, '/internal', 'gyeonggi_branch')]);
+    const period = `${previous.slice(0, 4)}-H${Number(previous.slice(5, 7)) <= 6 ? 1 : 2}`;
+
+    await agency.goto('/agency/settlements');
+    await agency.getByText('아직 정산 신청이 없습니다.').waitFor();
+    await agency.locator('#st-period').selectOption(period);
+    await agency.locator(`#st-adv-${previous}`).fill('1000000');
+    await agency.getByRole('button', { name: '정산 신청' }).click();
+    await agency.locator('.st-status').getByText('지사 결정 대기').waitFor({ timeout: 30_000 });
+    expect(await agency.locator('#st-rows-0 thead th').allTextContents()).toEqual([
+      '월',
+      '받은 선지급액',
+      '결정된 사업비',
+      '차액',
+    ]);
+    expect(await agency.locator('#st-rows-0').textContent()).toContain('1,000,000원');
+    await expectNoAxeViolations(agency);
+
+    await branch.goto('/internal/settlements');
+    await branch.locator('#st-reason-0').fill('선지급액을 통장 입금액과 맞춰 주세요.');
+    await branch.getByRole('button', { name: '반려' }).click();
+    await branch.locator('.st-status').getByText('반려 (기관 수정 중)').waitFor({ timeout: 30_000 });
+    await expectNoAxeViolations(branch);
+
+    await agency.reload();
+    await agency.getByText('지사 반려 사유: 선지급액을 통장 입금액과 맞춰 주세요.').waitFor({ timeout: 30_000 });
+    await agency.getByRole('button', { name: '고쳐서 다시 제출' }).waitFor({ timeout: 30_000 });
+    await agency.locator(`#st-refile-0-${previous}`).fill('1200000');
+    await agency.getByRole('button', { name: '고쳐서 다시 제출' }).click();
+    await agency.locator('.st-status').getByText('지사 결정 대기').waitFor({ timeout: 30_000 });
+    expect(await agency.locator('#st-rows-0').textContent()).toContain('1,200,000원');
+
+    await branch.reload();
+    await branch.getByRole('button', { name: '승인' }).click({ timeout: 30_000 });
+    await branch.locator('.st-status').getByText('승인').waitFor();
+    expect(agencyView.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+    expect(branchView.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   }, 120_000);
 });

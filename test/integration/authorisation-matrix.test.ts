@@ -455,6 +455,10 @@ const startClaim: [Request, Request] = [
   { path: '/claims', body: { agencyId: 'AG-HANBIT', month: '2099-01' } },
   { path: '/claims', body: { agencyId: 'AG-NEULBOM', month: '2099-01' } },
 ];
+const onSettlements = (suffix: string, body?: unknown): [Request, Request] => [
+  { path: `/settlements/AG-HANBIT_2026-H1${suffix}`, body },
+  { path: `/settlements/AG-NEULBOM_2026-H1${suffix}`, body },
+];
 const CLAIM_SCOPE_PROBES: Record<string, Probe[]> = {
   'POST /claims': [asAgency(...startClaim), asBranch(...startClaim)],
   'GET /claims': [
@@ -471,6 +475,22 @@ const CLAIM_SCOPE_PROBES: Record<string, Probe[]> = {
     asAgency(...query('/copayments', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-NEULBOM' })),
     asBranch(...query('/copayments', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-NEULBOM' })),
   ],
+  'POST /settlements': [
+    asAgency(
+      ...(['AG-HANBIT', 'AG-NEULBOM'].map((agencyId) => ({
+        path: '/settlements',
+        // an advance outside the period: refused by the rules after the scope check
+        body: { agencyId, period: '2026-H1', advances: [{ month: '2025-01', amount: 1 }] },
+      })) as [Request, Request]),
+    ),
+  ],
+  'GET /settlements': [
+    asAgency(...query('/settlements', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-NEULBOM' })),
+    asBranch(...query('/settlements', { branchId: 'BR-SEOUL' }, { branchId: 'BR-GYEONGGI' })),
+  ],
+  'GET /settlements/{settlementId}': [asAgency(...onSettlements('')), asBranch(...onSettlements(''))],
+  'POST /settlements/{settlementId}/decision': [asBranch(...onSettlements('/decision', { action: 'approve' }))],
+  'POST /settlements/{settlementId}/refile': [asAgency(...onSettlements('/refile', { advances: [] }))],
   'POST /copayments/{copayId}/payments': [
     asAgency(
       ...(['AG-HANBIT', 'AG-NEULBOM'].map((agencyId) => ({

@@ -209,6 +209,72 @@ describe('the monthly claim workflow on the local stack', () => {
     expect(text).toContain(`본인부담금 ${due.amount.toLocaleString('ko-KR')}원`);
   });
 
+  it('settles the half-year: advances against the decided claim per month, returned, refiled, approved', async () => {
+    const claim = (await api('agency_neulbom', 'GET', `/claims/${claimId}`)).body;
+    const period = `${previous.slice(0, 4)}-H${Number(previous.slice(5, 7)) <= 6 ? 1 : 2}`;
+    const settlementId = `AG-NEULBOM_${period}`;
+    const read = async (done: (s: Json) => boolean) => {
+      for (let i = 0; i < 100; i++) {
+        const { body } = await api('agency_neulbom', 'GET', `/settlements/${settlementId}`);
+        if (done(body)) return body;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      throw new Error(`settlement ${settlementId} did not settle`);
+    };
+    const outside = await api('agency_neulbom', 'POST', '/settlements', {
+      agencyId: 'AG-NEULBOM',
+      period,
+      advances: [{ month: '2020-01', amount: 1 }],
+    });
+    expect(outside.status).toBe(422);
+    expect(outside.body.error.fields[0].message).toContain('2020-01');
+
+    const filed = await api('agency_neulbom', 'POST', '/settlements', {
+      agencyId: 'AG-NEULBOM',
+      period,
+      advances: [{ month: previous, amount: claim.totals.total - 1000 }],
+    });
+    expect(filed.status).toBe(201);
+    const submitted = await read((s) => s.waitingFor === 'branch');
+    const row = submitted.rows.find((r: Json) => r.month === previous);
+    expect(row).toMatchObject({ advance: claim.totals.total - 1000, decided: claim.totals.total, difference: 1000 });
+    expect(submitted.rows).toHaveLength(6);
+    expect(submitted.totals.difference).toBe(1000);
+    expect((await api('agency_hanbit', 'GET', `/settlements/${settlementId}`)).status).toBe(403);
+
+    const returned = await api('gyeonggi_branch', 'POST', `/settlements/${settlementId}/decision`, {
+      action: 'return',
+      reason: '선지급액을 통장 입금액과 맞춰 주세요.',
+    });
+    expect(returned.body.status).toBe('returned');
+    await read((s) => s.waitingFor === 'agency');
+    const refiled = await api('agency_neulbom', 'POST', `/settlements/${settlementId}/refile`, {
+      advances: [{ month: previous, amount: claim.totals.total }],
+    });
+    expect(refiled.status).toBe(200);
+    const again = await read((s) => s.waitingFor === 'branch');
+    expect(again.totals.difference).toBe(0);
+    const approved = await api('gyeonggi_branch', 'POST', `/settlements/${settlementId}/decision`, {
+      action: 'approve',
+    });
+    expect(approved.body.status).toBe('approved');
+    const repeat = await api('gyeonggi_branch', 'POST', `/settlements/${settlementId}/decision`, { action: 'approve' });
+    expect(repeat.status).toBe(200);
+    const late = await api('gyeonggi_branch', 'POST', `/settlements/${settlementId}/decision`, {
+      action: 'return',
+      reason: '다시',
+    });
+    expect(late.status).toBe(400);
+    expect((await read((s) => s.status === 'approved')).history.map((h: Json) => h.action)).toEqual([
+      'file',
+      'computed',
+      'return',
+      'refile',
+      'computed',
+      'approve',
+    ]);
+  });
+
   it('leaves a claim of a month that was never submitted failed, with the reason, and resumable', async () => {
     const daon = `AG-DAON_${previous}`;
     expect((await api('hq_admin', 'POST', '/claims', { agencyId: 'AG-DAON', month: previous })).status).toBe(201);

@@ -1,13 +1,16 @@
 import type { Route } from '../shell/app.ts';
 import { AGENCY_COPAY_PATH, agencyCopayPage, MY_COPAY_PATH, myCopayPage } from './copay-pages.ts';
 import { AGENCY_CLAIMS_PATH, BRANCH_CLAIMS_PATH, claimDetailPage, claimListPage } from './pages.ts';
+import { AGENCY_SETTLEMENTS_PATH, BRANCH_SETTLEMENTS_PATH, settlementPage } from './settlement-pages.ts';
 
-/** The claim screens (C5) and co-payments (C7), by URL. */
+/** The claim screens (C5), settlements (C6) and co-payments (C7), by URL. */
 export const CLAIM_ROUTES: Route[] = [
   { path: AGENCY_CLAIMS_PATH, system: 'agency', page: claimListPage('agency'), roles: ['agency'] },
   { path: `${AGENCY_CLAIMS_PATH}/:claimId`, system: 'agency', page: claimDetailPage('agency'), roles: ['agency'] },
   { path: AGENCY_COPAY_PATH, system: 'agency', page: agencyCopayPage, roles: ['agency'] },
   { path: MY_COPAY_PATH, system: 'portal', page: myCopayPage, roles: ['worker'] },
+  { path: AGENCY_SETTLEMENTS_PATH, system: 'agency', page: settlementPage('agency'), roles: ['agency'] },
+  { path: BRANCH_SETTLEMENTS_PATH, system: 'internal', page: settlementPage('branch'), roles: ['branch'] },
   { path: BRANCH_CLAIMS_PATH, system: 'internal', page: claimListPage('branch'), roles: ['branch'] },
   { path: `${BRANCH_CLAIMS_PATH}/:claimId`, system: 'internal', page: claimDetailPage('branch'), roles: ['branch'] },
 ];

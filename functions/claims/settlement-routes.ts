@@ -1,0 +1,247 @@
+import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { z } from 'zod';
+import type { Caller } from '#commons/caller';
+import { sfnClient } from '#commons/clients';
+import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { defineRoute } from '#commons/http/route';
+import type { Target } from '#commons/policy';
+import { getOrganisation } from '#functions/agencies/repository';
+import type { SettlementItem } from './entities.ts';
+import { answerTask } from './orchestration.ts';
+import {
+  createSettlement,
+  getSettlement,
+  listAgencySettlements,
+  listBranchSettlements,
+  settlementTransition,
+} from './settlement-repository.ts';
+import { advancesProblem, PERIOD_SHAPE, periodLabel } from './settlement-rules.ts';
+
+// 사업비 정산 (SPEC C6): the agency files a half-year or year with the advances it received; the
+// settlement workflow sets them against the decided claims month by month; the branch approves or
+// returns it with a reason, and the agency refiles a returned one.
+
+const STATUS_LABELS: Record<string, string> = {
+  computing: '계산 중',
+  submitted: '지사 결정 대기',
+  returned: '반려 (기관 수정 중)',
+  approved: '승인',
+  failed: '처리 실패',
+};
+
+const LABELS = {
+  agencyId: '수행기관',
+  branchId: '지사',
+  period: '정산 기간',
+  advances: '선지급액',
+  action: '결정',
+  reason: '반려 사유',
+};
+
+const advancesSchema = z
+  .array(
+    z.object({
+      month: z.string().regex(/^\d{4}-\d{2}$/, { error: '선지급 월을 YYYY-MM 형식으로 입력해 주세요.' }),
+      amount: z
+        .number({ error: '선지급액을 숫자로 입력해 주세요.' })
+        .int({ error: '선지급액은 원 단위 정수로 입력해 주세요.' })
+        .min(0, { error: '선지급액은 0원 이상이어야 합니다.' }),
+    }),
+    { error: '선지급액을 입력해 주세요.' },
+  )
+  .max(12);
+
+const idParams = z.object({
+  settlementId: z.string().regex(/^[A-Za-z0-9-]+_\d{4}(-H[12])?$/, {
+    error: '정산 번호가 올바르지 않습니다. 목록에서 다시 골라 주세요.',
+  }),
+});
+
+function view(item: SettlementItem) {
+  return {
+    settlementId: item.settlementId,
+    agencyId: item.agencyId,
+    agencyName: item.agencyName,
+    branchId: item.branchId,
+    period: item.period,
+    periodLabel: periodLabel(item.period),
+    status: item.status,
+    statusLabel: STATUS_LABELS[item.status] ?? item.status,
+    advances: JSON.parse(item.advances) as { month: string; amount: number }[],
+    rows: item.rows ? JSON.parse(item.rows) : [],
+    totals: item.totals ? JSON.parse(item.totals) : null,
+    returnReason: item.returnReason,
+    failure: item.failure ? JSON.parse(item.failure) : null,
+    waitingFor:
+      item.taskToken &&
+      ((item.tokenStage === 'branch' && item.status === 'submitted') ||
+        (item.tokenStage === 'agency' && item.status === 'returned'))
+        ? item.tokenStage
+        : undefined,
+    history: item.history,
+    revision: item.revision,
+  };
+}
+
+async function start(item: { settlementId: string }, attempt: number): Promise<void> {
+  const arn = process.env.SETTLEMENT_STATE_MACHINE_ARN;
+  if (!arn) throw new Error('SETTLEMENT_STATE_MACHINE_ARN is not set');
+  try {
+    await sfnClient().send(
+      new StartExecutionCommand({
+        stateMachineArn: arn,
+        name: `${item.settlementId}-${attempt}`,
+        input: JSON.stringify({ settlementId: item.settlementId }),
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ExecutionAlreadyExists) && (error as Error).name !== 'ExecutionAlreadyExists') throw error;
+  }
+}
+
+/** Scope before the read: the id names the agency. */
+async function load(settlementId: string, allow: (target: Target) => void): Promise<SettlementItem> {
+  const agencyId = settlementId.slice(0, settlementId.lastIndexOf('_'));
+  const agency = await getOrganisation(agencyId);
+  if (agency?.kind !== 'agency') throw new NotFound('사업비 정산');
+  allow({ agencyId, branchId: agency.branchId });
+  const item = await getSettlement(settlementId);
+  if (!item) throw new NotFound('사업비 정산');
+  return item;
+}
+
+function checkAdvances(period: string, advances: { month: string }[]): void {
+  const problem = advancesProblem(period, advances);
+  if (problem) throw new ValidationFailed([{ field: 'body.advances', label: '선지급액', message: problem }]);
+}
+
+/** A person's answer to the step the workflow waits in; a repeated answer changes nothing. */
+async function answer(
+  caller: Caller,
+  item: SettlementItem,
+  action: 'approve' | 'return' | 'refile',
+  extra: { reason?: string; advances?: string } = {},
+) {
+  const stage = action === 'refile' ? 'agency' : 'branch';
+  const target = action === 'approve' ? 'approved' : action === 'return' ? 'returned' : 'computing';
+  if (item.status === target) return view(item);
+  const from = stage === 'branch' ? 'submitted' : 'returned';
+  if (item.status === 'approved') throw new RuleViolation('이미 승인된 정산은 바꿀 수 없습니다.', 'SETTLEMENT_STATE');
+  if (item.status !== from || !item.taskToken || item.tokenStage !== stage) {
+    throw new RuleViolation(
+      stage === 'branch'
+        ? '기관이 제출한 정산만 승인하거나 반려할 수 있습니다.'
+        : '반려된 정산만 다시 제출할 수 있습니다.',
+      'SETTLEMENT_STATE',
+    );
+  }
+  if (!(await settlementTransition(caller, item, action, extra))) {
+    throw new Conflict('방금 다른 곳에서 이 정산을 먼저 바꿨습니다. 화면을 새로 고쳐 지금 상태를 확인해 주세요.');
+  }
+  await answerTask(item.taskToken, { action: action === 'refile' ? 'submit' : action, by: caller.userId } as never);
+  return view((await getSettlement(item.settlementId))!);
+}
+
+export const settlementRoutes = [
+  defineRoute({
+    method: 'POST',
+    path: '/settlements',
+    summary: '수행기관: 반기·연간 사업비 정산 신청 (받은 선지급액 입력)',
+    access: { action: 'file', resource: 'settlement', roles: ['agency'] },
+    body: z.object({
+      agencyId: z.string({ error: '수행기관을 골라 주세요.' }).min(1),
+      period: z.string({ error: '정산 기간을 골라 주세요.' }).regex(PERIOD_SHAPE, {
+        error: '정산 기간은 2026-H1(상반기), 2026-H2(하반기) 또는 2026(연간)으로 골라 주세요.',
+      }),
+      advances: advancesSchema,
+    }),
+    labels: LABELS,
+    handle: async ({ body, caller, allow }) => {
+      const agency = await getOrganisation(body.agencyId);
+      if (agency?.kind !== 'agency') throw new NotFound('수행기관');
+      allow({ agencyId: agency.organisationId, branchId: agency.branchId });
+      checkAdvances(body.period, body.advances);
+      const settlementId = `${agency.organisationId}_${body.period}`;
+      const created = await createSettlement(caller!, {
+        settlementId,
+        agencyId: agency.organisationId,
+        agencyName: agency.name,
+        branchId: agency.branchId,
+        period: body.period,
+        advances: JSON.stringify(body.advances),
+      });
+      if (!created) {
+        throw new Conflict(`${periodLabel(body.period)} 정산은 이미 신청했습니다. 목록에서 열어 확인해 주세요.`);
+      }
+      await start({ settlementId }, 1);
+      return { status: 201, body: view((await getSettlement(settlementId))!) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/settlements',
+    summary: '사업비 정산 목록 (기관별 또는 지사별)',
+    access: { action: 'read', resource: 'settlement', roles: ['agency', 'branch', 'hq'] },
+    query: z
+      .object({ agencyId: z.string().min(1).optional(), branchId: z.string().min(1).optional() })
+      .refine((q) => !!q.agencyId !== !!q.branchId, {
+        error: '수행기관 또는 지사 중 하나를 골라 주세요.',
+        path: ['agencyId'],
+      }),
+    labels: LABELS,
+    handle: async ({ query, allow }) => {
+      if (query.agencyId) {
+        const agency = await getOrganisation(query.agencyId);
+        if (agency?.kind !== 'agency') throw new NotFound('수행기관');
+        allow({ agencyId: agency.organisationId, branchId: agency.branchId });
+        return { body: { settlements: (await listAgencySettlements(agency.organisationId)).map(view) } };
+      }
+      allow({ branchId: query.branchId });
+      return { body: { settlements: (await listBranchSettlements(query.branchId!)).map(view) } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/settlements/{settlementId}',
+    summary: '사업비 정산 상세: 월별 선지급액, 결정된 사업비, 차액',
+    access: { action: 'read', resource: 'settlement', roles: ['agency', 'branch', 'hq'] },
+    params: idParams,
+    labels: LABELS,
+    handle: async ({ params, allow }) => ({ body: view(await load(params.settlementId, allow)) }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/settlements/{settlementId}/decision',
+    summary: '지사: 사업비 정산 승인 또는 반려(사유 필수)',
+    access: { action: 'decide', resource: 'settlement', roles: ['branch'] },
+    params: idParams,
+    body: z
+      .object({
+        action: z.enum(['approve', 'return'], { error: '승인 또는 반려를 골라 주세요.' }),
+        reason: z.string().trim().max(1000, { error: '반려 사유는 1,000자 이하로 입력해 주세요.' }).optional(),
+      })
+      .refine((b) => b.action !== 'return' || (b.reason?.length ?? 0) >= 2, {
+        error: '반려 사유를 입력해 주세요. 기관이 무엇을 고쳐야 하는지 적어 주세요.',
+        path: ['reason'],
+      }),
+    labels: LABELS,
+    handle: async ({ params, body, caller, allow }) => {
+      const item = await load(params.settlementId, allow);
+      return { body: await answer(caller!, item, body.action, { reason: body.reason }) };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/settlements/{settlementId}/refile',
+    summary: '수행기관: 반려된 정산을 고친 선지급액으로 다시 제출',
+    access: { action: 'file', resource: 'settlement', roles: ['agency'] },
+    params: idParams,
+    body: z.object({ advances: advancesSchema }),
+    labels: LABELS,
+    handle: async ({ params, body, caller, allow }) => {
+      const item = await load(params.settlementId, allow);
+      checkAdvances(item.period, body.advances);
+      return { body: await answer(caller!, item, 'refile', { advances: JSON.stringify(body.advances) }) };
+    },
+  }),
+];
