@@ -3,6 +3,7 @@ import {
   BatchWriteCommand,
   DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   ScanCommand,
   UpdateCommand,
@@ -16,6 +17,7 @@ import { listAllAgencies } from '#functions/claims/schedule';
 import { handler as awaitAgency } from '#functions/claims/tasks/await-agency';
 import { handler as checkSubmission } from '#functions/claims/tasks/check-submission';
 import { handler as computeClaim } from '#functions/claims/tasks/compute-claim';
+import { handler as finalizeClaim } from '#functions/claims/tasks/finalize-claim';
 import { handler as markFailed } from '#functions/claims/tasks/mark-failed';
 
 // The claim workflow's Lambda tasks against mocked DynamoDB and Step Functions: what each task reads
@@ -229,6 +231,56 @@ describe('AwaitAgency and MarkFailed', () => {
       ]),
     );
     expect(update.ConditionExpression).toMatch(/<>/);
+  });
+});
+
+describe('FinalizeClaim', () => {
+  const workerLine = (workerId: string, copay: number) =>
+    record('claimLine', {
+      claimId: CLAIM_ID,
+      computeRevision: 2,
+      kind: 'worker',
+      subjectId: workerId,
+      name: '서준우',
+      result: JSON.stringify({ id: workerId, supportedMinutes: 600, copay }),
+      entries: '[]',
+    });
+
+  beforeEach(() => {
+    ddb.on(GetCommand).resolves({ Item: claim({ status: 'approved', computeRevision: 2 }) });
+    answerQueries({ claimLine: [workerLine('worker01', 3000), workerLine('worker02', 1500)] });
+  });
+
+  it('writes each worker’s co-payment of the approved month once, conditioned on it not existing', async () => {
+    ddb.on(PutCommand).resolves({});
+    expect(await finalizeClaim({ claimId: CLAIM_ID })).toEqual({
+      claimId: CLAIM_ID,
+      status: 'approved',
+      copayments: 2,
+    });
+    const puts = ddb.commandCalls(PutCommand).map((call) => call.args[0].input);
+    expect(puts.map((p) => [p.Item!.workerId, p.Item!.amount, p.Item!.month])).toEqual([
+      ['worker01', 3000, '2026-10'],
+      ['worker02', 1500, '2026-10'],
+    ]);
+    expect(puts.every((p) => /attribute_not_exists/.test(p.ConditionExpression ?? ''))).toBe(true);
+    expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input.ConditionExpression).toMatch(/status/);
+  });
+
+  it('treats co-payments already written by an earlier try as done, and passes real failures on', async () => {
+    // a fresh error per call: ElectroDB annotates the error it is given
+    ddb
+      .on(PutCommand)
+      .callsFake(() =>
+        Promise.reject(
+          Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' }),
+        ),
+      );
+    expect(await finalizeClaim({ claimId: CLAIM_ID })).toMatchObject({ copayments: 0 });
+    ddb
+      .on(PutCommand)
+      .rejects(Object.assign(new Error('Throughput exceeded'), { name: 'ProvisionedThroughputExceededException' }));
+    await expect(finalizeClaim({ claimId: CLAIM_ID })).rejects.toThrow('Throughput exceeded');
   });
 });
 
