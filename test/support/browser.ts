@@ -129,3 +129,33 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/**
+ * Signs in through a system's login screen by keyboard alone (아이디 → 비밀번호 → Enter → 인증번호
+ * from the local outbox → Enter) and waits for the signed-in session bar.
+ */
+export async function signInByKeyboard(
+  page: Page,
+  stack: { outboxUrl: string },
+  username: string,
+  options: { system?: '' | '/agency' | '/internal' | '/youth-program'; password?: string } = {},
+): Promise<void> {
+  const { latestCode } = await import('./session.ts');
+  const { DEMO_PASSWORD } = await import('#local/demo-data');
+  await page.goto(`${options.system ?? ''}/login`);
+  await tabTo(page, (f) => f.id === 'login-username');
+  await page.keyboard.type(username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(options.password ?? DEMO_PASSWORD);
+  const since = new Date().toISOString();
+  await page.keyboard.press('Enter');
+  await page.locator('#login-code').waitFor();
+  await page.keyboard.type(await latestCode(stack as never, username, since));
+  await page.keyboard.press('Enter');
+  await page.locator('#app-session').waitFor();
+}
+
+/** Page errors other than the browser's note on an API answer of 4xx (refusals the page shows itself). */
+export function unexpectedErrors(opened: OpenedPage): string[] {
+  return opened.errors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));
+}

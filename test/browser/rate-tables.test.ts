@@ -1,0 +1,76 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  type OpenedPage,
+  openPage,
+  signInByKeyboard,
+  unexpectedErrors,
+} from '../support/browser.ts';
+import { startStack, type TestStack } from '../support/stack.ts';
+
+// 연도별 요율표 (issue 8 §2): hq reads the year's table and saves a new version with a reason.
+let stack: TestStack;
+let browser: Browser;
+const opened: OpenedPage[] = [];
+// the demo data seeds the 2026 table (functions/claims/rate-tables.ts DEFAULT_RATE_TABLE_2026)
+const year = 2026;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all(opened.map((o) => o.close()));
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('yearly rate tables in the browser', () => {
+  it('hq changes the hourly wage as a new version with a reason; the history says what changed', async () => {
+    const view = await openPage(browser, { baseUrl: stack.baseUrl });
+    opened.push(view);
+    const { page } = view;
+    await signInByKeyboard(page, stack, 'hq_admin', { system: '/internal' });
+    await page.goto(`/internal/rates?year=${year}`);
+    const table = page.locator('table', { hasText: '시간급(원)' }).first();
+    await table.waitFor();
+    expect(await table.locator('caption').textContent()).toContain('버전 1');
+    expect(await table.textContent()).toContain('10,320');
+    await expectNoAxeViolations(page);
+
+    // no reason: the summary names the field and nothing is saved
+    await page.locator('#rate-rates-hourlyWage').fill('10500');
+    await page.getByRole('button', { name: '새 버전으로 저장' }).click();
+    const summary = page.locator('#rate-errors');
+    await summary.getByText('변경 사유를 입력해 주세요.').first().waitFor();
+    await expectNoAxeViolations(page);
+
+    // a figure that is not a number is named too
+    await page.locator('#rate-rates-severanceRate').fill('팔퍼센트');
+    await page.locator('#rate-reason').fill('최저임금 고시 반영');
+    await page.getByRole('button', { name: '새 버전으로 저장' }).click();
+    await summary.getByText('퇴직적립금 비율은(는) 숫자로 입력해 주세요.').first().waitFor();
+
+    await page.locator('#rate-rates-severanceRate').fill('0.0833');
+    await page.getByRole('button', { name: '새 버전으로 저장' }).click();
+    await page.getByText('버전 2(으)로 저장했습니다.').waitFor();
+    const history = page.locator('table', { hasText: '변경 사유' });
+    expect(await history.textContent()).toContain('시간급(원): 10,320 → 10,500');
+    expect(await page.locator('table', { hasText: '시간급(원)' }).first().textContent()).toContain('10,500');
+    await expectNoAxeViolations(page);
+    expect(unexpectedErrors(view)).toEqual([]);
+  });
+
+  it('branch staff read the table but cannot change it', async () => {
+    const view = await openPage(browser, { baseUrl: stack.baseUrl });
+    opened.push(view);
+    const { page } = view;
+    await signInByKeyboard(page, stack, 'seoul_branch', { system: '/internal' });
+    await page.goto(`/internal/rates?year=${year}`);
+    await page.getByText('요율표는 본부가 고칩니다.').waitFor();
+    expect(await page.locator('#rate-form').count()).toBe(0);
+    await expectNoAxeViolations(page);
+  });
+});

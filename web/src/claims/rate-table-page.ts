@@ -1,0 +1,267 @@
+import { button } from '../components/button.ts';
+import { textareaField, textField } from '../components/form-field.ts';
+import { type FormProblemTarget, missing, problemsOf, showProblems } from '../components/form-problems.ts';
+import { failureNotice, spinner } from '../components/notice.ts';
+import { dataTable } from '../components/table.ts';
+import { apiGet, apiPost } from '../core/api.ts';
+import { html, type SafeHtml } from '../core/html.ts';
+import type { PageContext, PageView } from '../shell/app.ts';
+
+// 연도별 요율표 (SPEC §4.5, issue 8 §2): hq reads the year's rate table and its history, and saves a
+// new version with a reason. Each field is one rate as the engine uses it; percentages are entered as
+// decimals (0.0475 = 4.75%), exactly as the table stores them, so nothing is rounded on the way.
+
+export const RATES_PATH = '/internal/rates';
+const TITLE = '연도별 요율표';
+
+interface RateContent {
+  rates: {
+    hourlyWage: number;
+    maxConcurrency: number;
+    premiumByRatio: Record<string, number>;
+    copayPerHourByRatio: Record<string, number>;
+    copayMonthlyCap: number | null;
+    socialInsurance: Record<string, number>;
+    operatingCostRate: number;
+    severanceRate: number;
+  };
+  limits: { dailyServiceHours: number; weeklyServiceHours: number };
+  agencyOverrides: Record<string, unknown>;
+  notes: Record<string, string>;
+}
+
+interface RateTableView {
+  current: {
+    year: number;
+    version: number;
+    content: RateContent;
+    reason: string;
+    createdBy: string;
+    createdAt: string;
+  };
+  history: {
+    version: number;
+    reason: string;
+    createdBy: string;
+    createdAt: string;
+    changes: { field: string; from: unknown; to: unknown }[];
+  }[];
+}
+
+/** One editable figure: where it lives in the content, its Korean name and a note on the unit. */
+interface RateField {
+  path: string;
+  label: string;
+  hint: string;
+}
+
+const FIELDS: RateField[] = [
+  { path: 'rates.hourlyWage', label: '시간급(원)', hint: '근로지원인 시간당 임금. 2026년 최저임금 10,320원' },
+  {
+    path: 'rates.maxConcurrency',
+    label: '동시 지원 최대 인원(명)',
+    hint: '한 근로지원인이 같은 시간에 지원할 수 있는 근로자 수',
+  },
+  {
+    path: 'rates.copayPerHourByRatio.1',
+    label: '본인부담금 단가 1:1(원/시간)',
+    hint: '혼자 지원받을 때 근로자가 시간당 내는 금액',
+  },
+  {
+    path: 'rates.copayPerHourByRatio.2',
+    label: '본인부담금 단가 1:2(원/시간)',
+    hint: '두 명이 함께 지원받을 때 1명이 내는 금액',
+  },
+  {
+    path: 'rates.copayPerHourByRatio.3',
+    label: '본인부담금 단가 1:3(원/시간)',
+    hint: '세 명이 함께 지원받을 때 1명이 내는 금액',
+  },
+  { path: 'rates.socialInsurance.pension', label: '국민연금 사업주 요율', hint: '소수로 입력 (4.75% → 0.0475)' },
+  { path: 'rates.socialInsurance.health', label: '건강보험 사업주 요율', hint: '소수로 입력 (3.595% → 0.03595)' },
+  {
+    path: 'rates.socialInsurance.longTermCare',
+    label: '장기요양보험 요율(건강보험료 대비)',
+    hint: '소수로 입력 (13.14% → 0.1314)',
+  },
+  {
+    path: 'rates.socialInsurance.employment',
+    label: '고용보험 사업주 요율',
+    hint: '소수로 입력 (0.9% + 0.25% → 0.0115)',
+  },
+  {
+    path: 'rates.socialInsurance.industrialAccident',
+    label: '산재보험 요율(기본)',
+    hint: '소수로 입력. 기관별 요율이 있으면 그 값을 씁니다',
+  },
+  { path: 'rates.operatingCostRate', label: '운영비 비율', hint: '급여 대비, 소수로 입력' },
+  { path: 'rates.severanceRate', label: '퇴직적립금 비율', hint: '급여 대비, 소수로 입력 (1/12 ≈ 0.0833)' },
+  { path: 'limits.dailyServiceHours', label: '하루 서비스 한도(시간)', hint: '평가와 매칭이 지키는 한도' },
+  { path: 'limits.weeklyServiceHours', label: '주 서비스 한도(시간)', hint: '평가와 매칭이 지키는 한도' },
+];
+
+const fieldId = (path: string) => `rate-${path.replace(/\./g, '-')}`;
+
+function valueAt(content: RateContent, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], content);
+}
+
+/** The content with the form's figures put in place (pure: unit-tested). */
+export function contentWithFigures(content: RateContent, figures: Record<string, string>): RateContent {
+  const next = structuredClone(content);
+  for (const field of FIELDS) {
+    const raw = figures[field.path]?.trim().replace(/,/g, '');
+    if (raw === undefined || raw === '') continue;
+    const keys = field.path.split('.');
+    const parent = keys
+      .slice(0, -1)
+      .reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, next as never);
+    parent[keys.at(-1)!] = Number(raw);
+  }
+  return next;
+}
+
+function formatValue(value: unknown): string {
+  return typeof value === 'number'
+    ? value.toLocaleString('ko-KR', { maximumFractionDigits: 6 })
+    : String(value ?? '없음');
+}
+
+function fieldLabel(path: string): string {
+  return FIELDS.find((f) => f.path === path)?.label ?? path;
+}
+
+export function rateTablePage(ctx: PageContext): PageView {
+  let main: HTMLElement;
+  let busy = false;
+  let view: RateTableView | undefined;
+  const year = Number(ctx.url.searchParams.get('year') ?? new Date().getFullYear());
+  const canEdit = ctx.viewer.signedIn && ctx.viewer.roles.includes('hq');
+  const fieldIds = Object.fromEntries([
+    ...FIELDS.map((f) => [`content.${f.path}`, fieldId(f.path)]),
+    ['reason', 'rate-reason'],
+  ]);
+  const target = (): FormProblemTarget => ({
+    root: main,
+    summary: main.querySelector<HTMLElement>('#rate-errors')!,
+    fieldIds,
+    setTitle: (error) => ctx.setTitle(TITLE, { error }),
+  });
+
+  function render(data: RateTableView): SafeHtml {
+    const content = data.current.content;
+    const figures = dataTable({
+      caption: `${year}년 요율표 (버전 ${data.current.version})`,
+      columns: [
+        { header: '항목', cell: (f: RateField) => f.label, rowHeader: true },
+        { header: '값', cell: (f: RateField) => formatValue(valueAt(content, f.path)) },
+        { header: '근거', cell: (f: RateField) => content.notes[f.path.split('.').at(-1)!] ?? f.hint },
+      ],
+      rows: FIELDS,
+    });
+    const history = dataTable({
+      caption: '변경 이력',
+      columns: [
+        { header: '버전', cell: (h: RateTableView['history'][number]) => String(h.version), rowHeader: true },
+        { header: '변경 사유', cell: (h: RateTableView['history'][number]) => h.reason },
+        {
+          header: '바뀐 값',
+          cell: (h: RateTableView['history'][number]) =>
+            h.changes.length
+              ? h.changes.map((c) => `${fieldLabel(c.field)}: ${formatValue(c.from)} → ${formatValue(c.to)}`).join(', ')
+              : '처음 만든 버전',
+        },
+        { header: '저장한 사람', cell: (h: RateTableView['history'][number]) => h.createdBy },
+        { header: '저장한 때', cell: (h: RateTableView['history'][number]) => h.createdAt.slice(0, 10) },
+      ],
+      rows: data.history,
+    });
+    const form = canEdit
+      ? html`<h2>요율 고치기</h2>
+<p>저장하면 새 버전이 됩니다. 이미 계산한 사업비는 그때 쓴 버전을 그대로 간직합니다.</p>
+<form id="rate-form" class="app-form" novalidate>
+  ${FIELDS.map((f) => textField({ id: fieldId(f.path), name: f.path, label: f.label, hint: f.hint, value: String(valueAt(content, f.path) ?? ''), inputMode: 'text', required: true }))}
+  ${textareaField({ id: 'rate-reason', name: 'reason', label: '변경 사유', value: '', maxLength: 500, hint: '예: 2027년 최저임금 고시 반영', required: true })}
+  <div class="app-form-actions">${button({ label: '새 버전으로 저장', type: 'submit', size: 'large' })}</div>
+</form>`
+      : html`<p>요율표는 본부가 고칩니다.</p>`;
+    return html`${figures}<h2>변경 이력</h2>${history}${form}`;
+  }
+
+  async function load(): Promise<void> {
+    const body = main.querySelector<HTMLElement>('#rate-body')!;
+    body.innerHTML = spinner('요율표를 불러오는 중입니다…').value;
+    const result = await apiGet<RateTableView>(`/rate-tables/${year}`, {}, { signal: ctx.signal }).catch(
+      () => undefined,
+    );
+    if (!result) return;
+    if (!result.ok) {
+      body.innerHTML = failureNotice({
+        title: '요율표를 불러오지 못했습니다',
+        message: result.problem.message,
+        retryAction: 'retry-rates',
+      }).value;
+      return;
+    }
+    view = result.data;
+    body.innerHTML = render(result.data).value;
+  }
+
+  async function onSubmit(formEl: HTMLFormElement): Promise<void> {
+    if (!view) return;
+    const problems = missing(formEl, [
+      ...FIELDS.map((f) => [f.path, `${f.label}을(를) 입력해 주세요.`] as [string, string]),
+      ['reason', '변경 사유를 입력해 주세요.'],
+    ]).map((p) => (p.field === 'reason' ? p : { ...p, field: `content.${p.field}` }));
+    if (problems.length) return showProblems(target(), problems);
+    const data = new FormData(formEl);
+    const figures = Object.fromEntries(FIELDS.map((f) => [f.path, String(data.get(f.path) ?? '')]));
+    const notNumber = FIELDS.filter((f) => Number.isNaN(Number(figures[f.path]!.trim().replace(/,/g, ''))));
+    if (notNumber.length) {
+      return showProblems(
+        target(),
+        notNumber.map((f) => ({ field: `content.${f.path}`, message: `${f.label}은(는) 숫자로 입력해 주세요.` })),
+      );
+    }
+    const result = await apiPost<{ version: number }>(
+      `/rate-tables/${year}/versions`,
+      {
+        basedOn: view.current.version,
+        reason: String(data.get('reason') ?? '').trim(),
+        content: contentWithFigures(view.current.content, figures),
+      },
+      { signal: ctx.signal },
+    );
+    if (!result.ok) return showProblems(target(), problemsOf(result.problem));
+    main.querySelector('#rate-errors')!.innerHTML = '';
+    ctx.setTitle(TITLE);
+    await load();
+    const done = main.querySelector<HTMLElement>('#rate-done')!;
+    done.innerHTML =
+      html`<div class="app-notice app-notice-success" role="status" tabindex="-1"><p class="app-notice-title">버전 ${result.data.version}(으)로 저장했습니다.</p></div>`.value;
+    done.querySelector<HTMLElement>('.app-notice')?.focus();
+  }
+
+  return {
+    title: TITLE,
+    lead: `${year}년 사업비 계산에 쓰는 시간급, 보험 요율, 본인부담금 단가와 서비스 한도입니다.`,
+    content: html`<div id="rate-errors"></div><div id="rate-done"></div><div id="rate-body"></div>`,
+    mount(m) {
+      main = m;
+      main.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        if (busy) return;
+        busy = true;
+        try {
+          await onSubmit(event.target as HTMLFormElement);
+        } finally {
+          busy = false;
+        }
+      });
+      main.addEventListener('click', (event) => {
+        if ((event.target as Element).closest('[data-action="retry-rates"]')) void load();
+      });
+      void load();
+    },
+  };
+}
