@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '#commons/outbox';
 import { Matching } from '#functions/matching/entities';
@@ -14,6 +14,7 @@ import {
   type OpenedPage,
   openPage,
   screenshot,
+  signInByKeyboard,
   tabTo,
 } from '../support/browser.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
@@ -91,21 +92,6 @@ async function nextCode(to: string, mark: Set<string>): Promise<string> {
   throw new Error(`no sign-in code for ${to} in the outbox`);
 }
 
-/** Sign-in with the keyboard alone: Tab to the fields, type, Enter; the code from the outbox. */
-async function signInByKeyboard(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await tabTo(page, (f) => f.id === 'login-username');
-  await page.keyboard.type(username);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(DEMO_PASSWORD);
-  const mark = new Set((await outbox(username)).map((e) => e.id));
-  await page.keyboard.press('Enter');
-  await page.locator('#login-code').waitFor();
-  await page.keyboard.type(await nextCode(username, mark));
-  await page.keyboard.press('Enter');
-  await page.locator('#app-session').waitFor();
-}
-
 function unexpectedErrors(o: OpenedPage): string[] {
   return o.errors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));
 }
@@ -115,7 +101,7 @@ describe('activity logs and consent in the browser (C1, C2)', () => {
     const assistant = await openPage(browser, { baseUrl: stack.baseUrl, viewport: 'mobile' });
     opened.push(assistant);
     const page = assistant.page;
-    await signInByKeyboard(page, 'assistant01');
+    await signInByKeyboard(page, stack, 'assistant01');
 
     // the month list of seed 000: 근로자명, 활동년월, and nothing yet for March
     await page.goto(`/work-assistant/activity-logs?workerId=worker03&month=${MONTH}`);
@@ -224,7 +210,7 @@ describe('activity logs and consent in the browser (C1, C2)', () => {
     const worker = await openPage(browser, { baseUrl: stack.baseUrl, viewport: 'desktop' });
     opened.push(worker);
     const wp = worker.page;
-    await signInByKeyboard(wp, 'worker03');
+    await signInByKeyboard(wp, stack, 'worker03');
     await wp.goto('/work-assistant/consent');
     await wp.locator('#cs-table').waitFor();
     await expectNoAxeViolations(wp);

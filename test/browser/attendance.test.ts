@@ -1,16 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxEntry } from '#commons/outbox';
 import { demoMonths } from '#local/demo-activity';
-import { DEMO_PASSWORD } from '#local/demo-data';
 import {
   expectNoAxeViolations,
   hasHorizontalScroll,
   launchBrowser,
   type OpenedPage,
   openPage,
-  tabTo,
+  signInByKeyboard,
 } from '../support/browser.ts';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
@@ -38,34 +36,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.stop();
 });
-
-async function outbox(to: string): Promise<OutboxEntry[]> {
-  const response = await fetch(`${stack.baseUrl}/local/outbox.json?to=${encodeURIComponent(to)}`);
-  return ((await response.json()) as { items: OutboxEntry[] }).items;
-}
-
-async function nextCode(to: string, mark: Set<string>): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const entry = (await outbox(to)).find((e) => !mark.has(e.id) && e.source === 'Authentication' && e.code);
-    if (entry) return entry.code!;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no sign-in code for ${to} in the outbox`);
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/agency/login');
-  await tabTo(page, (f) => f.id === 'login-username');
-  await page.keyboard.type('agency_hanbit');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(DEMO_PASSWORD);
-  const mark = new Set((await outbox('agency_hanbit')).map((e) => e.id));
-  await page.keyboard.press('Enter');
-  await page.locator('#login-code').waitFor();
-  await page.keyboard.type(await nextCode('agency_hanbit', mark));
-  await page.keyboard.press('Enter');
-  await page.locator('#app-session').waitFor();
-}
 
 /** Last month's attendance as Shiftee would export it, from the seeded logs; one clock-in 30 minutes late. */
 async function shifteeCsv(): Promise<{ csv: string; late: { date: string; assistantName: string } }> {
@@ -111,7 +81,7 @@ describe('attendance upload, comparison and submission in the browser (C3, C4)',
     const o = await openPage(browser, { baseUrl: stack.baseUrl });
     opened.push(o);
     const page = o.page;
-    await signIn(page);
+    await signInByKeyboard(page, stack, 'agency_hanbit', { system: '/agency' });
 
     // 출퇴근 관리: the seeded import of last month, then a file with a date outside the month
     await page.goto(`/agency/attendance?month=${MONTH}`);

@@ -1,9 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxEntry } from '#commons/outbox';
 import { demoMonths } from '#local/demo-activity';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '#local/demo-data';
-import { expectNoAxeViolations, launchBrowser, type OpenedPage, openPage, tabTo } from '../support/browser.ts';
+import { DEMO_ACCOUNTS } from '#local/demo-data';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  type OpenedPage,
+  openPage,
+  signInByKeyboard,
+} from '../support/browser.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 
 // C5 in the browser on the local stack, through the claim-month state machine: 늘봄's agency starts
@@ -28,34 +33,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function outbox(to: string): Promise<OutboxEntry[]> {
-  const response = await fetch(`${stack.baseUrl}/local/outbox.json?to=${encodeURIComponent(to)}`);
-  return ((await response.json()) as { items: OutboxEntry[] }).items;
-}
-
-async function nextCode(to: string, mark: Set<string>): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const entry = (await outbox(to)).find((e) => !mark.has(e.id) && e.source === 'Authentication' && e.code);
-    if (entry) return entry.code!;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no sign-in code for ${to} in the outbox`);
-}
-
-async function signIn(page: Page, base: string, username: string): Promise<void> {
-  await page.goto(`${base}/login`);
-  await tabTo(page, (f) => f.id === 'login-username');
-  await page.keyboard.type(username);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(DEMO_PASSWORD);
-  const mark = new Set((await outbox(username)).map((e) => e.id));
-  await page.keyboard.press('Enter');
-  await page.locator('#login-code').waitFor();
-  await page.keyboard.type(await nextCode(username, mark));
-  await page.keyboard.press('Enter');
-  await page.locator('#app-session').waitFor();
-}
-
 const status = (page: Page) => page.locator('#claim-status');
 
 describe('the monthly claim in the browser (C5)', () => {
@@ -65,7 +42,10 @@ describe('the monthly claim in the browser (C5)', () => {
     opened.push(agencyView, branchView);
     const agency = agencyView.page;
     const branch = branchView.page;
-    await Promise.all([signIn(agency, '/agency', 'agency_neulbom'), signIn(branch, '/internal', 'gyeonggi_branch')]);
+    await Promise.all([
+      signInByKeyboard(agency, stack, 'agency_neulbom', { system: '/agency' }),
+      signInByKeyboard(branch, stack, 'gyeonggi_branch', { system: '/internal' }),
+    ]);
 
     // the agency starts last month's claim
     await agency.goto('/agency/claims');
@@ -163,7 +143,10 @@ describe('the monthly claim in the browser (C5)', () => {
     opened.push(agencyView, workerView);
     const agency = agencyView.page;
     const worker = workerView.page;
-    await Promise.all([signIn(agency, '/agency', 'agency_neulbom'), signIn(worker, '', 'worker02')]);
+    await Promise.all([
+      signInByKeyboard(agency, stack, 'agency_neulbom', { system: '/agency' }),
+      signInByKeyboard(worker, stack, 'worker02', { system: '' }),
+    ]);
 
     await agency.goto('/agency/copayments');
     await agency.locator('#copay-table').waitFor({ timeout: 30_000 });
@@ -196,7 +179,10 @@ describe('the monthly claim in the browser (C5)', () => {
     opened.push(agencyView, branchView);
     const agency = agencyView.page;
     const branch = branchView.page;
-    await Promise.all([signIn(agency, '/agency', 'agency_neulbom'), signIn(branch, '/internal', 'gyeonggi_branch')]);
+    await Promise.all([
+      signInByKeyboard(agency, stack, 'agency_neulbom', { system: '/agency' }),
+      signInByKeyboard(branch, stack, 'gyeonggi_branch', { system: '/internal' }),
+    ]);
     const period = `${previous.slice(0, 4)}-H${Number(previous.slice(5, 7)) <= 6 ? 1 : 2}`;
 
     await agency.goto('/agency/settlements');

@@ -136,21 +136,31 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  */
 export async function signInByKeyboard(
   page: Page,
-  stack: { outboxUrl: string },
+  stack: { baseUrl: string },
   username: string,
   options: { system?: '' | '/agency' | '/internal' | '/youth-program'; password?: string } = {},
 ): Promise<void> {
-  const { latestCode } = await import('./session.ts');
   const { DEMO_PASSWORD } = await import('#local/demo-data');
+  const outbox = async () => {
+    const response = await fetch(`${stack.baseUrl}/local/outbox.json?to=${encodeURIComponent(username)}`);
+    return ((await response.json()) as { items: { id: string; code?: string; source?: string }[] }).items;
+  };
   await page.goto(`${options.system ?? ''}/login`);
   await tabTo(page, (f) => f.id === 'login-username');
   await page.keyboard.type(username);
   await page.keyboard.press('Tab');
   await page.keyboard.type(options.password ?? DEMO_PASSWORD);
-  const since = new Date().toISOString();
+  // codes already in the outbox are old ones: the new one is the first entry not seen before
+  const seen = new Set((await outbox()).map((entry) => entry.id));
   await page.keyboard.press('Enter');
   await page.locator('#login-code').waitFor();
-  await page.keyboard.type(await latestCode(stack as never, username, since));
+  let code: string | undefined;
+  for (let attempt = 0; attempt < 100 && !code; attempt += 1) {
+    code = (await outbox()).find((e) => !seen.has(e.id) && e.source === 'Authentication' && e.code)?.code;
+    if (!code) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (!code) throw new Error(`no sign-in code for ${username} in the outbox`);
+  await page.keyboard.type(code);
   await page.keyboard.press('Enter');
   await page.locator('#app-session').waitFor();
 }
