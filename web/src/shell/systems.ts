@@ -273,28 +273,49 @@ function staffNeedsSignIn(basePath: string, publicPaths: readonly string[]) {
 
 const STAFF_PUBLIC = ['/login', '/password-reset', '/account-request'];
 
-export const AGENCY: SystemDefinition = {
+/**
+ * A staff work system (agency, internal, youth programme): signed-in only except its public pages,
+ * a role-filtered menu, links to the person's other systems, no quick menu, no satisfaction question.
+ */
+function staffSystem(system: {
+  id: SystemId;
+  name: string;
+  basePath: string;
+  roles: readonly Role[];
+  menu: readonly MenuItem[];
+  publicPaths: readonly string[];
+  /** what a signed-out visitor may do besides logging in (e.g. request an account) */
+  signedOutActions?: ReturnType<SystemDefinition['actions']>;
+}): SystemDefinition {
+  const loginHref = `${system.basePath}/login`;
+  return {
+    id: system.id,
+    owner: OWNER,
+    name: system.name,
+    homeHref: system.basePath,
+    loginHref,
+    basePath: system.basePath,
+    roles: system.roles,
+    needsSignIn: staffNeedsSignIn(system.basePath, system.publicPaths),
+    menu: (viewer) => (viewer.signedIn ? visibleTo(system.menu, viewer.roles) : []),
+    utility: (viewer) => otherSystems(viewer, system.id),
+    actions: (viewer) =>
+      viewer.signedIn ? [] : [{ kind: 'login', label: '로그인', href: loginHref }, ...(system.signedOutActions ?? [])],
+    quickMenu: () => [],
+    footerLinks: FOOTER_LINKS,
+    satisfaction: false,
+  };
+}
+
+export const AGENCY: SystemDefinition = staffSystem({
   id: 'agency',
-  owner: OWNER,
   name: '수행기관·교육기관 시스템',
-  homeHref: '/agency',
-  loginHref: '/agency/login',
   basePath: '/agency',
   roles: ['agency', 'trainer'],
-  needsSignIn: staffNeedsSignIn('/agency', STAFF_PUBLIC),
-  menu: (viewer) => (viewer.signedIn ? visibleTo(AGENCY_MENU, viewer.roles) : []),
-  utility: (viewer) => otherSystems(viewer, 'agency'),
-  actions: (viewer) =>
-    viewer.signedIn
-      ? []
-      : [
-          { kind: 'login', label: '로그인', href: '/agency/login' },
-          { kind: 'join', label: '계정 신청', href: '/agency/account-request' },
-        ],
-  quickMenu: () => [],
-  footerLinks: FOOTER_LINKS,
-  satisfaction: false,
-};
+  menu: AGENCY_MENU,
+  publicPaths: STAFF_PUBLIC,
+  signedOutActions: [{ kind: 'join', label: '계정 신청', href: '/agency/account-request' }],
+});
 
 // ── 내부 시스템 (본부·소속기관) ─────────────────────────────────────────────────────────────────
 
@@ -354,22 +375,14 @@ const INTERNAL_MENU: MenuItem[] = [
   },
 ];
 
-export const INTERNAL: SystemDefinition = {
+export const INTERNAL: SystemDefinition = staffSystem({
   id: 'internal',
-  owner: OWNER,
   name: '근로지원인 내부 시스템',
-  homeHref: '/internal',
-  loginHref: '/internal/login',
   basePath: '/internal',
   roles: ['hq', 'branch'],
-  needsSignIn: staffNeedsSignIn('/internal', ['/login', '/password-reset']),
-  menu: (viewer) => (viewer.signedIn ? visibleTo(INTERNAL_MENU, viewer.roles) : []),
-  utility: (viewer) => otherSystems(viewer, 'internal'),
-  actions: (viewer) => (viewer.signedIn ? [] : [{ kind: 'login', label: '로그인', href: '/internal/login' }]),
-  quickMenu: () => [],
-  footerLinks: FOOTER_LINKS,
-  satisfaction: false,
-};
+  menu: INTERNAL_MENU,
+  publicPaths: ['/login', '/password-reset'],
+});
 
 // ── 청년일경험 운영 시스템 (seed 001) ─────────────────────────────────────────────────────────
 
@@ -404,22 +417,14 @@ const YOUTH_PROGRAM_MENU: MenuItem[] = [
   },
 ];
 
-export const YOUTH_PROGRAM: SystemDefinition = {
+export const YOUTH_PROGRAM: SystemDefinition = staffSystem({
   id: 'youth',
-  owner: OWNER,
   name: '청년일경험 운영 시스템',
-  homeHref: '/youth-program',
-  loginHref: '/youth-program/login',
   basePath: '/youth-program',
   roles: ['operator', 'center'],
-  needsSignIn: staffNeedsSignIn('/youth-program', ['/login', '/password-reset']),
-  menu: (viewer) => (viewer.signedIn ? visibleTo(YOUTH_PROGRAM_MENU, viewer.roles) : []),
-  utility: (viewer) => otherSystems(viewer, 'youth'),
-  actions: (viewer) => (viewer.signedIn ? [] : [{ kind: 'login', label: '로그인', href: '/youth-program/login' }]),
-  quickMenu: () => [],
-  footerLinks: FOOTER_LINKS,
-  satisfaction: false,
-};
+  menu: YOUTH_PROGRAM_MENU,
+  publicPaths: ['/login', '/password-reset'],
+});
 
 export const SYSTEMS: Record<SystemId, SystemDefinition> = {
   portal: PORTAL,
