@@ -10,7 +10,8 @@ import {
 } from '../support/browser.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 
-// 연도별 요율표 (issue 8 §2): hq reads the year's table and saves a new version with a reason.
+// 연도별 요율표 (issue 8 §2): hq reads the year's table and saves a new version with a reason,
+// including an agency's own industrial-accident rate.
 let stack: TestStack;
 let browser: Browser;
 const opened: OpenedPage[] = [];
@@ -59,6 +60,20 @@ describe('yearly rate tables in the browser', () => {
     const history = page.locator('table', { hasText: '변경 사유' });
     expect(await history.textContent()).toContain('시간급(원): 10,320 → 10,500');
     expect(await page.locator('table', { hasText: '시간급(원)' }).first().textContent()).toContain('10,500');
+    await expectNoAxeViolations(page);
+
+    // an agency's own industrial-accident rate, saved as the next version
+    await page.locator('#override-agency').selectOption({ label: '다온직업재활협회' });
+    await page.locator('#override-industrialAccident').fill('0.009');
+    await page.locator('#override-reason').fill('다온 업종 산재요율 반영');
+    await page.getByRole('button', { name: '기관별 요율 저장' }).click();
+    await page.getByText('버전 3(으)로 저장했습니다.').waitFor();
+    const overrides = page.locator('table:has(caption:has-text("기관별 요율"))');
+    expect(await overrides.textContent()).toContain('다온직업재활협회');
+    expect(await overrides.textContent()).toContain('0.009');
+    expect(await page.locator('table', { hasText: '변경 사유' }).textContent()).toContain(
+      '다온직업재활협회 산재보험 요율: 없음 → 0.009',
+    );
     await expectNoAxeViolations(page);
     expect(unexpectedErrors(view)).toEqual([]);
   });

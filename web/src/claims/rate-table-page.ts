@@ -1,5 +1,5 @@
 import { button } from '../components/button.ts';
-import { textareaField, textField } from '../components/form-field.ts';
+import { selectField, textareaField, textField } from '../components/form-field.ts';
 import { type FormProblemTarget, missing, problemsOf, showProblems } from '../components/form-problems.ts';
 import { failureNotice, spinner } from '../components/notice.ts';
 import { dataTable } from '../components/table.ts';
@@ -46,6 +46,25 @@ interface RateTableView {
     createdAt: string;
     changes: { field: string; from: unknown; to: unknown }[];
   }[];
+}
+
+interface Override {
+  industrialAccident?: number;
+  operatingCostRate?: number;
+}
+
+/** The content with one agency's own rates set (blank = the table's default, both blank = none). */
+export function contentWithOverride(
+  content: RateContent,
+  agencyId: string,
+  override: { industrialAccident?: number; operatingCostRate?: number },
+): RateContent {
+  const next = structuredClone(content);
+  const overrides = next.agencyOverrides as Record<string, Override>;
+  const kept = Object.fromEntries(Object.entries(override).filter(([, v]) => v !== undefined)) as Override;
+  if (Object.keys(kept).length === 0) delete overrides[agencyId];
+  else overrides[agencyId] = kept;
+  return next;
 }
 
 /** One editable figure: where it lives in the content, its Korean name and a note on the unit. */
@@ -127,7 +146,12 @@ function formatValue(value: unknown): string {
     : String(value ?? '없음');
 }
 
-function fieldLabel(path: string): string {
+function fieldLabel(path: string, agencyNames: ReadonlyMap<string, string> = new Map()): string {
+  const override = path.match(/^agencyOverrides\.([^.]+)\.(industrialAccident|operatingCostRate)$/);
+  if (override) {
+    const what = override[2] === 'industrialAccident' ? '산재보험 요율' : '운영비 비율';
+    return `${agencyNames.get(override[1]!) ?? override[1]} ${what}`;
+  }
   return FIELDS.find((f) => f.path === path)?.label ?? path;
 }
 
@@ -135,11 +159,17 @@ export function rateTablePage(ctx: PageContext): PageView {
   let main: HTMLElement;
   let busy = false;
   let view: RateTableView | undefined;
+  let agencyNames = new Map<string, string>();
   const year = Number(ctx.url.searchParams.get('year') ?? new Date().getFullYear());
   const canEdit = ctx.viewer.signedIn && ctx.viewer.roles.includes('hq');
   const fieldIds = Object.fromEntries([
     ...FIELDS.map((f) => [`content.${f.path}`, fieldId(f.path)]),
     ['reason', 'rate-reason'],
+    ['agencyId', 'override-agency'],
+    ['industrialAccident', 'override-industrialAccident'],
+    ['operatingCostRate', 'override-operatingCostRate'],
+    ['overrideReason', 'override-reason'],
+    ['content.agencyOverrides', 'override-agency'],
   ]);
   const target = (): FormProblemTarget => ({
     root: main,
@@ -168,7 +198,9 @@ export function rateTablePage(ctx: PageContext): PageView {
           header: '바뀐 값',
           cell: (h: RateTableView['history'][number]) =>
             h.changes.length
-              ? h.changes.map((c) => `${fieldLabel(c.field)}: ${formatValue(c.from)} → ${formatValue(c.to)}`).join(', ')
+              ? h.changes
+                  .map((c) => `${fieldLabel(c.field, agencyNames)}: ${formatValue(c.from)} → ${formatValue(c.to)}`)
+                  .join(', ')
               : '처음 만든 버전',
         },
         { header: '저장한 사람', cell: (h: RateTableView['history'][number]) => h.createdBy },
@@ -176,6 +208,33 @@ export function rateTablePage(ctx: PageContext): PageView {
       ],
       rows: data.history,
     });
+    const overrides = Object.entries(content.agencyOverrides as Record<string, Override>);
+    const overrideTable = overrides.length
+      ? dataTable({
+          caption: '기관별 요율 (기본값 대신 쓰는 값)',
+          columns: [
+            { header: '수행기관', cell: ([id]: [string, Override]) => agencyNames.get(id) ?? id, rowHeader: true },
+            {
+              header: '산재보험 요율',
+              cell: ([, o]: [string, Override]) => formatValue(o.industrialAccident ?? '기본값'),
+            },
+            {
+              header: '운영비 비율',
+              cell: ([, o]: [string, Override]) => formatValue(o.operatingCostRate ?? '기본값'),
+            },
+          ],
+          rows: overrides,
+        })
+      : html`<p>기관별 요율이 없습니다. 모든 수행기관이 기본값을 씁니다.</p>`;
+    const overrideForm = canEdit
+      ? html`<form id="override-form" class="app-form" novalidate>
+  ${selectField({ id: 'override-agency', name: 'agencyId', label: '수행기관', options: [{ value: '', label: '수행기관을 골라 주세요' }, ...[...agencyNames].map(([value, label]) => ({ value, label }))], value: '', required: true })}
+  ${textField({ id: 'override-industrialAccident', name: 'industrialAccident', label: '산재보험 요율', hint: '소수로 입력. 비우면 기본값을 씁니다', value: '', inputMode: 'text' })}
+  ${textField({ id: 'override-operatingCostRate', name: 'operatingCostRate', label: '운영비 비율', hint: '소수로 입력. 비우면 기본값을 씁니다', value: '', inputMode: 'text' })}
+  ${textareaField({ id: 'override-reason', name: 'reason', label: '변경 사유', value: '', maxLength: 500, required: true })}
+  <div class="app-form-actions">${button({ label: '기관별 요율 저장', type: 'submit', size: 'large' })}</div>
+</form>`
+      : html``;
     const form = canEdit
       ? html`<h2>요율 고치기</h2>
 <p>저장하면 새 버전이 됩니다. 이미 계산한 사업비는 그때 쓴 버전을 그대로 간직합니다.</p>
@@ -185,15 +244,21 @@ export function rateTablePage(ctx: PageContext): PageView {
   <div class="app-form-actions">${button({ label: '새 버전으로 저장', type: 'submit', size: 'large' })}</div>
 </form>`
       : html`<p>요율표는 본부가 고칩니다.</p>`;
-    return html`${figures}<h2>변경 이력</h2>${history}${form}`;
+    return html`${figures}<h2>기관별 요율</h2>${overrideTable}${overrideForm}<h2>변경 이력</h2>${history}${form}`;
   }
 
   async function load(): Promise<void> {
     const body = main.querySelector<HTMLElement>('#rate-body')!;
     body.innerHTML = spinner('요율표를 불러오는 중입니다…').value;
-    const result = await apiGet<RateTableView>(`/rate-tables/${year}`, {}, { signal: ctx.signal }).catch(
-      () => undefined,
-    );
+    const [result, agencies] = await Promise.all([
+      apiGet<RateTableView>(`/rate-tables/${year}`, {}, { signal: ctx.signal }).catch(() => undefined),
+      apiGet<{ items: { organisationId: string; name: string }[] }>(
+        '/public/organisations',
+        { kind: 'agency' },
+        { signal: ctx.signal },
+      ).catch(() => undefined),
+    ]);
+    if (agencies?.ok) agencyNames = new Map(agencies.data.items.map((a) => [a.organisationId, a.name]));
     if (!result) return;
     if (!result.ok) {
       body.innerHTML = failureNotice({
@@ -205,6 +270,48 @@ export function rateTablePage(ctx: PageContext): PageView {
     }
     view = result.data;
     body.innerHTML = render(result.data).value;
+  }
+
+  async function save(content: RateContent, reason: string): Promise<void> {
+    const result = await apiPost<{ version: number }>(
+      `/rate-tables/${year}/versions`,
+      { basedOn: view!.current.version, reason, content },
+      { signal: ctx.signal },
+    );
+    if (!result.ok) return showProblems(target(), problemsOf(result.problem));
+    main.querySelector('#rate-errors')!.innerHTML = '';
+    ctx.setTitle(TITLE);
+    await load();
+    const done = main.querySelector<HTMLElement>('#rate-done')!;
+    done.innerHTML =
+      html`<div class="app-notice app-notice-success" role="status" tabindex="-1"><p class="app-notice-title">버전 ${result.data.version}(으)로 저장했습니다.</p></div>`.value;
+    done.querySelector<HTMLElement>('.app-notice')?.focus();
+  }
+
+  async function onOverrideSubmit(formEl: HTMLFormElement): Promise<void> {
+    if (!view) return;
+    const problems = missing(formEl, [
+      ['agencyId', '수행기관을 골라 주세요.'],
+      ['reason', '변경 사유를 입력해 주세요.'],
+    ]).map((p) => (p.field === 'reason' ? { ...p, field: 'overrideReason' } : p));
+    const data = new FormData(formEl);
+    const figure = (name: string) => {
+      const raw = String(data.get(name) ?? '').trim();
+      return raw === '' ? undefined : Number(raw);
+    };
+    for (const [name, label] of [
+      ['industrialAccident', '산재보험 요율'],
+      ['operatingCostRate', '운영비 비율'],
+    ] as const) {
+      if (Number.isNaN(figure(name))) problems.push({ field: name, message: `${label}은(는) 숫자로 입력해 주세요.` });
+    }
+    if (problems.length) return showProblems(target(), problems);
+    const agencyId = String(data.get('agencyId'));
+    const content = contentWithOverride(view.current.content, agencyId, {
+      industrialAccident: figure('industrialAccident'),
+      operatingCostRate: figure('operatingCostRate'),
+    });
+    await save(content, String(data.get('reason') ?? '').trim());
   }
 
   async function onSubmit(formEl: HTMLFormElement): Promise<void> {
@@ -223,23 +330,7 @@ export function rateTablePage(ctx: PageContext): PageView {
         notNumber.map((f) => ({ field: `content.${f.path}`, message: `${f.label}은(는) 숫자로 입력해 주세요.` })),
       );
     }
-    const result = await apiPost<{ version: number }>(
-      `/rate-tables/${year}/versions`,
-      {
-        basedOn: view.current.version,
-        reason: String(data.get('reason') ?? '').trim(),
-        content: contentWithFigures(view.current.content, figures),
-      },
-      { signal: ctx.signal },
-    );
-    if (!result.ok) return showProblems(target(), problemsOf(result.problem));
-    main.querySelector('#rate-errors')!.innerHTML = '';
-    ctx.setTitle(TITLE);
-    await load();
-    const done = main.querySelector<HTMLElement>('#rate-done')!;
-    done.innerHTML =
-      html`<div class="app-notice app-notice-success" role="status" tabindex="-1"><p class="app-notice-title">버전 ${result.data.version}(으)로 저장했습니다.</p></div>`.value;
-    done.querySelector<HTMLElement>('.app-notice')?.focus();
+    await save(contentWithFigures(view.current.content, figures), String(data.get('reason') ?? '').trim());
   }
 
   return {
@@ -253,7 +344,8 @@ export function rateTablePage(ctx: PageContext): PageView {
         if (busy) return;
         busy = true;
         try {
-          await onSubmit(event.target as HTMLFormElement);
+          const formEl = event.target as HTMLFormElement;
+          await (formEl.id === 'override-form' ? onOverrideSubmit(formEl) : onSubmit(formEl));
         } finally {
           busy = false;
         }
