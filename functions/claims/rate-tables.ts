@@ -12,8 +12,38 @@ export const AgencyOverrideSchema = z.object({
   operatingCostRate: RatesSchema.shape.operatingCostRate.optional(),
 });
 
+const employeeShare = RatesSchema.shape.socialInsurance.shape.pension;
+const pensionBaseLimit = z.number().int().positive().nullable();
+
+/**
+ * The employee's social-insurance shares (근로자 부담분) that payroll deducts (SPEC D2); the employer's
+ * shares for the claim are `rates.socialInsurance`. Long-term care is a share of the health contribution.
+ */
+export const EmployeeInsuranceSchema = z.object({
+  pension: employeeShare,
+  health: employeeShare,
+  longTermCare: employeeShare,
+  employment: employeeShare,
+  /** national pension base floor and ceiling in won (기준소득월액 하한·상한) */
+  pensionBaseFloor: pensionBaseLimit,
+  pensionBaseCeiling: pensionBaseLimit,
+});
+
+export type EmployeeInsurance = z.infer<typeof EmployeeInsuranceSchema>;
+
+/** The 2026 employee shares; also the default of stored versions written before payroll existed. */
+export const DEFAULT_EMPLOYEE_INSURANCE_2026: EmployeeInsurance = {
+  pension: 0.0475,
+  health: 0.03595,
+  longTermCare: 0.1314,
+  employment: 0.009,
+  pensionBaseFloor: 400_000,
+  pensionBaseCeiling: 6_370_000,
+};
+
 export const RateTableContentSchema = z.object({
   rates: RatesSchema,
+  employeeInsurance: EmployeeInsuranceSchema.default(DEFAULT_EMPLOYEE_INSURANCE_2026),
   /** service limits (SPEC §4.5): the evaluation and matching rules read these */
   limits: z.object({
     dailyServiceHours: z.number().int().min(1).max(24),
@@ -44,6 +74,7 @@ export const DEFAULT_RATE_TABLE_2026: RateTableContent = {
     operatingCostRate: 0.1049,
     severanceRate: 0.0833,
   },
+  employeeInsurance: DEFAULT_EMPLOYEE_INSURANCE_2026,
   limits: { dailyServiceHours: 8, weeklyServiceHours: 40 },
   agencyOverrides: {},
   notes: {
@@ -56,6 +87,8 @@ export const DEFAULT_RATE_TABLE_2026: RateTableContent = {
     copayPerHourByRatio: '1:1 시간당 300원. 동시 지원(1:2, 1:3) 단가는 제품 기본값(미확인).',
     operatingCostRate: '운영비 비율 10.49%는 제품 기본값(미확인)',
     severanceRate: '퇴직적립금 1/12 ≈ 8.33%',
+    employeeInsurance:
+      '근로자 부담: 국민연금 4.75%, 건강보험 3.595%, 장기요양 건강보험료의 13.14%, 고용보험(실업급여) 0.9% (2026년). 국민연금 기준소득월액 하한 40만 원·상한 637만 원은 2025년 7월~2026년 6월 고시 값이며 7월에 바뀝니다.',
   },
 };
 
@@ -85,8 +118,14 @@ export function diffRates(
       ...Object.entries(value as Record<string, unknown>).map(([k, v]) => flat(v, prefix ? `${prefix}.${k}` : k)),
     );
   };
-  const a = flat({ rates: before.rates, limits: before.limits, agencyOverrides: before.agencyOverrides });
-  const b = flat({ rates: after.rates, limits: after.limits, agencyOverrides: after.agencyOverrides });
+  const pick = (c: RateTableContent) => ({
+    rates: c.rates,
+    employeeInsurance: c.employeeInsurance,
+    limits: c.limits,
+    agencyOverrides: c.agencyOverrides,
+  });
+  const a = flat(pick(before));
+  const b = flat(pick(after));
   const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   return fields.filter((f) => a[f] !== b[f]).map((field) => ({ field, from: a[field], to: b[field] }));
 }

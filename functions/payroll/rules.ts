@@ -19,6 +19,7 @@
 import type { FieldProblem } from '#commons/errors';
 import { ValidationFailed } from '#commons/errors';
 import { hasAtMostSixDecimals, mulFloor, RATE_SCALE, toSafeNumber, toScaled } from '#functions/claims/engine/decimal';
+import { DEFAULT_EMPLOYEE_INSURANCE_2026 } from '#functions/claims/rate-tables';
 
 export const MAX_PAY_ITEMS = 10;
 export const MAX_DEDUCTION_ITEMS = 10;
@@ -54,13 +55,11 @@ export const DEDUCTION_KIND_LABELS: Record<DeductionKind, string> = {
   other: '기타 공제',
 };
 
-/** The employee's shares, 2026 (SPEC §4.5); the yearly rate table overrides them. */
-export const EMPLOYEE_INSURANCE_2026: EmployeeInsuranceRates = {
-  pension: 0.0475,
-  health: 0.03595,
-  longTermCare: 0.1314,
-  employment: 0.009,
-};
+/**
+ * The employee's shares, 2026 (SPEC §4.5), as the rate table defines them (one place for each figure):
+ * the payroll of a month reads the year's table, this is only its default.
+ */
+export const EMPLOYEE_INSURANCE_2026: EmployeeInsuranceRates = DEFAULT_EMPLOYEE_INSURANCE_2026;
 
 export interface EmployeeInsuranceRates {
   /** national pension, employee share of the base */

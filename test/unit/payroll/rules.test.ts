@@ -129,7 +129,11 @@ describe('computePayroll: arithmetic rules', () => {
   });
 
   it('keeps exact decimals: a wage of 10,320.5 for 7 minutes is 1,204.05833… → 1,204 won', () => {
-    const slip = computePayroll(payroll({ hourlyWage: 10320.5, minutes: { ...noMinutes(), byRatio: { '1': 7 } } }));
+    // without the pension floor: 40만 원's pension would exceed a seven-minute pay
+    const rates = { ...EMPLOYEE_INSURANCE_2026, pensionBaseFloor: null };
+    const slip = computePayroll(
+      payroll({ hourlyWage: 10320.5, rates, minutes: { ...noMinutes(), byRatio: { '1': 7 } } }),
+    );
     expect(slip.grossPay).toBe(1204);
   });
 
