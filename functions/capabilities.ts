@@ -10,6 +10,7 @@ import { claimRoutes } from './claims/routes.ts';
 import { fileRoutes } from './files/routes.ts';
 import { identityRoutes } from './identity/routes.ts';
 import { matchingRoutes } from './matching/routes.ts';
+import { payrollRoutes } from './payroll/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
 
 /**
@@ -35,4 +36,6 @@ export const CAPABILITIES: Capability[] = [
   // the printed activity logs embed the same Korean font
   { name: 'activity', entry: 'functions/activity/handler.ts', routes: activityRoutes, files: [KOREAN_FONT_FILE] },
   { name: 'attendance', entry: 'functions/attendance/handler.ts', routes: attendanceRoutes },
+  // the pay slips embed the same Korean font
+  { name: 'payroll', entry: 'functions/payroll/handler.ts', routes: payrollRoutes, files: [KOREAN_FONT_FILE] },
 ];

@@ -16,6 +16,7 @@ import { Claim, ClaimLine, Copayment, RateTableVersion, Settlement } from './cla
 import { Upload } from './files/entities.ts';
 import { SignInGuard, StaffRequest, UserProfile } from './identity/entities.ts';
 import { Matching } from './matching/entities.ts';
+import { PayrollRecord, PayrollSetting } from './payroll/entities.ts';
 import { PageFeedback } from './surveys/entities.ts';
 
 /** Every entity in the single table. A test checks each one's indexes against TABLE_KEYS. */
@@ -50,4 +51,6 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   AttendanceSetting,
   AttendanceJustification,
   MonthSubmission,
+  PayrollSetting,
+  PayrollRecord,
 };

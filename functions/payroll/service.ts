@@ -1,0 +1,202 @@
+import type { Caller } from '#commons/caller';
+import { Conflict, RuleViolation } from '#commons/errors';
+import type { OrganisationItem } from '#functions/agencies/entities';
+import type { AssistantItem } from '#functions/assistants/entities';
+import { listAssistantsByAgency } from '#functions/assistants/repository';
+import { getClaim, listLines } from '#functions/claims/claim-repository';
+import { claimIdOf, engineInput } from '#functions/claims/claim-rules';
+import { collectEntries } from '#functions/claims/compute';
+import { computeClaim } from '#functions/claims/engine/engine';
+import type { AssistantLine, ClaimRates } from '#functions/claims/engine/schema';
+import { type EmployeeInsurance, ratesForAgency } from '#functions/claims/rate-tables';
+import { getVersion, latestVersion } from '#functions/claims/repository';
+import type { PayrollRecordItem } from './entities.ts';
+import {
+  computeRecord,
+  mergeItems,
+  minutesOf,
+  type PayrollSettings,
+  payrollIdOf,
+  type RecordItems,
+  ratesForEnrolment,
+} from './month.ts';
+import { getSettings, listMonth, parseItems, RACE_MESSAGE, storeMonth, timestamp } from './repository.ts';
+import type { EmployeeInsuranceRates, PayrollMinutes } from './rules.ts';
+
+/** What a month's payroll is computed from: the claim's figures when computed, else the logs through the same engine. */
+export interface MonthFigures {
+  source: 'claim' | 'activityLogs';
+  claimComputeRevision?: number;
+  rateYear: number;
+  rateVersion: number;
+  rates: ClaimRates;
+  employee: EmployeeInsurance;
+  assistants: { assistantId: string; name: string; minutes: PayrollMinutes }[];
+}
+
+/**
+ * The month's minutes per assistant. A claim of the month that has been computed is the source (its
+ * stored engine lines, with the rates and rate-table version it used), so pay and claim agree to the
+ * minute; before the claim exists the month's activity logs go through the same engine with the
+ * agency's rates of the year's latest table.
+ */
+export async function monthFigures(agencyId: string, month: string): Promise<MonthFigures> {
+  const claim = await getClaim(claimIdOf(agencyId, month));
+  if (claim && claim.computeRevision > 0 && claim.rates && claim.rateYear && claim.rateVersion) {
+    const table = await getVersion(claim.rateYear, claim.rateVersion);
+    if (table) {
+      const lines = await listLines(claim.claimId, claim.computeRevision);
+      return {
+        source: 'claim',
+        claimComputeRevision: claim.computeRevision,
+        rateYear: claim.rateYear,
+        rateVersion: claim.rateVersion,
+        rates: JSON.parse(claim.rates) as ClaimRates,
+        employee: table.content.employeeInsurance,
+        assistants: lines
+          .filter((line) => line.kind === 'assistant')
+          .map((line) => ({
+            assistantId: line.subjectId,
+            name: line.name,
+            minutes: minutesOf(JSON.parse(line.result) as AssistantLine),
+          })),
+      };
+    }
+  }
+  const year = Number(month.slice(0, 4));
+  const table = await latestVersion(year);
+  if (!table) {
+    throw new RuleViolation(
+      `${year}년 요율표가 없어 급여를 계산할 수 없습니다. 본부가 요율표를 등록한 뒤 다시 계산해 주세요.`,
+      'RATE_TABLE_MISSING',
+    );
+  }
+  const rates = ratesForAgency(table.content, agencyId);
+  const entries = await collectEntries(agencyId, month);
+  const output = computeClaim(engineInput({ month, rates, entries }));
+  const names = new Map(entries.map((e) => [e.assistantId, e.assistantName]));
+  return {
+    source: 'activityLogs',
+    rateYear: year,
+    rateVersion: table.version,
+    rates,
+    employee: table.content.employeeInsurance,
+    assistants: output.assistants.map((line) => ({
+      assistantId: line.id,
+      name: names.get(line.id) ?? line.id,
+      minutes: minutesOf(line),
+    })),
+  };
+}
+
+export interface Basis {
+  hourlyWage: number;
+  premiumByRatio: Record<string, number>;
+  rates: EmployeeInsuranceRates;
+}
+
+/** Computes one record from its basis, minutes and items (the slip, or the problems to fix). */
+export function recompute(
+  record: Omit<PayrollRecordItem, 'status' | 'slip' | 'problems' | 'grossPay' | 'totalDeductions' | 'netPay'>,
+  items: RecordItems,
+): PayrollRecordItem {
+  const basis = JSON.parse(record.basis) as Basis;
+  const computed = computeRecord({
+    month: record.month,
+    hourlyWage: basis.hourlyWage,
+    premiumByRatio: basis.premiumByRatio,
+    minutes: JSON.parse(record.minutes) as PayrollMinutes,
+    payItems: items.payItems,
+    deductionItems: items.deductionItems,
+    rates: basis.rates,
+  });
+  const next: PayrollRecordItem = { ...record, items: JSON.stringify(items), status: computed.status };
+  if (computed.status === 'computed') {
+    next.slip = JSON.stringify(computed.slip);
+    next.grossPay = computed.slip.grossPay;
+    next.totalDeductions = computed.slip.totalDeductions;
+    next.netPay = computed.slip.netPay;
+    delete next.problems;
+  } else {
+    next.problems = JSON.stringify(computed.problems);
+    delete next.slip;
+    delete next.grossPay;
+    delete next.totalDeductions;
+    delete next.netPay;
+  }
+  return next;
+}
+
+/**
+ * Computes (or computes again) the month's payroll of every assistant in the month's figures. Entered
+ * amounts and adjustments of items that still exist are kept; a record whose items cannot be computed
+ * is stored with its problems so the agency sees what to fix.
+ */
+export async function computeMonth(
+  caller: Caller,
+  agency: OrganisationItem,
+  month: string,
+): Promise<{ computed: number; problems: number; source: MonthFigures['source'] }> {
+  const agencyId = agency.organisationId;
+  const [figures, settings, existing, assistants] = await Promise.all([
+    monthFigures(agencyId, month),
+    getSettings(agencyId),
+    listMonth(agencyId, month),
+    listAssistantsByAgency(agencyId),
+  ]);
+  if (figures.assistants.length === 0) {
+    throw new RuleViolation(
+      `${month}에 이 기관 근로지원인의 활동일지가 없어 계산할 급여가 없습니다. 활동일지를 먼저 확인해 주세요.`,
+      'PAYROLL_NO_FIGURES',
+    );
+  }
+  const byId = new Map<string, AssistantItem>(assistants.map((a) => [a.assistantId, a]));
+  const before = new Map(existing.map((r) => [r.assistantId, r]));
+  const at = timestamp();
+  const writes = figures.assistants.map((line) => {
+    const previous = before.get(line.assistantId);
+    const registered = byId.get(line.assistantId);
+    const items = mergeItems(settings as PayrollSettings, previous ? parseItems(previous) : undefined);
+    const basis: Basis = {
+      hourlyWage: figures.rates.hourlyWage,
+      premiumByRatio: figures.rates.premiumByRatio,
+      rates: registered
+        ? ratesForEnrolment(figures.employee, month, registered.insurances ?? {})
+        : { ...figures.employee },
+    };
+    const next = recompute(
+      {
+        agencyId,
+        agencyName: agency.name,
+        branchId: agency.branchId,
+        month,
+        assistantId: line.assistantId,
+        assistantName: registered?.name ?? line.name,
+        ...(registered?.userId ? { userId: registered.userId } : {}),
+        source: figures.source,
+        ...(figures.claimComputeRevision ? { claimComputeRevision: figures.claimComputeRevision } : {}),
+        rateYear: figures.rateYear,
+        rateVersion: figures.rateVersion,
+        basis: JSON.stringify(basis),
+        minutes: JSON.stringify(line.minutes),
+        items: '',
+        revision: (previous?.revision ?? 0) + 1,
+        history: [...(previous?.history ?? []), { at, by: caller.userId, action: previous ? 'recompute' : 'compute' }],
+        computedAt: at,
+        updatedAt: at,
+      },
+      items,
+    );
+    return { next, before: previous };
+  });
+  const { canceled } = await storeMonth(
+    caller,
+    { action: 'payroll.compute', targetType: 'payroll', targetId: `${agencyId}_${month}`, branchId: agency.branchId },
+    writes,
+  );
+  if (canceled) throw new Conflict(RACE_MESSAGE);
+  const problems = writes.filter((w) => w.next.status === 'problem').length;
+  return { computed: writes.length - problems, problems, source: figures.source };
+}
+
+export { payrollIdOf };
