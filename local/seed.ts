@@ -11,6 +11,8 @@ import { AGENCY_SEED_STEPS } from './demo-agencies.ts';
 import { ATTENDANCE_SEED_STEPS } from './demo-attendance.ts';
 import { CLAIM_SEED_STEPS } from './demo-claims.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from './demo-data.ts';
+import { LEAVE_SEED_STEPS } from './demo-leave.ts';
+import { PAYROLL_SEED_STEPS } from './demo-payroll.ts';
 import { PEOPLE_SEED_STEPS } from './demo-people.ts';
 
 /** What a seed step gets: the handlers' environment is already set in process.env. */
@@ -106,6 +108,8 @@ export const SEED_STEPS: SeedStep[] = [
   ...ACTIVITY_SEED_STEPS,
   ...ATTENDANCE_SEED_STEPS,
   ...CLAIM_SEED_STEPS,
+  ...PAYROLL_SEED_STEPS,
+  ...LEAVE_SEED_STEPS,
 ];
 
 /** What the demo data is made of: when it changes, the next start seeds again. */
