@@ -9,6 +9,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { claimRoutes } from './claims/routes.ts';
 import { fileRoutes } from './files/routes.ts';
 import { identityRoutes } from './identity/routes.ts';
+import { leaveRoutes } from './leave/routes.ts';
 import { matchingRoutes } from './matching/routes.ts';
 import { payrollRoutes } from './payroll/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
@@ -35,6 +36,8 @@ export const CAPABILITIES: Capability[] = [
   { name: 'matching', entry: 'functions/matching/handler.ts', routes: matchingRoutes },
   // the printed activity logs embed the same Korean font
   { name: 'activity', entry: 'functions/activity/handler.ts', routes: activityRoutes, files: [KOREAN_FONT_FILE] },
+  // the leave-promotion notices embed the same Korean font
+  { name: 'leave', entry: 'functions/leave/handler.ts', routes: leaveRoutes, files: [KOREAN_FONT_FILE] },
   { name: 'attendance', entry: 'functions/attendance/handler.ts', routes: attendanceRoutes },
   // the pay slips embed the same Korean font
   { name: 'payroll', entry: 'functions/payroll/handler.ts', routes: payrollRoutes, files: [KOREAN_FONT_FILE] },

@@ -10,11 +10,15 @@ import {
   AttendanceRecord,
   AttendanceSetting,
   MonthSubmission,
+  LeaveProfileSetting,
+  LeaveNotice,
+  LeaveExcessReason,
 } from './attendance/entities.ts';
 import { AuditRecord } from './audit/entities.ts';
 import { Claim, ClaimLine, Copayment, RateTableVersion, Settlement } from './claims/entities.ts';
 import { Upload } from './files/entities.ts';
 import { SignInGuard, StaffRequest, UserProfile } from './identity/entities.ts';
+import { LeaveExcessReason, LeaveNotice, LeaveProfileSetting } from './leave/entities.ts';
 import { Matching } from './matching/entities.ts';
 import { PayrollRecord, PayrollSetting } from './payroll/entities.ts';
 import { PageFeedback } from './surveys/entities.ts';

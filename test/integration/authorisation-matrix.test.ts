@@ -502,7 +502,7 @@ const CLAIM_SCOPE_PROBES: Record<string, Probe[]> = {
 };
 
 // Attendance and comparison (issue 7, C3/C4): 한빛's demo import of last month is own, 늘봄's another's.
-// Own probes stop after the scope check (a file of the wrong type, a month without an import or
+// Own probes stop after the scope check (an upload that does not exist, a month without an import or
 // a finding), except the tolerance, which is set to its default.
 const attendance = demoAttendanceProbes();
 const onImports = (suffix = '') =>
@@ -514,20 +514,13 @@ const agencyMonth = (suffix: string): [Request, Request] => [
   { path: `/organisations/AG-NEULBOM${suffix}`, query: { month: attendance.month } },
 ];
 const ATTENDANCE_SCOPE_PROBES: Record<string, Probe[]> = {
-  // own: a PDF declared as the attendance file is refused (422) after the scope check, nothing created
-  'POST /organisations/{organisationId}/attendance-uploads': [
+  'POST /organisations/{organisationId}/attendance-imports': [
     asAgency(
-      ...onAgencies('/attendance-uploads', {
+      ...onAgencies('/attendance-imports', {
+        uploadId: '00000000-0000-4000-8000-000000000000',
         month: attendance.month,
-        contentType: 'application/pdf',
-        size: 10,
-        fileName: 'probe.pdf',
       }),
     ),
-  ],
-  'GET /attendance-uploads/{uploadId}': [
-    asAgency(...pair(`/attendance-uploads/${attendance.own.uploadId}`, `/attendance-uploads/${attendance.other.uploadId}`, '')),
-    asBranch(...pair(`/attendance-uploads/${attendance.own.uploadId}`, `/attendance-uploads/${attendance.other.uploadId}`, '')),
   ],
   'GET /organisations/{organisationId}/attendance-imports': [
     asAgency(...agencyMonth('/attendance-imports')),
@@ -607,34 +600,7 @@ const PAYROLL_SCOPE_PROBES: Record<string, Probe[]> = {
 };
 
 /** Scope probes per route. Routes that touch only the caller's own login need none (listed below). */
-// Annual leave (D1): 한빛's assistant01 is own, 늘봄's assistant02 another's. Own probes stop at the
-// rules without changing anything (a stale setting version, a notice not on offer, a day without
-// leave, a notice that does not exist: the id names its assistant, so scope comes first).
-const onLeave = (suffix: string, body?: unknown) =>
-  pair('/leave/assistants/AS-DEMO-01', '/leave/assistants/AS-DEMO-02', suffix, body);
-const onLeaveNotice = (suffix: string, body?: unknown) =>
-  pair('/leave/notices/LN-AS-DEMO-01-20200101-1', '/leave/notices/LN-AS-DEMO-02-20200101-1', suffix, body);
-const LEAVE_SCOPE_PROBES: Record<string, Probe[]> = {
-  'GET /leave': [
-    asAgency(...query('/leave', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-NEULBOM' })),
-    asBranch(...query('/leave', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-NEULBOM' })),
-  ],
-  'GET /leave/assistants/{assistantId}': [asAgency(...onLeave('')), asBranch(...onLeave(''))],
-  'PUT /leave/assistants/{assistantId}/profile': [
-    asAgency(...onLeave('/profile', { weeklyContractMinutes: 2400, basis: 'hireDate', revision: 999 })),
-  ],
-  'POST /leave/assistants/{assistantId}/notices': [asAgency(...onLeave('/notices', { noticeId: 'LN-none' }))],
-  'PUT /leave/assistants/{assistantId}/excess-reasons/{date}': [
-    asAgency(...onLeave('/excess-reasons/2020-01-06', { reason: '권한 확인입니다', revision: 999 })),
-  ],
-  'GET /leave/notices/{noticeId}/pdf': [
-    asAgency(...onLeaveNotice('/pdf')),
-    asBranch(...onLeaveNotice('/pdf')),
-    asAssistant(...onLeaveNotice('/pdf')),
-  ],
-  'POST /leave/notices/{noticeId}/answer': [asAssistant(...onLeaveNotice('/answer', { revision: 1 }))],
-};
-
+/** Scope probes per route. Routes that touch only the caller's own login need none (listed below). */
 const SCOPE_PROBES: Record<string, Probe[]> = {
   ...AGENCY_SCOPE_PROBES,
   ...PEOPLE_SCOPE_PROBES,
@@ -642,7 +608,6 @@ const SCOPE_PROBES: Record<string, Probe[]> = {
   ...ATTENDANCE_SCOPE_PROBES,
   ...CLAIM_SCOPE_PROBES,
   ...PAYROLL_SCOPE_PROBES,
-  ...LEAVE_SCOPE_PROBES,
   'GET /staff-requests': [
     {
       role: 'branch',
@@ -686,7 +651,6 @@ const OWN_ONLY: Record<string, string> = {
   'GET /rate-tables/{year}/latest-version': 'rate tables are national',
   'POST /rate-tables/{year}/versions': 'hq only; hq has no organisation scope',
   'GET /me/copayments': 'lists the caller’s own co-payments (scope: own login)',
-  'GET /me/leave': 'the leave of the caller’s own registrations (scope: own login)',
   'GET /me/copayments/statement': 'the caller’s own co-payment statement (scope: own login)',
   'GET /me/pay-slips': 'lists the pay slips of the caller’s own registrations (scope: own login)',
   'POST /claims/schedule':
