@@ -1,0 +1,4 @@
+import { createHandler } from '#commons/http/handler';
+import { leaveRoutes } from './routes.ts';
+
+export const handler = createHandler(leaveRoutes);

@@ -1,0 +1,541 @@
+import { z } from 'zod';
+import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { defineRoute } from '#commons/http/route';
+import { notificationSink } from '#commons/outbox';
+import type { Target } from '#commons/policy';
+import { logger } from '#commons/powertools';
+import { getOrganisation } from '#functions/agencies/repository';
+import { readDocument, sha256Hex, writeDocument } from '#functions/agencies/storage';
+import type { AssistantItem } from '#functions/assistants/entities';
+import { getAssistant, listAssistantsByAgency, listAssistantsByUser } from '#functions/assistants/repository';
+import { recordAudit } from '#functions/audit/repository';
+import type { LeaveExcessReasonItem, LeaveNoticeItem } from './entities.ts';
+import { employedIn } from './inputs.ts';
+import { leaveNoticePdf } from './notice-pdf.ts';
+import { assistantOfNoticeId, dateListProblems } from './notices.ts';
+import {
+  answerNotice,
+  createNotice,
+  getNotice,
+  getSetting,
+  listAgencyReasons,
+  listAgencySettings,
+  saveReason,
+  saveSetting,
+} from './repository.ts';
+import { checkLeaveProfile, formatLeaveAmount } from './rules.ts';
+import { ledgerView, listRow, loadAssistantLeave, noticeView, today } from './service.ts';
+
+// 연차 관리 (SPEC D1): the agency's list by year (seed 000 columns and the masked mobile phone), one
+// assistant's ledger with use by month and the promotion notices (§61) to issue, the setting the
+// rules need beyond the registration and matchings, and reasons for use beyond the entitlement; the
+// assistant's own leave with the notices to answer.
+
+const LABELS = {
+  agencyId: '수행기관',
+  year: '적용년도',
+  assistantId: '근로지원인',
+  weeklyContractMinutes: '주 소정근로시간',
+  basis: '연차 산정 기준',
+  fiscalYearStart: '회계연도 시작일',
+  carryOverLimitDays: '이월 한도',
+  contractChanges: '근로시간 변경',
+  noticeId: '사용촉진 통지',
+  designatedDates: '지정한 사용일',
+  dates: '사용할 날짜',
+  note: '남길 말',
+  date: '연차 사용일',
+  reason: '초과 사용 사유',
+  revision: '불러온 버전',
+};
+
+const yearSchema = z.coerce
+  .number({ error: '적용년도를 네 자리 연도로 넣어 주세요. 예: 2026' })
+  .int({ error: '적용년도를 네 자리 연도로 넣어 주세요. 예: 2026' })
+  .min(2000, { error: '적용년도는 2000년부터 고를 수 있습니다.' })
+  .max(2100, { error: '적용년도는 2100년까지 고를 수 있습니다.' });
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const day = (label: string) =>
+  z.string({ error: `${label}을(를) 입력해 주세요.` }).regex(DAY, {
+    error: `${label}을(를) YYYY-MM-DD 형식으로 입력해 주세요 (예: 2026-12-24).`,
+  });
+
+const revision = z
+  .number({ error: '화면을 새로 고친 뒤 다시 저장해 주세요.' })
+  .int({ error: '화면을 새로 고친 뒤 다시 저장해 주세요.' })
+  .min(0, { error: '화면을 새로 고친 뒤 다시 저장해 주세요.' });
+
+const assistantParams = z.object({ assistantId: z.string().min(1, { error: '근로지원인을 골라 주세요.' }) });
+const noticeParams = z.object({ noticeId: z.string().min(1, { error: '사용촉진 통지를 골라 주세요.' }) });
+
+const currentYear = () => Number(today().slice(0, 4));
+
+async function assistantOr404(assistantId: string): Promise<AssistantItem> {
+  const assistant = await getAssistant(assistantId);
+  if (!assistant) throw new NotFound('근로지원인');
+  return assistant;
+}
+
+/**
+ * A notice, after the scope check on the assistant its id names: another agency (or another
+ * assistant) is refused whether or not the notice exists, so ids cannot be probed.
+ */
+async function noticeInScope(noticeId: string, allow: (target: Target) => void): Promise<LeaveNoticeItem> {
+  const assistantId = assistantOfNoticeId(noticeId);
+  const assistant = assistantId ? await getAssistant(assistantId) : undefined;
+  if (!assistant) throw new NotFound('사용촉진 통지');
+  allow({ agencyId: assistant.agencyId, branchId: assistant.branchId, userId: assistant.userId });
+  const notice = await getNotice(noticeId);
+  if (!notice || notice.assistantId !== assistant.assistantId) throw new NotFound('사용촉진 통지');
+  return notice;
+}
+
+function fail(fields: { field: string; label: string; message: string }[]): never {
+  throw new ValidationFailed(fields, fields.map((f) => f.message).join(' '));
+}
+
+/** The assistant hears of a notice in the portal; a failed message never undoes the notice. */
+async function tellAssistant(notice: LeaveNoticeItem): Promise<void> {
+  if (!notice.assistantUserId) return;
+  const unused = formatLeaveAmount(notice.unusedMinutes, notice.dailyMinutes);
+  const ask =
+    notice.action === 'request'
+      ? `${notice.replyBy}까지 연차를 쓸 날짜를 정해 알려 주세요.`
+      : `지정한 사용일: ${notice.designatedDates.join(', ')}. 확인했다고 알려 주세요.`;
+  const text = `[연차 사용촉진 ${notice.round}차] ${notice.agencyName}에서 연차 사용촉진 통지서를 보냈습니다. 남은 연차 ${unused}(사용기간 ${notice.periodEnd}까지). ${ask} 근로지원인 포털 > 마이페이지 > 나의 연차(/my/annual-leave)에서 통지서를 보고 답할 수 있습니다.`;
+  try {
+    await notificationSink().send({
+      channel: 'notification',
+      to: notice.assistantUserId,
+      username: notice.assistantUserId,
+      text,
+      source: 'leave-promotion',
+    });
+  } catch (error) {
+    logger.warn('leave notification failed', { error });
+  }
+}
+
+export const leaveRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/leave',
+    summary: '연차관리 목록: 수행기관의 근로지원인별 적용년도 연차 발생·사용·이월과 월별 사용',
+    access: { action: 'read', resource: 'leave', roles: ['agency', 'branch', 'hq'] },
+    query: z.object({
+      agencyId: z.string({ error: '수행기관을 골라 주세요.' }).min(1, { error: '수행기관을 골라 주세요.' }),
+      year: yearSchema.optional(),
+    }),
+    labels: LABELS,
+    handle: async ({ query, allow }) => {
+      const agency = await getOrganisation(query.agencyId);
+      if (agency?.kind !== 'agency') throw new NotFound('수행기관');
+      allow({ agencyId: agency.organisationId, branchId: agency.branchId });
+      const year = query.year ?? currentYear();
+      const day = today();
+      const [assistants, settings, reasons] = await Promise.all([
+        listAssistantsByAgency(agency.organisationId),
+        listAgencySettings(agency.organisationId),
+        listAgencyReasons(agency.organisationId),
+      ]);
+      const settingOf = new Map(settings.map((s) => [s.assistantId, s]));
+      const reasonsOf = new Map<string, LeaveExcessReasonItem[]>();
+      for (const r of reasons) reasonsOf.set(r.assistantId, [...(reasonsOf.get(r.assistantId) ?? []), r]);
+      const employed = assistants
+        .filter((a) => employedIn(year, a.hireDate, a.leaveDate) && `${year}-01-01` <= day)
+        .sort((a, b) => a.name.localeCompare(b.name, 'ko') || a.assistantId.localeCompare(b.assistantId));
+      const rows = [];
+      for (const assistant of employed) {
+        const leave = await loadAssistantLeave(assistant, year, day, {
+          setting: settingOf.get(assistant.assistantId) ?? null,
+          reasons: reasonsOf.get(assistant.assistantId) ?? [],
+        });
+        rows.push(listRow(leave));
+      }
+      return { body: { agencyId: agency.organisationId, agencyName: agency.name, year, asOf: day, rows } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/leave/assistants/{assistantId}',
+    summary: '연차 대장: 근로지원인 한 명의 발생·사용·소멸, 월별 사용, 사용촉진 제안과 발행 기록',
+    access: { action: 'read', resource: 'leave', roles: ['agency', 'branch', 'hq'] },
+    params: assistantParams,
+    query: z.object({ year: yearSchema.optional() }),
+    labels: LABELS,
+    handle: async ({ params, query, caller, allow }) => {
+      const assistant = await assistantOr404(params.assistantId);
+      allow({ agencyId: assistant.agencyId, branchId: assistant.branchId });
+      const year = query.year ?? currentYear();
+      const leave = await loadAssistantLeave(assistant, year, today());
+      await recordAudit(caller!, {
+        action: 'leave.read',
+        targetType: 'assistant',
+        targetId: assistant.assistantId,
+        subjectId: assistant.userId ?? assistant.assistantId,
+        branchId: assistant.branchId,
+      });
+      return { body: { year, asOf: leave.ledger.asOf, ...ledgerView(leave) } };
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/leave/assistants/{assistantId}/profile',
+    summary: '연차 산정 설정 저장: 주 소정근로시간, 산정 기준(입사일·회계연도), 이월 한도',
+    access: { action: 'update', resource: 'leave', roles: ['agency'] },
+    params: assistantParams,
+    body: z.object({
+      weeklyContractMinutes: z
+        .number({ error: '주 소정근로시간을 분 단위 숫자로 넣어 주세요. 예: 주 20시간은 1200' })
+        .int({ error: '주 소정근로시간을 분 단위 정수로 넣어 주세요.' }),
+      basis: z.enum(['hireDate', 'fiscalYear'], {
+        error: '연차 산정 기준을 입사일 기준 또는 회계연도 기준 중에서 골라 주세요.',
+      }),
+      fiscalYearStart: z.string().optional(),
+      carryOverLimitDays: z
+        .number({ error: '이월 한도를 0부터 25 사이의 일수로 넣어 주세요.' })
+        .int({ error: '이월 한도는 정수 일수로 넣어 주세요.' })
+        .min(0, { error: '이월 한도는 0일 이상이어야 합니다. 이월하지 않으면 0을 넣으세요.' })
+        .max(25, { error: '이월 한도는 25일을 넘을 수 없습니다.' })
+        .optional(),
+      contractChanges: z
+        .array(
+          z.object({
+            from: day('근로시간 변경 적용일'),
+            weeklyContractMinutes: z.number({ error: '변경된 주 소정근로시간을 분 단위 숫자로 넣어 주세요.' }).int(),
+          }),
+        )
+        .max(20, { error: '근로시간 변경은 20건까지 넣을 수 있습니다.' })
+        .optional(),
+      revision,
+    }),
+    labels: LABELS,
+    handle: async ({ params, body, caller, allow }) => {
+      const assistant = await assistantOr404(params.assistantId);
+      allow({ agencyId: assistant.agencyId, branchId: assistant.branchId });
+      const fiscalYearStart = body.basis === 'fiscalYear' ? (body.fiscalYearStart ?? '01-01') : undefined;
+      const problems = checkLeaveProfile({
+        hireDate: assistant.hireDate,
+        endDate: assistant.leaveDate ?? null,
+        weeklyContractMinutes: body.weeklyContractMinutes,
+        contractChanges: body.contractChanges ?? [],
+        basis: body.basis,
+        ...(fiscalYearStart ? { fiscalYearStart } : {}),
+      });
+      if (problems.length) fail(problems.map((p) => ({ ...p, field: `body.${p.field}` })));
+      const before = await getSetting(assistant.assistantId);
+      if ((before?.revision ?? 0) !== body.revision) {
+        throw new RuleViolation(
+          '방금 다른 담당자가 연차 산정 설정을 먼저 바꿨습니다. 화면을 새로 고쳐 확인한 뒤 다시 저장해 주세요.',
+          'STALE',
+        );
+      }
+      await saveSetting(
+        caller!,
+        {
+          action: 'leave.profile.save',
+          targetType: 'assistant',
+          targetId: assistant.assistantId,
+          branchId: assistant.branchId,
+        },
+        before,
+        {
+          assistantId: assistant.assistantId,
+          agencyId: assistant.agencyId,
+          branchId: assistant.branchId,
+          weeklyContractMinutes: body.weeklyContractMinutes,
+          contractChanges: body.contractChanges ?? [],
+          basis: body.basis,
+          ...(fiscalYearStart ? { fiscalYearStart } : {}),
+          ...(body.carryOverLimitDays ? { carryOverLimitDays: body.carryOverLimitDays } : {}),
+          revision: (before?.revision ?? 0) + 1,
+          updatedBy: caller!.userId,
+          updatedAt: new Date().toISOString(),
+        },
+      );
+      const leave = await loadAssistantLeave(assistant, currentYear(), today());
+      return { body: { year: currentYear(), asOf: leave.ledger.asOf, ...ledgerView(leave) } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/leave/assistants/{assistantId}/notices',
+    summary: '연차 사용촉진 통지 발행 (1·2·3차): PDF를 보관하고 근로지원인에게 알림',
+    access: { action: 'issue', resource: 'leaveNotice', roles: ['agency'] },
+    params: assistantParams,
+    body: z.object({
+      noticeId: z
+        .string({ error: '발행할 사용촉진 통지를 골라 주세요.' })
+        .min(1, { error: '발행할 사용촉진 통지를 골라 주세요.' }),
+      designatedDates: z.array(z.string(), { error: '지정한 사용일을 날짜 목록으로 넣어 주세요.' }).max(25).optional(),
+    }),
+    labels: LABELS,
+    handle: async ({ params, body, caller, allow }) => {
+      const assistant = await assistantOr404(params.assistantId);
+      allow({ agencyId: assistant.agencyId, branchId: assistant.branchId });
+      const day = today();
+      const leave = await loadAssistantLeave(assistant, Number(day.slice(0, 4)), day);
+      const found = leave.periods
+        .flatMap(({ period, notices }) => notices.map((notice) => ({ period, notice })))
+        .find(({ notice }) => notice.noticeId === body.noticeId);
+      if (!found) {
+        throw new RuleViolation(
+          '이 사용촉진 통지는 지금 발행할 수 있는 목록에 없습니다. 연차 대장 화면을 새로 고쳐 다시 골라 주세요.',
+          'LEAVE_NOTICE_UNKNOWN',
+        );
+      }
+      const { period, notice } = found;
+      if (!notice.canIssue) throw new RuleViolation(notice.blockedReason!, 'LEAVE_NOTICE_NOT_NOW');
+      const designatedDates = [...new Set(body.designatedDates ?? [])].sort();
+      if (notice.action !== 'request') {
+        const problems = dateListProblems(
+          body.designatedDates ?? [],
+          day,
+          period.periodEnd,
+          'body.designatedDates',
+          '지정한 사용일',
+        );
+        if (problems.length) fail(problems);
+      }
+      const issuedAt = new Date().toISOString();
+      const replyBy = notice.action === 'request' ? addDays(day, 10) : undefined;
+      const pdf = await leaveNoticePdf({
+        noticeId: notice.noticeId,
+        round: notice.round,
+        action: notice.action,
+        label: notice.label,
+        statute: notice.statute,
+        agencyName: assistant.agencyName,
+        assistantName: assistant.name,
+        periodEnd: period.periodEnd,
+        unusedMinutes: notice.unusedMinutes,
+        dailyMinutes: leave.ledger.dailyMinutes,
+        issuedAt,
+        ...(replyBy ? { replyBy } : {}),
+        designatedDates: notice.action === 'request' ? [] : designatedDates,
+        late: notice.late,
+      });
+      const pdfKey = `leave/notices/${assistant.assistantId}/${notice.noticeId}/${sha256Hex(pdf)}.pdf`;
+      await writeDocument(pdfKey, pdf, 'application/pdf');
+      const item: LeaveNoticeItem = {
+        noticeId: notice.noticeId,
+        assistantId: assistant.assistantId,
+        ...(assistant.userId ? { assistantUserId: assistant.userId } : {}),
+        assistantName: assistant.name,
+        agencyId: assistant.agencyId,
+        agencyName: assistant.agencyName,
+        branchId: assistant.branchId,
+        kind: period.kind,
+        periodEnd: period.periodEnd,
+        round: notice.round,
+        action: notice.action,
+        batch: notice.batch,
+        label: notice.label,
+        statute: notice.statute,
+        proposedDate: notice.proposedDate,
+        issueBy: notice.issueBy,
+        ...(replyBy ? { replyBy } : {}),
+        unusedMinutes: notice.unusedMinutes,
+        dailyMinutes: leave.ledger.dailyMinutes,
+        designatedDates: notice.action === 'request' ? [] : designatedDates,
+        issuedAt,
+        issuedBy: caller!.userId,
+        pdfKey,
+        pdfFileName: `연차사용촉진_${notice.round}차_${notice.noticeId}.pdf`,
+        status: 'issued',
+        revision: 1,
+      };
+      await createNotice(
+        caller!,
+        {
+          action: 'leave.notice.issue',
+          targetType: 'leaveNotice',
+          targetId: notice.noticeId,
+          subjectId: assistant.userId ?? assistant.assistantId,
+          branchId: assistant.branchId,
+        },
+        item,
+      );
+      await tellAssistant(item);
+      return { status: 201, body: { ...noticeView(item), late: notice.late } };
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/leave/assistants/{assistantId}/excess-reasons/{date}',
+    summary: '연차 초과 사용 사유 기록: 남은 연차보다 많이 쓴 날의 사유',
+    access: { action: 'update', resource: 'leave', roles: ['agency'] },
+    params: z.object({
+      assistantId: z.string().min(1, { error: '근로지원인을 골라 주세요.' }),
+      date: day('연차 사용일'),
+    }),
+    body: z.object({
+      reason: z
+        .string({ error: '초과 사용 사유를 적어 주세요.' })
+        .trim()
+        .min(2, { error: '초과 사용 사유를 두 글자 이상 적어 주세요. 예: 병원 진료로 부득이하게 사용' })
+        .max(500, { error: '초과 사용 사유는 500자까지 쓸 수 있습니다. 줄여 주세요.' }),
+      revision,
+    }),
+    labels: LABELS,
+    handle: async ({ params, body, caller, allow }) => {
+      const assistant = await assistantOr404(params.assistantId);
+      allow({ agencyId: assistant.agencyId, branchId: assistant.branchId });
+      const year = Number(params.date.slice(0, 4));
+      const leave = await loadAssistantLeave(assistant, year, today());
+      const use = leave.ledger.uses.find((u) => u.date === params.date);
+      if (!use) {
+        throw new RuleViolation(
+          `${params.date}에는 활동일지에 연차 사용이 없습니다. 날짜를 확인해 주세요.`,
+          'LEAVE_USE_NOT_FOUND',
+        );
+      }
+      if (!use.reasonRequired) {
+        throw new RuleViolation(
+          `${params.date}의 연차 사용은 남은 연차 안이어서 초과 사용 사유가 필요 없습니다.`,
+          'LEAVE_NOT_EXCESS',
+        );
+      }
+      const before = leave.reasons.find((r) => r.date === params.date);
+      if ((before?.revision ?? 0) !== body.revision) {
+        throw new RuleViolation(
+          '방금 다른 담당자가 이 날의 사유를 먼저 바꿨습니다. 화면을 새로 고쳐 확인한 뒤 다시 저장해 주세요.',
+          'STALE',
+        );
+      }
+      const after: LeaveExcessReasonItem = {
+        assistantId: assistant.assistantId,
+        date: params.date,
+        agencyId: assistant.agencyId,
+        branchId: assistant.branchId,
+        reason: body.reason,
+        recordedBy: caller!.userId,
+        recordedAt: new Date().toISOString(),
+        revision: (before?.revision ?? 0) + 1,
+      };
+      await saveReason(
+        caller!,
+        {
+          action: 'leave.excessReason.save',
+          targetType: 'assistant',
+          targetId: `${assistant.assistantId}_${params.date}`,
+          branchId: assistant.branchId,
+        },
+        before,
+        after,
+      );
+      return { body: { date: after.date, reason: after.reason, revision: after.revision } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/leave/notices/{noticeId}/pdf',
+    summary: '연차 사용촉진 통지서 내려받기 (PDF)',
+    access: { action: 'read', resource: 'leaveNotice', roles: ['agency', 'branch', 'hq', 'assistant'] },
+    params: noticeParams,
+    labels: LABELS,
+    handle: async ({ params, allow }) => {
+      const notice = await noticeInScope(params.noticeId, allow);
+      const bytes = await readDocument(notice.pdfKey);
+      return {
+        body: {
+          fileName: notice.pdfFileName,
+          contentType: 'application/pdf',
+          base64: Buffer.from(bytes).toString('base64'),
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/leave/notices/{noticeId}/answer',
+    summary: '근로지원인: 사용촉진 통지에 답하기 (1차는 사용할 날짜, 2·3차는 확인)',
+    access: { action: 'answer', resource: 'leaveNotice', roles: ['assistant'] },
+    params: noticeParams,
+    body: z.object({
+      dates: z.array(z.string(), { error: '사용할 날짜를 날짜 목록으로 넣어 주세요.' }).max(25).optional(),
+      note: z.string().trim().max(300, { error: '남길 말은 300자까지 쓸 수 있습니다. 줄여 주세요.' }).optional(),
+      revision,
+    }),
+    labels: LABELS,
+    handle: async ({ params, body, caller, allow }) => {
+      const notice = await noticeInScope(params.noticeId, allow);
+      // the assistant whose login is on the notice answers it (a later registration's login may differ)
+      if (notice.assistantUserId !== caller!.userId) throw new Forbidden('본인에게 온 통지에만 답할 수 있습니다.');
+      if (notice.status === 'answered') {
+        throw new RuleViolation(
+          `이 통지에는 ${notice.answeredAt!.slice(0, 10)}에 이미 답했습니다.`,
+          'LEAVE_NOTICE_ANSWERED',
+        );
+      }
+      if (notice.revision !== body.revision) {
+        throw new RuleViolation('통지 내용이 바뀌었습니다. 화면을 새로 고쳐 확인한 뒤 다시 답해 주세요.', 'STALE');
+      }
+      const day = today();
+      const dates = [...new Set(body.dates ?? [])].sort();
+      if (notice.action === 'request') {
+        const problems = dateListProblems(body.dates ?? [], day, notice.periodEnd, 'body.dates', '사용할 날짜');
+        if (problems.length) fail(problems);
+      }
+      await answerNotice(
+        caller!,
+        {
+          action: 'leave.notice.answer',
+          targetType: 'leaveNotice',
+          targetId: notice.noticeId,
+          subjectId: caller!.userId,
+          branchId: notice.branchId,
+        },
+        notice,
+        {
+          answerDates: notice.action === 'request' ? dates : [],
+          answeredAt: new Date().toISOString(),
+          ...(body.note ? { answerNote: body.note } : {}),
+        },
+      );
+      return { body: noticeView((await getNotice(notice.noticeId))!) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/me/leave',
+    summary: '근로지원인: 나의 연차 (남은 연차, 발생과 사용, 사용촉진 통지)',
+    access: { action: 'read', resource: 'ownLeave', roles: ['assistant'] },
+    query: z.object({ year: yearSchema.optional() }),
+    labels: LABELS,
+    handle: async ({ query, caller, allow }) => {
+      allow({ userId: caller!.userId });
+      const year = query.year ?? currentYear();
+      const day = today();
+      const registrations = (await listAssistantsByUser(caller!.userId)).filter((a) =>
+        employedIn(year, a.hireDate, a.leaveDate),
+      );
+      const employments = [];
+      for (const assistant of registrations) {
+        const leave = await loadAssistantLeave(assistant, year, day);
+        const view = ledgerView(leave);
+        employments.push({
+          assistantId: assistant.assistantId,
+          agencyName: assistant.agencyName,
+          hireDate: assistant.hireDate,
+          leaveDate: assistant.leaveDate ?? null,
+          balanceMinutes: leave.ledger.balanceMinutes,
+          balanceText: view.balanceText,
+          dailyMinutes: leave.ledger.dailyMinutes,
+          row: view.row,
+          grants: view.grants,
+          uses: view.uses,
+          notices: view.notices,
+        });
+      }
+      return { body: { year, asOf: day, employments } };
+    },
+  }),
+];
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

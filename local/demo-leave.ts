@@ -1,0 +1,156 @@
+import { bindEntity } from '#commons/entities';
+import { ActivityLogEntry, type ActivityLogEntryItem } from '#functions/activity/entities';
+import { koreaDay } from '#functions/audit/record';
+import { dayNumber, daysInMonth, weekdayFromMonday } from '#functions/claims/engine/calendar';
+import { LeaveProfileSetting, type LeaveProfileSettingItem } from '#functions/leave/entities';
+import { Matching, type MatchingItem } from '#functions/matching/entities';
+import { demoMonths } from './demo-activity.ts';
+import type { SeedStep } from './seed.ts';
+
+// Demo data of annual leave (D1), on top of the demo assistants, matchings and activity logs
+// (demo-people.ts, demo-activity.ts; every assistant already took a half or full day of 연차 last month):
+// - 한빛's assistant01 (hired two years before last year) also took 연차 in earlier months of this
+//   year, one of them on a Saturday (a day off by the schedule: a restricted day, 사용제한일);
+// - 한빛's assistant04 has a setting with a fiscal year (회계연도 기준) that starts six months from
+//   now, so the 1st-round promotion notice of the running use period can be issued today;
+// - 한빛's assistant10 has a contract of 14 hours a week (초단시간: no annual leave), so the leave
+//   logged last month is use beyond the entitlement and asks for a reason.
+
+const two = (n: number) => String(n).padStart(2, '0');
+const AGENCY_STAFF = 'agency_hanbit';
+
+/** Month `offset` months from `month` (YYYY-MM). */
+function shiftMonth(month: string, offset: number): string {
+  const total = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + offset;
+  return `${Math.floor(total / 12)}-${two((total % 12) + 1)}`;
+}
+
+/** The n-th given weekday (0 = 월) of a month. */
+function nthWeekday(month: string, weekday: number, n: number): string {
+  const year = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  const days = Array.from({ length: daysInMonth(year, m) }, (_, i) => i + 1).filter(
+    (d) => weekdayFromMonday(dayNumber(year, m, d)) === weekday,
+  );
+  return `${month}-${two(days[n - 1]!)}`;
+}
+
+/** The fiscal year start (MM-01) six months after this month: the running period's 1st round opens now. */
+export function demoFiscalYearStart(now = new Date()): string {
+  return `${shiftMonth(koreaDay(now).slice(0, 7), 6).slice(5, 7)}-01`;
+}
+
+/** assistant01's extra 연차 this year: dates before last month (demo-activity.ts writes last month on). */
+export function demoLeaveDates(now = new Date()): { date: string; minutes: number }[] {
+  const { previous } = demoMonths(now);
+  const year = koreaDay(now).slice(0, 4);
+  const plan = [
+    { month: shiftMonth(previous, -2), weekday: 1, n: 2, minutes: 240 },
+    { month: shiftMonth(previous, -3), weekday: 5, n: 1, minutes: 240 },
+    { month: shiftMonth(previous, -4), weekday: 4, n: 3, minutes: 120 },
+    { month: shiftMonth(previous, -6), weekday: 0, n: 2, minutes: 240 },
+  ];
+  return plan
+    .filter((p) => p.month.startsWith(year))
+    .map((p) => ({ date: nthWeekday(p.month, p.weekday, p.n), minutes: p.minutes }));
+}
+
+async function firstMatching(assistantId: string): Promise<MatchingItem | undefined> {
+  const { data } = await bindEntity(Matching).query.byAssistant({ assistantId }).go({ pages: 'all' });
+  return data
+    .filter((m) => m.matchingId.startsWith('MT-DEMO-'))
+    .sort((a, b) => a.matchingId.localeCompare(b.matchingId))[0];
+}
+
+function leaveEntry(m: MatchingItem, date: string, minutes: number): ActivityLogEntryItem {
+  const at = `${date}T09:00:00.000Z`;
+  const start = m.schedule[0]?.start ?? '09:00';
+  const startMinutes = Number(start.slice(0, 2)) * 60 + Number(start.slice(3, 5));
+  const endMinutes = startMinutes + minutes;
+  return {
+    entryId: `AL-DEMO-LEAVE-${m.assistantId}-${date.replace(/-/g, '')}`,
+    assistantId: m.assistantId,
+    assistantUserId: m.assistantUserId!,
+    assistantName: m.assistantName,
+    workerId: m.workerId,
+    workerName: m.workerName,
+    matchingId: m.matchingId,
+    agencyId: m.agencyId,
+    agencyName: m.agencyName,
+    branchId: m.branchId,
+    month: date.slice(0, 7),
+    date,
+    attendance: 'annualLeave',
+    leaveMinutes: minutes,
+    start,
+    end: `${two(Math.floor(endMinutes / 60))}:${two(endMinutes % 60)}`,
+    consent: 'unsigned',
+    corrections: [],
+    createdBy: m.assistantUserId!,
+    createdAt: at,
+    updatedBy: m.assistantUserId!,
+    updatedAt: at,
+    revision: 1,
+  };
+}
+
+function isAlreadyThere(error: unknown): boolean {
+  return error instanceof Error && /conditional request failed|ConditionalCheckFailed/i.test(error.message);
+}
+
+async function createOnce<T>(run: () => Promise<T>): Promise<void> {
+  await run().catch((error) => {
+    if (!isAlreadyThere(error)) throw error;
+  });
+}
+
+function setting(
+  assistantId: string,
+  values: Pick<LeaveProfileSettingItem, 'weeklyContractMinutes' | 'basis'> & { fiscalYearStart?: string },
+): LeaveProfileSettingItem {
+  return {
+    assistantId,
+    agencyId: 'AG-HANBIT',
+    branchId: 'BR-SEOUL',
+    contractChanges: [],
+    ...values,
+    revision: 1,
+    updatedBy: AGENCY_STAFF,
+    updatedAt: new Date().toISOString(),
+  };
+}
+
+const leaveStep: SeedStep = {
+  name: 'annual leave (연차: 올해 사용, 회계연도 기준 설정, 초단시간 계약의 초과 사용)',
+  async run(ctx) {
+    const matching = await firstMatching('AS-DEMO-01');
+    if (!matching) {
+      ctx.log('데모 데이터: assistant01의 매칭이 없어 연차 사용 기록을 더하지 않았습니다.');
+    } else {
+      for (const { date, minutes } of demoLeaveDates()) {
+        await createOnce(() =>
+          bindEntity(ActivityLogEntry)
+            .create(leaveEntry(matching, date, minutes))
+            .go(),
+        );
+      }
+    }
+    const settings = bindEntity(LeaveProfileSetting);
+    await createOnce(() =>
+      settings
+        .create(
+          setting('AS-DEMO-04', {
+            weeklyContractMinutes: 1800,
+            basis: 'fiscalYear',
+            fiscalYearStart: demoFiscalYearStart(),
+          }),
+        )
+        .go(),
+    );
+    await createOnce(() =>
+      settings.create(setting('AS-DEMO-10', { weeklyContractMinutes: 840, basis: 'hireDate' })).go(),
+    );
+  },
+};
+
+export const LEAVE_SEED_STEPS: SeedStep[] = [leaveStep];
