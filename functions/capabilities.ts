@@ -8,6 +8,7 @@ import { attendanceRoutes } from './attendance/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { claimRoutes } from './claims/routes.ts';
 import { fileRoutes } from './files/routes.ts';
+import { pendingUploadPrefix } from './files/rules.ts';
 import { identityRoutes } from './identity/routes.ts';
 import { leaveRoutes } from './leave/routes.ts';
 import { matchingRoutes } from './matching/routes.ts';
@@ -38,7 +39,13 @@ export const CAPABILITIES: Capability[] = [
   { name: 'activity', entry: 'functions/activity/handler.ts', routes: activityRoutes, files: [KOREAN_FONT_FILE] },
   // the leave-promotion notices embed the same Korean font
   { name: 'leave', entry: 'functions/leave/handler.ts', routes: leaveRoutes, files: [KOREAN_FONT_FILE] },
-  { name: 'attendance', entry: 'functions/attendance/handler.ts', routes: attendanceRoutes },
+  // a landed attendance file starts its own import
+  {
+    name: 'attendance',
+    entry: 'functions/attendance/handler.ts',
+    routes: attendanceRoutes,
+    uploadEvents: { entry: 'functions/attendance/upload-event.ts', keyPrefix: pendingUploadPrefix('attendance') },
+  },
   // the pay slips embed the same Korean font
   { name: 'payroll', entry: 'functions/payroll/handler.ts', routes: payrollRoutes, files: [KOREAN_FONT_FILE] },
 ];

@@ -9,10 +9,8 @@ import {
   AttendanceMonth,
   AttendanceRecord,
   AttendanceSetting,
+  AttendanceUpload,
   MonthSubmission,
-  LeaveProfileSetting,
-  LeaveNotice,
-  LeaveExcessReason,
 } from './attendance/entities.ts';
 import { AuditRecord } from './audit/entities.ts';
 import { Claim, ClaimLine, Copayment, RateTableVersion, Settlement } from './claims/entities.ts';
@@ -53,8 +51,12 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   AttendanceRecord,
   AttendanceMonth,
   AttendanceSetting,
+  AttendanceUpload,
   AttendanceJustification,
   MonthSubmission,
+  LeaveProfileSetting,
+  LeaveNotice,
+  LeaveExcessReason,
   PayrollSetting,
   PayrollRecord,
 };

@@ -10,6 +10,7 @@ import type { StageConfig } from './stage.ts';
 import { AccessLogs } from './storage/access-logs.ts';
 import { DocumentStore } from './storage/buckets.ts';
 import { PlatformTable } from './storage/table.ts';
+import { UploadTriggers } from './storage/upload-triggers.ts';
 import { API_PATH_PREFIX, WebHosting } from './web/web-hosting.ts';
 import { Workflows } from './workflows/workflows.ts';
 
@@ -45,6 +46,7 @@ export class PlatformStack extends Stack {
     this.workflows = new Workflows(this, 'Workflows', { resources: this.resources, workflows: props.workflows });
     this.api = new PlatformApi(this, 'Api', { resources: this.resources, capabilities: props.capabilities });
     this.workflows.connect(this.api.functions, props.workflows);
+    new UploadTriggers(this, 'UploadTriggers', { resources: this.resources, capabilities: props.capabilities });
     this.web = new WebHosting(this, 'Web', {
       stage,
       accessLogs,

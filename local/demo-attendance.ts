@@ -1,4 +1,5 @@
-import { bindEntity } from '#commons/entities';
+import { createHash } from 'node:crypto';
+import { bindEntity, isConditionFailure } from '#commons/entities';
 import { ActivityLogEntry } from '#functions/activity/entities';
 import { ON_DUTY_CODES } from '#functions/attendance/comparison';
 import {
@@ -7,6 +8,7 @@ import {
   AttendanceMonth,
   AttendanceRecord,
   type AttendanceRecordItem,
+  AttendanceUpload,
 } from '#functions/attendance/entities';
 import { formatClock, parseClock } from '#functions/claims/engine/calendar';
 import { demoMonths } from './demo-activity.ts';
@@ -21,6 +23,12 @@ import type { SeedStep } from './seed.ts';
 
 const two = (n: number) => String(n).padStart(2, '0');
 
+/** The demo import's upload (its request, as if the S3 event had imported it): a UUID made from the import id. */
+export function demoUploadId(agencyId: string, month: string): string {
+  const hex = createHash('sha256').update(demoImportId(agencyId, month)).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 /** Import ids of the demo, predictable so that tests can name them. */
 export function demoImportId(agencyId: string, month: string): string {
   return `AI-DEMO-${agencyId.replace(/^AG-/, '')}-${month.replace('-', '')}`;
@@ -30,13 +38,9 @@ export function demoAttendanceProbes(now = new Date()) {
   const { previous } = demoMonths(now);
   return {
     month: previous,
-    own: { importId: demoImportId('AG-HANBIT', previous) },
-    other: { importId: demoImportId('AG-NEULBOM', previous) },
+    own: { importId: demoImportId('AG-HANBIT', previous), uploadId: demoUploadId('AG-HANBIT', previous) },
+    other: { importId: demoImportId('AG-NEULBOM', previous), uploadId: demoUploadId('AG-NEULBOM', previous) },
   };
-}
-
-function isAlreadyThere(error: unknown): boolean {
-  return error instanceof Error && /conditional request failed|ConditionalCheckFailed/i.test(error.message);
 }
 
 function firstSaturday(month: string): string {
@@ -55,6 +59,23 @@ const attendanceStep: SeedStep = {
     for (const agency of DEMO_ORGANISATIONS.filter((o) => o.kind === 'agency')) {
       const agencyId = agency.organisationId;
       const importId = demoImportId(agencyId, month);
+      const uploadId = demoUploadId(agencyId, month);
+      // the upload that import came from, done (a put: written again on every start, harmlessly)
+      await bindEntity(AttendanceUpload)
+        .put({
+          uploadId,
+          agencyId,
+          month,
+          requestedBy: 'demo',
+          sourceIp: '127.0.0.1',
+          requestedAt: at,
+          state: 'done',
+          claimedAt: at,
+          outcome: 'imported',
+          importId,
+          expiresAt: Math.floor(Date.parse(at) / 1000) + 90 * 24 * 3600,
+        })
+        .go();
       const { data: existing } = await bindEntity(AttendanceImport).get({ importId }).go();
       if (existing) continue;
       const { data: logs } = await bindEntity(ActivityLogEntry)
@@ -116,7 +137,7 @@ const attendanceStep: SeedStep = {
         importId,
         agencyId,
         month,
-        uploadId: '00000000-0000-4000-8000-000000000000',
+        uploadId,
         fileName: `시프티_출퇴근기록_${month}.xlsx`,
         fingerprint: `demo-${importId}`,
         status: 'imported',
@@ -143,7 +164,7 @@ const attendanceStep: SeedStep = {
         })
         .go()
         .catch((error: unknown) => {
-          if (!isAlreadyThere(error)) throw error;
+          if (!isConditionFailure(error)) throw error;
         });
       ctx.log(`데모 데이터: ${agency.name} ${month} 출퇴근 자료 ${records.length}건`);
     }

@@ -10,6 +10,7 @@ import { LocalOutbox } from './outbox.ts';
 import { assertPortFree, freePort, type LogSink, releaseReaper, type ServiceProcess } from './processes.ts';
 import { startS3 } from './s3.ts';
 import { LocalStepFunctions, type WorkflowSpec } from './stepfunctions.ts';
+import { uploadEventDispatcher } from './upload-events.ts';
 
 export interface StackPorts {
   web: number;
@@ -128,9 +129,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Runni
   const services: ServiceProcess[] = [];
   const servers: Server[] = [];
   let stepFunctions: LocalStepFunctions | undefined;
+  let uploadEvents: ReturnType<typeof uploadEventDispatcher> | undefined;
 
   const stop = async () => {
     stepFunctions?.close();
+    const pending = uploadEvents;
+    uploadEvents = undefined;
+    await pending?.idle();
     await Promise.all(servers.map((server) => closeServer(server)));
     await Promise.all(services.map((service) => service.stop()));
     releaseReaper();
@@ -150,6 +155,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Runni
       allowedOrigins: [webOrigin, `http://localhost:${ports.web}`],
       credentials: LOCAL_RESOURCES.credentials,
       sink: options.sink,
+      // handed to the capabilities' upload handlers once they can run (events before that have no reader)
+      onObjectEvent: (event) => uploadEvents?.dispatch(event),
     });
     const cognito = startCognito({
       port: ports.cognito,
@@ -225,6 +232,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Runni
 
     const capabilities = options.capabilities ?? (await import('#functions/capabilities')).CAPABILITIES;
     progress(`API 경로 ${capabilities.flatMap((c) => c.routes).length}개 읽음 ${Date.now() - began} ms`);
+    uploadEvents = uploadEventDispatcher({
+      capabilities,
+      uploadsBucket: LOCAL_RESOURCES.uploadsBucket,
+      sink: options.sink,
+    });
     const api = createApiServer({
       capabilities,
       auth: { issuer: userPool.issuer, audience: userPool.clientId, jwksUrl: userPool.jwksUrl },

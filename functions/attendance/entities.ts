@@ -209,3 +209,39 @@ export const MonthSubmission = new Entity({
 });
 
 export type MonthSubmissionItem = EntityItem<typeof MonthSubmission>;
+
+export const UPLOAD_STATES = ['waiting', 'importing', 'done', 'failed'] as const;
+export type UploadState = (typeof UPLOAD_STATES)[number];
+
+/**
+ * An attendance file the agency is uploading for a month (SPEC C3). Written when the presigned URL is
+ * issued, so that the S3 event of the landed object knows whose month it is; the import it starts
+ * claims it (`waiting` → `importing`, conditionally, so a redelivered event imports nothing twice) and
+ * records the outcome, which the agency's screen polls.
+ */
+export const AttendanceUpload = new Entity({
+  model: { entity: 'attendanceUpload', version: '1', service: SERVICE_NAME },
+  attributes: {
+    uploadId: { type: 'string', required: true },
+    agencyId: { type: 'string', required: true },
+    month: { type: 'string', required: true },
+    requestedBy: { type: 'string', required: true },
+    /** where the request came from, for the import's audit record */
+    sourceIp: { type: 'string', required: true },
+    requestedAt: { type: 'string', required: true },
+    state: { type: UPLOAD_STATES, required: true },
+    /** when the import claimed it; a claim older than the import function's timeout may be taken over */
+    claimedAt: { type: 'string' },
+    outcome: { type: ['imported', 'rejected', 'duplicate'] as const },
+    importId: { type: 'string' },
+    /** why it failed before an import could be made (file type, month already submitted…), in Korean */
+    problem: { type: 'string' },
+    /** the import history keeps what matters; the request itself goes after 90 days (TTL) */
+    expiresAt: { type: 'number', required: true },
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['uploadId'] }, sk: { field: 'sk', composite: [] } },
+  },
+});
+
+export type AttendanceUploadItem = EntityItem<typeof AttendanceUpload>;

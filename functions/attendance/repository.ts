@@ -1,5 +1,5 @@
 import type { Caller } from '#commons/caller';
-import { bindEntity } from '#commons/entities';
+import { bindEntity, isConditionFailure } from '#commons/entities';
 import { Conflict } from '#commons/errors';
 import { type WriteEntities, writeAudited } from '#functions/audit/repository';
 import {
@@ -12,6 +12,8 @@ import {
   AttendanceRecord,
   type AttendanceRecordItem,
   AttendanceSetting,
+  AttendanceUpload,
+  type AttendanceUploadItem,
   MonthSubmission,
   type MonthSubmissionItem,
 } from './entities.ts';
@@ -178,4 +180,47 @@ export async function createSubmission(caller: Caller, item: MonthSubmissionItem
     ({ MonthSubmission: submissions }) => [submissions.create(item).commit()],
   );
   if (result.canceled) throw new Conflict(`${item.month} 근무 이력은 이미 제출되었습니다. 화면을 새로 고쳐 주세요.`);
+}
+
+/** The upload's request: written before the presigned URL is handed out. */
+export async function createUploadRequest(item: AttendanceUploadItem): Promise<void> {
+  await bindEntity(AttendanceUpload).create(item).go();
+}
+
+export async function getUploadRequest(uploadId: string): Promise<AttendanceUploadItem | undefined> {
+  const { data } = await bindEntity(AttendanceUpload).get({ uploadId }).go();
+  return data ?? undefined;
+}
+
+/**
+ * Takes the upload for importing: only a waiting one, or one whose earlier claim is older than
+ * `staleBefore` (that import died with its function). False when someone else has it or it is done,
+ * which makes a redelivered S3 event do nothing.
+ */
+export async function claimUploadRequest(uploadId: string, now: string, staleBefore: string): Promise<boolean> {
+  try {
+    await bindEntity(AttendanceUpload)
+      .patch({ uploadId })
+      .set({ state: 'importing', claimedAt: now })
+      .where(
+        (attr, op) =>
+          `${op.eq(attr.state, 'waiting')} OR (${op.eq(attr.state, 'importing')} AND ${op.lt(attr.claimedAt, staleBefore)})`,
+      )
+      .go();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** What became of the upload: done with an import's outcome, failed with the reason, or back to waiting. */
+export async function finishUploadRequest(
+  uploadId: string,
+  result:
+    | { state: 'done'; outcome: NonNullable<AttendanceUploadItem['outcome']>; importId: string }
+    | { state: 'failed'; problem: string }
+    | { state: 'waiting' },
+): Promise<void> {
+  await bindEntity(AttendanceUpload).patch({ uploadId }).set(result).go();
 }

@@ -5,6 +5,7 @@ import { attendanceOf } from '#functions/activity/codes';
 import { isMonth } from '#functions/activity/rules';
 import { getOrganisation } from '#functions/agencies/repository';
 import { recordAudit } from '#functions/audit/repository';
+import { DECLARED_FILE_LABELS, declaredFile } from '#functions/files/routes';
 import {
   FINDING_CODES,
   FINDING_TYPES,
@@ -15,11 +16,11 @@ import {
 } from './comparison.ts';
 import type { AttendanceImportItem } from './entities.ts';
 import { errorReportCsv } from './report.ts';
-import { getImport, getMonth, listImports, saveJustification, saveTolerance } from './repository.ts';
-import { compareAgencyMonth, runImport, submitMonth } from './service.ts';
+import { getImport, getMonth, getUploadRequest, listImports, saveJustification, saveTolerance } from './repository.ts';
+import { compareAgencyMonth, startAttendanceUpload, submitMonth } from './service.ts';
 
-// 출퇴근 관리 and 근무 이력 비교 (SPEC C3, C4). The agency imports its month's attendance file (uploaded
-// through /files/uploads first), sees the error report or the unmatched people, compares the month
+// 출퇴근 관리 and 근무 이력 비교 (SPEC C3, C4). The agency uploads its month's attendance file (the landed
+// object's S3 event imports it, see upload-event.ts), sees the error report or the unmatched people, compares the month
 // with the activity logs, justifies findings and submits the month for the claim. The branch and HQ
 // may look. Every route names the agency whose data it touches.
 
@@ -31,7 +32,10 @@ const importParams = z.object({
   importId: z.string().regex(/^AI-[0-9A-Z-]{4,40}$/, { error: '가져오기 번호가 올바르지 않습니다.' }),
 });
 
+const uploadParams = z.object({ uploadId: z.uuid({ error: '올린 파일 번호가 올바르지 않습니다.' }) });
+
 const LABELS = {
+  ...DECLARED_FILE_LABELS,
   month: '년월',
   uploadId: '출퇴근 자료',
   toleranceMinutes: '허용 오차(분)',
@@ -78,28 +82,42 @@ function importView(item: AttendanceImportItem, currentImportId?: string) {
 export const attendanceRoutes = [
   defineRoute({
     method: 'POST',
-    path: '/organisations/{organisationId}/attendance-imports',
-    summary: '출퇴근 자료 가져오기(수행기관): 올린 시프티 파일을 검사해 그 달의 출퇴근 기록으로 바꿈',
+    path: '/organisations/{organisationId}/attendance-uploads',
+    summary:
+      '출퇴근 자료 올리기(수행기관): 그 달의 시프티 파일을 올릴 주소 발급. 파일이 올라오면 바로 가져오기가 시작됨',
     access: { action: 'import', resource: 'attendance', roles: ['agency'] },
     params: organisationParams,
-    body: z.object({
-      uploadId: z.string({ error: '출퇴근 자료 파일을 먼저 올려 주세요.' }).uuid({
-        error: '출퇴근 자료 파일을 먼저 올려 주세요.',
-      }),
-      month,
-    }),
+    body: declaredFile.extend({ month }),
     labels: LABELS,
     handle: async ({ params, body, caller, allow }) => {
       const agency = await agencyOf(params.organisationId, allow);
-      const { outcome, item } = await runImport(caller!, {
-        agencyId: agency.organisationId,
-        month: body.month,
-        uploadId: body.uploadId,
-      });
-      const pointer = await getMonth(agency.organisationId, body.month);
+      const { month: forMonth, ...file } = body;
+      const started = await startAttendanceUpload(caller!, { agencyId: agency.organisationId, month: forMonth }, file);
+      return { status: 201, body: { ...started, month: forMonth } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/attendance-uploads/{uploadId}',
+    summary: '올린 출퇴근 자료의 가져오기 진행(기다림·가져오는 중·끝남·실패)과 결과',
+    access: { action: 'read', resource: 'attendance', roles: ['agency', 'branch', 'hq'] },
+    params: uploadParams,
+    handle: async ({ params, allow }) => {
+      const request = await getUploadRequest(params.uploadId);
+      if (!request) throw new NotFound('올린 출퇴근 자료');
+      const agency = await getOrganisation(request.agencyId);
+      allow({ agencyId: request.agencyId, branchId: agency?.branchId ?? '' });
+      const item = request.importId ? await getImport(request.importId) : undefined;
+      const pointer = item ? await getMonth(item.agencyId, item.month) : undefined;
       return {
-        status: outcome === 'imported' ? 201 : 200,
-        body: { outcome, import: importView(item, pointer?.currentImportId) },
+        body: {
+          uploadId: request.uploadId,
+          month: request.month,
+          state: request.state,
+          ...(request.problem && { problem: request.problem }),
+          ...(request.outcome && { outcome: request.outcome }),
+          ...(item && { import: importView(item, pointer?.currentImportId) }),
+        },
       };
     },
   }),

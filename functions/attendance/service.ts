@@ -4,13 +4,15 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '#commons/caller';
-import { RuleViolation } from '#commons/errors';
+import { DomainError, RuleViolation } from '#commons/errors';
+import { logger } from '#commons/powertools';
 import { listAgencyMonth } from '#functions/activity/repository';
 import { listAssistantsByAgency } from '#functions/assistants/repository';
 import { DEFAULT_RATE_TABLE_2026, ratesForAgency } from '#functions/claims/rate-tables';
 import { latestVersion } from '#functions/claims/repository';
-import { readyUpload } from '#functions/files/repository';
+import { completeUpload, readyUpload, startUpload } from '#functions/files/repository';
 import { kindOfContentType } from '#functions/files/rules';
+import { loadGrants } from '#functions/identity/repository';
 import {
   compareMonth,
   DEFAULT_TOLERANCE_MINUTES,
@@ -18,15 +20,24 @@ import {
   review,
   submissionRefusal,
 } from './comparison.ts';
-import type { AttendanceImportItem, AttendanceRecordItem, MonthSubmissionItem } from './entities.ts';
+import type {
+  AttendanceImportItem,
+  AttendanceRecordItem,
+  AttendanceUploadItem,
+  MonthSubmissionItem,
+} from './entities.ts';
 import { fingerprinted } from './parse/fingerprint.ts';
 import { importAttendance } from './parse/import.ts';
 import { matchAssistants, type RegisteredAssistant } from './parse/match.ts';
 import {
+  claimUploadRequest,
   createSubmission,
+  createUploadRequest,
+  finishUploadRequest,
   getMonth,
   getSubmission,
   getTolerance,
+  getUploadRequest,
   importsOfFile,
   listJustifications,
   listRecords,
@@ -78,12 +89,7 @@ export async function runImport(
 ): Promise<{ outcome: ImportOutcome; item: AttendanceImportItem }> {
   const { agencyId, month } = request;
   const upload = await readyUpload(request.uploadId, caller.userId, 'attendance');
-  if (await getSubmission(agencyId, month)) {
-    throw new RuleViolation(
-      `${month} 근무 이력은 이미 청구용으로 제출되어 출퇴근 자료를 바꿀 수 없습니다. 바꿔야 하면 지사에 제출 취소를 요청해 주세요.`,
-      'ATTENDANCE_MONTH_SUBMITTED',
-    );
-  }
+  await refuseSubmittedMonth(agencyId, month);
   const kind = kindOfContentType(upload.contentType);
   if (kind !== 'xlsx' && kind !== 'csv') {
     throw new RuleViolation('출퇴근 자료는 엑셀(XLSX)이나 CSV 파일만 가져올 수 있습니다.', 'ATTENDANCE_KIND');
@@ -165,6 +171,97 @@ export async function runImport(
   };
   await makeCurrent(caller, item, current);
   return { outcome: 'imported', item };
+}
+
+export interface UploadFile {
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
+/** How long an import may run (the event function's timeout); a claim older than this is taken over. */
+export const IMPORT_CLAIM_MS = 15 * 60 * 1000;
+/** Upload requests are kept 90 days; the import history keeps the rest. */
+const UPLOAD_REQUEST_TTL_S = 90 * 24 * 3600;
+
+/**
+ * Starts an attendance upload for an agency's month: the file is declared, the request recorded with
+ * whose month it is, and the presigned URL returned. When the object lands, its S3 event imports it
+ * (importLandedUpload) — the screen only uploads and then polls the request.
+ */
+export async function startAttendanceUpload(
+  caller: Caller,
+  target: { agencyId: string; month: string },
+  file: UploadFile,
+  now = new Date(),
+) {
+  await refuseSubmittedMonth(target.agencyId, target.month);
+  const started = await startUpload(caller.userId, { purpose: 'attendance', ...file });
+  await createUploadRequest({
+    uploadId: started.uploadId,
+    agencyId: target.agencyId,
+    month: target.month,
+    requestedBy: caller.userId,
+    sourceIp: caller.sourceIp,
+    requestedAt: now.toISOString(),
+    state: 'waiting',
+    expiresAt: Math.floor(now.getTime() / 1000) + UPLOAD_REQUEST_TTL_S,
+  });
+  return started;
+}
+
+export type LandedOutcome = 'not-attendance-request' | 'already-taken' | 'failed' | ImportOutcome;
+
+/**
+ * The S3 event's work for one landed attendance object: claim the request (a redelivered event
+ * finds it taken and does nothing), check the bytes, import as the person who uploaded, record the
+ * outcome. A refusal in Korean (wrong file type, month already submitted) is recorded for the screen;
+ * anything else releases the claim and is thrown, so the event is retried.
+ */
+export async function importLandedUpload(uploadId: string, now = new Date()): Promise<LandedOutcome> {
+  const request = await getUploadRequest(uploadId);
+  if (!request) return 'not-attendance-request';
+  const staleBefore = new Date(now.getTime() - IMPORT_CLAIM_MS).toISOString();
+  if (!(await claimUploadRequest(uploadId, now.toISOString(), staleBefore))) return 'already-taken';
+  try {
+    await completeUpload(uploadId, { ownerId: request.requestedBy });
+    const { outcome, item } = await runImport(await uploaderOf(request), {
+      agencyId: request.agencyId,
+      month: request.month,
+      uploadId,
+    });
+    await finishUploadRequest(uploadId, { state: 'done', outcome, importId: item.importId });
+    return outcome;
+  } catch (error) {
+    if (error instanceof DomainError) {
+      logger.info('attendance upload refused', { uploadId, code: error.code });
+      await finishUploadRequest(uploadId, { state: 'failed', problem: error.message });
+      return 'failed';
+    }
+    await finishUploadRequest(uploadId, { state: 'waiting' });
+    throw error;
+  }
+}
+
+/** The person who uploaded, as the import's audit records name them. */
+async function uploaderOf(request: AttendanceUploadItem): Promise<Caller> {
+  const grants = await loadGrants(request.requestedBy);
+  return {
+    userId: request.requestedBy,
+    roles: [...new Set(grants.map((g) => g.role))],
+    grants,
+    sourceIp: request.sourceIp,
+  };
+}
+
+/** A month submitted for the claim keeps its attendance: nothing may be uploaded or imported for it. */
+export async function refuseSubmittedMonth(agencyId: string, month: string): Promise<void> {
+  if (await getSubmission(agencyId, month)) {
+    throw new RuleViolation(
+      `${month} 근무 이력은 이미 청구용으로 제출되어 출퇴근 자료를 바꿀 수 없습니다. 바꿔야 하면 지사에 제출 취소를 요청해 주세요.`,
+      'ATTENDANCE_MONTH_SUBMITTED',
+    );
+  }
 }
 
 /** The tolerance the agency set, or the default. */

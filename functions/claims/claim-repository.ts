@@ -1,5 +1,5 @@
 import type { Caller } from '#commons/caller';
-import { bindEntity } from '#commons/entities';
+import { bindEntity, isConditionFailure } from '#commons/entities';
 import { writeAudited } from '#functions/audit/repository';
 import { type ClaimAction, type ClaimStatus, type ComputedLine, claimIdOf, statusAfter } from './claim-rules.ts';
 import { Claim, type ClaimItem, ClaimLine, type ClaimLineItem } from './entities.ts';
@@ -238,11 +238,6 @@ export async function markFailed(claimId: string, failure: { error: string; caus
       // already approved: the decision stands and the late failure changes nothing
       if (!isConditionFailure(error)) throw error;
     });
-}
-
-export function isConditionFailure(error: unknown): boolean {
-  const text = `${(error as Error)?.name ?? ''} ${(error as Error)?.message ?? ''} ${String((error as { cause?: { name?: string } })?.cause?.name ?? '')}`;
-  return /ConditionalCheckFailed|conditional request failed/i.test(text);
 }
 
 /** The claim a task was started for is gone (never retried: it will not come back). */

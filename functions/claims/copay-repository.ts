@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '#commons/caller';
-import { bindEntity } from '#commons/entities';
+import { bindEntity, isConditionFailure } from '#commons/entities';
 import { writeAudited } from '#functions/audit/repository';
-import { isConditionFailure } from './claim-repository.ts';
 import { copayIdOf } from './copay-rules.ts';
 import { type ClaimItem, type ClaimLineItem, Copayment, type CopaymentItem } from './entities.ts';
 

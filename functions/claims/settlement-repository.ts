@@ -1,10 +1,9 @@
 import type { Caller } from '#commons/caller';
-import { bindEntity } from '#commons/entities';
+import { bindEntity, isConditionFailure } from '#commons/entities';
 import { writeAudited } from '#functions/audit/repository';
 import {
   ClaimMissing,
   ClaimStateError,
-  isConditionFailure,
   listAgencyClaims,
   WORKFLOW_CALLER,
 } from './claim-repository.ts';

@@ -16,3 +16,9 @@ export function bindEntity<E extends AnyEntity>(entity: E): E {
   }
   return entity;
 }
+
+/** A conditional write (ElectroDB `.where` or `create`) refused because its condition did not hold. */
+export function isConditionFailure(error: unknown): boolean {
+  const text = `${(error as Error)?.name ?? ''} ${(error as Error)?.message ?? ''} ${String((error as { cause?: { name?: string } })?.cause?.name ?? '')}`;
+  return /ConditionalCheckFailed|conditional request failed/i.test(text);
+}

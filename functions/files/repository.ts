@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { bindEntity } from '#commons/entities';
 import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { Upload, type UploadItem } from './entities.ts';
-import { declaredProblem, landedProblem, UPLOAD_PURPOSES, type UploadPurposeName } from './rules.ts';
+import { declaredProblem, landedProblem, pendingUploadKey, UPLOAD_PURPOSES, type UploadPurposeName } from './rules.ts';
 import { deleteObject, inspectObject, presignPut } from './storage.ts';
 
 export interface UploadRequest {
@@ -23,7 +23,7 @@ export async function startUpload(ownerId: string, request: UploadRequest, anony
   }
   const uploadId = randomUUID();
   const secret = anonymous ? randomBytes(24).toString('base64url') : undefined;
-  const bucketKey = `pending/${request.purpose}/${uploadId}`;
+  const bucketKey = pendingUploadKey(request.purpose, uploadId);
   await bindEntity(Upload)
     .put({
       uploadId,

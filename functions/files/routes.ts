@@ -6,8 +6,8 @@ import { UPLOAD_PURPOSES, type UploadPurposeName } from './rules.ts';
 
 const PURPOSES = Object.keys(UPLOAD_PURPOSES) as [UploadPurposeName, ...UploadPurposeName[]];
 
-const uploadBody = z.object({
-  purpose: z.enum(PURPOSES, { error: '파일 용도를 목록에서 골라 주세요.' }),
+/** A file the browser is about to upload, as declared (checked again against the bytes that land). */
+export const declaredFile = z.object({
   contentType: z.string({ error: '파일 형식을 알 수 없습니다. 파일을 다시 골라 주세요.' }).min(1).max(120),
   size: z.number({ error: '파일 크기를 알 수 없습니다. 파일을 다시 골라 주세요.' }).int().positive(),
   fileName: z
@@ -17,7 +17,13 @@ const uploadBody = z.object({
     .max(200, { error: '파일 이름은 200자 이하여야 합니다.' }),
 });
 
-const LABELS = { purpose: '파일 용도', contentType: '파일 형식', size: '파일 크기', fileName: '파일 이름' };
+export const DECLARED_FILE_LABELS = { contentType: '파일 형식', size: '파일 크기', fileName: '파일 이름' };
+
+const uploadBody = declaredFile.extend({
+  purpose: z.enum(PURPOSES, { error: '파일 용도를 목록에서 골라 주세요.' }),
+});
+
+const LABELS = { purpose: '파일 용도', ...DECLARED_FILE_LABELS };
 const uploadParams = z.object({ uploadId: z.uuid({ error: '파일 번호가 올바르지 않습니다.' }) });
 
 function publicView(upload: { uploadId: string; status: string; size?: number; sha256?: string; fileName: string }) {

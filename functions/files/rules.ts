@@ -33,6 +33,27 @@ export const UPLOAD_PURPOSES = {
 
 export type UploadPurposeName = keyof typeof UPLOAD_PURPOSES;
 
+/** Where browser uploads land in the uploads bucket; a lifecycle rule removes what is left after a day. */
+export const PENDING_UPLOAD_PREFIX = 'pending/';
+
+/** The object key of an upload: by purpose, so that a bucket notification can select one purpose's files. */
+export function pendingUploadKey(purpose: UploadPurposeName, uploadId: string): string {
+  return `${pendingUploadPrefix(purpose)}${uploadId}`;
+}
+
+export function pendingUploadPrefix(purpose: UploadPurposeName): string {
+  return `${PENDING_UPLOAD_PREFIX}${purpose}/`;
+}
+
+/** The upload id in an object key of that purpose (S3 events give keys URL-encoded, spaces as +). */
+export function uploadIdOfKey(key: string, purpose: UploadPurposeName): string | undefined {
+  const decoded = decodeURIComponent(key.replace(/\+/g, ' '));
+  const prefix = pendingUploadPrefix(purpose);
+  if (!decoded.startsWith(prefix)) return undefined;
+  const id = decoded.slice(prefix.length);
+  return /^[0-9a-f-]{36}$/.test(id) ? id : undefined;
+}
+
 export function kindOfContentType(contentType: string): FileKind | undefined {
   return (Object.keys(CONTENT_TYPES) as FileKind[]).find((kind) => CONTENT_TYPES[kind] === contentType);
 }

@@ -2,15 +2,14 @@ import { Duration } from 'aws-cdk-lib';
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { PENDING_UPLOAD_PREFIX } from '#functions/files/rules';
 import { acknowledge, attributeToken } from '../nag.ts';
 import type { StageConfig } from '../stage.ts';
 import type { AccessLogs } from './access-logs.ts';
 
-/**
- * Key prefix under which browsers PUT through presigned URLs. An upload that is never confirmed (checked
- * and moved to the documents bucket, or marked complete) is deleted by the lifecycle rule after a day.
- */
-export const PENDING_UPLOAD_PREFIX = 'pending/';
+// Browsers PUT under PENDING_UPLOAD_PREFIX through presigned URLs. An upload that is never confirmed
+// (checked and moved to the documents bucket, or marked complete) is deleted by the lifecycle rule after a day.
+export { PENDING_UPLOAD_PREFIX };
 
 export interface DocumentStoreProps {
   stage: StageConfig;

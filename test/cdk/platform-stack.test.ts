@@ -237,13 +237,45 @@ describe('the Lambda functions', () => {
     const taskFiles = new Set(WORKFLOWS.flatMap((workflow) => Object.values(workflow.tasks)));
     // a workflow's schedule runs its own function that starts executions
     const schedules = WORKFLOWS.filter((workflow) => workflow.schedule).length;
-    expect(services.length).toBe(CAPABILITIES.length + taskFiles.size + schedules);
+    // a capability that imports landed uploads has a second function for the bucket's events
+    const uploadHandlers = CAPABILITIES.filter((capability) => capability.uploadEvents).length;
+    expect(uploadHandlers).toBeGreaterThan(0);
+    expect(services.length).toBe(CAPABILITIES.length + uploadHandlers + taskFiles.size + schedules);
     for (const capability of CAPABILITIES) {
       expect(
         services.filter((name) => name === capability.name),
         capability.name,
-      ).toHaveLength(1);
+      ).toHaveLength(capability.uploadEvents ? 2 : 1);
     }
+  });
+
+  it('start the attendance import from the uploads bucket: Object Created under the attendance prefix only', () => {
+    const [[, notifications]] = ofType('Custom::S3BucketNotifications') as [[string, Resource]];
+    const uploads = ofType('AWS::S3::Bucket').find(([id]) => id.includes('Uploads'))!;
+    expect(notifications.Properties.BucketName).toEqual({ Ref: uploads[0] });
+    const config = (notifications.Properties.NotificationConfiguration as { LambdaFunctionConfigurations: unknown[] })
+      .LambdaFunctionConfigurations;
+    expect(config).toEqual([
+      expect.objectContaining({
+        Events: ['s3:ObjectCreated:*'],
+        Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'pending/attendance/' }] } },
+      }),
+    ]);
+    const target = (config[0] as { LambdaFunctionArn: { 'Fn::GetAtt': [string, string] } }).LambdaFunctionArn[
+      'Fn::GetAtt'
+    ][0];
+    const fn = resources[target]!;
+    expect(environment(fn).POWERTOOLS_SERVICE_NAME).toBe('attendance');
+    expect(fn.Properties.Timeout).toBe(900);
+    // S3 may invoke it: a permission scoped to the uploads bucket
+    expect(
+      ofType('AWS::Lambda::Permission').some(
+        ([, p]) =>
+          p.Properties.Principal === 's3.amazonaws.com' &&
+          JSON.stringify(p.Properties.FunctionName).includes(target) &&
+          JSON.stringify(p.Properties.SourceArn).includes(uploads[0]),
+      ),
+    ).toBe(true);
   });
 
   it('all run Node.js 22 on arm64 with active tracing, their own log group and the Powertools settings', () => {

@@ -4,7 +4,7 @@ import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 
 // C3 and C4 end to end through the API on the local stack: 한빛's staff uploads last month's Shiftee
-// CSV through a presigned URL; a bad file is rejected whole with a downloadable report; a good one
+// CSV through a presigned URL and the landed object's S3 event imports it; a bad file is rejected whole with a downloadable report; a good one
 // (made from the seeded activity logs, with one clock-in 30 minutes late) replaces the seeded import,
 // the same file again does nothing; the comparison finds the late clock-in, the agency's tolerance
 // decides, the finding is justified and the month submitted with the justification on record.
@@ -25,24 +25,30 @@ async function api(method: string, path: string, body?: unknown): Promise<{ stat
   return { status: res.status, body: await res.json() };
 }
 
-async function upload(text: string, fileName: string): Promise<string> {
+/**
+ * Uploads a CSV for the month the way the screen does: the presigned URL from attendance-uploads, the
+ * PUT, then the S3 event imports it and the upload's progress is polled until it ends.
+ */
+async function uploadAndWait(text: string, fileName: string, contentType = 'text/csv'): Promise<Json> {
   const bytes = new TextEncoder().encode(text);
-  const started = await api('POST', '/files/uploads', {
-    purpose: 'attendance',
-    contentType: 'text/csv',
+  const started = await api('POST', '/organisations/AG-HANBIT/attendance-uploads', {
+    month,
+    contentType,
     size: bytes.length,
     fileName,
   });
   expect(started.status, JSON.stringify(started.body)).toBe(201);
   const put = await fetch(started.body.url, { method: 'PUT', headers: started.body.headers, body: bytes });
   expect(put.ok).toBe(true);
-  const done = await api('POST', `/files/uploads/${started.body.uploadId}/complete`);
-  expect(done.status, JSON.stringify(done.body)).toBe(200);
-  return started.body.uploadId;
+  for (let i = 0; i < 200; i++) {
+    const progress = await api('GET', `/attendance-uploads/${started.body.uploadId}`);
+    expect(progress.status).toBe(200);
+    if (progress.body.state === 'done' || progress.body.state === 'failed') return progress.body;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the import of ${fileName} did not end`);
 }
 
-const importUpload = (uploadId: string) =>
-  api('POST', '/organisations/AG-HANBIT/attendance-imports', { uploadId, month });
 const comparison = () => api('GET', `/organisations/AG-HANBIT/attendance-comparison?month=${month}`);
 
 beforeAll(async () => {
@@ -91,11 +97,10 @@ describe('attendance import and comparison on the local stack', () => {
 
   it('rejects a file with a bad row whole, with a report to view and download', async () => {
     const bad = goodCsv.replace(/\r\n([^,]+),([^,]+),([^,]+),/, '\r\n$1,$2,2099-01-01,');
-    const res = await importUpload(await upload(bad, '시프티_오류.csv'));
-    expect(res.status).toBe(200);
-    expect(res.body.outcome).toBe('rejected');
-    expect(res.body.import.errors[0]).toMatchObject({ row: 2, column: '날짜', cell: 'C2', value: '2099-01-01' });
-    const report = await api('GET', `/attendance-imports/${res.body.import.importId}/error-report`);
+    const res = await uploadAndWait(bad, '시프티_오류.csv');
+    expect(res).toMatchObject({ state: 'done', outcome: 'rejected' });
+    expect(res.import.errors[0]).toMatchObject({ row: 2, column: '날짜', cell: 'C2', value: '2099-01-01' });
+    const report = await api('GET', `/attendance-imports/${res.import.importId}/error-report`);
     expect(report.status).toBe(200);
     const text = Buffer.from(report.body.base64, 'base64').toString('utf8');
     expect(text).toContain('행,열,셀,값,고칠 내용');
@@ -109,15 +114,29 @@ describe('attendance import and comparison on the local stack', () => {
   });
 
   it('replaces the month with a good file in one step, and does nothing when it comes again', async () => {
-    const first = await importUpload(await upload(goodCsv, '시프티_지난달.csv'));
-    expect(first.status, JSON.stringify(first.body)).toBe(201);
-    expect(first.body).toMatchObject({ outcome: 'imported', import: { current: true, unmatched: [] } });
-    const again = await importUpload(await upload(goodCsv, '시프티_지난달_다시.csv'));
-    expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ outcome: 'duplicate', import: { importId: first.body.import.importId } });
+    const first = await uploadAndWait(goodCsv, '시프티_지난달.csv');
+    expect(first).toMatchObject({ state: 'done', outcome: 'imported', import: { current: true, unmatched: [] } });
+    const again = await uploadAndWait(goodCsv, '시프티_지난달_다시.csv');
+    expect(again).toMatchObject({ state: 'done', outcome: 'duplicate', import: { importId: first.import.importId } });
     const history = await api('GET', `/organisations/AG-HANBIT/attendance-imports?month=${month}`);
     expect(history.body.imports).toHaveLength(3);
-    expect(history.body.currentImportId).toBe(first.body.import.importId);
+    expect(history.body.currentImportId).toBe(first.import.importId);
+  });
+
+  it('refuses a file that is not what it claims, with the reason on the upload, and imports nothing', async () => {
+    const history = async () =>
+      (await api('GET', `/organisations/AG-HANBIT/attendance-imports?month=${month}`)).body.imports.length;
+    const before = await history();
+    // declared as a spreadsheet, the bytes are text: the check after landing refuses it
+    const res = await uploadAndWait(
+      goodCsv,
+      '시프티.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(res.state).toBe('failed');
+    expect(res.problem).toMatch(/엑셀|파일/);
+    expect(res.import).toBeUndefined();
+    expect(await history()).toBe(before);
   });
 
   it('finds the late clock-in only; the tolerance is the agency’s; justified, the month is submitted', async () => {
@@ -165,7 +184,12 @@ describe('attendance import and comparison on the local stack', () => {
       ],
     });
     // once submitted, the month's attendance stays as it was submitted
-    const late = await importUpload(await upload(`${goodCsv}\r\n`, '시프티_제출후.csv'));
+    const late = await api('POST', '/organisations/AG-HANBIT/attendance-uploads', {
+      month,
+      contentType: 'text/csv',
+      size: goodCsv.length,
+      fileName: '시프티_제출후.csv',
+    });
     expect(late.status).toBe(400);
     expect(late.body.error.message).toContain('이미 청구용으로 제출');
   });

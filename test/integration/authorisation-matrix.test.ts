@@ -502,7 +502,7 @@ const CLAIM_SCOPE_PROBES: Record<string, Probe[]> = {
 };
 
 // Attendance and comparison (issue 7, C3/C4): 한빛's demo import of last month is own, 늘봄's another's.
-// Own probes stop after the scope check (an upload that does not exist, a month without an import or
+// Own probes stop after the scope check (a file of the wrong type, a month without an import or
 // a finding), except the tolerance, which is set to its default.
 const attendance = demoAttendanceProbes();
 const onImports = (suffix = '') =>
@@ -514,13 +514,20 @@ const agencyMonth = (suffix: string): [Request, Request] => [
   { path: `/organisations/AG-NEULBOM${suffix}`, query: { month: attendance.month } },
 ];
 const ATTENDANCE_SCOPE_PROBES: Record<string, Probe[]> = {
-  'POST /organisations/{organisationId}/attendance-imports': [
+  // own: a PDF declared as the attendance file is refused (422) after the scope check, nothing created
+  'POST /organisations/{organisationId}/attendance-uploads': [
     asAgency(
-      ...onAgencies('/attendance-imports', {
-        uploadId: '00000000-0000-4000-8000-000000000000',
+      ...onAgencies('/attendance-uploads', {
         month: attendance.month,
+        contentType: 'application/pdf',
+        size: 10,
+        fileName: 'probe.pdf',
       }),
     ),
+  ],
+  'GET /attendance-uploads/{uploadId}': [
+    asAgency(...pair(`/attendance-uploads/${attendance.own.uploadId}`, `/attendance-uploads/${attendance.other.uploadId}`, '')),
+    asBranch(...pair(`/attendance-uploads/${attendance.own.uploadId}`, `/attendance-uploads/${attendance.other.uploadId}`, '')),
   ],
   'GET /organisations/{organisationId}/attendance-imports': [
     asAgency(...agencyMonth('/attendance-imports')),

@@ -55,4 +55,9 @@ export interface Capability {
   routes: RouteSpec[];
   /** files (relative to the repository root) the handler reads at run time, shipped beside its bundle */
   files?: readonly string[];
+  /**
+   * Objects landing in the uploads bucket under `keyPrefix` invoke `entry` (an S3 Object Created
+   * notification on AWS; s3rver's object events on the local stack).
+   */
+  uploadEvents?: { entry: string; keyPrefix: string };
 }

@@ -1,17 +1,19 @@
 import { Readable } from 'node:stream';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '#functions/attendance/handler';
 import { RACE_MESSAGE } from '#functions/attendance/repository';
+import { onAttendanceObjects } from '#functions/attendance/upload-event';
 import { apiEvent, lambdaContext } from '../../support/events.ts';
 import { claims, ddb, profile, putsOf, record, type Stored, table } from '../assistants/support.ts';
 
-// The import orchestration and the month's routes on a table double and a mocked S3: a good file is
-// matched and stored, then made current in one transaction; a bad file stores only its report; the
-// same file twice does nothing; a lost race and a submitted month are refused in Korean; the month is
-// submitted only once no blocking finding is left, with what was justified.
+// The import orchestration and the month's routes on a table double and a mocked S3. The landed
+// object's S3 event claims the upload and imports it: a good file is matched and stored, then made
+// current in one transaction; a bad file stores only its report; the same file twice does nothing; a
+// redelivered event does nothing; a lost race and a submitted month are recorded on the upload in
+// Korean; the month is submitted only once no blocking finding is left, with what was justified.
 
 const s3 = mockClient(S3Client);
 const UPLOAD_ID = '7b1f4a9e-2c3d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -20,6 +22,10 @@ const MONTH = '2026-03';
 beforeAll(() => {
   process.env.TABLE_NAME = 'test-table';
   process.env.UPLOADS_BUCKET = 'uploads';
+  // presigning signs locally with these; nothing is sent
+  process.env.AWS_REGION = 'ap-northeast-2';
+  process.env.AWS_ACCESS_KEY_ID = 'test';
+  process.env.AWS_SECRET_ACCESS_KEY = 'test';
 });
 
 let batches: Stored[][] = [];
@@ -37,13 +43,37 @@ beforeEach(() => {
   batches = [];
 });
 
-/** The table double, plus batch writes (the import's records) recorded. */
-function store(items: Record<string, Stored>, queries: Record<string, Stored[]> = {}, cancel = false) {
+type Update = { ExpressionAttributeValues: Stored; ConditionExpression?: string };
+let updates: Update[] = [];
+let transactions: Stored[][] = [];
+
+/**
+ * The table double, plus batch writes (the import's records) and updates (the upload's claim and
+ * outcome) recorded; `claimTaken` makes the claim's condition fail as when another delivery has it.
+ */
+function store(
+  items: Record<string, Stored>,
+  queries: Record<string, Stored[]> = {},
+  cancel = false,
+  claimTaken = false,
+) {
   const result = table(items, queries, cancel);
+  transactions = result.transactions;
+  updates = [];
   ddb.on(BatchWriteCommand).callsFake((input: { RequestItems: Record<string, { PutRequest: { Item: Stored } }[]> }) => {
     batches.push(Object.values(input.RequestItems).flatMap((list) => list.map((r) => r.PutRequest.Item)));
     return Promise.resolve({ UnprocessedItems: {} });
   });
+  ddb.on(UpdateCommand).callsFake((input: Update) => {
+    updates.push(input);
+    if (claimTaken && input.ConditionExpression?.includes('#state')) {
+      return Promise.reject(
+        Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' }),
+      );
+    }
+    return Promise.resolve({});
+  });
+  ddb.on(PutCommand).resolves({});
   return result;
 }
 
@@ -55,6 +85,16 @@ const people = {
     kind: 'agency',
     name: '한빛근로지원센터',
     branchId: 'BR-SEOUL',
+  }),
+  [`attendanceUpload/${UPLOAD_ID}`]: record('attendanceUpload', {
+    uploadId: UPLOAD_ID,
+    agencyId: 'AG-HANBIT',
+    month: MONTH,
+    requestedBy: 'agency_hanbit',
+    sourceIp: '10.0.0.1',
+    requestedAt: '2026-04-01T00:00:00.000Z',
+    state: 'waiting',
+    expiresAt: 1_800_000_000,
   }),
   [`upload/${UPLOAD_ID}`]: record('upload', {
     uploadId: UPLOAD_ID,
@@ -99,31 +139,53 @@ async function call(
   return { status: res.statusCode, body: JSON.parse(res.body) };
 }
 
-const importFile = (as?: [string, string]) =>
-  call(
-    'POST',
-    '/organisations/AG-HANBIT/attendance-imports',
-    '/organisations/{organisationId}/attendance-imports',
-    { organisationId: 'AG-HANBIT' },
-    { uploadId: UPLOAD_ID, month: MONTH },
-    as,
-  );
+/** The uploads bucket's event for the landed file, as S3 sends it. */
+const landed = (key = `pending/attendance/${UPLOAD_ID}`) => ({
+  Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'uploads' }, object: { key, size: 100 } } }],
+});
+
+/**
+ * Runs the S3 event, then reads what it left: the outcome written on the upload (its last update) and
+ * the import item the transaction stored, if any.
+ */
+async function importFile() {
+  const results = await onAttendanceObjects(landed());
+  const last = updates.at(-1)?.ExpressionAttributeValues ?? {};
+  const values = Object.values(last);
+  const stored = transactions.flatMap((t) => putsOf(t)).find((i) => i.__edb_e__ === 'attendanceImport');
+  return {
+    outcome: results[0]?.outcome,
+    state: values.find((v) => ['waiting', 'importing', 'done', 'failed'].includes(v as string)),
+    problem: values.find((v) => typeof v === 'string' && /[가-힣]/.test(v)) as string | undefined,
+    import: stored,
+  };
+}
 
 const entities = (items: Stored[]) => items.map((i) => i.__edb_e__);
 
-describe('POST attendance-imports', () => {
-  it('streams the file, matches people, stores the records, then makes the import current in one transaction', async () => {
+describe('the S3 event of a landed attendance file', () => {
+  it('claims the upload, streams the file, matches people, stores the records, then makes the import current in one transaction', async () => {
     file(GOOD);
     const { transactions } = store(people, registry);
     const res = await importFile();
-    expect(res.status).toBe(201);
-    expect(res.body.outcome).toBe('imported');
-    expect(res.body.import).toMatchObject({ status: 'imported', rowCount: 3, matchedRows: 2, people: 3 });
-    // the unmatched person is listed with the reason, phone masked
-    expect(res.body.import.unmatched).toEqual([
+    expect(res.outcome).toBe('imported');
+    // claimed only while waiting (or when an earlier claim went stale), then done with the import's id
+    expect(updates[0]!.ConditionExpression).toMatch(
+      /#state = :state\w* OR \(#state = :state\w* AND #claimedAt < :claimedAt\w*\)/,
+    );
+    expect(Object.values(updates[0]!.ExpressionAttributeValues)).toEqual(
+      expect.arrayContaining(['importing', 'waiting']),
+    );
+    expect(res.state).toBe('done');
+    expect(Object.values(updates.at(-1)!.ExpressionAttributeValues)).toEqual(
+      expect.arrayContaining(['imported', res.import!.importId]),
+    );
+    expect(res.import).toMatchObject({ status: 'imported', rowCount: 3, matchedRows: 2, people: 3 });
+    // the unmatched person is listed with the reason
+    expect(res.import!.unmatched).toEqual([
       expect.objectContaining({ name: '박없음', identifier: 'X-9', rowNumbers: [4] }),
     ]);
-    expect(res.body.import.unmatched[0].reason).toContain('사원번호 X-9인 근로지원인이 없고');
+    expect((res.import!.unmatched as { reason: string }[])[0]!.reason).toContain('사원번호 X-9인 근로지원인이 없고');
     const records = batches.flat();
     expect(records.map((r) => [r.assistantId, r.date, r.clockIn, r.clockOut])).toEqual([
       ['AS-1', '2026-03-02', '09:00', '18:00'],
@@ -136,7 +198,30 @@ describe('POST attendance-imports', () => {
       const put = (op as { Put?: { Item: Stored; ConditionExpression?: string } }).Put!;
       if (put.Item.__edb_e__ !== 'auditRecord') expect(put.ConditionExpression).toContain('attribute_not_exists');
     }
+    // the audit record names the person who uploaded, from where
+    const audit = putsOf(transactions[0]!).find((i) => i.__edb_e__ === 'auditRecord')!;
+    expect(audit).toMatchObject({ actorId: 'agency_hanbit' });
+    expect(JSON.stringify(audit)).toContain('10.0.0.1');
     expect(s3Reads).toBe(1);
+  });
+
+  it('does nothing when the event comes again while the upload is taken or done', async () => {
+    file(GOOD);
+    const { transactions } = store(people, registry, false, true);
+    const res = await importFile();
+    expect(res.outcome).toBe('already-taken');
+    expect(updates).toHaveLength(1);
+    expect(transactions).toEqual([]);
+    expect(s3Reads).toBe(0);
+  });
+
+  it('ignores objects that are no attendance upload request', async () => {
+    store(people, registry);
+    expect(await onAttendanceObjects(landed('pending/seal/7b1f4a9e-2c3d-4e5f-8a9b-0c1d2e3f4a5b'))).toEqual([]);
+    expect(await onAttendanceObjects(landed('pending/attendance/not-an-id'))).toEqual([]);
+    const other = await onAttendanceObjects(landed('pending/attendance/00000000-0000-4000-8000-000000000001'));
+    expect(other).toEqual([{ uploadId: '00000000-0000-4000-8000-000000000001', outcome: 'not-attendance-request' }]);
+    expect(updates).toEqual([]);
   });
 
   it('rejects a file with a bad row whole: only the report is stored', async () => {
@@ -147,11 +232,12 @@ describe('POST attendance-imports', () => {
     );
     const { transactions } = store(people, registry);
     const res = await importFile();
-    expect(res.status).toBe(200);
-    expect(res.body.outcome).toBe('rejected');
-    expect(res.body.import.errors.length).toBeGreaterThanOrEqual(2);
-    expect(res.body.import.errors[0]).toMatchObject({ row: 3, column: '날짜', cell: 'C3', value: '2026-04-01' });
-    expect(res.body.import.errors[0].message).toContain('2026년 3월');
+    expect(res.outcome).toBe('rejected');
+    expect(res.state).toBe('done');
+    const errors = res.import!.errors as { row: number; message: string }[];
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    expect(errors[0]).toMatchObject({ row: 3, column: '날짜', cell: 'C3', value: '2026-04-01' });
+    expect(errors[0]!.message).toContain('2026년 3월');
     expect(batches).toEqual([]);
     expect(entities(putsOf(transactions[0]!)).sort()).toEqual(['attendanceImport', 'auditRecord']);
   });
@@ -189,16 +275,16 @@ describe('POST attendance-imports', () => {
       { ...registry, attendanceImport: [current] },
     );
     const res = await importFile();
-    expect(res.body).toMatchObject({
-      outcome: 'duplicate',
-      import: { importId: 'AI-20260401-AAAA1111', current: true },
-    });
+    expect(res.outcome).toBe('duplicate');
+    expect(Object.values(updates.at(-1)!.ExpressionAttributeValues)).toEqual(
+      expect.arrayContaining(['done', 'duplicate', 'AI-20260401-AAAA1111']),
+    );
     expect(s3Reads).toBe(0);
     expect(transactions).toEqual([]);
     expect(batches).toEqual([]);
   });
 
-  it('replaces the month on the revision it read, and says so in Korean when another import won', async () => {
+  it('replaces the month on the revision it read, and records in Korean when another import won', async () => {
     file(GOOD);
     const month = record('attendanceMonth', {
       agencyId: 'AG-HANBIT',
@@ -210,8 +296,9 @@ describe('POST attendance-imports', () => {
     });
     const { transactions } = store({ ...people, [`attendanceMonth/${MONTH}`]: month }, registry, true);
     const res = await importFile();
-    expect(res.status).toBe(409);
-    expect(res.body.error.message).toBe(RACE_MESSAGE);
+    expect(res.outcome).toBe('failed');
+    expect(res.state).toBe('failed');
+    expect(res.problem).toBe(RACE_MESSAGE);
     const put = transactions[0]!
       .map(
         (op) =>
@@ -223,8 +310,67 @@ describe('POST attendance-imports', () => {
     expect(Object.values(put.ExpressionAttributeValues!)).toContain(4);
   });
 
-  it('refuses a month already submitted, and another agency', async () => {
+  it('releases the claim and throws on an unexpected failure, so that S3 retries the event', async () => {
+    s3.reset();
+    s3.on(GetObjectCommand).rejects(new Error('S3 is unavailable'));
+    store(people, registry);
+    await expect(onAttendanceObjects(landed())).rejects.toThrow('S3 is unavailable');
+    expect(Object.values(updates.at(-1)!.ExpressionAttributeValues)).toContain('waiting');
+  });
+
+  it('records a month already submitted on the upload, importing nothing', async () => {
     file(GOOD);
+    const { transactions } = store({
+      ...people,
+      [`monthSubmission/${MONTH}`]: record('monthSubmission', {
+        agencyId: 'AG-HANBIT',
+        month: MONTH,
+        importId: 'AI-20260401-AAAA1111',
+        submittedAt: '2026-04-02T00:00:00.000Z',
+        submittedBy: 'agency_hanbit',
+        justified: [],
+      }),
+    });
+    const res = await importFile();
+    expect(res.state).toBe('failed');
+    expect(res.problem).toContain('이미 청구용으로 제출');
+    expect(transactions).toEqual([]);
+  });
+});
+
+describe('POST attendance-uploads', () => {
+  const start = (as?: [string, string], body: Record<string, unknown> = {}) =>
+    call(
+      'POST',
+      '/organisations/AG-HANBIT/attendance-uploads',
+      '/organisations/{organisationId}/attendance-uploads',
+      { organisationId: 'AG-HANBIT' },
+      { month: MONTH, contentType: 'text/csv', size: 2048, fileName: '시프티_3월.csv', ...body },
+      as,
+    );
+
+  it('records whose month the file is for, then hands out the presigned URL under the attendance prefix', async () => {
+    store(people);
+    const res = await start();
+    expect(res.status).toBe(201);
+    expect(res.body.url).toContain(`pending/attendance/${res.body.uploadId}`);
+    const puts = ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item as Stored);
+    expect(puts.map((i) => i.__edb_e__)).toEqual(['upload', 'attendanceUpload']);
+    expect(puts[1]).toMatchObject({
+      uploadId: res.body.uploadId,
+      agencyId: 'AG-HANBIT',
+      month: MONTH,
+      requestedBy: 'agency_hanbit',
+      state: 'waiting',
+    });
+  });
+
+  it('refuses another agency, a month already submitted and a file that is no spreadsheet, in Korean', async () => {
+    store(people);
+    expect((await start(['agency_daon', 'agency'])).status).toBe(403);
+    const pdf = await start(undefined, { contentType: 'application/pdf', fileName: 'x.pdf' });
+    expect(pdf.status).toBe(422);
+    expect(pdf.body.error.message).toContain('엑셀(XLSX), CSV 파일만');
     store({
       ...people,
       [`monthSubmission/${MONTH}`]: record('monthSubmission', {
@@ -236,11 +382,10 @@ describe('POST attendance-imports', () => {
         justified: [],
       }),
     });
-    const submitted = await importFile();
+    const submitted = await start();
     expect(submitted.status).toBe(400);
     expect(submitted.body.error.message).toContain('이미 청구용으로 제출');
-    const other = await importFile(['agency_daon', 'agency']);
-    expect(other.status).toBe(403);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
   });
 });
 

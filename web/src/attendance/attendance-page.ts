@@ -13,12 +13,14 @@ import type { PageContext, PageView } from '../shell/app.ts';
 import {
   attendanceContentType,
   type Comparison,
+  IMPORT_WAIT_MS,
   type ImportHistory,
   type ImportResponse,
   type ImportView,
   outcomeText,
   previousMonth,
   spanText,
+  type UploadProgress,
 } from './model.ts';
 
 // 출퇴근 관리 (seed 000: 시프티 자료 업로드 > 근로지원인별 출퇴근 이력 확인). The agency uploads the month's
@@ -194,6 +196,31 @@ export function attendancePage(initial: PageContext): PageView {
 </section>`.value;
   }
 
+  /** Polls the upload until its import is done or refused (or the wait runs out). */
+  async function waitForImport(
+    uploadId: string,
+  ): Promise<{ ok: true; data: ImportResponse } | { ok: false; message: string }> {
+    const until = Date.now() + IMPORT_WAIT_MS;
+    for (let delay = 300; Date.now() < until; delay = Math.min(delay * 1.5, 2000)) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (ctx.signal.aborted) return { ok: false, message: '화면을 떠나 가져오기 결과를 기다리지 않았습니다.' };
+      const polled = await apiGet<UploadProgress>(`/attendance-uploads/${encodeURIComponent(uploadId)}`, undefined, {
+        signal: ctx.signal,
+      });
+      if (!polled.ok) return { ok: false, message: polled.problem.message };
+      const { state, outcome, problem } = polled.data;
+      if (state === 'failed') return { ok: false, message: problem ?? '출퇴근 자료를 가져오지 못했습니다.' };
+      if (state === 'done' && outcome && polled.data.import) {
+        return { ok: true, data: { outcome, import: polled.data.import } };
+      }
+    }
+    return {
+      ok: false,
+      message:
+        '가져오기가 아직 끝나지 않았습니다. 큰 파일은 몇 분 걸릴 수 있습니다. 잠시 뒤 아래 가져오기 이력에서 결과를 확인해 주세요.',
+    };
+  }
+
   async function upload(form: HTMLFormElement): Promise<void> {
     const agencyId = agencyIdOf(ctx);
     if (!agencyId) return;
@@ -220,13 +247,16 @@ export function attendancePage(initial: PageContext): PageView {
     };
     progress('파일을 올리는 중입니다… 0%', 0);
     const started = await apiPost<{ uploadId: string; url: string; headers: Record<string, string> }>(
-      '/files/uploads',
-      { purpose: 'attendance', contentType, size: file.size, fileName: file.name },
+      `/organisations/${encodeURIComponent(agencyId)}/attendance-uploads`,
+      { month, contentType, size: file.size, fileName: file.name },
       { signal: ctx.signal },
     );
     if (!started.ok) {
       status.innerHTML = '';
-      return showProblems(target(), [{ field: 'file', message: started.problem.message }]);
+      return showProblems(
+        target(),
+        problemsOf(started.problem).map((p) => (p.field === 'month' ? p : { ...p, field: 'file' })),
+      );
     }
     const sent = await putWithProgress(started.data.url, started.data.headers, file, (fraction) =>
       progress(`파일을 올리는 중입니다… ${Math.round(fraction * 100)}%`, fraction),
@@ -237,29 +267,11 @@ export function attendancePage(initial: PageContext): PageView {
         { field: 'file', message: '파일을 올리지 못했습니다. 인터넷 연결을 확인한 뒤 다시 올려 주세요.' },
       ]);
     }
-    progress('올린 파일을 확인하는 중입니다…', 1);
-    const done = await apiPost(
-      `/files/uploads/${encodeURIComponent(started.data.uploadId)}/complete`,
-      {},
-      {
-        signal: ctx.signal,
-      },
-    );
-    if (!done.ok) {
-      status.innerHTML = '';
-      return showProblems(
-        target(),
-        problemsOf(done.problem).map((p) => ({ ...p, field: 'file' })),
-      );
-    }
-    progress('출퇴근 기록을 한 줄씩 검사하는 중입니다…');
-    const imported = await apiPost<ImportResponse>(
-      `/organisations/${encodeURIComponent(agencyId)}/attendance-imports`,
-      { uploadId: started.data.uploadId, month },
-      { signal: ctx.signal },
-    );
+    // the landed file starts its import by itself (S3 event); the screen follows its progress
+    progress('파일이 올라갔습니다. 출퇴근 기록을 한 줄씩 검사하는 중입니다…');
+    const imported = await waitForImport(started.data.uploadId);
     status.innerHTML = '';
-    if (!imported.ok) return showProblems(target(), problemsOf(imported.problem));
+    if (!imported.ok) return showProblems(target(), [{ field: 'file', message: imported.message }]);
     result.innerHTML = resultView(imported.data).value;
     main.querySelector<HTMLElement>('#at-outcome')?.focus();
     ctx.announce(outcomeText(imported.data));

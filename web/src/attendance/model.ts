@@ -39,6 +39,19 @@ export interface ImportResponse {
   import: ImportView;
 }
 
+/** An upload's import as the S3 event runs it (GET /attendance-uploads/{uploadId}). */
+export interface UploadProgress {
+  uploadId: string;
+  month: string;
+  state: 'waiting' | 'importing' | 'done' | 'failed';
+  problem?: string;
+  outcome?: ImportResponse['outcome'];
+  import?: ImportView;
+}
+
+/** How long the screen waits for the import before asking the agency to look at the history later. */
+export const IMPORT_WAIT_MS = 180_000;
+
 export interface ImportHistory {
   month: string;
   currentImportId?: string;
