@@ -12,6 +12,7 @@ import { passwordResetPage } from './identity/password-reset-page.ts';
 import { signupPage } from './identity/signup-page.ts';
 import { MATCHING_ROUTES } from './matching/routes.ts';
 import { systemHomePage } from './pages/system-home.ts';
+import { PAYROLL_ROUTES } from './payroll/routes.ts';
 import { homePage } from './portal/home.ts';
 import type { Route } from './shell/app.ts';
 import type { SystemId } from './shell/systems.ts';
@@ -60,4 +61,5 @@ export const ROUTES: Route[] = [
   ...ACTIVITY_ROUTES,
   ...ATTENDANCE_ROUTES,
   ...CLAIM_ROUTES,
+  ...PAYROLL_ROUTES,
 ];

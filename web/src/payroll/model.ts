@@ -1,0 +1,152 @@
+// What the payroll screens (SPEC D2) read from the API, and the few pure helpers they share.
+
+export const AGENCY_PAYROLL_PATH = '/agency/payroll';
+export const PAYROLL_SETTINGS_PATH = '/agency/payroll/settings';
+export const MY_PAY_SLIPS_PATH = '/my/pay-slips';
+
+export const TIME_SOURCES = ['service', 'weeklyHoliday', 'paidLeave', 'holiday', 'officialLeave', 'training'] as const;
+export type TimeSource = (typeof TIME_SOURCES)[number];
+export const TIME_LABELS: Record<TimeSource, string> = {
+  service: '서비스',
+  weeklyHoliday: '주휴',
+  paidLeave: '유급휴가',
+  holiday: '유급휴일',
+  officialLeave: '공가',
+  training: '교육',
+};
+
+export const DEDUCTION_KINDS = [
+  'pension',
+  'health',
+  'longTermCare',
+  'employment',
+  'incomeTax',
+  'localIncomeTax',
+  'other',
+] as const;
+export type DeductionKind = (typeof DEDUCTION_KINDS)[number];
+export const DEDUCTION_LABELS: Record<DeductionKind, string> = {
+  pension: '국민연금 (요율표)',
+  health: '건강보험 (요율표)',
+  longTermCare: '장기요양보험 (요율표)',
+  employment: '고용보험 (요율표)',
+  incomeTax: '소득세 (직접 입력)',
+  localIncomeTax: '지방소득세 (비우면 소득세의 10%)',
+  other: '기타 공제 (직접 입력)',
+};
+
+export interface Adjustment {
+  amount: number;
+  reason: string;
+}
+
+export type PayItem =
+  | { name: string; kind: 'time'; sources: TimeSource[]; insurable?: boolean; adjustment?: Adjustment | null }
+  | { name: string; kind: 'fixed'; amount: number; insurable?: boolean; adjustment?: Adjustment | null };
+
+export interface DeductionItem {
+  name: string;
+  kind: DeductionKind;
+  amount?: number | null;
+  adjustment?: Adjustment | null;
+}
+
+export interface Settings {
+  payItems: PayItem[];
+  deductionItems: DeductionItem[];
+  revision: number;
+}
+
+export interface ListColumn {
+  key: string;
+  header: string;
+  unit: 'text' | 'hours' | 'won';
+}
+
+export interface MonthList {
+  agencyName: string;
+  month: string;
+  count: number;
+  problems: number;
+  table: { columns: ListColumn[]; rows: Record<string, string | number | null>[]; totals: Record<string, number> };
+}
+
+export interface Line {
+  name: string;
+  kind: string;
+  minutes?: number;
+  base?: number;
+  rate?: number;
+  computed: number;
+  adjustment: Adjustment | null;
+  amount: number;
+}
+
+export interface Slip {
+  month: string;
+  hourlyWage: number;
+  minutes: Record<TimeSource, number> & { byRatio: Record<string, number> };
+  payLines: Line[];
+  deductionLines: Line[];
+  grossPay: number;
+  totalDeductions: number;
+  netPay: number;
+}
+
+export interface PayrollRecord {
+  payrollId: string;
+  agencyId: string;
+  month: string;
+  assistantName: string;
+  status: 'computed' | 'problem';
+  sourceLabel: string;
+  rateYear: number;
+  rateVersion: number;
+  items: { payItems: PayItem[]; deductionItems: DeductionItem[] };
+  slip: Slip | null;
+  problems: { field: string; message: string }[];
+  revision: number;
+  history: { at: string; by: string; action: string; item?: string; amount?: number; reason?: string }[];
+}
+
+export interface MySlip {
+  payrollId: string;
+  month: string;
+  agencyName: string;
+  grossPay: number;
+  totalDeductions: number;
+  netPay: number;
+}
+
+export function won(amount: number | null | undefined): string {
+  return amount == null ? '계산 안 됨' : `${amount.toLocaleString('ko-KR')}원`;
+}
+
+export function monthLabel(month: string): string {
+  return `${Number(month.slice(0, 4))}년 ${Number(month.slice(5, 7))}월`;
+}
+
+/** A cell of the 급여 목록 as people read it. */
+export function cellText(unit: ListColumn['unit'], value: string | number | null | undefined): string {
+  if (value == null || value === '') return unit === 'won' ? '계산 안 됨' : '-';
+  if (unit === 'won') return won(Number(value));
+  if (unit === 'hours') return `${value}시간`;
+  return String(value);
+}
+
+/** Items that take an amount the agency enters (the rest are computed from time or rates). */
+export function takesAmount(kind: string): boolean {
+  return kind === 'fixed' || kind === 'incomeTax' || kind === 'other' || kind === 'localIncomeTax';
+}
+
+export const ACTION_LABELS: Record<string, string> = {
+  compute: '계산',
+  recompute: '다시 계산',
+  adjust: '조정',
+  unadjust: '조정 취소',
+  amount: '금액 입력',
+};
+
+export function signedWon(amount: number): string {
+  return amount >= 0 ? `+${won(amount)}` : `-${won(-amount)}`;
+}

@@ -1,0 +1,90 @@
+import { saveBase64File } from '../applications/ui.ts';
+import { button } from '../components/button.ts';
+import { failureNotice, spinner } from '../components/notice.ts';
+import { dataTable, emptyState } from '../components/table.ts';
+import { apiGet } from '../core/api.ts';
+import { html, type SafeHtml } from '../core/html.ts';
+import type { PageContext, PageView } from '../shell/app.ts';
+import { type MySlip, monthLabel, won } from './model.ts';
+
+// 근로지원인 급여명세서 (seed 000 My page): each month's slip computed by the agency, with the pay, the
+// deductions and the net pay, and the slip itself as a PDF in Korean.
+
+function notice(kind: 'success' | 'danger', text: string): SafeHtml {
+  return html`<div class="app-notice app-notice-${kind}" role="${kind === 'danger' ? 'alert' : 'status'}" tabindex="-1"><p class="app-notice-title">${text}</p></div>`;
+}
+
+export function myPaySlipsPage(ctx: PageContext): PageView {
+  let main: HTMLElement;
+
+  async function load(): Promise<void> {
+    const body = main.querySelector<HTMLElement>('#my-slips-body')!;
+    const result = await apiGet<{ slips: MySlip[] }>('/me/pay-slips', {}, { signal: ctx.signal }).catch(
+      () => undefined,
+    );
+    if (!result) return;
+    if (!result.ok) {
+      body.innerHTML = failureNotice({
+        title: '급여명세서를 불러오지 못했습니다',
+        message: result.problem.message,
+        retryAction: 'retry',
+      }).value;
+      return;
+    }
+    const slips = result.data.slips;
+    body.innerHTML = html`<div id="my-slips-message"></div>${
+      slips.length
+        ? dataTable({
+            id: 'my-slips-table',
+            caption: '나의 급여명세서 (달마다)',
+            columns: [
+              { header: '급여연월', rowHeader: true, cell: (s: MySlip) => monthLabel(s.month) },
+              { header: '수행기관', cell: (s) => s.agencyName },
+              { header: '지급 합계', cell: (s) => won(s.grossPay) },
+              { header: '공제 합계', cell: (s) => won(s.totalDeductions) },
+              { header: '실지급액', cell: (s) => won(s.netPay) },
+              {
+                header: '명세서',
+                cell: (s) =>
+                  button({
+                    label: `${monthLabel(s.month)} 급여명세서 내려받기(PDF)`,
+                    variant: 'secondary',
+                    size: 'small',
+                    data: { action: 'download', payroll: s.payrollId },
+                  }),
+              },
+            ],
+            rows: slips,
+          })
+        : emptyState('아직 급여명세서가 없습니다.', '수행기관이 달 급여를 계산하면 여기에 나옵니다.')
+    }`.value;
+  }
+
+  return {
+    title: '근로지원인 급여명세서',
+    lead: '달마다 받은 급여와 공제, 실지급액을 봅니다. 급여명세서를 PDF로 내려받을 수 있습니다.',
+    content: html`<div id="my-slips-body">${spinner('급여명세서를 불러오는 중입니다…')}</div>`,
+    mount(m) {
+      main = m;
+      main.addEventListener('click', async (event) => {
+        const el = (event.target as Element).closest<HTMLElement>('[data-action]');
+        if (!el) return;
+        if (el.dataset.action === 'retry') void load();
+        if (el.dataset.action !== 'download') return;
+        const result = await apiGet<{ fileName: string; contentType: string; base64: string }>(
+          `/me/pay-slips/${encodeURIComponent(el.dataset.payroll ?? '')}`,
+          {},
+          { signal: ctx.signal },
+        );
+        const out = main.querySelector<HTMLElement>('#my-slips-message')!;
+        if (!result.ok) {
+          out.innerHTML = notice('danger', result.problem.message).value;
+          return;
+        }
+        saveBase64File(result.data);
+        out.innerHTML = notice('success', `급여명세서(${result.data.fileName})를 내려받았습니다.`).value;
+      });
+      void load();
+    },
+  };
+}
