@@ -13,6 +13,7 @@ import { signupPage } from './identity/signup-page.ts';
 import { MATCHING_ROUTES } from './matching/routes.ts';
 import { systemHomePage } from './pages/system-home.ts';
 import { PAYROLL_ROUTES } from './payroll/routes.ts';
+import { LEAVE_ROUTES } from './leave/routes.ts';
 import { homePage } from './portal/home.ts';
 import type { Route } from './shell/app.ts';
 import type { SystemId } from './shell/systems.ts';
@@ -61,5 +62,6 @@ export const ROUTES: Route[] = [
   ...ACTIVITY_ROUTES,
   ...ATTENDANCE_ROUTES,
   ...CLAIM_ROUTES,
+  ...LEAVE_ROUTES,
   ...PAYROLL_ROUTES,
 ];

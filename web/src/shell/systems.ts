@@ -134,6 +134,7 @@ const MY_PAGE: MenuItem = {
     },
     { id: 'my-activities', label: '근로지원인 활동내역', href: '/my/activities', roles: ['assistant'] },
     { id: 'my-pay-slips', label: '근로지원인 급여명세서', href: '/my/pay-slips', roles: ['assistant'] },
+    { id: 'my-annual-leave', label: '나의 연차', href: '/my/annual-leave', roles: ['assistant'] },
     { id: 'my-trainings', label: '근로지원인 교육 신청 결과', href: '/my/trainings', roles: ['assistant'] },
     { id: 'my-profile', label: '회원정보수정/탈퇴', href: '/my/profile' },
   ],

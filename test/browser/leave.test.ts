@@ -1,0 +1,136 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectNoAxeViolations,
+  hasHorizontalScroll,
+  launchBrowser,
+  type OpenedPage,
+  openPage,
+  signInByKeyboard,
+  unexpectedErrors,
+} from '../support/browser.ts';
+import { startStack, type TestStack } from '../support/stack.ts';
+
+// Annual leave (D1) in the browser on the local stack: 한빛's agency reads 연차관리 목록 with the seed-000
+// columns and the masked phone, opens assistant04's ledger (use by month for every leave type), is
+// told to name the dates before a 2nd-round notice, issues the 1st-round promotion notice and
+// downloads its PDF; the outbox holds the message to the assistant; assistant04 answers it with a date
+// on a 360 px phone. axe on every screen.
+
+let stack: TestStack;
+let browser: Browser;
+const opened: OpenedPage[] = [];
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+}, 240_000);
+
+afterAll(async () => {
+  await Promise.all(opened.map((o) => o.close()));
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function pdfText(page: Page, click: () => Promise<void>): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  const bytes = new Uint8Array(await readFile((await download.path())!));
+  return (await extractText(await getDocumentProxy(bytes), { mergePages: true })).text.replace(/\s+/g, '');
+}
+
+describe('annual leave in the browser', () => {
+  it('agency issues a promotion notice → PDF and outbox message → the assistant answers on a phone', async () => {
+    const agencyView = await openPage(browser, { baseUrl: stack.baseUrl });
+    opened.push(agencyView);
+    const agency = agencyView.page;
+    await signInByKeyboard(agency, stack, 'agency_hanbit', { system: '/agency' });
+
+    await agency.goto('/agency/annual-leave');
+    await agency.locator('#leave-list').waitFor();
+    const headers = await agency.locator('#leave-list thead th').allTextContents();
+    for (const column of [
+      '관리번호',
+      '성명',
+      '생년월일',
+      '휴대전화',
+      '입사일자',
+      '퇴사일자',
+      '금년 연차 발생/사용',
+      '금년 월차 발생/사용',
+      '전년이월 월차 발생/사용',
+      '사용일수',
+      '사용일수(사용제한 일수 제외)',
+      '1월',
+      '12월',
+    ]) {
+      expect(headers).toContain(column);
+    }
+    const phones = await agency.locator('#leave-list td[data-label="휴대전화"]').allTextContents();
+    expect(phones.length).toBeGreaterThan(0);
+    for (const phone of phones) expect(phone).toMatch(/^010-\*{4}-\d{4}$/);
+    await expectNoAxeViolations(agency);
+
+    await agency.locator('#leave-list').getByRole('link').filter({ hasText: /./ }).nth(1).waitFor();
+    await agency.goto('/agency/annual-leave/AS-DEMO-04');
+    await agency.locator('#leave-months').waitFor();
+    const monthHeaders = await agency.locator('#leave-months thead th').allTextContents();
+    expect(monthHeaders).toEqual([
+      '월',
+      '연차',
+      '유급휴가',
+      '유급휴일',
+      '공가',
+      '무급휴가',
+      '연차(사용제한 일수 제외)',
+    ]);
+    await expectNoAxeViolations(agency);
+
+    // the 1st-round notice of the running period can go out; the 2nd waits for it
+    const issue = agency.getByRole('button', { name: '1차 통지서 발행' }).first();
+    await issue.click();
+    await agency.locator('#leave-message').getByText('1차 사용촉진 통지서를 발행했습니다').waitFor();
+    await agency.locator('#leave-issued').waitFor();
+    expect(await agency.locator('#leave-issued').textContent()).toContain('답변 기다림');
+    const text = await pdfText(agency, () => agency.getByRole('button', { name: '1차 통지서 PDF' }).click());
+    expect(text).toContain('연차유급휴가사용촉진통지서(1차)');
+    expect(text).toContain('근로기준법제61조');
+    await expectNoAxeViolations(agency);
+
+    const outbox = (await (await fetch(`${stack.outboxUrl}.json?to=assistant04`)).json()) as {
+      items: { text: string; source: string }[];
+    };
+    const message = outbox.items.find((m) => m.source === 'leave-promotion');
+    expect(message?.text).toContain('/my/annual-leave');
+
+    // the assistant answers on a phone
+    const phoneView = await openPage(browser, { baseUrl: stack.baseUrl, viewport: 'mobile' });
+    opened.push(phoneView);
+    const phone = phoneView.page;
+    await signInByKeyboard(phone, stack, 'assistant04');
+    await phone.goto('/my/annual-leave');
+    await phone.getByRole('heading', { name: /1차 사용촉진 통지/ }).waitFor();
+    expect(await hasHorizontalScroll(phone)).toBe(false);
+    await expectNoAxeViolations(phone);
+
+    // no date: the error summary links to the field
+    await phone.getByRole('button', { name: '날짜 보내기' }).click();
+    await phone.locator('#error-summary').getByText('연차를 쓸 날짜를 하루 이상 넣어 주세요').waitFor();
+    await expectNoAxeViolations(phone);
+
+    const day = new Date(Date.now() + 9 * 3600_000 + 2 * 86_400_000).toISOString().slice(0, 10);
+    await phone.getByLabel('연차를 쓸 날짜').fill(day);
+    await phone.getByRole('button', { name: '날짜 보내기' }).click();
+    await phone.locator('#my-leave-message').getByText('1차 통지에 답했습니다').waitFor();
+    expect(await phone.locator('main').textContent()).toContain(`사용할 날: ${day}`);
+    expect(await hasHorizontalScroll(phone)).toBe(false);
+    await expectNoAxeViolations(phone);
+
+    // the agency sees the answer
+    await agency.reload();
+    await agency.locator('#leave-issued').getByText(day, { exact: false }).waitFor();
+    expect(unexpectedErrors(agencyView)).toEqual([]);
+    expect(unexpectedErrors(phoneView)).toEqual([]);
+  });
+});
