@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bindEntity } from '#commons/entities';
+import { bindEntity, isConditionFailure } from '#commons/entities';
 import { Organisation } from '#functions/agencies/entities';
 import { ensureDefaultTable } from '#functions/claims/repository';
 import { UserProfile } from '#functions/identity/entities';
@@ -28,11 +28,6 @@ export interface SeedStep {
   run(ctx: SeedContext): Promise<void>;
 }
 
-/** A conditional create that found the item already there: data from an earlier run, kept as it is. */
-function isAlreadyThere(error: unknown): boolean {
-  return error instanceof Error && /conditional request failed|ConditionalCheckFailed/i.test(error.message);
-}
-
 const organisations: SeedStep = {
   name: 'organisations (수행기관 3, 교육기관 1)',
   async run() {
@@ -42,7 +37,7 @@ const organisations: SeedStep = {
         .create(organisation)
         .go()
         .catch((error) => {
-          if (!isAlreadyThere(error)) throw error;
+          if (!isConditionFailure(error)) throw error;
         });
     }
   },
@@ -80,7 +75,7 @@ const profiles: SeedStep = {
         })
         .go()
         .catch((error) => {
-          if (!isAlreadyThere(error)) throw error;
+          if (!isConditionFailure(error)) throw error;
         });
     }
   },

@@ -2,6 +2,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { koreaDay } from '#functions/audit/record';
 import { demoActivityProbes, demoMonths } from '#local/demo-activity';
+import { callApi, type Json } from '../support/api.ts';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 
@@ -16,17 +17,8 @@ const tokens: Record<string, string> = {};
 const today = koreaDay(new Date());
 const { previous, current } = demoMonths();
 
-// biome-ignore lint/suspicious/noExplicitAny: response bodies of many shapes, checked by the assertions
-type Json = any;
-
-async function api(as: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
-  const res = await fetch(`${stack.apiUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[as]}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const api = (as: string, method: string, path: string, body?: unknown) =>
+  callApi(stack, tokens[as], method, path, body);
 
 async function outbox(username: string): Promise<{ text: string; source: string }[]> {
   const res = await fetch(`${stack.outboxUrl}.json?to=${encodeURIComponent(username)}`);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { koreanBoldFont } from '#functions/agencies/fonts';
 import { sealPng } from '#functions/agencies/seal-image';
 import { demoAgreementYear } from '#local/demo-agencies';
+import { callApi, type Json } from '../support/api.ts';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 
@@ -16,17 +17,8 @@ let stack: TestStack;
 const tokens: Record<string, string> = {};
 const year = demoAgreementYear();
 
-// biome-ignore lint/suspicious/noExplicitAny: response bodies of many shapes, checked by the assertions
-type Json = any;
-
-async function api(as: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
-  const res = await fetch(`${stack.apiUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[as]}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const api = (as: string, method: string, path: string, body?: unknown) =>
+  callApi(stack, tokens[as], method, path, body);
 
 async function uploadSeal(as: string, bytes: Uint8Array): Promise<string> {
   const started = await api(as, 'POST', '/files/uploads', {

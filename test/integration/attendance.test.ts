@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoMonths } from '#local/demo-activity';
+import { callApi, type Json } from '../support/api.ts';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 
@@ -13,17 +14,7 @@ let stack: TestStack;
 let token = '';
 const { previous: month } = demoMonths();
 
-// biome-ignore lint/suspicious/noExplicitAny: response bodies of many shapes, checked by the assertions
-type Json = any;
-
-async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
-  const res = await fetch(`${stack.apiUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const api = (method: string, path: string, body?: unknown) => callApi(stack, token, method, path, body);
 
 /**
  * Uploads a CSV for the month the way the screen does: the presigned URL from attendance-uploads, the

@@ -1,6 +1,7 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoMonths } from '#local/demo-activity';
+import { callApi, type Json } from '../support/api.ts';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 
@@ -15,17 +16,8 @@ const tokens: Record<string, string> = {};
 const { previous } = demoMonths();
 const claimId = `AG-NEULBOM_${previous}`;
 
-// biome-ignore lint/suspicious/noExplicitAny: response bodies of many shapes, checked by the assertions
-type Json = any;
-
-async function api(as: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
-  const res = await fetch(`${stack.apiUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[as]}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const api = (as: string, method: string, path: string, body?: unknown) =>
+  callApi(stack, tokens[as], method, path, body);
 
 /** Reads the claim until `done` holds: the workflow's steps run after the request that caused them. */
 async function until(id: string, done: (claim: Json) => boolean, as = 'agency_neulbom'): Promise<Json> {
