@@ -12,7 +12,7 @@ import type { SeedStep } from './seed.ts';
 // - 한빛's assistant01 (hired two years before last year) also took 연차 in earlier months of this
 //   year, one of them on a Saturday (a day off by the schedule: a restricted day, 사용제한일);
 // - 한빛's assistant04 has a setting with a fiscal year (회계연도 기준) that starts six months from
-//   now, so the 1st-round promotion notice of the running use period can be issued today;
+//   today, so the 1st-round promotion notice of the running use period is due today;
 // - 한빛's assistant10 has a contract of 14 hours a week (초단시간: no annual leave), so the leave
 //   logged last month is use beyond the entitlement and asks for a reason.
 
@@ -35,9 +35,14 @@ function nthWeekday(month: string, weekday: number, n: number): string {
   return `${month}-${two(days[n - 1]!)}`;
 }
 
-/** The fiscal year start (MM-01) six months after this month: the running period's 1st round opens now. */
+/**
+ * The fiscal year start six months from today (a day up to the 28th, which every month has): the
+ * running period ends the day before, so its 1st-round promotion window opens today.
+ */
 export function demoFiscalYearStart(now = new Date()): string {
-  return `${shiftMonth(koreaDay(now).slice(0, 7), 6).slice(5, 7)}-01`;
+  const today = koreaDay(now);
+  const day = Math.min(Number(today.slice(8, 10)), 28);
+  return `${shiftMonth(today.slice(0, 7), 6).slice(5, 7)}-${two(day)}`;
 }
 
 /** assistant01's extra 연차 this year: dates before last month (demo-activity.ts writes last month on). */

@@ -8,6 +8,7 @@ import {
   launchBrowser,
   type OpenedPage,
   openPage,
+  screenshot,
   signInByKeyboard,
   unexpectedErrors,
 } from '../support/browser.ts';
@@ -70,10 +71,13 @@ describe('annual leave in the browser', () => {
     const phones = await agency.locator('#leave-list td[data-label="휴대전화"]').allTextContents();
     expect(phones.length).toBeGreaterThan(0);
     for (const phone of phones) expect(phone).toMatch(/^010-\*{4}-\d{4}$/);
+    // the wide list scrolls inside its own box, never the page
+    expect(await hasHorizontalScroll(agency)).toBe(false);
     await expectNoAxeViolations(agency);
+    await screenshot(agency, 'leave-list-desktop');
 
-    await agency.locator('#leave-list').getByRole('link').filter({ hasText: /./ }).nth(1).waitFor();
-    await agency.goto('/agency/annual-leave/AS-DEMO-04');
+    await agency.locator('#leave-list').getByRole('link', { name: '최수아' }).click();
+    await agency.waitForURL('**/agency/annual-leave/AS-DEMO-04?year=*');
     await agency.locator('#leave-months').waitFor();
     const monthHeaders = await agency.locator('#leave-months thead th').allTextContents();
     expect(monthHeaders).toEqual([
@@ -97,6 +101,7 @@ describe('annual leave in the browser', () => {
     expect(text).toContain('연차유급휴가사용촉진통지서(1차)');
     expect(text).toContain('근로기준법제61조');
     await expectNoAxeViolations(agency);
+    await screenshot(agency, 'leave-ledger-desktop');
 
     const outbox = (await (await fetch(`${stack.outboxUrl}.json?to=assistant04`)).json()) as {
       items: { text: string; source: string }[];
@@ -126,10 +131,17 @@ describe('annual leave in the browser', () => {
     expect(await phone.locator('main').textContent()).toContain(`사용할 날: ${day}`);
     expect(await hasHorizontalScroll(phone)).toBe(false);
     await expectNoAxeViolations(phone);
+    await screenshot(phone, 'leave-my-answered-360');
 
     // the agency sees the answer
     await agency.reload();
     await agency.locator('#leave-issued').getByText(day, { exact: false }).waitFor();
+    // the agency's screens on a 360 px phone: the tables stack, nothing scrolls sideways
+    await agency.setViewportSize({ width: 360, height: 740 });
+    expect(await hasHorizontalScroll(agency)).toBe(false);
+    await agency.goto('/agency/annual-leave');
+    await agency.locator('#leave-list').waitFor();
+    expect(await hasHorizontalScroll(agency)).toBe(false);
     expect(unexpectedErrors(agencyView)).toEqual([]);
     expect(unexpectedErrors(phoneView)).toEqual([]);
   });

@@ -129,8 +129,8 @@ export function agencyLeaveListPage(initial: PageContext): PageView {
     }
     const list = result.data;
     body.innerHTML =
-      html`<p class="app-muted">연차는 활동일지의 근태(연차·유급휴가·유급휴일·공가·무급휴가)에서 셉니다. 월별 칸은 사용제한일을 뺀 연차 사용입니다. 이름을 누르면 근로지원인별 연차 대장(휴가 종류별 월별 사용, 사용촉진 통지, 초과 사용 사유)으로 갑니다.</p>
-${list.rows.length ? listTable(list) : emptyState(`${list.year}년에 재직한 근로지원인이 없습니다.`, '다른 적용년도를 골라 보세요.')}`.value;
+      html`<p class="app-muted">연차는 활동일지의 근태(연차·유급휴가·유급휴일·공가·무급휴가)에서 셉니다. 월별 칸은 사용제한일을 뺀 연차 사용입니다. 이름을 누르면 근로지원인별 연차 대장(휴가 종류별 월별 사용, 사용촉진 통지, 초과 사용 사유)으로 갑니다. 표가 넓으면 표 안에서 옆으로 움직여 나머지 열(월별 사용, 남은 연차, 사용촉진)을 봅니다.</p>
+${list.rows.length ? html`<div class="app-leave-scroll" tabindex="0" role="region" aria-label="연차관리 목록 표 (넓은 화면에서는 옆으로 움직여 나머지 열을 봅니다)">${listTable(list)}</div>` : emptyState(`${list.year}년에 재직한 근로지원인이 없습니다.`, '다른 적용년도를 골라 보세요.')}`.value;
     ctx.announce(`${list.year}년 연차관리 목록 ${list.rows.length}건을 불러왔습니다.`);
   }
 
