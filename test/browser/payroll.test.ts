@@ -9,6 +9,7 @@ import {
   launchBrowser,
   type OpenedPage,
   openPage,
+  screenshot,
   signInByKeyboard,
   unexpectedErrors,
 } from '../support/browser.ts';
@@ -62,6 +63,7 @@ describe('payroll in the browser (D2)', () => {
     expect(headers.slice(0, 4)).toEqual(['급여연월', '근로지원인명', '생년월일', '입사일']);
     expect(headers).toEqual(expect.arrayContaining(['기본급(서비스)', '국민연금', '지방소득세', '실지급액']));
     await expectNoAxeViolations(agency);
+    await screenshot(agency, 'payroll-list');
 
     const download = agency.waitForEvent('download');
     await agency.getByRole('button', { name: '엑셀 내려받기' }).click();
@@ -86,12 +88,14 @@ describe('payroll in the browser (D2)', () => {
     expect(await agency.locator('#pd-pay').textContent()).toContain('+10,000원 (사유: 명절 특별근무 수당)');
     const net = (await agency.locator('.app-payroll-net strong').textContent())!.replace('실지급액 ', '');
     await expectNoAxeViolations(agency);
+    await screenshot(agency, 'payroll-detail');
 
     // the item settings screen
     await agency.goto('/agency/payroll/settings');
     await agency.locator('#ps-form').waitFor();
     expect(await agency.locator('#ps-pay-0-name').inputValue()).toBe('기본급(서비스)');
     await expectNoAxeViolations(agency);
+    await screenshot(agency, 'payroll-settings');
 
     // the assistant on a phone: the month on My page, and the PDF with the net pay the agency saw
     await assistant.goto('/my/pay-slips');
@@ -99,6 +103,7 @@ describe('payroll in the browser (D2)', () => {
     expect(await assistant.locator('#my-slips-table').textContent()).toContain(net);
     expect(await hasHorizontalScroll(assistant)).toBe(false);
     await expectNoAxeViolations(assistant);
+    await screenshot(assistant, 'payroll-my-slips-mobile');
     const pdfDownload = assistant.waitForEvent('download');
     await assistant.getByRole('button', { name: `${monthTitle} 급여명세서 내려받기(PDF)` }).click();
     const file = await pdfDownload;

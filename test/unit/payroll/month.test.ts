@@ -293,7 +293,7 @@ describe('the 급여 목록 table', () => {
         const table = listTable(records);
         const net = records.reduce((sum, r) => sum + r.slip.netPay, 0);
         expect(table.totals.netPay).toBe(net);
-        expect(table.totals.grossPay - table.totals.totalDeductions).toBe(net);
+        expect(table.totals.grossPay! - table.totals.totalDeductions!).toBe(net);
       }),
     );
   });

@@ -2,7 +2,7 @@ import { nativeField } from '../activity/entry-form.ts';
 import { dateTime, ownAgencyOf, saveBase64File } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
 import { selectField, textField } from '../components/form-field.ts';
-import { type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
+import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
 import { failureNotice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
@@ -178,7 +178,7 @@ ${
           showProblems(target(), problemsOf(result.problem));
           return;
         }
-        showProblems(target(), []);
+        clearProblems(target());
         const source = result.data.source === 'claim' ? '사업비 신청 계산' : '활동일지';
         const text = `${monthLabel(chosen)} 급여를 ${source} 시간으로 계산했습니다: ${result.data.computed}명${result.data.problems ? `, 항목을 고쳐야 하는 급여 ${result.data.problems}명` : ''}.`;
         ctx.announce(text);
@@ -263,7 +263,7 @@ ${
 }
 <h2>금액 입력 또는 조정</h2>
 <p>소득세처럼 직접 넣는 항목은 금액을 적습니다. 계산된 항목을 바꿀 때는 더하거나 뺄 조정 금액과 사유를 적습니다 (줄일 때는 앞에 -).</p>
-<form id="pd-form" novalidate>
+<form id="pd-form" class="app-form app-narrow" novalidate>
   ${selectField({ id: 'pr-item', name: 'item', label: '항목', options, value: '', required: true })}
   ${textField({ id: 'pr-amount', name: 'amount', label: '입력 금액(원)', value: '', inputMode: 'numeric', hint: '직접 넣는 항목만. 비워 두면 바꾸지 않습니다.' })}
   ${textField({ id: 'pr-adjust-amount', name: 'adjustAmount', label: '조정 금액(원)', value: '', hint: '예: 12000 또는 -5000. 0을 넣으면 조정을 지웁니다.' })}
@@ -358,7 +358,7 @@ ${dataTable({
       showProblems(target(), problemsOf(result.problem));
       return;
     }
-    showProblems(target(), []);
+    clearProblems(target());
     record = result.data;
     ctx.announce('저장했습니다.');
     render(

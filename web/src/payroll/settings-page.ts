@@ -1,6 +1,6 @@
 import { ownAgencyOf } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
-import { type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
+import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
 import { failureNotice, spinner } from '../components/notice.ts';
 import { emptyState } from '../components/table.ts';
 import { apiGet, apiPut } from '../core/api.ts';
@@ -54,7 +54,7 @@ function payRow(item: PayItem | undefined, i: number): SafeHtml {
   <div class="form-group"><label for="ps-pay-${i}-name">이름</label>
     <input class="krds-input" id="ps-pay-${i}-name" name="pay-${i}-name" maxlength="20" value="${item?.name ?? ''}" autocomplete="off"></div>
   <div class="form-group"><label for="ps-pay-${i}-kind">계산 방식</label>
-    <select class="krds-form-select" id="ps-pay-${i}-kind" name="pay-${i}-kind">
+    <select class="krds-form-select completed" id="ps-pay-${i}-kind" name="pay-${i}-kind">
       <option${attrs({ value: 'time', selected: kind === 'time' })}>시간 × 시급</option>
       <option${attrs({ value: 'fixed', selected: kind === 'fixed' })}>정액</option>
     </select></div>
@@ -62,12 +62,12 @@ function payRow(item: PayItem | undefined, i: number): SafeHtml {
     <p id="ps-pay-${i}-src-legend">시간 종류 (시간 × 시급일 때)</p>
     ${TIME_SOURCES.map(
       (s) =>
-        html`<span class="app-check"><input type="checkbox"${attrs({ id: `ps-pay-${i}-src-${s}`, name: `pay-${i}-src`, value: s, checked: sources.includes(s) })}><label for="ps-pay-${i}-src-${s}">${TIME_LABELS[s]}</label></span>`,
+        html`<div class="krds-form-check app-check"><input type="checkbox"${attrs({ id: `ps-pay-${i}-src-${s}`, name: `pay-${i}-src`, value: s, checked: sources.includes(s) })}><label for="ps-pay-${i}-src-${s}">${TIME_LABELS[s]}</label></div>`,
     )}
   </fieldset>
   <div class="form-group"><label for="ps-pay-${i}-amount">금액(원, 정액일 때)</label>
     <input class="krds-input" id="ps-pay-${i}-amount" name="pay-${i}-amount" inputmode="numeric" value="${item?.kind === 'fixed' ? String(item.amount) : ''}"></div>
-  <span class="app-check"><input type="checkbox"${attrs({ id: `ps-pay-${i}-insurable`, name: `pay-${i}-insurable`, checked: item?.insurable ?? true })}><label for="ps-pay-${i}-insurable">사회보험료 계산에 넣기</label></span>
+  <div class="krds-form-check app-check"><input type="checkbox"${attrs({ id: `ps-pay-${i}-insurable`, name: `pay-${i}-insurable`, checked: item?.insurable ?? true })}><label for="ps-pay-${i}-insurable">사회보험료 계산에 넣기</label></div>
 </fieldset>`;
 }
 
@@ -78,12 +78,20 @@ function deductionRow(item: DeductionItem | undefined, i: number): SafeHtml {
   <div class="form-group"><label for="ps-ded-${i}-name">이름</label>
     <input class="krds-input" id="ps-ded-${i}-name" name="ded-${i}-name" maxlength="20" value="${item?.name ?? ''}" autocomplete="off"></div>
   <div class="form-group"><label for="ps-ded-${i}-kind">종류</label>
-    <select class="krds-form-select" id="ps-ded-${i}-kind" name="ded-${i}-kind">
+    <select class="krds-form-select completed" id="ps-ded-${i}-kind" name="ded-${i}-kind">
       ${DEDUCTION_KINDS.map((k) => html`<option${attrs({ value: k, selected: k === kind })}>${DEDUCTION_LABELS[k]}</option>`)}
     </select></div>
   <div class="form-group"><label for="ps-ded-${i}-amount">기본 금액(원, 직접 입력하는 종류만)</label>
     <input class="krds-input" id="ps-ded-${i}-amount" name="ded-${i}-amount" inputmode="numeric" value="${item?.amount != null ? String(item.amount) : ''}"></div>
 </fieldset>`;
+}
+
+/** The items in use, then the empty rows up to 10 folded under a summary (a shorter page to read). */
+function rowsWithMore(used: number, row: (i: number) => SafeHtml, more: string): SafeHtml {
+  const shown = Array.from({ length: used }, (_, i) => row(i));
+  if (used >= ROWS) return html`${shown}`;
+  const empty = Array.from({ length: ROWS - used }, (_, k) => row(used + k));
+  return html`${shown}<details class="app-payroll-more"><summary>${more} (${ROWS - used}개까지)</summary>${empty}</details>`;
 }
 
 /** The form's rows as the API's items; rows without a name are left out. Problems name the field. */
@@ -167,10 +175,10 @@ export function payrollSettingsPage(ctx: PageContext): PageView {
     body.innerHTML = html`<div id="ps-message">${message ?? ''}</div>
 <form id="ps-form" novalidate>
   <h2>지급항목 (10개까지)</h2>
-  ${Array.from({ length: ROWS }, (_, i) => payRow(settings.payItems[i], i))}
+  ${rowsWithMore(settings.payItems.length, (i) => payRow(settings.payItems[i], i), '지급항목 더 넣기')}
   <h2>공제항목 (10개까지)</h2>
   <p>국민연금·건강보험·장기요양보험·고용보험은 요율표의 근로자 부담률로 계산합니다. 소득세는 간이세액표에 따라 근로지원인마다 급여 상세에서 넣습니다.</p>
-  ${Array.from({ length: ROWS }, (_, i) => deductionRow(settings.deductionItems[i], i))}
+  ${rowsWithMore(settings.deductionItems.length, (i) => deductionRow(settings.deductionItems[i], i), '공제항목 더 넣기')}
   <div class="app-form-actions">
     ${button({ label: '항목 저장', type: 'submit' })}
     ${buttonLink({ label: '급여 목록으로', href: AGENCY_PAYROLL_PATH })}
@@ -230,7 +238,7 @@ export function payrollSettingsPage(ctx: PageContext): PageView {
           showProblems(target(), problemsOf(result.problem));
           return;
         }
-        showProblems(target(), []);
+        clearProblems(target());
         ctx.announce('급여 항목을 저장했습니다.');
         render(
           result.data,
