@@ -3,6 +3,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatWon } from '#functions/payroll/rules';
 import { demoMonths } from '#local/demo-activity';
+import { callApi, type Json } from '../support/api.ts';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 
@@ -16,17 +17,8 @@ let stack: TestStack;
 const tokens: Record<string, string> = {};
 const { previous } = demoMonths();
 
-// biome-ignore lint/suspicious/noExplicitAny: response bodies of many shapes, checked by the assertions
-type Json = any;
-
-async function api(as: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
-  const res = await fetch(`${stack.apiUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[as]}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const api = (as: string, method: string, path: string, body?: unknown) =>
+  callApi(stack, tokens[as], method, path, body);
 
 const hanbitRecord = `AG-HANBIT_${previous}_AS-DEMO-01`;
 
