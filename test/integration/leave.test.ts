@@ -103,8 +103,8 @@ describe('annual leave on the local stack', () => {
     const first = notices.find((n: Json) => n.round === 1 && n.canIssue);
     expect(first).toBeDefined();
     const second = notices.find((n: Json) => n.round === 2 && n.periodEnd === first.periodEnd);
+    expect(first.late).toBe(false);
     expect(second.canIssue).toBe(false);
-    expect(second.blockedReason).toContain('1차');
 
     const issued = await api('agency_hanbit', 'POST', '/leave/assistants/AS-DEMO-04/notices', {
       noticeId: first.noticeId,
@@ -150,14 +150,74 @@ describe('annual leave on the local stack', () => {
     expect(answered.body.status).toBe('answered');
     expect(answered.body.answerDates).toEqual([day]);
 
-    // round 2 may now go out, naming the dates the agency sets
+    // round 2 waits for its own window (the 10 days to answer a notice sent on the proposed day)
     const after = await api('agency_hanbit', 'GET', `/leave/assistants/AS-DEMO-04?year=${year}`);
     const round2 = after.body.periods.flatMap((p: Json) => p.notices).find((n: Json) => n.noticeId === second.noticeId);
-    expect(round2.canIssue).toBe(true);
-    const withoutDates = await api('agency_hanbit', 'POST', '/leave/assistants/AS-DEMO-04/notices', {
+    expect(round2.canIssue).toBe(false);
+    expect(round2.blockedReason).toContain('부터 발행할 수 있습니다');
+  });
+
+  it('moves an assistant to a fiscal-year basis, issues a late 1st notice and, once answered, the 2nd with set dates', async () => {
+    // a fiscal year whose 1st-round window opened 20 days ago: round 1 is late, round 2's window open
+    const start = new Date(Date.now() + 9 * 3_600_000 - 20 * 86_400_000);
+    const month = ((start.getUTCMonth() + 6) % 12) + 1;
+    const fiscalYearStart = `${String(month).padStart(2, '0')}-${String(Math.min(start.getUTCDate(), 28)).padStart(2, '0')}`;
+    const badSetting = await api('agency_hanbit', 'PUT', '/leave/assistants/AS-DEMO-01/profile', {
+      weeklyContractMinutes: 3000,
+      basis: 'fiscalYear',
+      fiscalYearStart,
+      revision: 0,
+    });
+    expect(badSetting.status).toBe(422);
+    expect(JSON.stringify(badSetting.body)).toContain('40시간');
+    const saved = await api('agency_hanbit', 'PUT', '/leave/assistants/AS-DEMO-01/profile', {
+      weeklyContractMinutes: 1200,
+      basis: 'fiscalYear',
+      fiscalYearStart,
+      revision: 0,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.profile).toMatchObject({ basis: 'fiscalYear', fiscalYearStart, weeklySource: 'setting' });
+    const notices = saved.body.periods.flatMap((p: Json) => p.notices);
+    const first = notices.find((n: Json) => n.round === 1 && n.canIssue);
+    expect(first.late).toBe(true);
+    const issued = await api('agency_hanbit', 'POST', '/leave/assistants/AS-DEMO-01/notices', {
+      noticeId: first.noticeId,
+    });
+    expect(issued.status).toBe(201);
+    expect(issued.body.late).toBe(true);
+
+    const ledger = await api('agency_hanbit', 'GET', `/leave/assistants/AS-DEMO-01?year=${year}`);
+    const second = ledger.body.periods.flatMap((p: Json) => p.notices).find((n: Json) => n.round === 2);
+    expect(second.canIssue).toBe(false);
+    expect(second.blockedReason).toContain('답할 기한');
+
+    const soon = koreaDay(new Date(Date.now() + 5 * 86_400_000));
+    const answered = await api('assistant01', 'POST', `/leave/notices/${first.noticeId}/answer`, {
+      dates: [soon],
+      revision: 1,
+    });
+    expect(answered.status).toBe(200);
+    const withoutDates = await api('agency_hanbit', 'POST', '/leave/assistants/AS-DEMO-01/notices', {
       noticeId: second.noticeId,
     });
     expect(withoutDates.status).toBe(422);
-    expect(JSON.stringify(withoutDates.body)).toContain('지정한 사용일');
+    expect(withoutDates.body.error.fields[0].label).toBe('지정한 사용일');
+    const designated = await api('agency_hanbit', 'POST', '/leave/assistants/AS-DEMO-01/notices', {
+      noticeId: second.noticeId,
+      designatedDates: [soon],
+    });
+    expect(designated.status).toBe(201);
+    expect(designated.body).toMatchObject({ round: 2, action: 'designation', designatedDates: [soon] });
+    const pdf = await api('assistant01', 'GET', `/leave/notices/${second.noticeId}/pdf`);
+    const bytes = Uint8Array.from(Buffer.from(pdf.body.base64, 'base64'));
+    const text = (await extractText(await getDocumentProxy(bytes), { mergePages: true })).text.replace(/\s+/g, '');
+    expect(text).toContain(`지정한사용일:${soon}`);
+    expect(text).not.toContain('법에서정한통지기간이지난뒤');
+    // the late 1st notice says so in its PDF
+    const late = await api('agency_hanbit', 'GET', `/leave/notices/${first.noticeId}/pdf`);
+    const lateBytes = Uint8Array.from(Buffer.from(late.body.base64, 'base64'));
+    const lateText = (await extractText(await getDocumentProxy(lateBytes), { mergePages: true })).text;
+    expect(lateText.replace(/\s+/g, '')).toContain('법에서정한통지기간이지난뒤');
   });
 });
