@@ -49,6 +49,11 @@ export async function listAssistantNotices(assistantId: string): Promise<LeaveNo
   return data;
 }
 
+export async function listAgencyNotices(agencyId: string): Promise<LeaveNoticeItem[]> {
+  const { data } = await bindEntity(LeaveNotice).query.byAgency({ agencyId }).go({ pages: 'all' });
+  return data;
+}
+
 export async function listAssistantReasons(assistantId: string): Promise<LeaveExcessReasonItem[]> {
   const { data } = await bindEntity(LeaveExcessReason).query.byAssistant({ assistantId }).go({ pages: 'all' });
   return data;

@@ -9,6 +9,7 @@ import { readDocument, sha256Hex, writeDocument } from '#functions/agencies/stor
 import type { AssistantItem } from '#functions/assistants/entities';
 import { getAssistant, listAssistantsByAgency, listAssistantsByUser } from '#functions/assistants/repository';
 import { recordAudit } from '#functions/audit/repository';
+import { listByAgency as listMatchingsByAgency } from '#functions/matching/repository';
 import type { LeaveExcessReasonItem, LeaveNoticeItem } from './entities.ts';
 import { employedIn } from './inputs.ts';
 import { leaveNoticePdf } from './notice-pdf.ts';
@@ -18,6 +19,7 @@ import {
   createNotice,
   getNotice,
   getSetting,
+  listAgencyNotices,
   listAgencyReasons,
   listAgencySettings,
   saveReason,
@@ -68,6 +70,14 @@ const revision = z
 
 const assistantParams = z.object({ assistantId: z.string().min(1, { error: '근로지원인을 골라 주세요.' }) });
 const noticeParams = z.object({ noticeId: z.string().min(1, { error: '사용촉진 통지를 골라 주세요.' }) });
+
+const LIST_CONCURRENCY = 5;
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
 
 const currentYear = () => Number(today().slice(0, 4));
 
@@ -134,24 +144,36 @@ export const leaveRoutes = [
       allow({ agencyId: agency.organisationId, branchId: agency.branchId });
       const year = query.year ?? currentYear();
       const day = today();
-      const [assistants, settings, reasons] = await Promise.all([
+      // one Query per kind of record for the whole agency; only the activity log is read per assistant
+      const [assistants, settings, reasons, notices, matchings] = await Promise.all([
         listAssistantsByAgency(agency.organisationId),
         listAgencySettings(agency.organisationId),
         listAgencyReasons(agency.organisationId),
+        listAgencyNotices(agency.organisationId),
+        listMatchingsByAgency(agency.organisationId),
       ]);
       const settingOf = new Map(settings.map((s) => [s.assistantId, s]));
-      const reasonsOf = new Map<string, LeaveExcessReasonItem[]>();
-      for (const r of reasons) reasonsOf.set(r.assistantId, [...(reasonsOf.get(r.assistantId) ?? []), r]);
+      const reasonsOf = groupBy(reasons, (r) => r.assistantId);
+      const noticesOf = groupBy(notices, (n) => n.assistantId);
+      const matchingsOf = groupBy(matchings, (m) => m.assistantId);
       const employed = assistants
         .filter((a) => employedIn(year, a.hireDate, a.leaveDate) && `${year}-01-01` <= day)
         .sort((a, b) => a.name.localeCompare(b.name, 'ko') || a.assistantId.localeCompare(b.assistantId));
       const rows = [];
-      for (const assistant of employed) {
-        const leave = await loadAssistantLeave(assistant, year, day, {
-          setting: settingOf.get(assistant.assistantId) ?? null,
-          reasons: reasonsOf.get(assistant.assistantId) ?? [],
-        });
-        rows.push(listRow(leave));
+      // a few assistants at a time: each reads its activity log (paged Queries)
+      for (let i = 0; i < employed.length; i += LIST_CONCURRENCY) {
+        const batch = employed.slice(i, i + LIST_CONCURRENCY);
+        const leaves = await Promise.all(
+          batch.map((assistant) =>
+            loadAssistantLeave(assistant, year, day, {
+              setting: settingOf.get(assistant.assistantId) ?? null,
+              reasons: reasonsOf.get(assistant.assistantId) ?? [],
+              notices: noticesOf.get(assistant.assistantId) ?? [],
+              matchings: matchingsOf.get(assistant.assistantId) ?? [],
+            }),
+          ),
+        );
+        rows.push(...leaves.map(listRow));
       }
       return { body: { agencyId: agency.organisationId, agencyName: agency.name, year, asOf: day, rows } };
     },

@@ -1,6 +1,7 @@
 import { maskPhone } from '#commons/rrn';
 import type { AssistantItem } from '#functions/assistants/entities';
 import { koreaDay } from '#functions/audit/record';
+import type { MatchingItem } from '#functions/matching/entities';
 import { listByAssistant } from '#functions/matching/repository';
 import type { LeaveExcessReasonItem, LeaveNoticeItem, LeaveProfileSettingItem } from './entities.ts';
 import {
@@ -64,17 +65,23 @@ export async function loadAssistantLeave(
   assistant: AssistantItem,
   year: number,
   day: string,
-  preloaded?: { setting?: LeaveProfileSettingItem | null; reasons?: LeaveExcessReasonItem[] },
+  /** what the agency's list read once for all its assistants (null: known to be absent) */
+  preloaded?: {
+    setting?: LeaveProfileSettingItem | null;
+    reasons?: LeaveExcessReasonItem[];
+    notices?: LeaveNoticeItem[];
+    matchings?: MatchingItem[];
+  },
 ): Promise<AssistantLeave> {
   const asOf = asOfFor(year, day, assistant.leaveDate);
   const [matchings, activity, setting, reasons, notices] = await Promise.all([
-    listByAssistant(assistant.assistantId),
+    preloaded?.matchings ?? listByAssistant(assistant.assistantId),
     listAssistantActivity(assistant.assistantId, asOf),
     preloaded?.setting !== undefined
       ? Promise.resolve(preloaded.setting ?? undefined)
       : getSetting(assistant.assistantId),
     preloaded?.reasons ?? listAssistantReasons(assistant.assistantId),
-    listAssistantNotices(assistant.assistantId),
+    preloaded?.notices ?? listAssistantNotices(assistant.assistantId),
   ]);
   const matchingFacts = matchings.map(toMatchingFacts);
   const { profile, weeklySource } = deriveProfile({
