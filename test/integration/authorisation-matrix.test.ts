@@ -608,6 +608,34 @@ const PAYROLL_SCOPE_PROBES: Record<string, Probe[]> = {
 
 /** Scope probes per route. Routes that touch only the caller's own login need none (listed below). */
 /** Scope probes per route. Routes that touch only the caller's own login need none (listed below). */
+// Annual leave (D1): 한빛's assistant01 is own, 늘봄's assistant02 another's. Own probes stop at the
+// rules without changing anything (a stale setting version, a notice not on offer, a day without
+// leave, a notice that does not exist: the id names its assistant, so scope comes first).
+const onLeave = (suffix: string, body?: unknown) =>
+  pair('/leave/assistants/AS-DEMO-01', '/leave/assistants/AS-DEMO-02', suffix, body);
+const onLeaveNotice = (suffix: string, body?: unknown) =>
+  pair('/leave/notices/LN-AS-DEMO-01-20200101-1', '/leave/notices/LN-AS-DEMO-02-20200101-1', suffix, body);
+const LEAVE_SCOPE_PROBES: Record<string, Probe[]> = {
+  'GET /leave': [
+    asAgency(...query('/leave', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-NEULBOM' })),
+    asBranch(...query('/leave', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-NEULBOM' })),
+  ],
+  'GET /leave/assistants/{assistantId}': [asAgency(...onLeave('')), asBranch(...onLeave(''))],
+  'PUT /leave/assistants/{assistantId}/profile': [
+    asAgency(...onLeave('/profile', { weeklyContractMinutes: 2400, basis: 'hireDate', revision: 999 })),
+  ],
+  'POST /leave/assistants/{assistantId}/notices': [asAgency(...onLeave('/notices', { noticeId: 'LN-none' }))],
+  'PUT /leave/assistants/{assistantId}/excess-reasons/{date}': [
+    asAgency(...onLeave('/excess-reasons/2020-01-06', { reason: '권한 확인입니다', revision: 999 })),
+  ],
+  'GET /leave/notices/{noticeId}/pdf': [
+    asAgency(...onLeaveNotice('/pdf')),
+    asBranch(...onLeaveNotice('/pdf')),
+    asAssistant(...onLeaveNotice('/pdf')),
+  ],
+  'POST /leave/notices/{noticeId}/answer': [asAssistant(...onLeaveNotice('/answer', { revision: 1 }))],
+};
+
 const SCOPE_PROBES: Record<string, Probe[]> = {
   ...AGENCY_SCOPE_PROBES,
   ...PEOPLE_SCOPE_PROBES,
@@ -615,6 +643,7 @@ const SCOPE_PROBES: Record<string, Probe[]> = {
   ...ATTENDANCE_SCOPE_PROBES,
   ...CLAIM_SCOPE_PROBES,
   ...PAYROLL_SCOPE_PROBES,
+  ...LEAVE_SCOPE_PROBES,
   'GET /staff-requests': [
     {
       role: 'branch',
@@ -658,6 +687,7 @@ const OWN_ONLY: Record<string, string> = {
   'GET /rate-tables/{year}/latest-version': 'rate tables are national',
   'POST /rate-tables/{year}/versions': 'hq only; hq has no organisation scope',
   'GET /me/copayments': 'lists the caller’s own co-payments (scope: own login)',
+  'GET /me/leave': 'the leave of the caller’s own registrations (scope: own login)',
   'GET /me/copayments/statement': 'the caller’s own co-payment statement (scope: own login)',
   'GET /me/pay-slips': 'lists the pay slips of the caller’s own registrations (scope: own login)',
   'POST /claims/schedule':
