@@ -3,14 +3,14 @@ import { getOrganisation } from '#functions/agencies/repository';
 import type { PayrollSettings } from '#functions/payroll/month';
 import { getSettings, listMonth, saveSettings } from '#functions/payroll/repository';
 import { defaultDeductionItems } from '#functions/payroll/rules';
-import { computeMonth } from '#functions/payroll/service';
+import { computeMonth, issueMonth } from '#functions/payroll/service';
 import { demoMonths } from './demo-activity.ts';
 import type { SeedStep } from './seed.ts';
 
 // Demo data of payroll (SPEC D2): 한빛 names its own items (기본급, the paid times in one 수당 item, a
 // non-taxable 식대 and a 교통비; income tax entered per person), 늘봄 keeps the defaults; both have last
-// month's payroll computed from the demo activity logs, so 급여 관리 and the assistants' 급여명세서 on
-// My page have content at once. 다온's month is left for a person to compute.
+// month's payroll computed from the demo activity logs and issued, so 급여 관리 and the assistants'
+// 급여명세서 on My page have content at once. 다온's month is left for a person to compute and issue.
 
 const HANBIT_ITEMS: PayrollSettings = {
   payItems: [
@@ -53,7 +53,10 @@ const payrollStep: SeedStep = {
         ctx.log(`데모 데이터: ${agency.name} ${previous} 급여를 계산하지 않았습니다 (${error.message})`);
         return undefined;
       });
-      if (result) ctx.log(`데모 데이터: ${agency.name} ${previous} 급여 ${result.computed}명 계산`);
+      if (!result) continue;
+      // issued, so the assistants see last month's slip on My page at once
+      const issued = await issueMonth(caller, agency, previous);
+      ctx.log(`데모 데이터: ${agency.name} ${previous} 급여 ${result.computed}명 계산, 명세서 ${issued.issued}명 발급`);
     }
   },
 };

@@ -60,6 +60,10 @@ export const PayrollRecord = new Entity({
     slip: { type: 'string' },
     /** JSON: FieldProblem[] when the items cannot be computed as they are */
     problems: { type: 'string' },
+    /** JSON: the PaySlip the assistant sees, as it was when the agency last issued it (발급) */
+    issuedSlip: { type: 'string' },
+    issuedAt: { type: 'string' },
+    issuedBy: { type: 'string' },
     grossPay: { type: 'number' },
     totalDeductions: { type: 'number' },
     netPay: { type: 'number' },

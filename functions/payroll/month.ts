@@ -214,6 +214,8 @@ export interface ListRecord {
   birthDate?: string;
   hireDate?: string;
   status: 'computed' | 'problem';
+  /** the slip as the assistant sees it: never issued, issued as it is now, or changed since */
+  issue?: 'none' | 'issued' | 'changed';
   minutes: PayrollMinutes;
   slip?: Pick<PaySlip, 'payLines' | 'deductionLines' | 'grossPay' | 'totalDeductions' | 'netPay'>;
 }
@@ -230,6 +232,8 @@ export interface ListTable {
   rows: Record<string, string | number | null>[];
   totals: Record<string, number>;
 }
+
+const ISSUE_LABELS = { none: '미발급', issued: '발급', changed: '발급 후 바뀜 (다시 발급 필요)' } as const;
 
 const sumServiceMinutes = (m: PayrollMinutes) => Object.values(m.byRatio).reduce((a, b) => a + b, 0);
 const hoursOf = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
@@ -259,6 +263,7 @@ export function listTable(records: readonly ListRecord[]): ListTable {
     ...deductionNames.map((name, i): ListColumn => ({ key: `deduction.${i}`, header: name, unit: 'won' })),
     { key: 'totalDeductions', header: '공제 합계', unit: 'won' },
     { key: 'netPay', header: '실지급액', unit: 'won' },
+    { key: 'issue', header: '명세서', unit: 'text' },
   ];
   const rows = records.map((r) => {
     const row: Record<string, string | number | null> = {
@@ -280,6 +285,7 @@ export function listTable(records: readonly ListRecord[]): ListTable {
     row.grossPay = r.slip?.grossPay ?? null;
     row.totalDeductions = r.slip?.totalDeductions ?? null;
     row.netPay = r.slip?.netPay ?? null;
+    row.issue = ISSUE_LABELS[r.issue ?? 'none'];
     return row;
   });
   const totals: Record<string, number> = {};

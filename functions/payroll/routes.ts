@@ -32,7 +32,7 @@ import {
   type PaySlip,
   TIME_SOURCES,
 } from './rules.ts';
-import { computeMonth, recompute } from './service.ts';
+import { computeMonth, issueMonth, issueState, recompute } from './service.ts';
 
 // 급여 (SPEC D2): the agency's pay and deduction items, the month's payroll per assistant computed from
 // the claim figures, an item's entered amount or adjustment with its reason, the 급여 목록 with its
@@ -160,6 +160,8 @@ function recordView(record: PayrollRecordItem) {
     slip: parse<PaySlip>(record.slip) ?? null,
     problems: parse<FieldProblem[]>(record.problems) ?? [],
     netPay: record.netPay ?? null,
+    issue: issueState(record),
+    issuedAt: record.issuedAt ?? null,
     revision: record.revision,
     history: record.history,
     computedAt: record.computedAt,
@@ -176,6 +178,7 @@ function listRecord(record: PayrollRecordItem, assistant: AssistantItem | undefi
     birthDate: assistant?.birthDate,
     hireDate: assistant?.hireDate,
     status: record.status,
+    issue: issueState(record),
     minutes: JSON.parse(record.minutes),
     ...(slip ? { slip } : {}),
   };
@@ -279,6 +282,20 @@ export const payrollRoutes = [
       if (refusal) throw new RuleViolation(refusal.replace('사업비를 신청할', '급여를 계산할'), 'MONTH_NOT_OVER');
       const result = await computeMonth(caller!, agency, body.month);
       return { status: 201, body: { month: body.month, ...result } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/organisations/{organisationId}/payroll/issue',
+    summary: '수행기관: 급여연월의 급여명세서 발급 (근로지원인 마이페이지에 보이고 알림을 보냄)',
+    access: { action: 'issue', resource: 'payroll', roles: ['agency'] },
+    params: organisationParams,
+    body: z.object({ month: MONTH }),
+    labels: LABELS,
+    handle: async ({ params, body, caller, allow }) => {
+      const agency = await agencyIn(params.organisationId, allow);
+      const result = await issueMonth(caller!, agency, body.month);
+      return { body: { month: body.month, ...result } };
     },
   }),
   defineRoute({
@@ -402,12 +419,12 @@ export const payrollRoutes = [
       const registrations = await listAssistantsByUser(caller!.userId);
       const records = (await Promise.all(registrations.map((a) => listAssistantRecords(a.assistantId))))
         .flat()
-        .filter((r) => r.userId === caller!.userId && r.status === 'computed')
+        .filter((r) => r.userId === caller!.userId && r.issuedSlip)
         .sort((a, b) => b.month.localeCompare(a.month) || a.agencyName.localeCompare(b.agencyName));
       return {
         body: {
           slips: records.map((r) => {
-            const slip = JSON.parse(r.slip!) as PaySlip;
+            const slip = JSON.parse(r.issuedSlip!) as PaySlip;
             return {
               payrollId: payrollIdOf(r.agencyId, r.month, r.assistantId),
               month: r.month,
@@ -416,7 +433,7 @@ export const payrollRoutes = [
               grossPay: slip.grossPay,
               totalDeductions: slip.totalDeductions,
               netPay: slip.netPay,
-              updatedAt: r.updatedAt,
+              issuedAt: r.issuedAt,
             };
           }),
         },
@@ -437,7 +454,7 @@ export const payrollRoutes = [
       const assistant = await getAssistant(id.assistantId);
       allow({ userId: assistant?.userId ?? `unowned:${id.assistantId}` });
       const record = await getRecord(id.agencyId, id.month, id.assistantId);
-      if (!record || record.userId !== caller!.userId || record.status !== 'computed') throw new NotFound('급여명세서');
+      if (!record?.issuedSlip || record.userId !== caller!.userId) throw new NotFound('급여명세서');
       const generatedAt = new Date().toISOString();
       const pdf = await paySlipPdf({
         agencyName: record.agencyName,
@@ -445,7 +462,7 @@ export const payrollRoutes = [
         birthDate: assistant?.birthDate,
         hireDate: assistant?.hireDate,
         generatedAt,
-        slip: JSON.parse(record.slip!) as PaySlip,
+        slip: JSON.parse(record.issuedSlip) as PaySlip,
       });
       return {
         body: {

@@ -1,5 +1,6 @@
 import type { Caller } from '#commons/caller';
 import { Conflict, RuleViolation } from '#commons/errors';
+import { notificationSink } from '#commons/outbox';
 import type { OrganisationItem } from '#functions/agencies/entities';
 import type { AssistantItem } from '#functions/assistants/entities';
 import { listAssistantsByAgency } from '#functions/assistants/repository';
@@ -184,6 +185,10 @@ export async function computeMonth(
         history: [...(previous?.history ?? []), { at, by: caller.userId, action: previous ? 'recompute' : 'compute' }],
         computedAt: at,
         updatedAt: at,
+        // what the assistant was given stays theirs until the agency issues again
+        ...(previous?.issuedSlip
+          ? { issuedSlip: previous.issuedSlip, issuedAt: previous.issuedAt, issuedBy: previous.issuedBy }
+          : {}),
       },
       items,
     );
@@ -197,6 +202,74 @@ export async function computeMonth(
   if (canceled) throw new Conflict(RACE_MESSAGE);
   const problems = writes.filter((w) => w.next.status === 'problem').length;
   return { computed: writes.length - problems, problems, source: figures.source };
+}
+
+/** Whether the assistant sees the record's slip as it is now. */
+export function issueState(record: Pick<PayrollRecordItem, 'issuedSlip' | 'slip'>): 'none' | 'issued' | 'changed' {
+  if (!record.issuedSlip) return 'none';
+  return record.issuedSlip === record.slip ? 'issued' : 'changed';
+}
+
+/**
+ * 급여명세서 발급: the month's computed slips that the assistant does not have as they are now are
+ * handed over (kept on the record as issued), each assistant with a login gets a message. Records
+ * that cannot be computed are left for the agency to fix.
+ */
+export async function issueMonth(
+  caller: Caller,
+  agency: OrganisationItem,
+  month: string,
+): Promise<{ issued: number; problems: number }> {
+  const records = await listMonth(agency.organisationId, month);
+  const label = `${Number(month.slice(0, 4))}년 ${Number(month.slice(5, 7))}월`;
+  if (records.length === 0) {
+    throw new RuleViolation(`${label} 급여가 아직 없습니다. 먼저 ‘급여 계산’을 눌러 주세요.`, 'PAYROLL_NOT_COMPUTED');
+  }
+  const due = records.filter((r) => r.status === 'computed' && issueState(r) !== 'issued');
+  const problems = records.filter((r) => r.status === 'problem').length;
+  if (due.length === 0) {
+    throw new RuleViolation(
+      problems > 0
+        ? `발급할 급여명세서가 없습니다. 항목을 고쳐야 하는 급여 ${problems}건을 먼저 고쳐 주세요.`
+        : `${label} 급여명세서는 이미 모두 지금 내용으로 발급했습니다.`,
+      'PAYROLL_NOTHING_TO_ISSUE',
+    );
+  }
+  const at = timestamp();
+  const writes = due.map((before) => ({
+    before,
+    next: {
+      ...before,
+      issuedSlip: before.slip,
+      issuedAt: at,
+      issuedBy: caller.userId,
+      revision: before.revision + 1,
+      updatedAt: at,
+      history: [...before.history, { at, by: caller.userId, action: 'issue' }],
+    },
+  }));
+  const { canceled } = await storeMonth(
+    caller,
+    {
+      action: 'payroll.issue',
+      targetType: 'payroll',
+      targetId: `${agency.organisationId}_${month}`,
+      branchId: agency.branchId,
+    },
+    writes,
+  );
+  if (canceled) throw new Conflict(RACE_MESSAGE);
+  for (const { next } of writes) {
+    if (!next.userId) continue;
+    await notificationSink().send({
+      channel: 'notification',
+      to: next.userId,
+      username: next.userId,
+      text: `${agency.name}에서 ${label} 급여명세서를 발급했습니다. 마이페이지 > 근로지원인 급여명세서에서 보고 내려받을 수 있습니다.`,
+      source: 'payroll',
+    });
+  }
+  return { issued: writes.length, problems };
 }
 
 export { payrollIdOf };

@@ -90,6 +90,16 @@ describe('payroll in the browser (D2)', () => {
     await expectNoAxeViolations(agency);
     await screenshot(agency, 'payroll-detail');
 
+    // issued: the assistants see the slips as they are now
+    await agency.getByRole('link', { name: '급여 목록으로' }).click();
+    await agency.locator('#payroll-table').waitFor();
+    await agency.getByRole('button', { name: '급여명세서 발급' }).click();
+    await agency
+      .locator('#payroll-message')
+      .getByText(/급여명세서를 \d+명에게 발급했습니다/)
+      .waitFor();
+    expect(await agency.locator('#payroll-table tbody').textContent()).not.toContain('미발급');
+
     // the item settings screen
     await agency.goto('/agency/payroll/settings');
     await agency.locator('#ps-form').waitFor();

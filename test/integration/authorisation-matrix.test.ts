@@ -590,6 +590,9 @@ const PAYROLL_SCOPE_PROBES: Record<string, Probe[]> = {
   'POST /organisations/{organisationId}/payroll': [
     asAgency(...pair('/organisations/AG-HANBIT', '/organisations/AG-NEULBOM', '/payroll', { month: '2099-01' })),
   ],
+  'POST /organisations/{organisationId}/payroll/issue': [
+    asAgency(...pair('/organisations/AG-HANBIT', '/organisations/AG-NEULBOM', '/payroll/issue', { month: '2020-01' })),
+  ],
   'GET /organisations/{organisationId}/payroll/export': [
     asAgency(...payrollMonth('/payroll/export')),
     asBranch(...payrollMonth('/payroll/export')),

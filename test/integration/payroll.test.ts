@@ -127,7 +127,7 @@ describe('payroll on the local stack', () => {
     expect(after.slip.deductionLines.find((l: Json) => l.kind === 'incomeTax').amount).toBe(12_345);
     // the item added in the settings is there now
     expect(after.slip.payLines.find((l: Json) => l.name === '자격수당').amount).toBe(20_000);
-    expect(after.history.map((h: Json) => h.action)).toEqual(['compute', 'adjust', 'amount', 'recompute']);
+    expect(after.history.map((h: Json) => h.action)).toEqual(['compute', 'issue', 'adjust', 'amount', 'recompute']);
   });
 
   it('follows the claim’s own figures once the month’s claim is computed: time pay equals the claim’s pay A', async () => {
@@ -167,17 +167,37 @@ describe('payroll on the local stack', () => {
     const sheet = workbook.worksheets[0]!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(headers.slice(0, 4)).toEqual(['급여연월', '근로지원인명', '생년월일', '입사일']);
-    expect(headers.at(-1)).toBe('실지급액');
+    expect(headers.slice(-2)).toEqual(['실지급액', '명세서']);
     expect(sheet.getRow(sheet.rowCount).getCell(1).value).toBe('합계');
   });
 
-  it('gives the assistant their own pay slip as a Korean PDF, and nobody else’s', async () => {
-    const list = await api('assistant01', 'GET', '/me/pay-slips');
-    expect(list.status).toBe(200);
-    const slip = list.body.slips.find((s: Json) => s.month === previous);
-    expect(slip.payrollId).toBe(hanbitRecord);
+  it('gives the assistant the slip as issued, and the changed one once issued again', async () => {
+    // the demo issued last month before the adjustments above: the assistant still has that slip
     const record = (await api('agency_hanbit', 'GET', `/payroll/${hanbitRecord}`)).body;
+    expect(record.issue).toBe('changed');
+    const before = (await api('assistant01', 'GET', '/me/pay-slips')).body.slips.find(
+      (s: Json) => s.month === previous,
+    );
+    expect(before.payrollId).toBe(hanbitRecord);
+    expect(before.netPay).not.toBe(record.slip.netPay);
+
+    const issued = await api('agency_hanbit', 'POST', '/organisations/AG-HANBIT/payroll/issue', { month: previous });
+    expect(issued.status).toBe(200);
+    expect(issued.body.issued).toBeGreaterThan(0);
+    const again = await api('agency_hanbit', 'POST', '/organisations/AG-HANBIT/payroll/issue', { month: previous });
+    expect(again.status).toBe(400);
+    expect(again.body.error.message).toContain('이미 모두 지금 내용으로 발급했습니다');
+    expect((await api('agency_hanbit', 'GET', `/payroll/${hanbitRecord}`)).body.issue).toBe('issued');
+    const outbox = await (await fetch(`${stack.baseUrl}/local/outbox.json?to=assistant01`)).json();
+    expect(outbox.items.some((m: Json) => m.source === 'payroll' && m.text.includes('급여명세서를 발급했습니다'))).toBe(
+      true,
+    );
+    const slip = (await api('assistant01', 'GET', '/me/pay-slips')).body.slips.find((s: Json) => s.month === previous);
     expect(slip.netPay).toBe(record.slip.netPay);
+  });
+
+  it('gives the assistant their own pay slip as a Korean PDF, and nobody else’s', async () => {
+    const record = (await api('agency_hanbit', 'GET', `/payroll/${hanbitRecord}`)).body;
 
     const pdf = await api('assistant01', 'GET', `/me/pay-slips/${hanbitRecord}`);
     expect(pdf.status).toBe(200);

@@ -238,6 +238,7 @@ describe('the 급여 목록 table', () => {
         birthDate: '1988-04-12',
         hireDate: '2025-01-02',
         status: 'computed',
+        issue: 'changed',
         minutes: minutesOf(claimLine),
         slip: slipA,
       },
@@ -259,10 +260,11 @@ describe('the 급여 목록 table', () => {
     ]);
     const headers = table.columns.map((c) => c.header);
     expect(headers.slice(0, 4)).toEqual(['급여연월', '근로지원인명', '생년월일', '입사일']);
-    expect(headers.at(-1)).toBe('실지급액');
+    expect(headers.slice(-2)).toEqual(['실지급액', '명세서']);
     expect(headers).toContain('주휴·휴가수당');
     expect(table.rows[0]!['time.service']).toBe(80);
     expect(table.rows[2]!.netPay).toBeNull();
+    expect(table.rows.map((r) => r.issue)).toEqual(['발급 후 바뀜 (다시 발급 필요)', '미발급', '미발급']);
     expect(table.totals.netPay).toBe(slipA.netPay + slipB.netPay);
     expect(table.totals.grossPay).toBe(slipA.grossPay + slipB.grossPay);
   });

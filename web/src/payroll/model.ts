@@ -99,6 +99,8 @@ export interface PayrollRecord {
   month: string;
   assistantName: string;
   status: 'computed' | 'problem';
+  issue: 'none' | 'issued' | 'changed';
+  issuedAt: string | null;
   sourceLabel: string;
   rateYear: number;
   rateVersion: number;
@@ -141,6 +143,7 @@ export function takesAmount(kind: string): boolean {
 
 export const ACTION_LABELS: Record<string, string> = {
   compute: '계산',
+  issue: '명세서 발급',
   recompute: '다시 계산',
   adjust: '조정',
   unadjust: '조정 취소',

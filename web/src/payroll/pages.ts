@@ -104,7 +104,9 @@ ${
     ? html`<div class="app-form-actions app-no-print">
     ${button({ label: '인쇄', variant: 'secondary', data: { action: 'print' } })}
     ${button({ label: '엑셀 내려받기', variant: 'secondary', data: { action: 'export' } })}
+    ${button({ label: '급여명세서 발급', data: { action: 'issue' } })}
   </div>
+  <p class="app-no-print">‘급여명세서 발급’을 누르면 근로지원인이 마이페이지에서 지금 내용의 명세서를 보고 알림을 받습니다. 발급한 뒤 바꾸면 다시 발급할 때까지 근로지원인에게는 먼저 발급한 명세서가 보입니다.</p>
   ${listTable(list)}`
     : emptyState(
         `${monthLabel(month)} 급여가 아직 없습니다.`,
@@ -141,6 +143,22 @@ ${
         if (!el || el.closest('form')) return;
         if (el.dataset.action === 'retry') void load();
         if (el.dataset.action === 'print') window.print();
+        if (el.dataset.action === 'issue' && agencyId) {
+          const result = await apiPost<{ issued: number; problems: number }>(
+            `/organisations/${encodeURIComponent(agencyId)}/payroll/issue`,
+            { month },
+            { signal: ctx.signal },
+          );
+          if (!result.ok) {
+            const out = main.querySelector<HTMLElement>('#payroll-message')!;
+            out.innerHTML = notice('danger', result.problem.message).value;
+            out.querySelector<HTMLElement>('.app-notice')?.focus();
+            return;
+          }
+          const text = `${monthLabel(month)} 급여명세서를 ${result.data.issued}명에게 발급했습니다.${result.data.problems ? ` 항목을 고쳐야 하는 급여 ${result.data.problems}건은 발급하지 않았습니다.` : ''}`;
+          ctx.announce(text);
+          await load(notice('success', text));
+        }
         if (el.dataset.action === 'export' && agencyId) {
           const result = await apiGet<{ fileName: string; contentType: string; base64: string }>(
             `/organisations/${encodeURIComponent(agencyId)}/payroll/export`,
@@ -251,6 +269,7 @@ export function payrollDetailPage(ctx: PageContext): PageView {
 <dl class="app-facts">
   <div><dt>근로지원인</dt><dd>${r.assistantName}</dd></div>
   <div><dt>급여연월</dt><dd>${monthLabel(r.month)}</dd></div>
+  <div><dt>명세서</dt><dd>${r.issue === 'none' ? '아직 발급하지 않음' : r.issue === 'issued' ? `발급 (${dateTime(r.issuedAt ?? undefined)})` : `발급 후 바뀜: 근로지원인에게는 ${dateTime(r.issuedAt ?? undefined)}에 발급한 명세서가 보입니다. 급여 목록에서 다시 발급해 주세요.`}</dd></div>
   <div><dt>시간의 출처</dt><dd>${r.sourceLabel} · ${r.rateYear}년 요율표 버전 ${r.rateVersion}</dd></div>
   ${slip ? html`<div><dt>시급</dt><dd>${won(slip.hourlyWage)}</dd></div>` : ''}
   ${slip ? html`<div><dt>근무 시간</dt><dd>${TIME_SOURCES.map((s) => `${TIME_LABELS[s]} ${Math.round((slip.minutes[s] / 60) * 100) / 100}시간`).join(', ')}</dd></div>` : ''}
