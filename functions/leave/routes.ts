@@ -113,7 +113,7 @@ async function tellAssistant(notice: LeaveNoticeItem): Promise<void> {
     notice.action === 'request'
       ? `${notice.replyBy}까지 연차를 쓸 날짜를 정해 알려 주세요.`
       : `지정한 사용일: ${notice.designatedDates.join(', ')}. 확인했다고 알려 주세요.`;
-  const text = `[연차 사용촉진 ${notice.round}차] ${notice.agencyName}에서 연차 사용촉진 통지서를 보냈습니다. 남은 연차 ${unused}(사용기간 ${notice.periodEnd}까지). ${ask} 근로지원인 포털 > 마이페이지 > 나의 연차(/my/annual-leave)에서 통지서를 보고 답할 수 있습니다.`;
+  const text = `[연차 사용촉진 ${notice.round}차] ${notice.agencyName}에서 연차 사용촉진 통지서를 보냈습니다. 남은 연차 ${unused}(사용기간 ${notice.periodEnd}까지). ${ask} 근로지원인 포털 > 마이페이지 > 나의 연차(/my/annual-leave)에서 통지서(${notice.pdfFileName})를 보고 답할 수 있습니다.`;
   try {
     await notificationSink().send({
       channel: 'notification',

@@ -142,6 +142,16 @@ describe('annual leave in the browser', () => {
     await agency.goto('/agency/annual-leave');
     await agency.locator('#leave-list').waitFor();
     expect(await hasHorizontalScroll(agency)).toBe(false);
+
+    // last year's ledger: the figures to 31 December, nothing left to promote
+    await agency.goto('/agency/annual-leave/AS-DEMO-04');
+    await agency.locator('#leave-months').waitFor();
+    const lastYear = String(Number(new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 4)) - 1);
+    await agency.locator('#leave-ledger-year-select').selectOption(lastYear);
+    await agency.locator('#leave-ledger-year').getByRole('button', { name: '조회' }).click();
+    await agency.locator('#leave-who').getByText(`${lastYear}년`).waitFor();
+    expect(await agency.locator('main').textContent()).toContain('지금 촉진할 연차 사용기간이 없습니다.');
+    await expectNoAxeViolations(agency);
     expect(unexpectedErrors(agencyView)).toEqual([]);
     expect(unexpectedErrors(phoneView)).toEqual([]);
   });

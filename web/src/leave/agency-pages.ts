@@ -408,6 +408,15 @@ export function agencyLedgerPage(initial: PageContext): PageView {
 </section>`.value;
   }
 
+  function yearForm(): SafeHtml {
+    return html`<form id="leave-ledger-year" class="app-search-form" novalidate role="search" aria-label="연차 대장 적용년도">
+  <div class="app-search-grid">
+    ${selectField({ id: 'leave-ledger-year-select', name: 'year', label: '적용년도', options: yearOptions(), value: String(yearOf(ctx)) })}
+  </div>
+  <div class="app-form-actions">${button({ label: '조회', type: 'submit' })}</div>
+</form>`;
+  }
+
   async function load(): Promise<void> {
     const body = main.querySelector<HTMLElement>('#leave-body')!;
     const result = await apiGet<Ledger>(path(), { year: yearOf(ctx) }, { signal: ctx.signal }).catch(() => undefined);
@@ -530,7 +539,7 @@ export function agencyLedgerPage(initial: PageContext): PageView {
   return {
     title: LEDGER_TITLE,
     lead: '근로지원인 한 명의 연차 발생과 사용, 휴가 종류별 월별 사용, 사용촉진 통지와 초과 사용 사유를 봅니다.',
-    content: html`<p><a href="${AGENCY_LEAVE_PATH}">연차관리 목록으로</a></p><div id="leave-problems"></div><div id="leave-message"></div><div id="leave-body">${spinner('연차를 계산하는 중입니다…')}</div>`,
+    content: html`<p><a id="leave-back" href="${AGENCY_LEAVE_PATH}?year=${String(yearOf(ctx))}">연차관리 목록으로</a></p><div id="leave-year-filter">${yearForm()}</div><div id="leave-problems"></div><div id="leave-message"></div><div id="leave-body">${spinner('연차를 계산하는 중입니다…')}</div>`,
     mount(m) {
       main = m;
       main.addEventListener('submit', (event) => {
@@ -539,6 +548,10 @@ export function agencyLedgerPage(initial: PageContext): PageView {
         if (form.dataset.issue) void act(() => issue(form));
         else if (form.dataset.reason) void act(() => saveReason(form));
         else if (form.id === 'leave-setting') void act(() => saveSetting(form));
+        else if (form.id === 'leave-ledger-year') {
+          const year = String(new FormData(form).get('year') ?? thisYear());
+          ctx.navigate(`${AGENCY_LEAVE_PATH}/${encodeURIComponent(assistantId())}?year=${year}`);
+        }
       });
       main.addEventListener('click', (event) => {
         const el = (event.target as Element).closest<HTMLElement>('[data-action]');
@@ -549,6 +562,8 @@ export function agencyLedgerPage(initial: PageContext): PageView {
     },
     update(next) {
       ctx = next;
+      main.querySelector('#leave-year-filter')!.innerHTML = yearForm().value;
+      main.querySelector<HTMLAnchorElement>('#leave-back')!.href = `${AGENCY_LEAVE_PATH}?year=${String(yearOf(ctx))}`;
       void load();
       return true;
     },
