@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoMonths } from '#local/demo-activity';
 import {
   expectNoAxeViolations,
   hasHorizontalScroll,
@@ -18,7 +19,8 @@ import { startStack, type TestStack } from '../support/stack.ts';
 // columns and the masked phone, opens assistant04's ledger (use by month for every leave type), is
 // told to name the dates before a 2nd-round notice, issues the 1st-round promotion notice and
 // downloads its PDF; the outbox holds the message to the assistant; assistant04 answers it with a date
-// on a 360 px phone. axe on every screen.
+// on a 360 px phone; the agency records a reason for use beyond the entitlement (the error summary
+// first) and reads last year's ledger. axe on every screen.
 
 let stack: TestStack;
 let browser: Browser;
@@ -136,6 +138,20 @@ describe('annual leave in the browser', () => {
     // the agency sees the answer
     await agency.reload();
     await agency.locator('#leave-issued').getByText(day, { exact: false }).waitFor();
+    // assistant10's 14-hour contract gives no leave: last month's 연차 asks for a reason
+    const lastMonthYear = demoMonths().previous.slice(0, 4);
+    await agency.goto(`/agency/annual-leave/AS-DEMO-10?year=${lastMonthYear}`);
+    await agency.locator('#leave-uses').waitFor();
+    const reasonForm = agency.locator('form[data-reason]').first();
+    await reasonForm.getByRole('button', { name: '사유 저장' }).click();
+    await agency.locator('#error-summary').getByText('초과 사용 사유를 두 글자 이상 적어 주세요').waitFor();
+    await expectNoAxeViolations(agency);
+    await reasonForm.locator('textarea').fill('가족 병간호로 부득이하게 사용');
+    await reasonForm.getByRole('button', { name: '사유 저장' }).click();
+    await agency.locator('#leave-message').getByText('초과 사용 사유를 저장했습니다').waitFor();
+    expect(await agency.locator('#leave-uses textarea').first().inputValue()).toBe('가족 병간호로 부득이하게 사용');
+    expect(await agency.locator('#error-summary').count()).toBe(0);
+
     // the agency's screens on a 360 px phone: the tables stack, nothing scrolls sideways
     await agency.setViewportSize({ width: 360, height: 740 });
     expect(await hasHorizontalScroll(agency)).toBe(false);
