@@ -17,7 +17,6 @@ import {
   mergeItems,
   minutesOf,
   type PayrollSettings,
-  payrollIdOf,
   type RecordItems,
   ratesForEnrolment,
 } from './month.ts';
@@ -271,5 +270,3 @@ export async function issueMonth(
   }
   return { issued: writes.length, problems };
 }
-
-export { payrollIdOf };
