@@ -1,4 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { NestedStack, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
   AuthorizationType,
@@ -6,6 +6,7 @@ import {
   EndpointType,
   LambdaIntegration,
   LogGroupLogDestination,
+  Method,
   MethodLoggingLevel,
   type RequestValidator,
   ResponseType,
@@ -152,8 +153,13 @@ export class PlatformApi extends Construct {
 
       // One API-scoped invoke permission per function instead of one per method.
       const integration = new LambdaIntegration(fn, { scopePermissionToMethod: false });
+      // A capability's methods live in a nested stack of their own: a stack holds at most 500
+      // resources, and every route is a method. The path resources stay here, shared by capabilities.
+      const methods = new NestedStack(this, `${pascalCase(capability.name)}Routes`, {
+        description: `API methods of the ${capability.name} capability`,
+      });
       for (const route of capability.routes) {
-        this.addRoute(route, integration, validator, authorizer);
+        this.addRoute(methods, route, integration, validator, authorizer);
       }
     }
 
@@ -170,6 +176,7 @@ export class PlatformApi extends Construct {
   }
 
   private addRoute(
+    scope: NestedStack,
     route: RouteSpec,
     integration: LambdaIntegration,
     validator: RequestValidator,
@@ -179,12 +186,17 @@ export class PlatformApi extends Construct {
     const requestParameters = Object.fromEntries(
       [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => [`method.request.path.${match[1]}`, true]),
     );
-    const method = resource.addMethod(route.method, integration, {
-      requestValidator: validator,
-      requestParameters,
-      ...(isPublic(route)
-        ? { authorizationType: AuthorizationType.NONE }
-        : { authorizationType: AuthorizationType.COGNITO, authorizer }),
+    const method = new Method(scope, `${route.method}${route.path}`, {
+      resource,
+      httpMethod: route.method,
+      integration,
+      options: {
+        requestValidator: validator,
+        requestParameters,
+        ...(isPublic(route)
+          ? { authorizationType: AuthorizationType.NONE }
+          : { authorizationType: AuthorizationType.COGNITO, authorizer }),
+      },
     });
     if (isPublic(route)) {
       const reason = `Deliberately public route ${route.method} ${route.path} (${route.summary}).`;

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Match } from 'aws-cdk-lib/assertions';
+import { type NestedStack, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Method } from 'aws-cdk-lib/aws-apigateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '#commons/config';
@@ -345,6 +346,39 @@ describe('the API', () => {
   const methods = () =>
     synth.stack.node.findAll().filter((construct): construct is Method => construct instanceof Method);
 
+  /**
+   * A method's properties as deployed: methods live in their capability's nested stack, so what they
+   * take from this stack arrives as parameters; those are replaced by the values this stack passes.
+   */
+  const methodProperties = (method: Method): Record<string, unknown> => {
+    const nested = Stack.of(method) as NestedStack;
+    expect(nested.nested, `${method.httpMethod} ${method.resource.path} is in a nested stack`).toBe(true);
+    const own = Template.fromStack(nested).toJSON().Resources[logicalId(method)].Properties;
+    const passed = resources[logicalId(nested.nestedStackResource!)]!.Properties.Parameters as Record<string, unknown>;
+    return JSON.parse(JSON.stringify(own), (_key, value) =>
+      value && typeof value === 'object' && typeof value.Ref === 'string' && value.Ref in passed
+        ? passed[value.Ref]
+        : value,
+    );
+  };
+
+  it('keeps each capability’s methods in a nested stack of its own, so the stack stays under its limit', () => {
+    const nested = ofType('AWS::CloudFormation::Stack');
+    expect(nested).toHaveLength(CAPABILITIES.length);
+    for (const capability of CAPABILITIES) {
+      const stacks = new Set(
+        methods()
+          .filter((m) => capability.routes.some((r) => r.method === m.httpMethod && r.path === m.resource.path))
+          .map((m) => Stack.of(m).node.path),
+      );
+      expect([...stacks], capability.name).toHaveLength(1);
+    }
+    expect(ofType('AWS::ApiGateway::Method')).toEqual([]);
+    // the deployment waits for every capability's methods (and is replaced when they change)
+    const [[, deployment]] = ofType('AWS::ApiGateway::Deployment') as [[string, Resource & { DependsOn: string[] }]];
+    for (const [id] of nested) expect(deployment.DependsOn, id).toContain(id);
+  });
+
   it('has one method per RouteSpec and nothing else', () => {
     const deployed = methods().map((method) => `${method.httpMethod} ${method.resource.path}`);
     const declared = CAPABILITIES.flatMap((capability) =>
@@ -362,7 +396,7 @@ describe('the API', () => {
     );
     for (const method of methods()) {
       const key = `${method.httpMethod} ${method.resource.path}`;
-      const properties = resources[logicalId(method)]!.Properties;
+      const properties = methodProperties(method);
       if (routes.get(key)!.access === 'public') {
         expect(isUnderPublicPrefix(method.resource.path), key).toBe(true);
         expect(properties.AuthorizationType, key).toBe('NONE');
@@ -378,7 +412,7 @@ describe('the API', () => {
       const fn = logicalId(synth.stack.api.functions.get(capability.name)!);
       for (const route of capability.routes) {
         const method = methods().find((m) => m.httpMethod === route.method && m.resource.path === route.path)!;
-        expect(JSON.stringify(resources[logicalId(method)]!.Properties.Integration), route.path).toContain(fn);
+        expect(JSON.stringify(methodProperties(method).Integration), route.path).toContain(fn);
       }
     }
   });
