@@ -526,8 +526,12 @@ const ATTENDANCE_SCOPE_PROBES: Record<string, Probe[]> = {
     ),
   ],
   'GET /attendance-uploads/{uploadId}': [
-    asAgency(...pair(`/attendance-uploads/${attendance.own.uploadId}`, `/attendance-uploads/${attendance.other.uploadId}`, '')),
-    asBranch(...pair(`/attendance-uploads/${attendance.own.uploadId}`, `/attendance-uploads/${attendance.other.uploadId}`, '')),
+    asAgency(
+      ...pair(`/attendance-uploads/${attendance.own.uploadId}`, `/attendance-uploads/${attendance.other.uploadId}`, ''),
+    ),
+    asBranch(
+      ...pair(`/attendance-uploads/${attendance.own.uploadId}`, `/attendance-uploads/${attendance.other.uploadId}`, ''),
+    ),
   ],
   'GET /organisations/{organisationId}/attendance-imports': [
     asAgency(...agencyMonth('/attendance-imports')),
@@ -609,8 +613,6 @@ const PAYROLL_SCOPE_PROBES: Record<string, Probe[]> = {
   ],
 };
 
-/** Scope probes per route. Routes that touch only the caller's own login need none (listed below). */
-/** Scope probes per route. Routes that touch only the caller's own login need none (listed below). */
 // Annual leave (D1): 한빛's assistant01 is own, 늘봄's assistant02 another's. Own probes stop at the
 // rules without changing anything (a stale setting version, a notice not on offer, a day without
 // leave, a notice that does not exist: the id names its assistant, so scope comes first).
@@ -639,6 +641,7 @@ const LEAVE_SCOPE_PROBES: Record<string, Probe[]> = {
   'POST /leave/notices/{noticeId}/answer': [asAssistant(...onLeaveNotice('/answer', { revision: 1 }))],
 };
 
+/** Scope probes per route. Routes that touch only the caller's own login need none (listed below). */
 const SCOPE_PROBES: Record<string, Probe[]> = {
   ...AGENCY_SCOPE_PROBES,
   ...PEOPLE_SCOPE_PROBES,
