@@ -1,12 +1,7 @@
 import type { Caller } from '#commons/caller';
 import { bindEntity, isConditionFailure } from '#commons/entities';
 import { writeAudited } from '#functions/audit/repository';
-import {
-  ClaimMissing,
-  ClaimStateError,
-  listAgencyClaims,
-  WORKFLOW_CALLER,
-} from './claim-repository.ts';
+import { ClaimMissing, ClaimStateError, listAgencyClaims, WORKFLOW_CALLER } from './claim-repository.ts';
 import { Settlement, type SettlementItem } from './entities.ts';
 import { periodMonths, settlementRows } from './settlement-rules.ts';
 

@@ -10,10 +10,10 @@ import { profilePage, WITHDRAW_PATH, WITHDRAWN_PATH, withdrawnPage, withdrawPage
 import { loginPage } from './identity/login-page.ts';
 import { passwordResetPage } from './identity/password-reset-page.ts';
 import { signupPage } from './identity/signup-page.ts';
+import { LEAVE_ROUTES } from './leave/routes.ts';
 import { MATCHING_ROUTES } from './matching/routes.ts';
 import { systemHomePage } from './pages/system-home.ts';
 import { PAYROLL_ROUTES } from './payroll/routes.ts';
-import { LEAVE_ROUTES } from './leave/routes.ts';
 import { homePage } from './portal/home.ts';
 import type { Route } from './shell/app.ts';
 import type { SystemId } from './shell/systems.ts';
