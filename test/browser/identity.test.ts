@@ -157,11 +157,11 @@ describe('sign-in and role menus (issue 3 §2, §7)', () => {
     expect(await page.locator('.app-session-name').textContent()).toBe('윤서진');
 
     // a menu item whose screen is still to come says so under its own name, in the agency system
-    await mainLink(page, '급여 관리').click();
-    await page.waitForURL('**/agency/payroll');
-    expect(await page.locator('h1').textContent()).toBe('급여 관리');
+    await mainLink(page, '공지사항 및 서식 자료실').click();
+    await page.waitForURL('**/agency/notices');
+    expect(await page.locator('h1').textContent()).toBe('공지사항 및 서식 자료실');
     expect(await page.locator('main').textContent()).toContain('준비 중인 서비스입니다.');
-    expect(await page.title()).toBe('급여 관리 | 수행기관·교육기관 시스템');
+    expect(await page.title()).toBe('공지사항 및 서식 자료실 | 수행기관·교육기관 시스템');
 
     // a page of another system says so instead of showing it
     await page.goto('/internal/audit');
