@@ -1,7 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '#commons/outbox';
 import { Matching } from '#functions/matching/entities';
 import { DEMO_PASSWORD } from '#local/demo-data';
@@ -10,14 +9,12 @@ import {
   expectNoAxeViolations,
   focusedElement,
   hasHorizontalScroll,
-  launchBrowser,
   type OpenedPage,
-  openPage,
   screenshot,
   signInByKeyboard,
   tabTo,
 } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 
 // C1 and C2 in the browser on the real local stack (issue 6 §5): assistant01 writes a week of
 // activity for worker03 on a 360 × 740 phone, meets a Korean refusal on the way, asks for consent;
@@ -25,9 +22,8 @@ import { startStack, type TestStack } from '../support/stack.ts';
 // week is March 2026 of a matching the test adds (the demo fills only the last two months), so the
 // test does not depend on today's date.
 
-let stack: TestStack;
-let browser: Browser;
-const opened: OpenedPage[] = [];
+const suite = browserSuite();
+
 const MONTH = '2026-03';
 const WEEK = ['2026-03-09', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13'];
 
@@ -35,7 +31,7 @@ const WEEK = ['2026-03-09', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-1
 async function addMatching(): Promise<void> {
   const client = DynamoDBDocumentClient.from(
     new DynamoDBClient({
-      endpoint: stack.endpoints.dynamodb,
+      endpoint: suite.stack.endpoints.dynamodb,
       region: 'ap-northeast-2',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     }),
@@ -62,24 +58,17 @@ async function addMatching(): Promise<void> {
     createdBy: 'agency_hanbit',
     createdAt: '2026-02-20T00:00:00.000Z',
     revision: 1,
-  }).params({ table: stack.env.TABLE_NAME! });
+  }).params({ table: suite.stack.env.TABLE_NAME! });
   await client.send(new PutCommand(item as never));
   client.destroy();
 }
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
   await addMatching();
 });
 
-afterAll(async () => {
-  await Promise.all(opened.map((o) => o.close()));
-  await browser?.close();
-  await stack?.stop();
-});
-
 async function outbox(to: string): Promise<OutboxEntry[]> {
-  const response = await fetch(`${stack.baseUrl}/local/outbox.json?to=${encodeURIComponent(to)}`);
+  const response = await fetch(`${suite.stack.baseUrl}/local/outbox.json?to=${encodeURIComponent(to)}`);
   return ((await response.json()) as { items: OutboxEntry[] }).items;
 }
 
@@ -98,10 +87,9 @@ function unexpectedErrors(o: OpenedPage): string[] {
 
 describe('activity logs and consent in the browser (C1, C2)', () => {
   it('an assistant writes a week on a phone and asks for consent; the worker signs with the keyboard', async () => {
-    const assistant = await openPage(browser, { baseUrl: stack.baseUrl, viewport: 'mobile' });
-    opened.push(assistant);
+    const assistant = await suite.openPage({ viewport: 'mobile' });
     const page = assistant.page;
-    await signInByKeyboard(page, stack, 'assistant01');
+    await signInByKeyboard(page, suite.stack, 'assistant01');
 
     // the month list of seed 000: 근로자명, 활동년월, and nothing yet for March
     await page.goto(`/work-assistant/activity-logs?workerId=worker03&month=${MONTH}`);
@@ -207,10 +195,9 @@ describe('activity logs and consent in the browser (C1, C2)', () => {
     expect(unexpectedErrors(assistant)).toEqual([]);
 
     // the worker: keyboard alone, from the sign-in to the signature
-    const worker = await openPage(browser, { baseUrl: stack.baseUrl, viewport: 'desktop' });
-    opened.push(worker);
+    const worker = await suite.openPage({ viewport: 'desktop' });
     const wp = worker.page;
-    await signInByKeyboard(wp, stack, 'worker03');
+    await signInByKeyboard(wp, suite.stack, 'worker03');
     await wp.goto('/work-assistant/consent');
     await wp.locator('#cs-table').waitFor();
     await expectNoAxeViolations(wp);
@@ -251,8 +238,7 @@ describe('activity logs and consent in the browser (C1, C2)', () => {
   });
 
   it('shows the agency every log of its assistants, filtered, with axe passing', async () => {
-    const o = await openPage(browser, { baseUrl: stack.baseUrl, viewport: 'desktop' });
-    opened.push(o);
+    const o = await suite.openPage({ viewport: 'desktop' });
     const { page } = o;
     await page.goto('/agency/login');
     await tabTo(page, (f) => f.id === 'login-username');

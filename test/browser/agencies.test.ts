@@ -1,49 +1,34 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '#commons/outbox';
 import { koreanBoldFont } from '#functions/agencies/fonts';
 import { sealPng } from '#functions/agencies/seal-image';
 import { demoAgreementYear } from '#local/demo-agencies';
 import { DEMO_PASSWORD } from '#local/demo-data';
-import {
-  expectNoAxeViolations,
-  hasHorizontalScroll,
-  launchBrowser,
-  type OpenedPage,
-  openPage,
-  screenshot,
-} from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
+import { expectNoAxeViolations, hasHorizontalScroll, type OpenedPage, screenshot } from '../support/browser.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 
 // A1–A3 in the browser on the real local stack: 경기지사 registers an organisation, 다온직업재활협회
 // uploads its seal and asks for approval, the branch approves it, drafts and issues the yearly
 // agreement with KEAD's seal, the agency stamps it, and both download the complete PDF, whose text
 // names both parties in Korean. axe runs on every screen on the way; the detail page fits 360 px.
 
-let stack: TestStack;
-let browser: Browser;
+const suite = browserSuite();
+
 let branch: OpenedPage;
 let agency: OpenedPage;
 const year = demoAgreementYear();
 const agreementId = `${year}-AG-DAON-1`;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  branch = await openPage(browser, { baseUrl: stack.baseUrl });
-  agency = await openPage(browser, { baseUrl: stack.baseUrl });
-}, 180_000);
-
-afterAll(async () => {
-  await branch?.close();
-  await agency?.close();
-  await browser?.close();
-  await stack?.stop();
+  branch = await suite.openPage();
+  agency = await suite.openPage();
 });
 
 async function outbox(to: string): Promise<OutboxEntry[]> {
-  const response = await fetch(`${stack.baseUrl}/local/outbox.json?to=${encodeURIComponent(to)}`);
+  const response = await fetch(`${suite.stack.baseUrl}/local/outbox.json?to=${encodeURIComponent(to)}`);
   return ((await response.json()) as { items: OutboxEntry[] }).items;
 }
 

@@ -1,15 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectNoAxeViolations,
-  hasHorizontalScroll,
-  launchBrowser,
-  type OpenedPage,
-  openPage,
-  screenshot,
-} from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, hasHorizontalScroll, type OpenedPage, screenshot } from '../support/browser.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 import { clickLabel, koreaDate, outboxOf, signInBrowser } from '../support/people.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
 
 // B1 → B3 in the browser on the real local stack: 황재원 (worker04) applies for next year on the
 // portal and signs; 서울지사 receives, evaluates and requests matching from 한빛근로지원센터; the agency
@@ -17,8 +10,8 @@ import { startStack, type TestStack } from '../support/stack.ts';
 // 최수아; the worker's My page shows every step with its date and the service history. axe runs on
 // every screen on the way; the form fits a 360 px phone.
 
-let stack: TestStack;
-let browser: Browser;
+const suite = browserSuite();
+
 let worker: OpenedPage;
 let branch: OpenedPage;
 let agency: OpenedPage;
@@ -26,18 +19,11 @@ let applicationId: string;
 const NEXT_YEAR = Number(koreaDate().slice(0, 4)) + 1;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
   [worker, branch, agency] = await Promise.all([
-    openPage(browser, { baseUrl: stack.baseUrl, viewport: 'mobile' }),
-    openPage(browser, { baseUrl: stack.baseUrl }),
-    openPage(browser, { baseUrl: stack.baseUrl }),
+    suite.openPage({ viewport: 'mobile' }),
+    suite.openPage(),
+    suite.openPage(),
   ]);
-}, 180_000);
-
-afterAll(async () => {
-  await Promise.all([worker?.close(), branch?.close(), agency?.close()]);
-  await browser?.close();
-  await stack?.stop();
 });
 
 /** No uncaught errors, and no console errors other than the expected 4xx answers of refused steps. */
@@ -59,7 +45,7 @@ describe('a worker’s application to a completed matching (B1–B3)', () => {
     await page.goto('/work-assistant/apply');
     // signed out, the form asks for sign-in first and comes back to it
     await page.waitForURL((url) => url.pathname === '/login');
-    await signInBrowser(stack, page, 'worker04');
+    await signInBrowser(suite.stack, page, 'worker04');
     await page.waitForURL((url) => url.pathname === '/work-assistant/apply');
     expect(await page.locator('h1').textContent()).toContain('근로지원인 서비스 신청');
     await expectNoAxeViolations(page);
@@ -118,7 +104,7 @@ describe('a worker’s application to a completed matching (B1–B3)', () => {
 
   it('서울지사 receives, evaluates and requests matching, one screen each', async () => {
     const { page } = branch;
-    await signInBrowser(stack, page, 'seoul_branch', '/internal/login');
+    await signInBrowser(suite.stack, page, 'seoul_branch', '/internal/login');
     await page.goto('/internal/applications');
     await page.locator('#applications-table').waitFor();
     await expectNoAxeViolations(page);
@@ -167,7 +153,7 @@ describe('a worker’s application to a completed matching (B1–B3)', () => {
 
   it('the agency is refused hours beyond the decision, then matches an assistant', async () => {
     const { page } = agency;
-    await signInBrowser(stack, page, 'agency_hanbit', '/agency/login');
+    await signInBrowser(suite.stack, page, 'agency_hanbit', '/agency/login');
     await page.goto('/agency/matchings');
     await page.locator('#requests-table').waitFor();
     await expectNoAxeViolations(page);
@@ -224,7 +210,7 @@ describe('a worker’s application to a completed matching (B1–B3)', () => {
     expect(await page.locator('#my-services-table').textContent()).toContain('최수아');
     await expectNoAxeViolations(page);
 
-    const messages = await outboxOf(stack, 'worker04');
+    const messages = await outboxOf(suite.stack, 'worker04');
     expect(messages.filter((m) => m.text.includes(applicationId)).length).toBeGreaterThanOrEqual(4);
     expect(messages.some((m) => m.source === 'matching-created')).toBe(true);
     expect(pageErrors(worker)).toEqual([]);

@@ -1,18 +1,10 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DISQUALIFIED_MESSAGE } from '#functions/assistants/disqualifications';
-import {
-  expectNoAxeViolations,
-  hasHorizontalScroll,
-  launchBrowser,
-  type OpenedPage,
-  openPage,
-  screenshot,
-} from '../support/browser.ts';
+import { expectNoAxeViolations, hasHorizontalScroll, type OpenedPage, screenshot } from '../support/browser.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 import { clickLabel, koreaDate, outboxOf, signInBrowser, signUp } from '../support/people.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
 
 // B4 → B2 (and B5) in the browser on the real local stack: 다온직업재활협회 posts an opening; a person
 // who signed up as 근로지원인 finds it on the portal, applies online — answering 해당 to the statutory
@@ -21,26 +13,16 @@ import { startStack, type TestStack } from '../support/stack.ts';
 // resident number masked and shown in full only with a reason; the workforce list downloads as Excel
 // with names masked. axe runs on every screen on the way.
 
-let stack: TestStack;
-let browser: Browser;
+const suite = browserSuite();
+
 let agency: OpenedPage;
 let applicant: OpenedPage;
 const RRN = '970303-2345678';
 const TITLE = '일산 오전 조립 현장 근로지원인';
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  [agency, applicant] = await Promise.all([
-    openPage(browser, { baseUrl: stack.baseUrl }),
-    openPage(browser, { baseUrl: stack.baseUrl, viewport: 'mobile' }),
-  ]);
-  await signUp(stack, { username: 'newhelper', name: '나도움', phone: '010-0000-0999', role: 'assistant' });
-}, 180_000);
-
-afterAll(async () => {
-  await Promise.all([agency?.close(), applicant?.close()]);
-  await browser?.close();
-  await stack?.stop();
+  [agency, applicant] = await Promise.all([suite.openPage(), suite.openPage({ viewport: 'mobile' })]);
+  await signUp(suite.stack, { username: 'newhelper', name: '나도움', phone: '010-0000-0999', role: 'assistant' });
 });
 
 function pageErrors(o: OpenedPage): string[] {
@@ -50,7 +32,7 @@ function pageErrors(o: OpenedPage): string[] {
 describe('from a job posting to a registered assistant (B4, B2, B5)', () => {
   it('the agency posts an opening', async () => {
     const { page } = agency;
-    await signInBrowser(stack, page, 'agency_daon', '/agency/login');
+    await signInBrowser(suite.stack, page, 'agency_daon', '/agency/login');
     await page.goto('/agency/job-postings');
     await page.locator('#postings-table').waitFor();
     await expectNoAxeViolations(page);
@@ -80,7 +62,7 @@ describe('from a job posting to a registered assistant (B4, B2, B5)', () => {
     await page.getByRole('link', { name: TITLE }).click();
     await page.getByRole('link', { name: '이 구인정보로 활동 신청하기' }).click();
     await page.waitForURL((url) => url.pathname === '/login');
-    await signInBrowser(stack, page, 'newhelper');
+    await signInBrowser(suite.stack, page, 'newhelper');
     await page.waitForURL((url) => url.pathname === '/work-assistant/activity-application');
     await page.locator('#activity-form').waitFor();
     expect(await page.locator('#act-agency').inputValue()).toBe('AG-DAON');
@@ -162,7 +144,9 @@ describe('from a job posting to a registered assistant (B4, B2, B5)', () => {
     await page.locator('#rrn-value', { hasText: RRN }).waitFor();
     expect(await page.locator('#reveal-form').textContent()).toContain('열람한 기록');
     await expectNoAxeViolations(page);
-    expect((await outboxOf(stack, 'newhelper')).some((m) => m.text.includes('채용으로 결정되었습니다'))).toBe(true);
+    expect((await outboxOf(suite.stack, 'newhelper')).some((m) => m.text.includes('채용으로 결정되었습니다'))).toBe(
+      true,
+    );
   });
 
   it('records the qualification check with its evidence file, then 활동 and the four insurances', async () => {

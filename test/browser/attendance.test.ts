@@ -1,17 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoMonths } from '#local/demo-activity';
-import {
-  expectNoAxeViolations,
-  hasHorizontalScroll,
-  launchBrowser,
-  type OpenedPage,
-  openPage,
-  signInByKeyboard,
-} from '../support/browser.ts';
+import { expectNoAxeViolations, hasHorizontalScroll, type OpenedPage, signInByKeyboard } from '../support/browser.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 import { signInThroughApi } from '../support/session.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
 
 // C3 and C4 in the browser on the local stack: 한빛's staff uploads last month's Shiftee CSV on
 // 출퇴근 관리; a bad file shows the error report (and downloads it), a good one (made from the seeded
@@ -19,28 +12,17 @@ import { startStack, type TestStack } from '../support/stack.ts';
 // finding left to act on, filtered by type, justified with a reason, and the month is submitted.
 // axe on every screen.
 
-let stack: TestStack;
-let browser: Browser;
-const opened: OpenedPage[] = [];
+const suite = browserSuite();
+
 const { previous: MONTH } = demoMonths();
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies checked by the assertions
 type Json = any;
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.all(opened.map((o) => o.close()));
-  await browser?.close();
-  await stack?.stop();
-});
-
 /** Last month's attendance as Shiftee would export it, from the seeded logs; one clock-in 30 minutes late. */
 async function shifteeCsv(): Promise<{ csv: string; late: { date: string; assistantName: string } }> {
-  const token = await signInThroughApi(stack, 'agency_hanbit');
-  const res = await fetch(`${stack.apiUrl}/organisations/AG-HANBIT/attendance-comparison?month=${MONTH}`, {
+  const token = await signInThroughApi(suite.stack, 'agency_hanbit');
+  const res = await fetch(`${suite.stack.apiUrl}/organisations/AG-HANBIT/attendance-comparison?month=${MONTH}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   const body = (await res.json()) as Json;
@@ -78,10 +60,9 @@ function unexpectedErrors(o: OpenedPage): string[] {
 describe('attendance upload, comparison and submission in the browser (C3, C4)', () => {
   it('uploads, reads the error report, replaces the month, justifies the finding and submits', async () => {
     const { csv, late } = await shifteeCsv();
-    const o = await openPage(browser, { baseUrl: stack.baseUrl });
-    opened.push(o);
+    const o = await suite.openPage();
     const page = o.page;
-    await signInByKeyboard(page, stack, 'agency_hanbit', { system: '/agency' });
+    await signInByKeyboard(page, suite.stack, 'agency_hanbit', { system: '/agency' });
 
     // 출퇴근 관리: the seeded import of last month, then a file with a date outside the month
     await page.goto(`/agency/attendance?month=${MONTH}`);

@@ -1,15 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoMonths } from '#local/demo-activity';
 import { DEMO_ACCOUNTS } from '#local/demo-data';
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  type OpenedPage,
-  openPage,
-  signInByKeyboard,
-} from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
+import { expectNoAxeViolations, signInByKeyboard } from '../support/browser.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 
 // C5 in the browser on the local stack, through the claim-month state machine: 늘봄's agency starts
 // last month's claim (the demo submitted it), reads the seed-000 columns and "이 금액의 근거" down to
@@ -17,34 +11,22 @@ import { startStack, type TestStack } from '../support/stack.ts';
 // one first); the agency recomputes and resubmits; the branch approves. Then the co-payments (C7) and
 // the half-year settlement (C6) on the same stack. axe on every screen.
 
-let stack: TestStack;
-let browser: Browser;
-const opened: OpenedPage[] = [];
+const suite = browserSuite();
+
 const { previous } = demoMonths();
 const claimId = `AG-NEULBOM_${previous}`;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, 240_000);
-
-afterAll(async () => {
-  await Promise.all(opened.map((o) => o.close()));
-  await browser?.close();
-  await stack?.stop();
-});
 
 const status = (page: Page) => page.locator('#claim-status');
 
 describe('the monthly claim in the browser (C5)', () => {
   it('goes from the submitted month to a branch-approved claim on both sides’ screens', async () => {
-    const agencyView = await openPage(browser, { baseUrl: stack.baseUrl });
-    const branchView = await openPage(browser, { baseUrl: stack.baseUrl });
-    opened.push(agencyView, branchView);
+    const agencyView = await suite.openPage();
+    const branchView = await suite.openPage();
     const agency = agencyView.page;
     const branch = branchView.page;
     await Promise.all([
-      signInByKeyboard(agency, stack, 'agency_neulbom', { system: '/agency' }),
-      signInByKeyboard(branch, stack, 'gyeonggi_branch', { system: '/internal' }),
+      signInByKeyboard(agency, suite.stack, 'agency_neulbom', { system: '/agency' }),
+      signInByKeyboard(branch, suite.stack, 'gyeonggi_branch', { system: '/internal' }),
     ]);
 
     // the agency starts last month's claim
@@ -138,14 +120,13 @@ describe('the monthly claim in the browser (C5)', () => {
   }, 180_000);
 
   it('shows each worker’s co-payment to the agency, who records a payment, and to the worker with a PDF', async () => {
-    const agencyView = await openPage(browser, { baseUrl: stack.baseUrl });
-    const workerView = await openPage(browser, { baseUrl: stack.baseUrl, viewport: 'mobile' });
-    opened.push(agencyView, workerView);
+    const agencyView = await suite.openPage();
+    const workerView = await suite.openPage({ viewport: 'mobile' });
     const agency = agencyView.page;
     const worker = workerView.page;
     await Promise.all([
-      signInByKeyboard(agency, stack, 'agency_neulbom', { system: '/agency' }),
-      signInByKeyboard(worker, stack, 'worker02', { system: '' }),
+      signInByKeyboard(agency, suite.stack, 'agency_neulbom', { system: '/agency' }),
+      signInByKeyboard(worker, suite.stack, 'worker02', { system: '' }),
     ]);
 
     await agency.goto('/agency/copayments');
@@ -174,14 +155,13 @@ describe('the monthly claim in the browser (C5)', () => {
   }, 120_000);
 
   it('files the half-year settlement; the branch returns it, the agency refiles and the branch approves', async () => {
-    const agencyView = await openPage(browser, { baseUrl: stack.baseUrl });
-    const branchView = await openPage(browser, { baseUrl: stack.baseUrl });
-    opened.push(agencyView, branchView);
+    const agencyView = await suite.openPage();
+    const branchView = await suite.openPage();
     const agency = agencyView.page;
     const branch = branchView.page;
     await Promise.all([
-      signInByKeyboard(agency, stack, 'agency_neulbom', { system: '/agency' }),
-      signInByKeyboard(branch, stack, 'gyeonggi_branch', { system: '/internal' }),
+      signInByKeyboard(agency, suite.stack, 'agency_neulbom', { system: '/agency' }),
+      signInByKeyboard(branch, suite.stack, 'gyeonggi_branch', { system: '/internal' }),
     ]);
     const period = `${previous.slice(0, 4)}-H${Number(previous.slice(5, 7)) <= 6 ? 1 : 2}`;
 

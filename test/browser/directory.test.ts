@@ -1,21 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ORGANISATIONS } from '#local/demo-data';
 import {
   expectNoAxeViolations,
   focusedElement,
   hasHorizontalScroll,
-  launchBrowser,
   type OpenedPage,
-  openPage,
   screenshot,
   tabTo,
 } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 
 // SPEC A1 in the browser, on the real local stack: the portal's 근로지원인 서비스 지원기관 screen
 // (지역별 수행기관/교육기관 목록 조회) reached from the portal home by keyboard, filtered, shared by
 // URL, and checked with axe on every state visited.
+
+const suite = browserSuite();
 
 const DIRECTORY = '/work-assistant/organisations';
 const TITLE = '근로지원인 서비스 지원기관 | 장애인서비스신청포털';
@@ -27,24 +27,8 @@ const sidoWithTwo = agencies.find((a) => agencies.filter((b) => b.sidoCode === a
 const sameSido = agencies.filter((a) => a.sidoCode === sidoWithTwo.sidoCode);
 const target = sameSido[sameSido.length - 1]!;
 
-let stack: TestStack;
-let browser: Browser;
-const opened: OpenedPage[] = [];
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.all(opened.map((o) => o.close()));
-  await browser?.close();
-  await stack?.stop();
-});
-
 async function open(viewport: 'desktop' | 'mobile' = 'desktop'): Promise<OpenedPage> {
-  const o = await openPage(browser, { baseUrl: stack.baseUrl, viewport });
-  opened.push(o);
-  return o;
+  return suite.openPage({ viewport });
 }
 
 /** Names in the result table, in order, once the results (or an empty state) are shown. */

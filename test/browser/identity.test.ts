@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '#commons/outbox';
 import { ROLE_LABELS, ROLES, type Role } from '#commons/roles';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '#local/demo-data';
@@ -8,13 +8,11 @@ import {
   expectNoAxeViolations,
   focusedElement,
   hasHorizontalScroll,
-  launchBrowser,
   type OpenedPage,
-  openPage,
   screenshot,
   tabTo,
 } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 
 // Issue 3 in the browser, on the real local stack: two-step sign-in for every role with the SMS code
 // read from the local outbox, each role's menu, keyboard-only sign-in, the Korean messages for a
@@ -23,24 +21,10 @@ import { startStack, type TestStack } from '../support/stack.ts';
 // branch, hq creating branch staff (temporary password, new password), the audit search,
 // password reset and withdrawal. axe runs on every page of the shell visited.
 
-let stack: TestStack;
-let browser: Browser;
-const opened: OpenedPage[] = [];
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.all(opened.map((o) => o.close()));
-  await browser?.close();
-  await stack?.stop();
-});
+const suite = browserSuite();
 
 async function open(viewport: 'desktop' | 'mobile' = 'desktop'): Promise<OpenedPage> {
-  const o = await openPage(browser, { baseUrl: stack.baseUrl, viewport });
-  opened.push(o);
-  return o;
+  return suite.openPage({ viewport });
 }
 
 /** Browser-reported failures other than the 4xx answers the error cases expect. */
@@ -49,7 +33,7 @@ function unexpectedErrors(o: OpenedPage): string[] {
 }
 
 async function outbox(to: string): Promise<OutboxEntry[]> {
-  const response = await fetch(`${stack.baseUrl}/local/outbox.json?to=${encodeURIComponent(to)}`);
+  const response = await fetch(`${suite.stack.baseUrl}/local/outbox.json?to=${encodeURIComponent(to)}`);
   return ((await response.json()) as { items: OutboxEntry[] }).items;
 }
 

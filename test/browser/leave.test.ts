@@ -1,19 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoMonths } from '#local/demo-activity';
 import {
   expectNoAxeViolations,
   hasHorizontalScroll,
-  launchBrowser,
-  type OpenedPage,
-  openPage,
   screenshot,
   signInByKeyboard,
   unexpectedErrors,
 } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 
 // Annual leave (D1) in the browser on the local stack: 한빛's agency reads 연차관리 목록 with the seed-000
 // columns and the masked phone, opens assistant04's ledger (use by month for every leave type), is
@@ -22,19 +19,7 @@ import { startStack, type TestStack } from '../support/stack.ts';
 // on a 360 px phone; the agency records a reason for use beyond the entitlement (the error summary
 // first) and reads last year's ledger. axe on every screen.
 
-let stack: TestStack;
-let browser: Browser;
-const opened: OpenedPage[] = [];
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, 240_000);
-
-afterAll(async () => {
-  await Promise.all(opened.map((o) => o.close()));
-  await browser?.close();
-  await stack?.stop();
-});
+const suite = browserSuite();
 
 async function pdfText(page: Page, click: () => Promise<void>): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -45,10 +30,9 @@ async function pdfText(page: Page, click: () => Promise<void>): Promise<string> 
 
 describe('annual leave in the browser', () => {
   it('agency issues a promotion notice → PDF and outbox message → the assistant answers on a phone', async () => {
-    const agencyView = await openPage(browser, { baseUrl: stack.baseUrl });
-    opened.push(agencyView);
+    const agencyView = await suite.openPage();
     const agency = agencyView.page;
-    await signInByKeyboard(agency, stack, 'agency_hanbit', { system: '/agency' });
+    await signInByKeyboard(agency, suite.stack, 'agency_hanbit', { system: '/agency' });
 
     await agency.goto('/agency/annual-leave');
     await agency.locator('#leave-list').waitFor();
@@ -105,17 +89,16 @@ describe('annual leave in the browser', () => {
     await expectNoAxeViolations(agency);
     await screenshot(agency, 'leave-ledger-desktop');
 
-    const outbox = (await (await fetch(`${stack.outboxUrl}.json?to=assistant04`)).json()) as {
+    const outbox = (await (await fetch(`${suite.stack.outboxUrl}.json?to=assistant04`)).json()) as {
       items: { text: string; source: string }[];
     };
     const message = outbox.items.find((m) => m.source === 'leave-promotion');
     expect(message?.text).toContain('/my/annual-leave');
 
     // the assistant answers on a phone
-    const phoneView = await openPage(browser, { baseUrl: stack.baseUrl, viewport: 'mobile' });
-    opened.push(phoneView);
+    const phoneView = await suite.openPage({ viewport: 'mobile' });
     const phone = phoneView.page;
-    await signInByKeyboard(phone, stack, 'assistant04');
+    await signInByKeyboard(phone, suite.stack, 'assistant04');
     await phone.goto('/my/annual-leave');
     await phone.getByRole('heading', { name: /1차 사용촉진 통지/ }).waitFor();
     expect(await hasHorizontalScroll(phone)).toBe(false);

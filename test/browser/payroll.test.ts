@@ -1,19 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoMonths } from '#local/demo-activity';
 import {
   expectNoAxeViolations,
   hasHorizontalScroll,
-  launchBrowser,
-  type OpenedPage,
-  openPage,
   screenshot,
   signInByKeyboard,
   unexpectedErrors,
 } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 
 // Payroll (D2) in the browser on the local stack: 다온's demo activity logs of last month (nobody has
 // computed its payroll yet) → the agency computes the month on 급여 관리, reads the seed-000 list,
@@ -21,33 +17,21 @@ import { startStack, type TestStack } from '../support/stack.ts';
 // needed) → assistant03 on a phone finds the month on My page's 급여명세서 and downloads the PDF, whose
 // Korean text and net pay the test reads. The item settings page too. axe on every screen.
 
-let stack: TestStack;
-let browser: Browser;
-const opened: OpenedPage[] = [];
+const suite = browserSuite();
+
 const { previous } = demoMonths();
 const monthTitle = `${Number(previous.slice(0, 4))}년 ${Number(previous.slice(5, 7))}월`;
 const payrollId = `AG-DAON_${previous}_AS-DEMO-03`;
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, 240_000);
-
-afterAll(async () => {
-  await Promise.all(opened.map((o) => o.close()));
-  await browser?.close();
-  await stack?.stop();
-});
-
 describe('payroll in the browser (D2)', () => {
   it('goes from a month’s activity logs to the pay slip the assistant downloads', async () => {
-    const agencyView = await openPage(browser, { baseUrl: stack.baseUrl });
-    const assistantView = await openPage(browser, { baseUrl: stack.baseUrl, viewport: 'mobile' });
-    opened.push(agencyView, assistantView);
+    const agencyView = await suite.openPage();
+    const assistantView = await suite.openPage({ viewport: 'mobile' });
     const agency = agencyView.page;
     const assistant = assistantView.page;
     await Promise.all([
-      signInByKeyboard(agency, stack, 'agency_daon', { system: '/agency' }),
-      signInByKeyboard(assistant, stack, 'assistant03'),
+      signInByKeyboard(agency, suite.stack, 'agency_daon', { system: '/agency' }),
+      signInByKeyboard(assistant, suite.stack, 'assistant03'),
     ]);
 
     // nothing computed yet: the page says how to compute

@@ -1,39 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  type OpenedPage,
-  openPage,
-  signInByKeyboard,
-  unexpectedErrors,
-} from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, signInByKeyboard, unexpectedErrors } from '../support/browser.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 
 // 연도별 요율표 (issue 8 §2): hq reads the year's table and saves a new version with a reason,
 // including an agency's own industrial-accident rate.
-let stack: TestStack;
-let browser: Browser;
-const opened: OpenedPage[] = [];
 // the demo data seeds the 2026 table (functions/claims/rate-tables.ts DEFAULT_RATE_TABLE_2026)
+const suite = browserSuite();
+
 const year = 2026;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  await Promise.all(opened.map((o) => o.close()));
-  await browser?.close();
-  await stack?.stop();
-});
 
 describe('yearly rate tables in the browser', () => {
   it('hq changes the hourly wage as a new version with a reason; the history says what changed', async () => {
-    const view = await openPage(browser, { baseUrl: stack.baseUrl });
-    opened.push(view);
+    const view = await suite.openPage();
     const { page } = view;
-    await signInByKeyboard(page, stack, 'hq_admin', { system: '/internal' });
+    await signInByKeyboard(page, suite.stack, 'hq_admin', { system: '/internal' });
     await page.goto(`/internal/rates?year=${year}`);
     const table = page.locator('table', { hasText: '시간급(원)' }).first();
     await table.waitFor();
@@ -79,10 +59,9 @@ describe('yearly rate tables in the browser', () => {
   });
 
   it('branch staff read the table but cannot change it', async () => {
-    const view = await openPage(browser, { baseUrl: stack.baseUrl });
-    opened.push(view);
+    const view = await suite.openPage();
     const { page } = view;
-    await signInByKeyboard(page, stack, 'seoul_branch', { system: '/internal' });
+    await signInByKeyboard(page, suite.stack, 'seoul_branch', { system: '/internal' });
     await page.goto(`/internal/rates?year=${year}`);
     await page.getByText('요율표는 본부가 고칩니다.').waitFor();
     expect(await page.locator('#rate-form').count()).toBe(0);
