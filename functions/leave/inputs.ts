@@ -3,8 +3,9 @@
 //   agency setting when there is one, else from the weekly schedules of the assistant's matchings;
 // - the leave entries: the activity log's leave types (근태), summed per day and type;
 // - absences: the activity log's 결근 days; scheduled weekdays: the matchings' schedule days;
-// - restricted days (사용제한일): leave logged on a day the schedule has no work anyway.
+// - restricted days (사용제한일): leave logged on a public holiday or a day the schedule has no work anyway.
 
+import type { PublicHolidays } from '#commons/holidays';
 import type { AttendanceCode } from '#functions/activity/codes';
 import { attendanceOf, isLeave } from '#functions/activity/codes';
 import { weekdayFromMonday } from '#functions/claims/engine/calendar';
@@ -179,20 +180,40 @@ export function leaveEntriesFrom(
 }
 
 /**
- * 사용제한일: annual leave logged on a day that is not a working day of the matchings in force then
- * (e.g. a Saturday for a Monday–Friday schedule). A day no matching covers (waiting between two
- * matchings) is an ordinary day of the employment and not restricted.
+ * 사용제한일: annual leave logged on a day that is no working day anyway, so it is not taken off the
+ * entitlement: a public holiday (a paid holiday under LSA §55(2)), or a day the matchings in force
+ * then do not schedule (e.g. a Saturday for a Monday–Friday schedule). A day no matching covers
+ * (waiting between two matchings) is an ordinary day of the employment unless it is a public holiday.
+ * Each restricted date comes with the reason, in Korean.
  */
-export function restrictedDatesOf(entries: readonly LeaveEntry[], matchings: readonly MatchingFacts[]): string[] {
-  if (matchings.length === 0) return [];
-  return entries
-    .filter((e) => e.type === 'annualLeave')
-    .map((e) => e.date)
-    .filter((date) => {
-      const weekday = weekdayFromMonday(toDay(date));
-      const covering = matchings.filter((m) => inForce(m, date));
-      return covering.length > 0 && !covering.some((m) => m.schedule.some((s) => s.weekday === weekday));
-    });
+export function restrictionsOf(
+  entries: readonly LeaveEntry[],
+  matchings: readonly MatchingFacts[],
+  holidays: PublicHolidays = new Map(),
+): Map<string, string> {
+  const restrictions = new Map<string, string>();
+  for (const { date } of entries.filter((e) => e.type === 'annualLeave')) {
+    const names = holidays.get(date);
+    if (names?.length) {
+      restrictions.set(date, `공휴일(${names.join('·')})`);
+      continue;
+    }
+    const weekday = weekdayFromMonday(toDay(date));
+    const covering = matchings.filter((m) => inForce(m, date));
+    if (covering.length > 0 && !covering.some((m) => m.schedule.some((s) => s.weekday === weekday))) {
+      restrictions.set(date, '근무일이 아님');
+    }
+  }
+  return restrictions;
+}
+
+/** The restricted dates alone (see restrictionsOf). */
+export function restrictedDatesOf(
+  entries: readonly LeaveEntry[],
+  matchings: readonly MatchingFacts[],
+  holidays: PublicHolidays = new Map(),
+): string[] {
+  return [...restrictionsOf(entries, matchings, holidays).keys()];
 }
 
 /** 1 January and 31 December of a year as YYYY-MM-DD. */

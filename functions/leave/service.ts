@@ -1,16 +1,11 @@
+import { publicHolidays, yearsBetween } from '#commons/holidays';
 import { maskPhone } from '#commons/rrn';
 import type { AssistantItem } from '#functions/assistants/entities';
 import { koreaDay } from '#functions/audit/record';
 import type { MatchingItem } from '#functions/matching/entities';
 import { listByAssistant } from '#functions/matching/repository';
 import type { LeaveExcessReasonItem, LeaveNoticeItem, LeaveProfileSettingItem } from './entities.ts';
-import {
-  deriveProfile,
-  leaveEntriesFrom,
-  type MatchingFacts,
-  restrictedDatesOf,
-  WEEKLY_SOURCE_LABELS,
-} from './inputs.ts';
+import { deriveProfile, leaveEntriesFrom, type MatchingFacts, restrictionsOf, WEEKLY_SOURCE_LABELS } from './inputs.ts';
 import { LEAVE_TYPE_LABELS, type LeaveLedger, leaveLedger } from './ledger.ts';
 import { type IssuedNotice, type PlannedNotice, planNotices, type UsePeriod, usePeriods } from './notices.ts';
 import { getSetting, listAssistantActivity, listAssistantNotices, listAssistantReasons } from './repository.ts';
@@ -32,6 +27,8 @@ export interface AssistantLeave {
   notices: LeaveNoticeItem[];
   reasons: LeaveExcessReasonItem[];
   restrictedDates: string[];
+  /** why each restricted date is one (공휴일(…), 근무일이 아님) */
+  restrictions: Map<string, string>;
 }
 
 /** Today in Korea: the day the rules run to. */
@@ -105,7 +102,10 @@ export async function loadAssistantLeave(
     { hireDate: assistant.hireDate, leaveDate: assistant.leaveDate },
     new Map(reasons.map((r) => [r.date, r.reason])),
   );
-  const restrictedDates = restrictedDatesOf(entries, matchingFacts);
+  // entries are in date order: their holidays are those of the years from the first to asOf
+  const firstDate = entries[0]?.date ?? asOf;
+  const restrictions = restrictionsOf(entries, matchingFacts, await publicHolidays(yearsBetween(firstDate, asOf)));
+  const restrictedDates = [...restrictions.keys()];
   const carryOver = setting?.carryOverLimitDays ? { limitDays: setting.carryOverLimitDays } : null;
   const ledger = leaveLedger(profile, entries, { asOf, restrictedDates, carryOver });
   const row = leaveYearRow(profile, entries, { year, asOf, restrictedDates, carryOver });
@@ -130,6 +130,7 @@ export async function loadAssistantLeave(
     notices,
     reasons,
     restrictedDates,
+    restrictions,
   };
 }
 
@@ -235,6 +236,7 @@ export function ledgerView(leave: AssistantLeave) {
         minutes: u.minutes,
         text: formatLeaveAmount(u.minutes, daily),
         restricted: u.restricted,
+        restrictedReason: leave.restrictions.get(u.date) ?? null,
         excessMinutes: u.excessMinutes,
         excessText: u.excessMinutes > 0 ? formatLeaveAmount(u.excessMinutes, daily) : null,
         reasonRequired: u.reasonRequired,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { publicHolidays, yearsBetween } from '#commons/holidays';
 import {
   type ActivityFacts,
   currentMatchings,
@@ -8,6 +9,7 @@ import {
   leaveEntriesFrom,
   type MatchingFacts,
   restrictedDatesOf,
+  restrictionsOf,
   weeklyMinutesOf,
 } from '#functions/leave/inputs';
 
@@ -191,6 +193,34 @@ describe('restricted days (사용제한일)', () => {
   it('is nothing without matchings, or on a day no matching covers', () => {
     expect(restrictedDatesOf(entries, [])).toEqual([]);
     expect(restrictedDatesOf(entries, [matching({ startDate: '2026-04-01' })])).toEqual([]);
+  });
+
+  it('is annual leave on a public holiday, scheduled or not, with its name as the reason', async () => {
+    const holidays = await publicHolidays([2026]);
+    // 2026-03-02 is the substitute holiday for 삼일절 (a Sunday); 2026-05-05 is 어린이날, a Tuesday
+    const onHolidays = [
+      { date: '2026-03-02', type: 'annualLeave' as const, minutes: 240 },
+      { date: '2026-03-03', type: 'annualLeave' as const, minutes: 240 },
+      { date: '2026-05-05', type: 'annualLeave' as const, minutes: 480 },
+    ];
+    const restrictions = restrictionsOf([...entries, ...onHolidays], [matching()], holidays);
+    expect([...restrictions.keys()]).toEqual(['2026-03-07', '2026-03-02', '2026-05-05']);
+    expect(restrictions.get('2026-05-05')).toBe('공휴일(어린이날)');
+    expect(restrictions.get('2026-03-02')).toMatch(/^공휴일\(.*대체공휴일.*\)$/);
+    expect(restrictions.get('2026-03-07')).toBe('근무일이 아님');
+    // a public holiday counts even when no matching covers it
+    expect(restrictedDatesOf(onHolidays, [], holidays)).toEqual(['2026-03-02', '2026-05-05']);
+  });
+});
+
+describe('public holidays (관공서의 공휴일)', () => {
+  it('come from the published calendar; a year without one gives none', async () => {
+    const holidays = await publicHolidays(yearsBetween('2025-12-01', '2027-01-10'));
+    expect(holidays.get('2025-12-25')).toEqual(['기독탄신일']);
+    expect(holidays.get('2026-01-01')).toEqual(['1월 1일']);
+    expect(holidays.has('2026-01-02')).toBe(false);
+    expect((await publicHolidays([1990])).size).toBe(0);
+    expect(yearsBetween('2024-05-01', '2026-01-01')).toEqual([2024, 2025, 2026]);
   });
 });
 

@@ -139,7 +139,7 @@ const people = {
 };
 // 2026: a half day (2 hours of a 4-hour day) in March, a full day in May, an official leave in May
 const activity = [
-  leaveDay('2026-03-02', 120),
+  leaveDay('2026-03-03', 120),
   leaveDay('2026-05-04', 240),
   leaveDay('2026-05-06', 240, 'officialLeave'),
 ];

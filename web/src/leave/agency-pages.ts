@@ -221,7 +221,7 @@ function usesPart(ledger: Ledger): SafeHtml {
     columns: [
       { header: '날짜', rowHeader: true, cell: (u) => u.date },
       { header: '사용', cell: (u) => u.text },
-      { header: '사용제한일', cell: (u) => (u.restricted ? '예 (근무일이 아님)' : '-') },
+      { header: '사용제한일', cell: (u) => (u.restricted ? `예 (${u.restrictedReason ?? '근무일이 아님'})` : '-') },
       { header: '초과 사용', cell: (u) => u.excessText ?? '-' },
       {
         header: '초과 사용 사유',

@@ -114,6 +114,8 @@ export interface UseView {
   date: string;
   text: string;
   restricted: boolean;
+  /** why it is restricted: 공휴일(…) or 근무일이 아님 */
+  restrictedReason: string | null;
   excessText: string | null;
   reasonRequired: boolean;
   reason: string | null;
