@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
-import { notificationSink } from '#commons/outbox';
 import type { Target } from '#commons/policy';
-import { logger } from '#commons/powertools';
 import { getOrganisation } from '#functions/agencies/repository';
 import { readDocument, sha256Hex, writeDocument } from '#functions/agencies/storage';
 import type { AssistantItem } from '#functions/assistants/entities';
 import { getAssistant, listAssistantsByAgency, listAssistantsByUser } from '#functions/assistants/repository';
 import { recordAudit } from '#functions/audit/repository';
+import { smsToPerson } from '#functions/identity/notify';
 import { listByAgency as listMatchingsByAgency } from '#functions/matching/repository';
 import type { LeaveExcessReasonItem, LeaveNoticeItem } from './entities.ts';
 import { employedIn } from './inputs.ts';
@@ -105,7 +104,7 @@ function fail(fields: { field: string; label: string; message: string }[]): neve
   throw new ValidationFailed(fields, fields.map((f) => f.message).join(' '));
 }
 
-/** The assistant hears of a notice in the portal; a failed message never undoes the notice. */
+/** The assistant hears of a notice by SMS and answers it in the portal; a failed message never undoes the notice. */
 async function tellAssistant(notice: LeaveNoticeItem): Promise<void> {
   if (!notice.assistantUserId) return;
   const unused = formatLeaveAmount(notice.unusedMinutes, notice.dailyMinutes);
@@ -114,17 +113,7 @@ async function tellAssistant(notice: LeaveNoticeItem): Promise<void> {
       ? `${notice.replyBy}까지 연차를 쓸 날짜를 정해 알려 주세요.`
       : `지정한 사용일: ${notice.designatedDates.join(', ')}. 확인했다고 알려 주세요.`;
   const text = `[연차 사용촉진 ${notice.round}차] ${notice.agencyName}에서 연차 사용촉진 통지서를 보냈습니다. 남은 연차 ${unused}(사용기간 ${notice.periodEnd}까지). ${ask} 근로지원인 포털 > 마이페이지 > 나의 연차(/my/annual-leave)에서 통지서(${notice.pdfFileName})를 보고 답할 수 있습니다.`;
-  try {
-    await notificationSink().send({
-      channel: 'notification',
-      to: notice.assistantUserId,
-      username: notice.assistantUserId,
-      text,
-      source: 'leave-promotion',
-    });
-  } catch (error) {
-    logger.warn('leave notification failed', { error });
-  }
+  await smsToPerson(notice.assistantUserId, text, 'leave-promotion');
 }
 
 export const leaveRoutes = [

@@ -4,9 +4,7 @@ import { BRANCHES } from '#commons/branches';
 import type { Caller } from '#commons/caller';
 import { type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
-import { notificationSink } from '#commons/outbox';
 import type { Target } from '#commons/policy';
-import { logger } from '#commons/powertools';
 import { getOrganisation } from '#functions/agencies/repository';
 import { label, SUPPORT_TYPE_CODES, SUPPORT_TYPES, WEEKDAY_LABELS } from '#functions/applications/codes';
 import type { ServiceApplicationItem } from '#functions/applications/entities';
@@ -17,7 +15,7 @@ import type { AssistantItem } from '#functions/assistants/entities';
 import { loadAssistant, qualificationState } from '#functions/assistants/registry-routes';
 import { ASSISTANT_STATUS_LABELS, canBeMatched } from '#functions/assistants/rules';
 import { koreaDay } from '#functions/audit/record';
-import { getProfile } from '#functions/identity/repository';
+import { smsToPerson } from '#functions/identity/notify';
 import type { MatchingItem } from './entities.ts';
 import {
   createMatching,
@@ -137,20 +135,7 @@ function bumpApplication(item: ServiceApplicationItem, by: string, at: string, n
 }
 
 async function tellAssistant(assistant: AssistantItem, text: string): Promise<void> {
-  if (!assistant.userId) return;
-  try {
-    const profile = await getProfile(assistant.userId);
-    if (!profile) return;
-    await notificationSink().send({
-      channel: 'sms',
-      to: profile.phone,
-      username: assistant.userId,
-      text: `[근로지원인] ${text}`,
-      source: 'matching',
-    });
-  } catch (error) {
-    logger.warn('assistant notification failed', { assistantId: assistant.assistantId, error });
-  }
+  await smsToPerson(assistant.userId, `[근로지원인] ${text}`, 'matching');
 }
 
 interface Scope {

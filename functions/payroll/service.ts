@@ -1,6 +1,5 @@
 import type { Caller } from '#commons/caller';
 import { Conflict, RuleViolation } from '#commons/errors';
-import { notificationSink } from '#commons/outbox';
 import type { OrganisationItem } from '#functions/agencies/entities';
 import type { AssistantItem } from '#functions/assistants/entities';
 import { listAssistantsByAgency } from '#functions/assistants/repository';
@@ -11,6 +10,7 @@ import { computeClaim } from '#functions/claims/engine/engine';
 import type { AssistantLine, ClaimRates } from '#functions/claims/engine/schema';
 import { type EmployeeInsurance, ratesForAgency } from '#functions/claims/rate-tables';
 import { getVersion, latestVersion } from '#functions/claims/repository';
+import { smsToPerson } from '#functions/identity/notify';
 import type { PayrollRecordItem } from './entities.ts';
 import {
   computeRecord,
@@ -260,13 +260,11 @@ export async function issueMonth(
   if (canceled) throw new Conflict(RACE_MESSAGE);
   for (const { next } of writes) {
     if (!next.userId) continue;
-    await notificationSink().send({
-      channel: 'notification',
-      to: next.userId,
-      username: next.userId,
-      text: `${agency.name}에서 ${label} 급여명세서를 발급했습니다. 마이페이지 > 근로지원인 급여명세서에서 보고 내려받을 수 있습니다.`,
-      source: 'payroll',
-    });
+    await smsToPerson(
+      next.userId,
+      `${agency.name}에서 ${label} 급여명세서를 발급했습니다. 마이페이지 > 근로지원인 급여명세서에서 보고 내려받을 수 있습니다.`,
+      'payroll',
+    );
   }
   return { issued: writes.length, problems };
 }

@@ -31,4 +31,7 @@ export const CAPABILITY_GRANTS: Record<string, (fn: ServiceFunction, resources: 
   assistants: (fn) => grantProductSms(fn),
   // The worker and the assistant hear of a new or ended matching by SMS (B3).
   matching: (fn) => grantProductSms(fn),
+  // The assistant hears of a leave-promotion notice (D1, LSA §61) and of an issued pay slip (D2) by SMS.
+  leave: (fn) => grantProductSms(fn),
+  payroll: (fn) => grantProductSms(fn),
 };

@@ -27,8 +27,9 @@ describe('identity router grants', () => {
   });
 
   // Routers that tell people something by SMS (sign-in steps, a consent request to a worker, an
-  // application's steps, a matching); every other router must not publish to SNS.
-  const SMS_ROUTERS = ['identity', 'activity', 'applications', 'assistants', 'matching'];
+  // application's steps, a matching, a leave-promotion notice, an issued pay slip); every other
+  // router must not publish to SNS.
+  const SMS_ROUTERS = ['identity', 'activity', 'applications', 'assistants', 'matching', 'leave', 'payroll'];
 
   it('is, with the routers that send product SMS, the only one that may publish to SNS', () => {
     const others = Object.entries(platform.template.findResources('AWS::IAM::Policy'))

@@ -234,7 +234,7 @@ describe('leave routes', () => {
       .split('\n')
       .map((line) => JSON.parse(line))
       .find((m) => m.source === 'leave-promotion');
-    expect(message).toMatchObject({ channel: 'notification', to: 'assistant01' });
+    expect(message).toMatchObject({ channel: 'sms', to: '+821000001234', username: 'assistant01' });
     expect(message.text).toContain('/my/annual-leave');
   });
 
