@@ -28,19 +28,9 @@ export const MAX_REASON_LENGTH = 200;
 /** 100 billion won: far above any month's pay, well inside exact JSON numbers. */
 const MAX_AMOUNT = 100_000_000_000;
 
-/** The paid times of the month's claim figures (claim engine output, assistant minutes). */
-export const TIME_SOURCES = ['service', 'weeklyHoliday', 'paidLeave', 'holiday', 'officialLeave', 'training'] as const;
-export type TimeSource = (typeof TIME_SOURCES)[number];
+import { TIME_SOURCE_LABELS, TIME_SOURCES, type TimeSource } from './time-sources.ts';
 
-/** Korean names as the claim screens show them (seed 000: 서비스, 주휴, 유가, 휴일, 공가, 교육). */
-export const TIME_SOURCE_LABELS: Record<TimeSource, string> = {
-  service: '서비스',
-  weeklyHoliday: '주휴',
-  paidLeave: '유급휴가',
-  holiday: '유급휴일',
-  officialLeave: '공가',
-  training: '교육',
-};
+export { TIME_SOURCE_LABELS, TIME_SOURCES, type TimeSource };
 
 export type InsuranceKind = 'pension' | 'health' | 'longTermCare' | 'employment';
 export type DeductionKind = InsuranceKind | 'incomeTax' | 'localIncomeTax' | 'other';

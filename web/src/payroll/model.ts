@@ -1,19 +1,12 @@
 // What the payroll screens (SPEC D2) read from the API, and the few pure helpers they share.
 
+import { TIME_SOURCE_LABELS, TIME_SOURCES, type TimeSource } from '#functions/payroll/time-sources';
+
 export const AGENCY_PAYROLL_PATH = '/agency/payroll';
 export const PAYROLL_SETTINGS_PATH = '/agency/payroll/settings';
 export const MY_PAY_SLIPS_PATH = '/my/pay-slips';
 
-export const TIME_SOURCES = ['service', 'weeklyHoliday', 'paidLeave', 'holiday', 'officialLeave', 'training'] as const;
-export type TimeSource = (typeof TIME_SOURCES)[number];
-export const TIME_LABELS: Record<TimeSource, string> = {
-  service: '서비스',
-  weeklyHoliday: '주휴',
-  paidLeave: '유급휴가',
-  holiday: '유급휴일',
-  officialLeave: '공가',
-  training: '교육',
-};
+export { TIME_SOURCE_LABELS as TIME_LABELS, TIME_SOURCES, type TimeSource };
 
 export const DEDUCTION_KINDS = [
   'pension',
