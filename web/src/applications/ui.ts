@@ -129,17 +129,3 @@ export function oneAtATime(handler: (form: HTMLFormElement, submitter: HTMLEleme
     }
   };
 }
-
-/** Lets the browser save a file the API returned as base64 in JSON. */
-export function saveBase64File(file: { fileName: string; contentType: string; base64: string }): void {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.rel = 'external';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

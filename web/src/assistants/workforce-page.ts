@@ -1,20 +1,13 @@
 import { BRANCHES } from '#commons/branches';
 import { ASSISTANT_STATUS_LABELS, ASSISTANT_STATUSES } from '#functions/assistants/rules';
 import type { WorkforceRow } from '#functions/assistants/workforce';
-import {
-  hasRole,
-  loadInto,
-  problemTarget,
-  reportProblems,
-  saveBase64File,
-  showDone,
-  statusTag,
-} from '../applications/ui.ts';
+import { hasRole, loadInto, problemTarget, reportProblems, showDone, statusTag } from '../applications/ui.ts';
 import { button } from '../components/button.ts';
 import { bindSelectState, selectField, textField } from '../components/form-field.ts';
 import { formText, type Problem, problemsOf } from '../components/form-problems.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, type Query } from '../core/api.ts';
+import { saveBase64File } from '../core/download.ts';
 import { html } from '../core/html.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 

@@ -1,6 +1,5 @@
 import { nativeField } from '../activity/entry-form.ts';
 import { monthTitle, withQuery } from '../activity/model.ts';
-import { saveBase64File } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
 import { fileField } from '../components/form-field.ts';
 import { type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
@@ -8,6 +7,7 @@ import { failureNotice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
+import { saveBase64File } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {

@@ -1,8 +1,8 @@
-import { saveBase64File } from '../applications/ui.ts';
 import { button } from '../components/button.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
+import { failureNotice, notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
+import { downloadInto } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { hoursText, won } from './model.ts';
@@ -25,10 +25,6 @@ export interface CopaymentView {
   balance: number;
   revision: number;
   payments: { paymentId: string; date: string; amount: number; methodLabel: string }[];
-}
-
-function notice(kind: 'success' | 'danger', text: string): SafeHtml {
-  return html`<div class="app-notice app-notice-${kind}" role="${kind === 'danger' ? 'alert' : 'status'}"><p class="app-notice-title">${text}</p></div>`;
 }
 
 const paymentsText = (c: CopaymentView) =>
@@ -194,18 +190,13 @@ export function myCopayPage(ctx: PageContext): PageView {
         if (!el) return;
         if (el.dataset.action === 'retry') void load();
         if (el.dataset.action !== 'statement') return;
-        const result = await apiGet<{ fileName: string; contentType: string; base64: string }>(
+        await downloadInto(
+          main.querySelector<HTMLElement>('#my-copay-message')!,
           '/me/copayments/statement',
           { agencyId: el.dataset.agency ?? '' },
-          { signal: ctx.signal },
+          ctx.signal,
+          (fileName) => `납부 확인서(${fileName})를 내려받았습니다.`,
         );
-        const out = main.querySelector<HTMLElement>('#my-copay-message')!;
-        if (!result.ok) {
-          out.innerHTML = notice('danger', result.problem.message).value;
-          return;
-        }
-        saveBase64File(result.data);
-        out.innerHTML = notice('success', `납부 확인서(${result.data.fileName})를 내려받았습니다.`).value;
       });
       void load();
     },

@@ -1,10 +1,10 @@
 import { facts } from '../activity/views.ts';
-import { saveBase64File } from '../applications/ui.ts';
 import { button } from '../components/button.ts';
 import { textareaField } from '../components/form-field.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
+import { failureNotice, notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
+import { downloadInto } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
@@ -38,10 +38,6 @@ function lastMonth(): string {
   const korea = new Date(Date.now() + 9 * 3600_000);
   const m = korea.getUTCMonth();
   return m === 0 ? `${korea.getUTCFullYear() - 1}-12` : `${korea.getUTCFullYear()}-${String(m).padStart(2, '0')}`;
-}
-
-function notice(kind: 'success' | 'danger' | 'info', text: string, role = kind === 'danger' ? 'alert' : 'status') {
-  return html`<div class="app-notice app-notice-${kind}" role="${role}"><p class="app-notice-title">${text}</p></div>`;
 }
 
 function listTable(claims: ClaimSummary[], base: string): SafeHtml {
@@ -352,18 +348,13 @@ ${dataTable({
       busy = true;
       try {
         if (action === 'export') {
-          const result = await apiGet<{ fileName: string; contentType: string; base64: string }>(
+          await downloadInto(
+            main.querySelector<HTMLElement>('#claim-message')!,
             `/claims/${encodeURIComponent(claimId)}/export`,
             {},
-            { signal: ctx.signal },
+            ctx.signal,
+            (fileName) => `엑셀 파일(${fileName})을 내려받았습니다.`,
           );
-          const out = main.querySelector<HTMLElement>('#claim-message')!;
-          if (!result.ok) {
-            out.innerHTML = notice('danger', result.problem.message).value;
-            return;
-          }
-          saveBase64File(result.data);
-          out.innerHTML = notice('success', `엑셀 파일(${result.data.fileName})을 내려받았습니다.`).value;
           return;
         }
         let path = `/claims/${encodeURIComponent(claimId)}/${action}`;

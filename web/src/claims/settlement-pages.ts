@@ -1,6 +1,6 @@
 import { button } from '../components/button.ts';
 import { textareaField } from '../components/form-field.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
+import { failureNotice, notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
@@ -31,10 +31,6 @@ export function periodMonthsOf(period: string): string[] {
   const year = period.slice(0, 4);
   const [from, to] = period.endsWith('-H1') ? [1, 6] : period.endsWith('-H2') ? [7, 12] : [1, 12];
   return Array.from({ length: to - from + 1 }, (_, i) => `${year}-${String(from + i).padStart(2, '0')}`);
-}
-
-function notice(kind: 'success' | 'danger' | 'info', text: string): SafeHtml {
-  return html`<div class="app-notice app-notice-${kind}" role="${kind === 'danger' ? 'alert' : 'status'}"><p class="app-notice-title">${text}</p></div>`;
 }
 
 function advanceInputs(prefix: string, period: string, values: { month: string; amount: number }[]): SafeHtml {

@@ -14,3 +14,11 @@ export function failureNotice(options: { title: string; message: string; retryAc
 export function spinner(label: Renderable = '불러오는 중입니다…'): SafeHtml {
   return html`<div class="krds-spinner app-spinner" role="status"><span>${label}</span></div>`;
 }
+
+/**
+ * A one-line outcome of what the person just did: success or info as a status, danger as an alert.
+ * Focusable (tabindex -1), so that a page can move focus to it.
+ */
+export function notice(kind: 'success' | 'danger' | 'info', text: Renderable): SafeHtml {
+  return html`<div class="app-notice app-notice-${kind}" role="${kind === 'danger' ? 'alert' : 'status'}" tabindex="-1"><p class="app-notice-title">${text}</p></div>`;
+}

@@ -1,12 +1,12 @@
 import { facts } from '../activity/views.ts';
-import { saveBase64File } from '../applications/ui.ts';
 import { button } from '../components/button.ts';
 import { type Option, selectField, textareaField, textField } from '../components/form-field.ts';
 import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
+import { failureNotice, notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost, apiPut } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
+import { saveBase64File } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
@@ -35,10 +35,6 @@ const LEDGER_TITLE = '연차 대장';
 
 function agencyIdOf(ctx: PageContext): string | undefined {
   return ctx.viewer.signedIn ? ctx.viewer.grants?.find((g) => g.role === 'agency')?.agencyId : undefined;
-}
-
-function notice(kind: 'success' | 'danger', text: string): SafeHtml {
-  return html`<div class="app-notice app-notice-${kind}" role="${kind === 'danger' ? 'alert' : 'status'}" tabindex="-1"><p class="app-notice-title">${text}</p></div>`;
 }
 
 const yearOptions = (): Option[] =>

@@ -1,5 +1,4 @@
 import { facts } from '../activity/views.ts';
-import { saveBase64File } from '../applications/ui.ts';
 import { button } from '../components/button.ts';
 import { textField } from '../components/form-field.ts';
 import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
@@ -7,6 +6,7 @@ import { failureNotice, spinner } from '../components/notice.ts';
 import { emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
+import { saveBase64File } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { amount, type MyLeave, type NoticeView, parseDates } from './model.ts';

@@ -1,18 +1,14 @@
-import { saveBase64File } from '../applications/ui.ts';
 import { button } from '../components/button.ts';
 import { failureNotice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiGet } from '../core/api.ts';
-import { html, type SafeHtml } from '../core/html.ts';
+import { downloadInto } from '../core/download.ts';
+import { html } from '../core/html.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { type MySlip, monthLabel, won } from './model.ts';
 
 // 근로지원인 급여명세서 (seed 000 My page): each month's slip computed by the agency, with the pay, the
 // deductions and the net pay, and the slip itself as a PDF in Korean.
-
-function notice(kind: 'success' | 'danger', text: string): SafeHtml {
-  return html`<div class="app-notice app-notice-${kind}" role="${kind === 'danger' ? 'alert' : 'status'}" tabindex="-1"><p class="app-notice-title">${text}</p></div>`;
-}
 
 export function myPaySlipsPage(ctx: PageContext): PageView {
   let main: HTMLElement;
@@ -71,18 +67,13 @@ export function myPaySlipsPage(ctx: PageContext): PageView {
         if (!el) return;
         if (el.dataset.action === 'retry') void load();
         if (el.dataset.action !== 'download') return;
-        const result = await apiGet<{ fileName: string; contentType: string; base64: string }>(
+        await downloadInto(
+          main.querySelector<HTMLElement>('#my-slips-message')!,
           `/me/pay-slips/${encodeURIComponent(el.dataset.payroll ?? '')}`,
           {},
-          { signal: ctx.signal },
+          ctx.signal,
+          (fileName) => `급여명세서(${fileName})를 내려받았습니다.`,
         );
-        const out = main.querySelector<HTMLElement>('#my-slips-message')!;
-        if (!result.ok) {
-          out.innerHTML = notice('danger', result.problem.message).value;
-          return;
-        }
-        saveBase64File(result.data);
-        out.innerHTML = notice('success', `급여명세서(${result.data.fileName})를 내려받았습니다.`).value;
       });
       void load();
     },

@@ -1,11 +1,12 @@
 import { nativeField } from '../activity/entry-form.ts';
-import { dateTime, ownAgencyOf, saveBase64File } from '../applications/ui.ts';
+import { dateTime, ownAgencyOf } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
 import { selectField, textField } from '../components/form-field.ts';
 import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
+import { failureNotice, notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
+import { downloadInto } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
@@ -41,10 +42,6 @@ function previousMonth(now = new Date()): string {
 function monthOf(ctx: PageContext): string {
   const month = ctx.url.searchParams.get('month');
   return month && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : previousMonth();
-}
-
-function notice(kind: 'success' | 'danger', text: string): SafeHtml {
-  return html`<div class="app-notice app-notice-${kind}" role="${kind === 'danger' ? 'alert' : 'status'}" tabindex="-1"><p class="app-notice-title">${text}</p></div>`;
 }
 
 function listTable(list: MonthList): SafeHtml {
@@ -160,18 +157,13 @@ ${
           await load(notice('success', text));
         }
         if (el.dataset.action === 'export' && agencyId) {
-          const result = await apiGet<{ fileName: string; contentType: string; base64: string }>(
+          await downloadInto(
+            main.querySelector<HTMLElement>('#payroll-message')!,
             `/organisations/${encodeURIComponent(agencyId)}/payroll/export`,
             { month },
-            { signal: ctx.signal },
+            ctx.signal,
+            (fileName) => `${fileName}을(를) 내려받았습니다.`,
           );
-          const out = main.querySelector<HTMLElement>('#payroll-message')!;
-          if (!result.ok) {
-            out.innerHTML = notice('danger', result.problem.message).value;
-            return;
-          }
-          saveBase64File(result.data);
-          out.innerHTML = notice('success', `${result.data.fileName}을(를) 내려받았습니다.`).value;
         }
       });
       main.querySelector<HTMLFormElement>('#payroll-form')!.addEventListener('submit', async (event) => {
