@@ -1,6 +1,7 @@
 import { branchName } from '#commons/branches';
 import type { Caller } from '#commons/caller';
 import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { notifyStaff } from '#functions/identity/notify';
 import {
   agreementPdf,
   DOCUMENT_STAGE_LABELS,
@@ -29,7 +30,6 @@ import {
   saveAgreements,
 } from './repository.ts';
 import { KEAD_SEAL_OWNER, sealForStamping } from './seal-rules.ts';
-import { notifyStaff } from './seals.ts';
 import { presignDocument, readDocument, sha256Hex, writeDocument } from './storage.ts';
 
 // Agreement flows (A3). Each step: check the state machine (agreement-rules.ts), generate the PDF

@@ -6,7 +6,6 @@ import { Conflict } from '#commons/errors';
 import { SIDO_CODES } from '#commons/regions';
 import type { AuditEvent } from '#functions/audit/record';
 import { writeAudited } from '#functions/audit/repository';
-import { UserProfile } from '#functions/identity/entities';
 import { type DirectoryEntry, matchesName, sortDirectory, toDirectoryEntry } from './directory.ts';
 import {
   Agreement,
@@ -215,12 +214,4 @@ export async function saveAgreements(
     );
   });
   refuseWhenCanceled(result, '다른 사람이 먼저 이 약정서를 바꿨습니다. 화면을 새로 고쳐 확인한 뒤 다시 시도해 주세요.');
-}
-
-// ── who to tell ─────────────────────────────────────────────────────────────────────────────
-
-/** The active staff of an organisation or office (their profiles name it), for notifications. */
-export async function staffOf(organisationId: string): Promise<string[]> {
-  const { data } = await bindEntity(UserProfile).query.byOrganisation({ organisationId }).go({ pages: 'all' });
-  return data.filter((profile) => profile.status === 'active').map((profile) => profile.userId);
 }

@@ -1,10 +1,10 @@
 import { HEADQUARTERS } from '#commons/branches';
 import type { Caller } from '#commons/caller';
 import { RuleViolation } from '#commons/errors';
-import { notificationSink } from '#commons/outbox';
 import { readyUpload } from '#functions/files/repository';
+import { notifyStaff } from '#functions/identity/notify';
 import type { OrganisationItem, SealItem } from './entities.ts';
-import { createSeal, listSeals, saveSealDecision, staffOf } from './repository.ts';
+import { createSeal, listSeals, saveSealDecision } from './repository.ts';
 import {
   canRequestSeal,
   decideSeal,
@@ -23,14 +23,6 @@ const KEAD_NAME = '한국장애인고용공단';
 
 function imageKey(organisationId: string, version: number, sha256: string, contentType: string): string {
   return `seals/${organisationId}/${version}-${sha256.slice(0, 16)}.${contentType === 'image/jpeg' ? 'jpg' : 'png'}`;
-}
-
-/** Sends one in-app notification to each active staff member of an organisation or office. */
-export async function notifyStaff(organisationId: string, text: string, source: string): Promise<void> {
-  const people = await staffOf(organisationId);
-  for (const userId of people) {
-    await notificationSink().send({ channel: 'notification', to: userId, username: userId, text, source });
-  }
 }
 
 /** Moves the checked upload into the documents bucket and records the version as 승인 요청. */

@@ -1,12 +1,9 @@
 import type { Caller } from '#commons/caller';
 import { bindEntity } from '#commons/entities';
 import { Conflict } from '#commons/errors';
-import { notificationSink } from '#commons/outbox';
-import { logger } from '#commons/powertools';
 import type { AuditEvent } from '#functions/audit/record';
 import { type WriteEntities, writeAudited } from '#functions/audit/repository';
-import { UserProfile } from '#functions/identity/entities';
-import { getProfile } from '#functions/identity/repository';
+import { notifyStaff as notifyOrganisationStaff, smsToPerson } from '#functions/identity/notify';
 import { ServiceApplication, type ServiceApplicationItem } from './entities.ts';
 import type { ApplicationStatus } from './rules.ts';
 
@@ -93,35 +90,10 @@ export function auditOf(item: ServiceApplicationItem, action: string): AuditEven
  * not undo the step already stored: it is logged (without personal data) and the step stands.
  */
 export async function notifyApplicant(item: ServiceApplicationItem, text: string, source: string): Promise<void> {
-  try {
-    const profile = await getProfile(item.applicantId);
-    if (!profile) return;
-    await notificationSink().send({
-      channel: 'sms',
-      to: profile.phone,
-      username: item.applicantId,
-      text: `[근로지원인 서비스] ${text}`,
-      source,
-    });
-  } catch (error) {
-    logger.warn('applicant notification failed', { source, applicationId: item.applicationId, error });
-  }
+  await smsToPerson(item.applicantId, `[근로지원인 서비스] ${text}`, source);
 }
 
-/** In-app notifications to the staff of an organisation (a branch or an agency), by their login IDs. */
+/** In-app notices to the staff of an organisation (a branch or an agency), marked as work. */
 export async function notifyStaff(organisationId: string, text: string, source: string): Promise<void> {
-  try {
-    const { data } = await bindEntity(UserProfile).query.byOrganisation({ organisationId }).go({ pages: 'all' });
-    for (const staff of data.filter((p) => p.status === 'active')) {
-      await notificationSink().send({
-        channel: 'notification',
-        to: staff.userId,
-        username: staff.userId,
-        text: `[근로지원인 업무] ${text}`,
-        source,
-      });
-    }
-  } catch (error) {
-    logger.warn('staff notification failed', { source, organisationId, error });
-  }
+  await notifyOrganisationStaff(organisationId, `[근로지원인 업무] ${text}`, source);
 }

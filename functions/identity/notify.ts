@@ -1,5 +1,7 @@
+import { bindEntity } from '#commons/entities';
 import { notificationSink } from '#commons/outbox';
 import { logger } from '#commons/powertools';
+import { UserProfile } from './entities.ts';
 import { getProfile } from './repository.ts';
 
 /**
@@ -17,5 +19,27 @@ export async function smsToPerson(userId: string | undefined, text: string, sour
   } catch (error) {
     logger.warn('sms not sent', { source, error });
     return false;
+  }
+}
+
+/**
+ * An in-app notice to every active staff member of an organisation or office, by login ID (the
+ * outbox on the local stack; on AWS only SMS goes out, so the work lists are where staff see it).
+ * A notice that cannot be sent never undoes the step it reports.
+ */
+export async function notifyStaff(organisationId: string, text: string, source: string): Promise<void> {
+  try {
+    const { data } = await bindEntity(UserProfile).query.byOrganisation({ organisationId }).go({ pages: 'all' });
+    for (const staff of data.filter((p) => p.status === 'active')) {
+      await notificationSink().send({
+        channel: 'notification',
+        to: staff.userId,
+        username: staff.userId,
+        text,
+        source,
+      });
+    }
+  } catch (error) {
+    logger.warn('staff notice not sent', { source, organisationId, error });
   }
 }
