@@ -1,3 +1,4 @@
+import { ownAgencyOf } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
 import { type Option, selectField } from '../components/form-field.ts';
 import { type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
@@ -28,10 +29,6 @@ import { facts, monthTable, printMonth, roundsTable } from './views.ts';
 export const AGENCY_LOGS_PATH = '/agency/activity-logs';
 const TITLE = '활동일지 관리';
 
-function agencyOf(ctx: PageContext): string | undefined {
-  return ctx.viewer.signedIn ? ctx.viewer.grants?.find((g) => g.role === 'agency')?.agencyId : undefined;
-}
-
 export function agencyActivityLogsPage(initial: PageContext): PageView {
   let ctx = initial;
   let main: HTMLElement;
@@ -59,7 +56,7 @@ export function agencyActivityLogsPage(initial: PageContext): PageView {
   }
 
   async function load(): Promise<void> {
-    const agencyId = agencyOf(ctx);
+    const agencyId = ownAgencyOf(ctx.viewer);
     const body = main.querySelector<HTMLElement>('#ag-body')!;
     if (!agencyId) {
       body.innerHTML = emptyState('수행기관 담당자만 볼 수 있습니다.').value;

@@ -1,3 +1,4 @@
+import { ownAgencyOf } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
 import { selectField, textareaField, textField } from '../components/form-field.ts';
 import {
@@ -13,17 +14,7 @@ import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost, apiPut } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
-import {
-  BRANCH_OPTIONS,
-  branchFilter,
-  dateTime,
-  day,
-  downloadDocument,
-  hasRole,
-  ownAgency,
-  statusTag,
-  won,
-} from './common.ts';
+import { BRANCH_OPTIONS, branchFilter, dateTime, day, downloadDocument, hasRole, statusTag, won } from './common.ts';
 
 // 전자 약정 (A3) on both sides. The branch drafts the yearly agreement from the template, edits it,
 // issues it with KEAD's seal, reissues or discards; the agency reads it, stamps it with its approved
@@ -181,7 +172,7 @@ ${dataTable({ id: 'agreements-table', caption: '전자 약정 목록', columns: 
 /** 수행기관 시스템 › 전자 약정: the agency's own agreements (issued ones; drafts stay with the branch). */
 export function agencyAgreementsPage(ctx: PageContext): PageView {
   let main: HTMLElement;
-  const agencyId = ownAgency(ctx.viewer);
+  const agencyId = ownAgencyOf(ctx.viewer);
 
   async function load() {
     const body = main.querySelector<HTMLElement>('#agreements-body')!;

@@ -7,12 +7,6 @@ import type { Viewer } from '../shell/systems.ts';
 // What the agencies screens share: who the viewer works for, how amounts and statuses read, the
 // seal upload (presigned PUT, then the server's check) and the download of agreement PDFs.
 
-/** The agency the viewer is staff of (agency role), if any. */
-export function ownAgency(viewer: Viewer): string | undefined {
-  if (!viewer.signedIn) return undefined;
-  return viewer.grants?.find((g) => g.role === 'agency')?.agencyId;
-}
-
 /** The organisation (agency or institution) the viewer is staff of. */
 export function ownOrganisation(viewer: Viewer): string | undefined {
   if (!viewer.signedIn) return undefined;

@@ -1,3 +1,4 @@
+import { ownAgencyOf } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
 import { fileField, radioGroup, selectField, textareaField } from '../components/form-field.ts';
 import {
@@ -18,7 +19,6 @@ import {
   branchFilter,
   dateTime,
   hasRole,
-  ownAgency,
   SEAL_ACCEPT,
   type SealView,
   sealFileProblem,
@@ -95,7 +95,7 @@ function done(main: HTMLElement, message: string) {
 export function agencySealPage(ctx: PageContext): PageView {
   let main: HTMLElement;
   let busy = false;
-  const agencyId = ownAgency(ctx.viewer);
+  const agencyId = ownAgencyOf(ctx.viewer);
   const title = '직인 관리';
   const target = (): FormProblemTarget => ({
     root: main,

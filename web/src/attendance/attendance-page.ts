@@ -1,12 +1,13 @@
 import { nativeField } from '../activity/entry-form.ts';
 import { monthTitle, withQuery } from '../activity/model.ts';
+import { ownAgencyOf } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
 import { fileField } from '../components/form-field.ts';
 import { type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
 import { failureNotice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
-import { koreanDateTime } from '../core/dates.ts';
+import { koreanDateTime, monthInUrl } from '../core/dates.ts';
 import { saveBase64File } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
@@ -18,7 +19,6 @@ import {
   type ImportResponse,
   type ImportView,
   outcomeText,
-  previousMonth,
   spanText,
   type UploadProgress,
 } from './model.ts';
@@ -34,12 +34,11 @@ const TITLE = '출퇴근 관리';
 const FIELD_IDS = { month: 'at-month', uploadId: 'at-file', file: 'at-file' };
 
 export function agencyIdOf(ctx: PageContext): string | undefined {
-  return ctx.viewer.signedIn ? ctx.viewer.grants?.find((g) => g.role === 'agency')?.agencyId : undefined;
+  return ownAgencyOf(ctx.viewer);
 }
 
 export function monthOf(ctx: PageContext): string {
-  const month = ctx.url.searchParams.get('month');
-  return month && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : previousMonth();
+  return monthInUrl(ctx.url);
 }
 
 /** PUT with upload progress (fetch cannot report it). */

@@ -117,12 +117,7 @@ export function attendanceContentType(file: { name: string; type: string }): str
 }
 
 /** Last month in Korea: the month an agency usually imports. */
-export function previousMonth(now = new Date()): string {
-  const korea = new Date(now.getTime() + 9 * 3600_000);
-  const year = korea.getUTCFullYear();
-  const month = korea.getUTCMonth(); // 0-based: this is last month's 1-based number
-  return month === 0 ? `${year - 1}-12` : `${year}-${String(month).padStart(2, '0')}`;
-}
+export { previousMonthInKorea as previousMonth } from '../core/dates.ts';
 
 /** "09:00~18:00" with an overnight end written as 익일. */
 export function spanText(span: { clockIn: string; clockOut: string; overnight: boolean }): string {

@@ -1,3 +1,4 @@
+import { ownAgencyOf } from '../applications/ui.ts';
 import { button } from '../components/button.ts';
 import { failureNotice, notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
@@ -42,7 +43,7 @@ function paymentForm(c: CopaymentView, i: number): SafeHtml {
 
 export function agencyCopayPage(ctx: PageContext): PageView {
   let main: HTMLElement;
-  const agencyId = ctx.viewer.signedIn ? ctx.viewer.grants?.find((g) => g.role === 'agency')?.agencyId : undefined;
+  const agencyId = ownAgencyOf(ctx.viewer);
 
   async function load(message?: SafeHtml): Promise<void> {
     const body = main.querySelector<HTMLElement>('#copay-body')!;

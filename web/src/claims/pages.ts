@@ -4,6 +4,7 @@ import { textareaField } from '../components/form-field.ts';
 import { failureNotice, notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
+import { previousMonthInKorea } from '../core/dates.ts';
 import { downloadInto } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
@@ -32,12 +33,6 @@ function grantOf(ctx: PageContext, role: 'agency' | 'branch'): string | undefine
   if (!ctx.viewer.signedIn) return undefined;
   const grant = ctx.viewer.grants?.find((g) => g.role === role);
   return role === 'agency' ? grant?.agencyId : grant?.branchId;
-}
-
-function lastMonth(): string {
-  const korea = new Date(Date.now() + 9 * 3600_000);
-  const m = korea.getUTCMonth();
-  return m === 0 ? `${korea.getUTCFullYear() - 1}-12` : `${korea.getUTCFullYear()}-${String(m).padStart(2, '0')}`;
 }
 
 function listTable(claims: ClaimSummary[], base: string): SafeHtml {
@@ -107,8 +102,8 @@ export function claimListPage(side: 'agency' | 'branch') {
         ? html`<form id="claim-start" class="app-search-form" novalidate aria-label="사업비 신청 시작">
   <div class="form-group" data-field="claim-month">
     <div class="form-tit"><label for="claim-month">신청 월</label></div>
-    <div class="form-conts"><input class="krds-input" type="month" id="claim-month" name="month" value="${lastMonth()}" aria-describedby="claim-month-hint" required></div>
-    <p class="form-hint" id="claim-month-hint">근무이력 비교를 마치고 월 제출한 달만 계산할 수 있습니다. 예: ${lastMonth()}</p>
+    <div class="form-conts"><input class="krds-input" type="month" id="claim-month" name="month" value="${previousMonthInKorea()}" aria-describedby="claim-month-hint" required></div>
+    <p class="form-hint" id="claim-month-hint">근무이력 비교를 마치고 월 제출한 달만 계산할 수 있습니다. 예: ${previousMonthInKorea()}</p>
   </div>
   <div class="app-form-actions">${button({ label: '사업비 계산 시작', type: 'submit', size: 'large' })}</div>
   <div id="claim-start-result"></div>

@@ -37,3 +37,17 @@ export function shiftDay(day: string, days: number): string {
   const t = Date.parse(`${day}T00:00:00Z`) + days * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
 }
+
+/** Last month in Korea ("2026-10" on any day of November): the month agencies usually work on. */
+export function previousMonthInKorea(now = new Date()): string {
+  const korea = new Date(now.getTime() + 9 * 3600_000);
+  const year = korea.getUTCFullYear();
+  const month = korea.getUTCMonth(); // 0-based: this is last month's 1-based number
+  return month === 0 ? `${year - 1}-12` : `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/** The page's ?month=YYYY-MM when it is one, else last month in Korea. */
+export function monthInUrl(url: URL): string {
+  const month = url.searchParams.get('month');
+  return month && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : previousMonthInKorea();
+}

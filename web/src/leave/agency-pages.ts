@@ -1,4 +1,5 @@
 import { facts } from '../activity/views.ts';
+import { ownAgencyOf } from '../applications/ui.ts';
 import { button } from '../components/button.ts';
 import { type Option, selectField, textareaField, textField } from '../components/form-field.ts';
 import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
@@ -32,10 +33,6 @@ import {
 
 const LIST_TITLE = '연차 관리';
 const LEDGER_TITLE = '연차 대장';
-
-function agencyIdOf(ctx: PageContext): string | undefined {
-  return ctx.viewer.signedIn ? ctx.viewer.grants?.find((g) => g.role === 'agency')?.agencyId : undefined;
-}
 
 const yearOptions = (): Option[] =>
   [0, 1, 2, 3].map((back) => ({ value: String(thisYear() - back), label: `${thisYear() - back}년` }));
@@ -105,7 +102,7 @@ export function agencyLeaveListPage(initial: PageContext): PageView {
 
   async function load(): Promise<void> {
     const body = main.querySelector<HTMLElement>('#leave-body')!;
-    const agencyId = agencyIdOf(ctx);
+    const agencyId = ownAgencyOf(ctx.viewer);
     if (!agencyId) {
       body.innerHTML = emptyState('수행기관 담당자만 볼 수 있습니다.').value;
       return;

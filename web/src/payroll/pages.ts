@@ -6,6 +6,7 @@ import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from 
 import { failureNotice, notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
+import { monthInUrl } from '../core/dates.ts';
 import { downloadInto } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
@@ -32,16 +33,8 @@ import {
 
 const TITLE = '급여 관리';
 
-function previousMonth(now = new Date()): string {
-  const korea = new Date(now.getTime() + 9 * 3600_000);
-  const year = korea.getUTCFullYear();
-  const month = korea.getUTCMonth();
-  return month === 0 ? `${year - 1}-12` : `${year}-${String(month).padStart(2, '0')}`;
-}
-
 function monthOf(ctx: PageContext): string {
-  const month = ctx.url.searchParams.get('month');
-  return month && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : previousMonth();
+  return monthInUrl(ctx.url);
 }
 
 function listTable(list: MonthList): SafeHtml {
