@@ -1,4 +1,4 @@
-import { bindEntity } from '#commons/entities';
+import { bindEntity, isConditionFailure } from '#commons/entities';
 import { ActivityLogEntry, type ActivityLogEntryItem } from '#functions/activity/entities';
 import { koreaDay } from '#functions/audit/record';
 import { dayNumber, daysInMonth, weekdayFromMonday } from '#functions/claims/engine/calendar';
@@ -99,13 +99,9 @@ function leaveEntry(m: MatchingItem, date: string, minutes: number): ActivityLog
   };
 }
 
-function isAlreadyThere(error: unknown): boolean {
-  return error instanceof Error && /conditional request failed|ConditionalCheckFailed/i.test(error.message);
-}
-
 async function createOnce<T>(run: () => Promise<T>): Promise<void> {
   await run().catch((error) => {
-    if (!isAlreadyThere(error)) throw error;
+    if (!isConditionFailure(error)) throw error;
   });
 }
 

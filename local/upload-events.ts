@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import type { Capability } from '#commons/http/route';
+import { objectKeyOfEvent } from '#functions/files/rules';
 import { importHandler, lambdaContext } from './api-server.ts';
 import type { LogSink } from './processes.ts';
 import type { S3ObjectEvent } from './s3.ts';
@@ -46,7 +47,7 @@ export function uploadEventDispatcher(options: { capabilities: Capability[]; upl
     dispatch(event) {
       for (const record of event.Records) {
         if (!record.eventName.startsWith('ObjectCreated:') || record.s3.bucket.name !== options.uploadsBucket) continue;
-        const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
+        const key = objectKeyOfEvent(record.s3.object.key);
         const capability = options.capabilities.find((c) => c.uploadEvents && key.startsWith(c.uploadEvents.keyPrefix));
         if (!capability) continue;
         const job = invoke(capability, record).finally(() => running.delete(job));

@@ -7,6 +7,7 @@ import type { AssistantItem } from '#functions/assistants/entities';
 import { listAssistantsByUser } from '#functions/assistants/repository';
 import { koreaDay } from '#functions/audit/record';
 import { readyUpload } from '#functions/files/repository';
+import { smsToPerson } from '#functions/identity/notify';
 import { getProfile } from '#functions/identity/repository';
 import type { MatchingItem } from '#functions/matching/entities';
 import { inForce, listByAssistant } from '#functions/matching/repository';
@@ -851,10 +852,12 @@ export function roundView(round: ConsentRoundItem) {
 
 /** Tells a person by login ID; a failed message never undoes the change it reports. */
 async function tell(userId: string, channel: 'sms' | 'notification', text: string, source: string): Promise<void> {
+  if (channel === 'sms') {
+    await smsToPerson(userId, text, source);
+    return;
+  }
   try {
-    const to = channel === 'sms' ? (await getProfile(userId))?.phone : userId;
-    if (!to) return;
-    await notificationSink().send({ channel, to, username: userId, text, source });
+    await notificationSink().send({ channel, to: userId, username: userId, text, source });
   } catch (error) {
     logger.warn('activity notification failed', { source, error });
   }

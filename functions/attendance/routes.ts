@@ -52,11 +52,16 @@ async function agencyOf(organisationId: string, allow: (t: { agencyId: string; b
   return agency;
 }
 
+/** Scope of a record that names its agency: the agency and the branch it belongs to. */
+async function allowAgency(agencyId: string, allow: (t: { agencyId: string; branchId: string }) => void) {
+  const agency = await getOrganisation(agencyId);
+  allow({ agencyId, branchId: agency?.branchId ?? '' });
+}
+
 async function importOf(importId: string, allow: (t: { agencyId: string; branchId: string }) => void) {
   const item = await getImport(importId);
   if (!item) throw new NotFound('출퇴근 자료 가져오기');
-  const agency = await getOrganisation(item.agencyId);
-  allow({ agencyId: item.agencyId, branchId: agency?.branchId ?? '' });
+  await allowAgency(item.agencyId, allow);
   return item;
 }
 
@@ -105,8 +110,7 @@ export const attendanceRoutes = [
     handle: async ({ params, allow }) => {
       const request = await getUploadRequest(params.uploadId);
       if (!request) throw new NotFound('올린 출퇴근 자료');
-      const agency = await getOrganisation(request.agencyId);
-      allow({ agencyId: request.agencyId, branchId: agency?.branchId ?? '' });
+      await allowAgency(request.agencyId, allow);
       const item = request.importId ? await getImport(request.importId) : undefined;
       const pointer = item ? await getMonth(item.agencyId, item.month) : undefined;
       return {

@@ -45,9 +45,14 @@ export function pendingUploadPrefix(purpose: UploadPurposeName): string {
   return `${PENDING_UPLOAD_PREFIX}${purpose}/`;
 }
 
-/** The upload id in an object key of that purpose (S3 events give keys URL-encoded, spaces as +). */
+/** An object key as S3 events give it (URL-encoded, spaces as +), decoded. */
+export function objectKeyOfEvent(key: string): string {
+  return decodeURIComponent(key.replace(/\+/g, ' '));
+}
+
+/** The upload id in an object key of that purpose, as an S3 event gives the key. */
 export function uploadIdOfKey(key: string, purpose: UploadPurposeName): string | undefined {
-  const decoded = decodeURIComponent(key.replace(/\+/g, ' '));
+  const decoded = objectKeyOfEvent(key);
   const prefix = pendingUploadPrefix(purpose);
   if (!decoded.startsWith(prefix)) return undefined;
   const id = decoded.slice(prefix.length);
