@@ -7,6 +7,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify } from 'jose';
 import { buildOpenApi } from '#commons/http/openapi';
 import type { Capability, RouteSpec } from '#commons/http/route';
+import * as clock from '#kernel/clock';
 import { LOCAL_RESOURCES } from './env.ts';
 import { type LocalOutbox, renderOutboxPage } from './outbox.ts';
 import { REPO_ROOT } from './paths.ts';
@@ -140,7 +141,7 @@ export function toApiGatewayEvent(parts: RequestParts): APIGatewayProxyEvent {
   const multiQuery = keys.length ? Object.fromEntries(keys.map((k) => [k, parts.query.getAll(k)])) : null;
   const isText =
     parts.body.length === 0 || TEXT_TYPES.test(String(parts.headers['content-type'] ?? 'application/json'));
-  const now = Date.now();
+  const now = clock.nowMs();
   return {
     resource: parts.resource,
     path: parts.path,
@@ -196,7 +197,7 @@ export function lambdaContext(functionName: string, requestId: string, deadline:
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: 'local',
     callbackWaitsForEmptyEventLoop: false,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    getRemainingTimeInMillis: () => Math.max(0, deadline - clock.nowMs()),
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,
@@ -303,7 +304,7 @@ export function createApiServer(options: ApiServerOptions): Server {
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, path: string): Promise<void> {
-    const started = Date.now();
+    const started = clock.nowMs();
     const method = (req.method ?? 'GET').toUpperCase();
     const { match, allowed } = matchRoute(routes, method, path);
     if (!match) {
@@ -331,7 +332,7 @@ export function createApiServer(options: ApiServerOptions): Server {
             ? '로그인 시간이 지났습니다. 다시 로그인해 주세요.'
             : '로그인이 필요합니다. 다시 로그인해 주세요.',
         );
-        options.sink.line('api', `${method} ${compiled.route.path} 401 ${Date.now() - started}ms`);
+        options.sink.line('api', `${method} ${compiled.route.path} 401 ${clock.nowMs() - started}ms`);
         return;
       }
       claims = verified;
@@ -355,7 +356,7 @@ export function createApiServer(options: ApiServerOptions): Server {
       claims,
       requestId,
     });
-    const deadline = Date.now() + INTEGRATION_TIMEOUT_MS;
+    const deadline = clock.nowMs() + INTEGRATION_TIMEOUT_MS;
     let timer: NodeJS.Timeout | undefined;
     try {
       const handler = await handlerOf(compiled.capability);
@@ -377,7 +378,7 @@ export function createApiServer(options: ApiServerOptions): Server {
     } finally {
       clearTimeout(timer);
     }
-    options.sink.line('api', `${method} ${compiled.route.path} ${res.statusCode} ${Date.now() - started}ms`);
+    options.sink.line('api', `${method} ${compiled.route.path} ${res.statusCode} ${clock.nowMs() - started}ms`);
   }
 
   function writeLambdaResult(res: ServerResponse, result: APIGatewayProxyResult, requestId: string): void {

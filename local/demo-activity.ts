@@ -1,4 +1,5 @@
 import { bindEntity } from '#commons/entities';
+import type { PublicHolidays } from '#commons/holidays';
 import type { ContentCode } from '#functions/activity/codes';
 import { activityLogPdf } from '#functions/activity/document';
 import {
@@ -12,8 +13,10 @@ import { digestOf, listed, storeSnapshot } from '#functions/activity/service';
 import { scanKey, sha256Hex, writeDocument } from '#functions/activity/storage';
 import { label, SUPPORT_TYPES } from '#functions/applications/codes';
 import { koreaDay } from '#functions/audit/record';
-import { dayNumber, daysInMonth, formatDay, weekdayFromMonday } from '#functions/claims/engine/calendar';
+import { dayNumber, daysInMonth, weekdayFromMonday } from '#functions/claims/engine/calendar';
 import { Matching, type MatchingItem } from '#functions/matching/entities';
+import * as clock from '#kernel/clock';
+import { type DemoCalendar, demoCalendar, demoHolidays, workingWeekday } from './demo-calendar.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-data.ts';
 import type { SeedStep } from './seed.ts';
 
@@ -41,13 +44,17 @@ export function demoRoundId(assistantUserId: string, workerId: string, month: st
 }
 
 /** The months the demo fills: last month and this one (Korea time), and yesterday, the last day written. */
-export function demoMonths(now = new Date()): { previous: string; current: string; yesterday: string } {
-  const today = koreaDay(now);
-  const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7));
-  const previous = month === 1 ? `${year - 1}-12` : `${year}-${two(month - 1)}`;
-  const yesterday = formatDay(dayNumber(year, month, Number(today.slice(8, 10))) - 1);
-  return { previous, current: today.slice(0, 7), yesterday };
+export function demoMonths(now = clock.now()): { previous: string; current: string; yesterday: string } {
+  const { previous, current, yesterday } = demoCalendar(koreaDay(now));
+  return { previous, current, yesterday };
+}
+
+/**
+ * Last month's days of leave (연차, the 2nd Wednesday) and training (the 3rd Friday) of each demo
+ * assistant, moved a week when they fall on a public holiday.
+ */
+export function demoLeaveAndTrainingDays(month: string, holidays: PublicHolidays): { leave: string; training: string } {
+  return { leave: workingWeekday(month, 2, 2, holidays), training: workingWeekday(month, 4, 3, holidays) };
 }
 
 const WORK_CONTENT: ContentCode[] = ['C01', 'C02', 'C03', 'C09', 'C02', 'C04', 'C08', 'C06'];
@@ -74,11 +81,6 @@ function weekday(date: string): number {
   return weekdayFromMonday(dayNumber(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))));
 }
 
-/** The n-th given weekday (0 = 월) of a month. */
-function nthWeekday(month: string, day: number, n: number): string | undefined {
-  return datesOf(month).filter((d) => weekday(d) === day)[n - 1];
-}
-
 function minutesBetween(start: string, end: string): number {
   const at = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
   return at(end) - at(start);
@@ -90,18 +92,23 @@ function addMinutes(start: string, minutes: number): string {
 }
 
 /** One month of one matching: what the assistant wrote, day by day. */
-function monthEntries(plan: Plan, month: string, last: string): ActivityLogEntryItem[] {
+function monthEntries(
+  plan: Plan,
+  month: string,
+  calendar: DemoCalendar,
+  holidays: PublicHolidays,
+): ActivityLogEntryItem[] {
   const m = plan.matching;
+  const last = calendar.yesterday;
   const assistantUserId = m.assistantUserId!;
-  const leaveDay = nthWeekday(month, 2, 2);
-  const trainingDay = nthWeekday(month, 4, 3);
+  const { leave: leaveDay, training: trainingDay } = demoLeaveAndTrainingDays(month, holidays);
   const entries: ActivityLogEntryItem[] = [];
   datesOf(month)
     .filter((date) => date <= last && date >= m.startDate && date <= m.endDate)
     .forEach((date, index) => {
       const slot = m.schedule.find((s) => s.weekday === weekday(date));
       if (!slot) return;
-      const isPrevious = month < koreaDay(new Date()).slice(0, 7);
+      const isPrevious = month === calendar.previous;
       let fields: Pick<
         ActivityLogEntryItem,
         'attendance' | 'start' | 'end' | 'leaveMinutes' | 'contentCode' | 'otherContent' | 'specialNotes'
@@ -261,7 +268,9 @@ async function alreadySeeded(entries: readonly ActivityLogEntryItem[]): Promise<
 const activityStep: SeedStep = {
   name: 'activity logs (지난달·이번 달 활동일지, 전자서명·수기 서명·정정 후 재동의)',
   async run(ctx) {
-    const { previous, current, yesterday } = demoMonths();
+    const calendar = demoCalendar();
+    const { previous, current } = calendar;
+    const holidays = await demoHolidays(calendar);
     const matchings = await demoMatchings();
     if (!matchings.length) {
       ctx.log('데모 데이터: 매칭이 없어 활동일지를 만들지 않았습니다.');
@@ -273,12 +282,12 @@ const activityStep: SeedStep = {
       matching,
       first: firstOf.get(matching.assistantId) === matching.matchingId,
     }));
-    const previousEntries = plans.map((p) => monthEntries(p, previous, yesterday));
-    const currentEntries = plans.map((p) => monthEntries(p, current, yesterday));
+    const previousEntries = plans.map((p) => monthEntries(p, previous, calendar, holidays));
+    const currentEntries = plans.map((p) => monthEntries(p, current, calendar, holidays));
     check(
       [...previousEntries.flat(), ...currentEntries.flat()].sort((a, b) => a.date.localeCompare(b.date)),
       matchings,
-      koreaDay(new Date()),
+      clock.today(),
     );
 
     // pairs are independent: seeded side by side
@@ -369,12 +378,11 @@ export const ACTIVITY_SEED_STEPS: SeedStep[] = [activityStep];
 
 /**
  * Ids the authorisation matrix probes: an entry and the first round of assistant01/worker01 (한빛) and
- * of assistant02/worker02 (늘봄), in last month, or this month when last month lies before the demo
- * matchings (January). The entries exist from the month's first working day on.
+ * of assistant02/worker02 (늘봄), in last month, which the demo matchings always cover. The entries
+ * exist from the month's first weekday on.
  */
-export function demoActivityProbes(now = new Date()) {
-  const { previous, current } = demoMonths(now);
-  const month = previous.slice(0, 4) === current.slice(0, 4) ? previous : current;
+export function demoActivityProbes(now = clock.now()) {
+  const { previous: month } = demoMonths(now);
   const day = datesOf(month).find((d) => weekday(d) < 5) ?? `${month}-01`;
   return {
     month,

@@ -10,6 +10,7 @@ import { sealPng } from '#functions/agencies/seal-image';
 import { KEAD_SEAL_OWNER } from '#functions/agencies/seal-rules';
 import { registerKeadSeal } from '#functions/agencies/seals';
 import { sha256Hex, writeDocument } from '#functions/agencies/storage';
+import * as clock from '#kernel/clock';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, displayPhone } from './demo-data.ts';
 import type { SeedStep } from './seed.ts';
 
@@ -82,7 +83,7 @@ async function storeSeal(organisationId: string, lines: string[], status: SealIt
   const sha256 = sha256Hex(bytes);
   const key = `seals/${organisationId}/1-${sha256.slice(0, 16)}.png`;
   await writeDocument(key, bytes, 'image/png');
-  const now = new Date().toISOString();
+  const now = clock.nowIso();
   const seal: SealItem = {
     organisationId,
     version: 1,

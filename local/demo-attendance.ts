@@ -11,6 +11,7 @@ import {
   AttendanceUpload,
 } from '#functions/attendance/entities';
 import { formatClock, parseClock } from '#functions/claims/engine/calendar';
+import * as clock from '#kernel/clock';
 import { demoMonths } from './demo-activity.ts';
 import { DEMO_ORGANISATIONS } from './demo-data.ts';
 import type { SeedStep } from './seed.ts';
@@ -34,7 +35,7 @@ export function demoImportId(agencyId: string, month: string): string {
   return `AI-DEMO-${agencyId.replace(/^AG-/, '')}-${month.replace('-', '')}`;
 }
 
-export function demoAttendanceProbes(now = new Date()) {
+export function demoAttendanceProbes(now = clock.now()) {
   const { previous } = demoMonths(now);
   return {
     month: previous,

@@ -1,6 +1,7 @@
 import { bindEntity } from '#commons/entities';
 import { MonthSubmission } from '#functions/attendance/entities';
 import { getMonthSubmission } from '#functions/attendance/submission';
+import * as clock from '#kernel/clock';
 import { demoMonths } from './demo-activity.ts';
 import type { SeedStep } from './seed.ts';
 
@@ -23,7 +24,7 @@ const submissions: SeedStep = {
           month: previous,
           // the demo month's logs were entered by hand; no attendance file was compared
           importId: 'DEMO-NO-IMPORT',
-          submittedAt: new Date().toISOString(),
+          submittedAt: clock.nowIso(),
           submittedBy: 'agency_neulbom',
           justified: [],
         })

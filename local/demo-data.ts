@@ -1,5 +1,6 @@
 import type { Grant } from '#commons/caller';
 import { ROLE_LABELS, type Role } from '#commons/roles';
+import * as clock from '#kernel/clock';
 
 // Demo data of the local stack. Every name, phone number, address and account number here is
 // fictional: mobile numbers use the never-issued 010-0000-xxxx block, organisations do not exist.
@@ -32,6 +33,12 @@ export interface DemoOrganisation {
   designatedYears: number[];
 }
 
+/** The last `count` years up to this one: the demo organisations are designated for the running year. */
+function designatedUpToThisYear(count: number): number[] {
+  const year = clock.thisYear();
+  return Array.from({ length: count }, (_, i) => year - count + 1 + i);
+}
+
 /** Three performing agencies in three different 시/군/구 and one training institution. */
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   {
@@ -50,7 +57,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     bankName: '국민은행',
     bankAccount: '000-00-0000-101',
     bankHolder: '한빛근로지원센터',
-    designatedYears: [2024, 2025, 2026],
+    designatedYears: designatedUpToThisYear(3),
   },
   {
     organisationId: 'AG-NEULBOM',
@@ -68,7 +75,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     bankName: '농협은행',
     bankAccount: '000-0000-0000-02',
     bankHolder: '늘봄장애인자립지원센터',
-    designatedYears: [2025, 2026],
+    designatedYears: designatedUpToThisYear(2),
   },
   {
     organisationId: 'AG-DAON',
@@ -86,7 +93,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     bankName: '신한은행',
     bankAccount: '000-000-000303',
     bankHolder: '다온직업재활협회',
-    designatedYears: [2026],
+    designatedYears: designatedUpToThisYear(1),
   },
   {
     organisationId: 'IN-KWEDU',
@@ -104,7 +111,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     bankName: '우리은행',
     bankAccount: '0000-000-000404',
     bankHolder: '한국근로지원인교육원',
-    designatedYears: [2025, 2026],
+    designatedYears: designatedUpToThisYear(2),
   },
 ];
 

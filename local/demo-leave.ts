@@ -1,16 +1,16 @@
 import { bindEntity, isConditionFailure } from '#commons/entities';
 import { ActivityLogEntry, type ActivityLogEntryItem } from '#functions/activity/entities';
-import { koreaDay } from '#functions/audit/record';
-import { dayNumber, daysInMonth, weekdayFromMonday } from '#functions/claims/engine/calendar';
 import { LeaveProfileSetting, type LeaveProfileSettingItem } from '#functions/leave/entities';
 import { Matching, type MatchingItem } from '#functions/matching/entities';
-import { demoMonths } from './demo-activity.ts';
+import * as clock from '#kernel/clock';
+import { nthWeekdayOf, shiftMonth, yearOf } from '#kernel/korea-time';
+import { type DemoCalendar, demoCalendar, demoHolidays, monthsBefore, workingWeekday } from './demo-calendar.ts';
 import type { SeedStep } from './seed.ts';
 
 // Demo data of annual leave (D1), on top of the demo assistants, matchings and activity logs
 // (demo-people.ts, demo-activity.ts; every assistant already took a half or full day of 연차 last month):
-// - 한빛's assistant01 (hired two years before last year) also took 연차 in earlier months of this
-//   year, one of them on a Saturday (a day off by the schedule: a restricted day, 사용제한일);
+// - 한빛's assistant01 (hired two years before last year) also took 연차 in earlier months of the service
+//   year (last month's), one of them on a Saturday (a day off by the schedule: a restricted day, 사용제한일);
 // - 한빛's assistant04 has a setting with a fiscal year (회계연도 기준) that starts six months from
 //   today, so the 1st-round promotion notice of the running use period is due today;
 // - 한빛's assistant10 has a contract of 14 hours a week (초단시간: no annual leave), so the leave
@@ -19,45 +19,43 @@ import type { SeedStep } from './seed.ts';
 const two = (n: number) => String(n).padStart(2, '0');
 const AGENCY_STAFF = 'agency_hanbit';
 
-/** Month `offset` months from `month` (YYYY-MM). */
-function shiftMonth(month: string, offset: number): string {
-  const total = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + offset;
-  return `${Math.floor(total / 12)}-${two((total % 12) + 1)}`;
-}
-
-/** The n-th given weekday (0 = 월) of a month. */
-function nthWeekday(month: string, weekday: number, n: number): string {
-  const year = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  const days = Array.from({ length: daysInMonth(year, m) }, (_, i) => i + 1).filter(
-    (d) => weekdayFromMonday(dayNumber(year, m, d)) === weekday,
-  );
-  return `${month}-${two(days[n - 1]!)}`;
-}
-
 /**
  * The fiscal year start six months from today (a day up to the 28th, which every month has): the
  * running period ends the day before, so its 1st-round promotion window opens today.
  */
-export function demoFiscalYearStart(now = new Date()): string {
-  const today = koreaDay(now);
-  const day = Math.min(Number(today.slice(8, 10)), 28);
-  return `${shiftMonth(today.slice(0, 7), 6).slice(5, 7)}-${two(day)}`;
+export function demoFiscalYearStart(calendar: DemoCalendar = demoCalendar()): string {
+  const day = Math.min(Number(calendar.today.slice(8, 10)), 28);
+  return `${shiftMonth(calendar.current, 6).slice(5, 7)}-${two(day)}`;
 }
 
-/** assistant01's extra 연차 this year: dates before last month (demo-activity.ts writes last month on). */
-export function demoLeaveDates(now = new Date()): { date: string; minutes: number }[] {
-  const { previous } = demoMonths(now);
-  const year = koreaDay(now).slice(0, 4);
+export interface DemoLeaveDay {
+  date: string;
+  minutes: number;
+  /** why the day is a restricted day (사용제한일), when it is one: the demo makes only the Saturday so */
+  restricted?: string;
+}
+
+/**
+ * assistant01's extra 연차 in the service year (last month's year), in the months before last month
+ * (demo-activity.ts writes last month on): weekdays that are not public holidays, and one Saturday, a
+ * day off by the schedule and so a restricted day. In the first months of a year there are fewer.
+ */
+export async function demoLeaveDates(calendar: DemoCalendar = demoCalendar()): Promise<DemoLeaveDay[]> {
+  const holidays = await demoHolidays(calendar);
   const plan = [
-    { month: shiftMonth(previous, -2), weekday: 1, n: 2, minutes: 240 },
-    { month: shiftMonth(previous, -3), weekday: 5, n: 1, minutes: 240 },
-    { month: shiftMonth(previous, -4), weekday: 4, n: 3, minutes: 120 },
-    { month: shiftMonth(previous, -6), weekday: 0, n: 2, minutes: 240 },
+    { offset: 2, weekday: 1, n: 2, minutes: 240 },
+    { offset: 3, weekday: 5, n: 1, minutes: 240 },
+    { offset: 4, weekday: 4, n: 3, minutes: 120 },
+    { offset: 6, weekday: 0, n: 2, minutes: 240 },
   ];
   return plan
-    .filter((p) => p.month.startsWith(year))
-    .map((p) => ({ date: nthWeekday(p.month, p.weekday, p.n), minutes: p.minutes }));
+    .map((p) => ({ ...p, month: monthsBefore(calendar, p.offset) }))
+    .filter((p) => yearOf(p.month) === calendar.serviceYear)
+    .map((p) =>
+      p.weekday === 5
+        ? { date: nthWeekdayOf(p.month, 5, p.n)!, minutes: p.minutes, restricted: '근무일이 아닌 토요일' }
+        : { date: workingWeekday(p.month, p.weekday, p.n, holidays), minutes: p.minutes },
+    );
 }
 
 async function firstMatching(assistantId: string): Promise<MatchingItem | undefined> {
@@ -117,7 +115,7 @@ function setting(
     ...values,
     revision: 1,
     updatedBy: AGENCY_STAFF,
-    updatedAt: new Date().toISOString(),
+    updatedAt: clock.nowIso(),
   };
 }
 
@@ -128,7 +126,7 @@ const leaveStep: SeedStep = {
     if (!matching) {
       ctx.log('데모 데이터: assistant01의 매칭이 없어 연차 사용 기록을 더하지 않았습니다.');
     } else {
-      for (const { date, minutes } of demoLeaveDates()) {
+      for (const { date, minutes } of await demoLeaveDates()) {
         await createOnce(() =>
           bindEntity(ActivityLogEntry)
             .create(leaveEntry(matching, date, minutes))

@@ -21,20 +21,25 @@ import {
 } from '#functions/assistants/entities';
 import { personFromRrn } from '#functions/assistants/rules';
 import { Matching, type MatchingItem } from '#functions/matching/entities';
+import * as clock from '#kernel/clock';
+import { shiftDay } from '#kernel/korea-time';
+import { demoCalendar } from './demo-calendar.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, displayPhone } from './demo-data.ts';
 import type { SeedStep } from './seed.ts';
 
 // Demo data of people and matching (issue 5, B1–B5), hanging off the demo accounts: the ten demo
 // assistants registered at their agencies (resident numbers encrypted, insurances, a clear
 // qualification check with its evidence file), the twelve demo workers' service applications from
-// 신청 to 매칭 완료, and the matchings of this calendar year — with 1:2 and 1:3 concurrent support at
+// 신청 to 매칭 완료, and the matchings of the demo period (local/demo-calendar.ts) — with 1:2 and 1:3 concurrent support at
 // shared workplaces, so the activity logs, comparison and claims built later have real shapes to
 // work on. Plus each agency's job postings, one activity application that shows the one-agency rule
 // (a registered assistant applying to another agency), and two applications still in progress.
 // Every number, name and business here is fictional; resident numbers are made up and only valid
 // in form.
 
-const YEAR = Number(new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 4));
+// the service year (last month's year) and the matchings' period, from the one demo calendar
+const CALENDAR = demoCalendar();
+const YEAR = CALENDAR.serviceYear;
 const PREVIOUS = YEAR - 1;
 
 /** A valid 사업자등록번호 from nine digits (check digit appended). */
@@ -480,6 +485,7 @@ function demoApplication(
   worker: DemoWorker,
   status: 'matched' | 'submitted' | 'evaluated',
   year: number,
+  period = { start: `${year}-01-01`, end: `${year}-12-31` },
 ): ServiceApplicationItem {
   const person = account(worker.username);
   const agency = organisation(person.organisationId);
@@ -497,7 +503,7 @@ function demoApplication(
     job: { title: worker.job, duties: worker.duties, employmentType: 'regular', workStart: '09:00', workEnd: '18:00' },
     disability: { type: worker.disability, severity: 'severe' },
     support: { types: [worker.supportType], details: `${worker.duties}에 필요한 보조` },
-    requested: { hoursPerDay: daily, daysPerWeek: 5, startDate: `${year}-01-01`, endDate: `${year}-12-31` },
+    requested: { hoursPerDay: daily, daysPerWeek: 5, startDate: period.start, endDate: period.end },
   };
   const branchUser = branchStaff(agency.branchId);
   const history: ServiceApplicationItem['history'] = [{ status: 'submitted', at: day(1), by: worker.username }];
@@ -532,8 +538,8 @@ function demoApplication(
             hoursPerDay: daily,
             daysPerWeek: 5,
             monthlyHours: monthlyCap(daily * 5),
-            startDate: `${year}-01-01`,
-            endDate: `${year}-12-31`,
+            startDate: period.start,
+            endDate: period.end,
             supportType: worker.supportType,
             note: '근무 환경 확인 결과 요청 시간 인정',
             decidedBy: branchUser,
@@ -565,8 +571,8 @@ function demoMatching(support: (typeof SUPPORTS)[number], n: number): MatchingIt
     branchId: agency.branchId,
     workplaceKey: workplace.businessNumber,
     workplaceName: workplace.companyName,
-    startDate: `${YEAR}-01-01`,
-    endDate: `${YEAR}-12-31`,
+    startDate: CALENDAR.period.start,
+    endDate: CALENDAR.period.end,
     schedule: WEEKDAYS.map((weekday) => ({ weekday, start: support.start, end: support.end })),
     supportType: worker.supportType,
     status: 'active',
@@ -602,7 +608,7 @@ const applicationsStep: SeedStep = {
     for (const worker of DEMO_WORKERS) {
       await createOnce(() =>
         bindEntity(ServiceApplication)
-          .create(demoApplication(worker, 'matched', YEAR))
+          .create(demoApplication(worker, 'matched', YEAR, CALENDAR.period))
           .go(),
       );
     }
@@ -635,8 +641,8 @@ const matchingsStep: SeedStep = {
   },
 };
 
-const TODAY = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
-const inDays = (days: number) => new Date(Date.now() + 9 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const TODAY = () => clock.today();
+const inDays = (days: number) => shiftDay(clock.today(), days);
 
 function demoPosting(agencyId: string, n: number, fields: Partial<JobPostingItem>): JobPostingItem {
   const agency = organisation(agencyId);
@@ -703,8 +709,8 @@ const postingsStep: SeedStep = {
       demoPosting('AG-HANBIT', 3, {
         title: '상반기 근로지원인 모집(마감)',
         area: '마포구',
-        postedOn: `${YEAR}-01-05`,
-        closesOn: `${YEAR}-02-28`,
+        postedOn: inDays(-100),
+        closesOn: inDays(-40),
         status: 'closed',
         revision: 2,
       }),

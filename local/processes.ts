@@ -1,6 +1,7 @@
 import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
+import * as clock from '#kernel/clock';
 
 /** Where the local stack's own lines go: the terminal for `npm start`, a file for test runs. */
 export interface LogSink {
@@ -50,9 +51,9 @@ export async function assertPortFree(port: number, what: string): Promise<void> 
 }
 
 export async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = clock.nowMs() + timeoutMs;
   let delay = 25;
-  while (Date.now() < deadline) {
+  while (clock.nowMs() < deadline) {
     if (await check().catch(() => false)) return;
     await new Promise((r) => setTimeout(r, delay));
     delay = Math.min(delay * 2, 250);

@@ -5,10 +5,12 @@ import { bindEntity, isConditionFailure } from '#commons/entities';
 import { Organisation } from '#functions/agencies/entities';
 import { ensureDefaultTable } from '#functions/claims/repository';
 import { UserProfile } from '#functions/identity/entities';
+import * as clock from '#kernel/clock';
 import { ensurePoolUser } from './cognito.ts';
 import { ACTIVITY_SEED_STEPS } from './demo-activity.ts';
 import { AGENCY_SEED_STEPS } from './demo-agencies.ts';
 import { ATTENDANCE_SEED_STEPS } from './demo-attendance.ts';
+import { demoCalendar } from './demo-calendar.ts';
 import { CLAIM_SEED_STEPS } from './demo-claims.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from './demo-data.ts';
 import { LEAVE_SEED_STEPS } from './demo-leave.ts';
@@ -87,9 +89,11 @@ const profiles: SeedStep = {
  * DEMO_ORGANISATIONS so that their data hangs off the same people and organisations.
  */
 const rateTables: SeedStep = {
-  name: '2026 rate table (기본 요율표)',
+  name: 'rate tables of the demo years (기본 요율표)',
   async run() {
-    await ensureDefaultTable({ userId: 'hq_admin', roles: ['hq'], grants: [{ role: 'hq' }], sourceIp: '127.0.0.1' });
+    const hq = { userId: 'hq_admin', roles: ['hq' as const], grants: [{ role: 'hq' as const }], sourceIp: '127.0.0.1' };
+    // 2026 always (the product's published defaults), and every year the demo's money touches
+    for (const year of new Set([2026, ...demoCalendar().rateYears])) await ensureDefaultTable(hq, year);
   },
 };
 
@@ -110,7 +114,16 @@ export const SEED_STEPS: SeedStep[] = [
 /** What the demo data is made of: when it changes, the next start seeds again. */
 function seedVersion(steps: readonly SeedStep[]): string {
   return createHash('sha256')
-    .update(JSON.stringify({ steps: steps.map((s) => s.name), DEMO_ORGANISATIONS, DEMO_ACCOUNTS, DEMO_PASSWORD }))
+    .update(
+      JSON.stringify({
+        steps: steps.map((s) => s.name),
+        DEMO_ORGANISATIONS,
+        DEMO_ACCOUNTS,
+        DEMO_PASSWORD,
+        // the demo is built around today's month: a new month (or a pinned day in another) fills it again
+        month: clock.thisMonth(),
+      }),
+    )
     .digest('hex');
 }
 
@@ -126,9 +139,9 @@ export async function seedDemoData(
   const version = seedVersion(steps);
   if (existsSync(marker) && readFileSync(marker, 'utf8') === version) return 'already';
   for (const step of steps) {
-    const started = Date.now();
+    const started = clock.nowMs();
     await step.run(ctx);
-    ctx.log(`데모 데이터: ${step.name} ${Date.now() - started} ms`);
+    ctx.log(`데모 데이터: ${step.name} ${clock.nowMs() - started} ms`);
   }
   writeFileSync(marker, version);
   return 'seeded';

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync 
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Capability } from '#commons/http/route';
+import * as clock from '#kernel/clock';
 import { closeServer, createApiServer, listen } from './api-server.ts';
 import { ensureUserPool, type LocalUserPool, startCognito } from './cognito.ts';
 import { ensureTable, startDynamoDb } from './dynamodb.ts';
@@ -165,11 +166,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Runni
       onCode: (code) => outbox.captureCode(code),
     });
     // register each child as soon as it is up, so that a failure elsewhere still stops it
-    const began = Date.now();
+    const began = clock.nowMs();
     const track = <T extends { process: ServiceProcess }>(service: Promise<T>) =>
       service.then((running) => {
         services.push(running.process);
-        progress(`${running.process.name} 준비 ${Date.now() - began} ms`);
+        progress(`${running.process.name} 준비 ${clock.nowMs() - began} ms`);
         return running;
       });
     const started = Promise.allSettled([track(dynamo), track(s3), track(cognito)]);
@@ -177,9 +178,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Runni
     if (options.web !== false) {
       // the web build is synchronous; the children start meanwhile in their own processes
       const { buildWeb } = await import('../web/build.ts');
-      const builtAt = Date.now();
+      const builtAt = clock.nowMs();
       webDist = buildWeb();
-      progress(`웹 화면 빌드 ${Date.now() - builtAt} ms`);
+      progress(`웹 화면 빌드 ${clock.nowMs() - builtAt} ms`);
     }
     const failure = (await started).find((s) => s.status === 'rejected');
     if (failure) throw (failure as PromiseRejectedResult).reason;
@@ -189,7 +190,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Runni
       ensureTable(dynamoDb.endpoint, LOCAL_RESOURCES.tableName),
       ensureUserPool(localCognito.endpoint),
     ]);
-    progress(`테이블과 사용자 풀 준비 ${Date.now() - began} ms`);
+    progress(`테이블과 사용자 풀 준비 ${clock.nowMs() - began} ms`);
 
     const { WORKFLOWS } = await import('#functions/workflows');
     stepFunctions = new LocalStepFunctions(options.workflows ?? WORKFLOWS, {
@@ -231,7 +232,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Runni
     stepFunctions.restore();
 
     const capabilities = options.capabilities ?? (await import('#functions/capabilities')).CAPABILITIES;
-    progress(`API 경로 ${capabilities.flatMap((c) => c.routes).length}개 읽음 ${Date.now() - began} ms`);
+    progress(`API 경로 ${capabilities.flatMap((c) => c.routes).length}개 읽음 ${clock.nowMs() - began} ms`);
     uploadEvents = uploadEventDispatcher({
       capabilities,
       uploadsBucket: LOCAL_RESOURCES.uploadsBucket,

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { StateMachine } from 'aws-local-stepfunctions';
+import * as clock from '#kernel/clock';
 import { importHandler, lambdaContext } from './api-server.ts';
 import { LOCAL_RESOURCES } from './env.ts';
 import { REPO_ROOT } from './paths.ts';
@@ -196,13 +197,13 @@ export function loadWorkflow(spec: WorkflowSpec): LoadedMachine {
     state.TimeoutSeconds ??= kind === 'wait' ? MAX_WAIT_SECONDS : LAMBDA_TASK_TIMEOUT_SECONDS;
     tasks.set(name, { kind, entry, functionArn, topLevel });
   }
-  return { spec, arn: stateMachineArn(spec.name), definition, tasks, createdAt: Date.now() / 1000 };
+  return { spec, arn: stateMachineArn(spec.name), definition, tasks, createdAt: clock.nowMs() / 1000 };
 }
 
 const defaultInvoker: TaskInvoker = async (entry, event, functionName) => {
   const handler = (await importHandler(entry)) as unknown as (e: unknown, c: unknown) => Promise<unknown>;
   const requestId = randomUUID();
-  return handler(event, lambdaContext(functionName, requestId, Date.now() + LAMBDA_TASK_TIMEOUT_SECONDS * 1000));
+  return handler(event, lambdaContext(functionName, requestId, clock.nowMs() + LAMBDA_TASK_TIMEOUT_SECONDS * 1000));
 };
 
 /** A Lambda's failure as Step Functions sees it: the error's name, a JSON cause like Lambda's. */
@@ -212,7 +213,7 @@ function lambdaFailure(error: unknown): StatesError {
   return new StatesError(type, JSON.stringify({ errorType: type, errorMessage: e.message }));
 }
 
-const seconds = () => Date.now() / 1000;
+const seconds = () => clock.nowMs() / 1000;
 
 /**
  * The local Step Functions service: runs each workflow's ASL through aws-local-stepfunctions with
@@ -451,10 +452,10 @@ export class LocalStepFunctions {
   }
 
   private async invokeTask(entry: string, event: Json, functionName: string): Promise<Json> {
-    const started = Date.now();
+    const started = clock.nowMs();
     try {
       const result = await this.invoke(entry, event, functionName);
-      this.options.sink.line('sfn', `task ${functionName} ok ${Date.now() - started}ms`);
+      this.options.sink.line('sfn', `task ${functionName} ok ${clock.nowMs() - started}ms`);
       // what a Lambda returns crosses the wire as JSON
       return result === undefined ? null : (JSON.parse(JSON.stringify(result)) as Json);
     } catch (error) {

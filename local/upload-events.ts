@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import type { Capability } from '#commons/http/route';
 import { objectKeyOfEvent } from '#functions/files/rules';
+import * as clock from '#kernel/clock';
 import { importHandler, lambdaContext } from './api-server.ts';
 import type { LogSink } from './processes.ts';
 import type { S3ObjectEvent } from './s3.ts';
@@ -33,7 +34,7 @@ export function uploadEventDispatcher(options: { capabilities: Capability[]; upl
     const functionName = `kead-local-${capability.name}-uploads`;
     for (let attempt = 0; ; attempt++) {
       try {
-        await handler({ Records: [record] }, lambdaContext(functionName, randomUUID(), Date.now() + TIMEOUT_MS));
+        await handler({ Records: [record] }, lambdaContext(functionName, randomUUID(), clock.nowMs() + TIMEOUT_MS));
         return;
       } catch (error) {
         options.sink.line('s3-events', `${functionName} failed (attempt ${attempt + 1}): ${(error as Error).message}`);

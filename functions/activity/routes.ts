@@ -8,6 +8,7 @@ import { DISABILITY_TYPES, label, SUPPORT_TYPES } from '#functions/applications/
 import { getApplication } from '#functions/applications/repository';
 import { recordAudit } from '#functions/audit/repository';
 import { inForce, listByAgency, listByAssistant, listByWorker } from '#functions/matching/repository';
+import * as clock from '#kernel/clock';
 import { ATTENDANCE_CODES } from './codes.ts';
 import { activityLogPdf, type LogDocumentRound } from './document.ts';
 import type { ActivityLogEntryItem, ConsentRoundItem } from './entities.ts';
@@ -49,7 +50,7 @@ import { documentExists, logDocumentKey, presignDocument, readDocument, sha256He
 const day = z.string({ error: '활동일자를 입력해 주세요.' }).regex(/^\d{4}-\d{2}-\d{2}$/, {
   error: '활동일자는 2026-11-03처럼 연-월-일로 입력해 주세요.',
 });
-const clock = (name: string) =>
+const timeOfDay = (name: string) =>
   z.string({ error: `${name} 시각을 입력해 주세요.` }).regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, {
     error: `${name} 시각은 09:00처럼 시:분으로 입력해 주세요.`,
   });
@@ -68,8 +69,8 @@ const entryFields = {
   date: day,
   attendance: z.enum(ATTENDANCE_CODES, { error: '근태를 목록에서 골라 주세요.' }),
   leaveMinutes: z.number({ error: '휴가시간을 목록에서 골라 주세요.' }).int().nullable().optional(),
-  start: clock('활동시간의 시작'),
-  end: clock('활동시간의 끝'),
+  start: timeOfDay('활동시간의 시작'),
+  end: timeOfDay('활동시간의 끝'),
   contentCode: z.string().max(10, { error: '활동내용을 목록에서 골라 주세요.' }).nullable().optional(),
   otherContent: z.string().max(2000).nullable().optional(),
   specialNotes: z.string().max(20000).nullable().optional(),
@@ -552,7 +553,7 @@ export const activityRoutes = [
           supportType: label(SUPPORT_TYPES, matching.supportType),
           entries: data.entries.map(listed),
           rounds: data.rounds.map(roundForDocument),
-          generatedAt: new Date().toISOString(),
+          generatedAt: clock.nowIso(),
         });
         await writeDocument(key, bytes, 'application/pdf');
       }

@@ -11,6 +11,7 @@ import { smsToPerson } from '#functions/identity/notify';
 import { getProfile } from '#functions/identity/repository';
 import type { MatchingItem } from '#functions/matching/entities';
 import { inForce, listByAssistant } from '#functions/matching/repository';
+import * as clock from '#kernel/clock';
 import { type AttendanceCode, attendanceOf, contentLabel, ROUND_KIND_LABELS, type SigningMethod } from './codes.ts';
 import type { ActivityLogEntryItem, ConsentRoundItem } from './entities.ts';
 import {
@@ -223,7 +224,7 @@ async function checkEntry(
     workerName: context.workerName,
     matchings: context.matchings,
     sameDay,
-    today: koreaDay(new Date()),
+    today: clock.today(),
   });
   if (problems.length) fail(problems);
   return guard;
@@ -251,7 +252,7 @@ export async function createEntry(caller: Caller, scope: AssistantScope, body: E
     workerName: matching.workerName,
     matchings: pairs.filter((m) => m.assistantId === matching.assistantId),
   });
-  const now = new Date();
+  const now = clock.now();
   const at = now.toISOString();
   const item: ActivityLogEntryItem = {
     ...input,
@@ -362,7 +363,7 @@ export async function editEntry(
   const guards = [guard];
   if (input.date !== entry.date) guards.push(await dayGuard(entry.assistantId, entry.date));
   const matching = matchingOn(pairs, input.date)!;
-  const at = new Date().toISOString();
+  const at = clock.nowIso();
   const after: ActivityLogEntryItem = {
     ...entry,
     date: input.date,
@@ -423,7 +424,7 @@ export async function deleteEntry(caller: Caller, entry: ActivityLogEntryItem, a
   if (entry.consent === 'requested' && entry.roundId) {
     const round = await getRound(entry.roundId);
     if (round && round.status === 'requested') {
-      const at = new Date().toISOString();
+      const at = clock.nowIso();
       const entryIds = round.entryIds.filter((id) => id !== entry.entryId);
       change.rounds = [
         {
@@ -488,7 +489,7 @@ export async function requestConsent(
       ]);
     }
   }
-  const at = new Date().toISOString();
+  const at = clock.nowIso();
   const rounds: ConsentRoundItem[] = [];
   for (const group of groups) {
     const fresh = group.entries.filter((e) => e.consent === 'unsigned' && (!chosen || chosen.has(e.entryId)));
@@ -647,7 +648,7 @@ export async function signRound(
   const digest = digestOf(entries);
   const problems = signatureProblems(input, profile?.name ?? round.workerName, digest);
   if (problems.length) fail(problems);
-  const at = new Date().toISOString();
+  const at = clock.nowIso();
   const key = await storeSnapshot(round, entries, 'electronic', at, digest);
   const after: ConsentRoundItem = {
     ...round,
@@ -722,7 +723,7 @@ export async function paperConsent(
     ]);
   }
   const upload = await readyUpload(input.uploadId!, caller.userId, 'consentScan');
-  const at = new Date().toISOString();
+  const at = clock.nowIso();
   const open = await openRound(group.assistantId, input.workerId, input.month);
   const base =
     open ??
@@ -783,7 +784,7 @@ export async function withdrawRound(caller: Caller, round: ConsentRoundItem, rea
     throw new RuleViolation('서명을 기다리는 요청만 취소할 수 있습니다.', 'ROUND_CLOSED');
   }
   const entries = await roundEntries(round);
-  const at = new Date().toISOString();
+  const at = clock.nowIso();
   const after: ConsentRoundItem = {
     ...round,
     status: 'withdrawn',

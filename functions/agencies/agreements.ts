@@ -2,6 +2,7 @@ import { branchName } from '#commons/branches';
 import type { Caller } from '#commons/caller';
 import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { notifyStaff } from '#functions/identity/notify';
+import * as clock from '#kernel/clock';
 import {
   agreementPdf,
   DOCUMENT_STAGE_LABELS,
@@ -63,7 +64,7 @@ function event(
   status: string,
   note?: string,
 ): AgreementEvent {
-  return { at: new Date().toISOString(), action, actorId: caller.userId, side, status, note };
+  return { at: clock.nowIso(), action, actorId: caller.userId, side, status, note };
 }
 
 function termsOf(agreement: AgreementItem): Terms {
@@ -154,8 +155,8 @@ export async function draftAgreement(
     documents: [],
     events: [event(caller, 'create', 'kead', 'draft')],
     createdBy: caller.userId,
-    createdAt: new Date().toISOString(),
-    updatedAt: new Date().toISOString(),
+    createdAt: clock.nowIso(),
+    updatedAt: clock.nowIso(),
   };
   await saveAgreements(caller, auditOf('create', agreement), [{ after: agreement }]);
   return agreement;
@@ -220,7 +221,7 @@ async function storeDocument(
     key,
     sha256,
     size: bytes.length,
-    createdAt: new Date().toISOString(),
+    createdAt: clock.nowIso(),
     createdBy: caller.userId,
   };
 }
@@ -249,7 +250,7 @@ export async function issueAgreement(caller: Caller, agreement: AgreementItem): 
     }
   }
 
-  const issuedAt = new Date().toISOString();
+  const issuedAt = clock.nowIso();
   const frozen: AgreementItem = {
     ...agreement,
     keadOffice: branchName(agreement.branchId) ?? agreement.branchId,
@@ -327,7 +328,7 @@ export async function stampAgreement(caller: Caller, agreement: AgreementItem): 
   if (!keadSeal) throw new NotFound('발급할 때 쓴 공단 직인');
   const issued = [...agreement.documents].reverse().find((d) => d.stage === 'issued');
   if (!issued) throw new NotFound('발급본');
-  const stampedAt = new Date().toISOString();
+  const stampedAt = clock.nowIso();
   const pdf = await agreementPdf({
     agreementId: agreement.agreementId,
     year: agreement.year,
@@ -413,7 +414,7 @@ export async function reissueAgreement(caller: Caller, agreement: AgreementItem)
   if (!check.ok) throw new RuleViolation(check.message, check.code);
   const siblings = await listAgreementsOfOrganisation(agreement.organisationId, agreement.year);
   const revision = siblings.reduce((max, a) => Math.max(max, a.revision), 0) + 1;
-  const now = new Date().toISOString();
+  const now = clock.nowIso();
   const draft: AgreementItem = {
     agreementId: agreementIdOf(agreement.year, agreement.organisationId, revision),
     organisationId: agreement.organisationId,

@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { SERVICE_NAME } from '#commons/table';
+import * as clock from '#kernel/clock';
 
 /**
  * 수행기관 (agency) and 교육기관 (training institution): one entity, two kinds, because both are
@@ -49,13 +50,13 @@ export const Organisation = new Entity({
     /** bumped on every edit; an edit names the revision it read (conditional write, no lost updates) */
     revision: { type: 'number', default: 0 },
     updatedBy: { type: 'string' },
-    createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
+    createdAt: { type: 'string', required: true, readOnly: true, default: () => clock.nowIso() },
     updatedAt: {
       type: 'string',
       required: true,
       watch: '*',
-      default: () => new Date().toISOString(),
-      set: () => new Date().toISOString(),
+      default: () => clock.nowIso(),
+      set: () => clock.nowIso(),
     },
   },
   indexes: {
@@ -192,13 +193,13 @@ export const Agreement = new Entity({
     documents: { type: 'list', items: agreementDocument, required: true, default: () => [] },
     events: { type: 'list', items: agreementEvent, required: true, default: () => [] },
     createdBy: { type: 'string', required: true },
-    createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
+    createdAt: { type: 'string', required: true, readOnly: true, default: () => clock.nowIso() },
     updatedAt: {
       type: 'string',
       required: true,
       watch: '*',
-      default: () => new Date().toISOString(),
-      set: () => new Date().toISOString(),
+      default: () => clock.nowIso(),
+      set: () => clock.nowIso(),
     },
   },
   indexes: {

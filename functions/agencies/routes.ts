@@ -7,6 +7,7 @@ import { SIDO_CODES, sidoName, sigunguBelongsTo } from '#commons/regions';
 import { currentSigungu } from '#commons/regions-sigungu';
 import { maskName } from '#commons/rrn';
 import { recordAudit } from '#functions/audit/repository';
+import * as clock from '#kernel/clock';
 import { TERMS_LABELS, termsFields } from './agreement-template.ts';
 import {
   agencyForAgreement,
@@ -219,7 +220,7 @@ function organisationItem(
   caller: Caller,
   base?: OrganisationItem,
 ): OrganisationItem {
-  const now = new Date().toISOString();
+  const now = clock.nowIso();
   return {
     organisationId,
     kind: input.kind,

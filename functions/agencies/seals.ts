@@ -3,6 +3,7 @@ import type { Caller } from '#commons/caller';
 import { RuleViolation } from '#commons/errors';
 import { readyUpload } from '#functions/files/repository';
 import { notifyStaff } from '#functions/identity/notify';
+import * as clock from '#kernel/clock';
 import type { OrganisationItem, SealItem } from './entities.ts';
 import { createSeal, listSeals, saveSealDecision } from './repository.ts';
 import {
@@ -40,7 +41,7 @@ export async function requestSeal(caller: Caller, organisation: OrganisationItem
     }
     throw error;
   }
-  const now = new Date().toISOString();
+  const now = clock.nowIso();
   const seal: SealItem = {
     organisationId: organisation.organisationId,
     version,
@@ -84,7 +85,7 @@ export async function decideSealRequest(
     ...seal,
     status: rule.value.status,
     decidedBy: caller.userId,
-    decidedAt: new Date().toISOString(),
+    decidedAt: clock.nowIso(),
     reason: decision === 'reject' ? reason?.trim() : undefined,
   };
   await saveSealDecision(caller, decided, retire, {
@@ -132,7 +133,7 @@ export async function registerKeadSeal(
     await writeDocument(key, image.bytes, image.contentType);
     stored = { key, contentType: image.contentType, size: image.bytes.length, sha256, fileName: image.fileName };
   }
-  const now = new Date().toISOString();
+  const now = clock.nowIso();
   const seal: SealItem = {
     organisationId: KEAD_SEAL_OWNER,
     version,

@@ -9,6 +9,7 @@ import { getOrganisation } from '#functions/agencies/repository';
 import { koreaDay } from '#functions/audit/record';
 import { recordAudit } from '#functions/audit/repository';
 import { getProfile } from '#functions/identity/repository';
+import * as clock from '#kernel/clock';
 import { DISABILITY_TYPE_CODES, label, SEVERITY_CODES, SUPPORT_TYPE_CODES, SUPPORT_TYPES } from './codes.ts';
 import type { ServiceApplicationItem } from './entities.ts';
 import { serviceLimits } from './limits.ts';
@@ -53,7 +54,7 @@ const day = (name: string) =>
     error: `${name}은(는) 2027-01-01처럼 연-월-일로 입력해 주세요.`,
   });
 
-const clock = (name: string) =>
+const timeOfDay = (name: string) =>
   z.string({ error: `${name}을(를) 입력해 주세요.` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
     error: `${name}은(는) 09:00처럼 시:분으로 입력해 주세요.`,
   });
@@ -91,8 +92,8 @@ const applicationBody = z.object({
     employmentType: z.enum(EMPLOYMENT_TYPES.map((t) => t.code) as [string, ...string[]], {
       error: '고용 형태를 골라 주세요.',
     }),
-    workStart: clock('근무 시작 시각'),
-    workEnd: clock('근무 종료 시각'),
+    workStart: timeOfDay('근무 시작 시각'),
+    workEnd: timeOfDay('근무 종료 시각'),
   }),
   disability: z.object({
     type: z.enum(DISABILITY_TYPE_CODES, { error: '장애 유형을 골라 주세요.' }),
@@ -211,7 +212,7 @@ export const applicationRoutes = [
       allow({ userId: applicantId });
       const profile = await getProfile(applicantId);
       if (!profile) throw new NotFound('회원 정보');
-      const now = new Date();
+      const now = clock.now();
       const today = koreaDay(now);
       const periodIssues = periodProblems(body.requested, '지원 희망 기간');
       const limits = periodIssues.length
@@ -338,7 +339,7 @@ export const applicationRoutes = [
     handle: async ({ params, caller, allow }) => {
       const item = await load(params.applicationId);
       allow({ branchId: item.branchId });
-      const at = new Date().toISOString();
+      const at = clock.nowIso();
       const next = nextVersion(item, 'received', { by: caller!.userId, at });
       await saveStep(caller!, item, next, 'serviceApplication.receive');
       await notifyApplicant(
@@ -387,7 +388,7 @@ export const applicationRoutes = [
           endDate: '지원 종료일',
         });
       }
-      const at = new Date().toISOString();
+      const at = clock.nowIso();
       const evaluation = { ...body, decidedBy: caller!.userId, decidedAt: at };
       const next = nextVersion(item, 'evaluated', { by: caller!.userId, at, note: body.note }, { evaluation });
       await saveStep(caller!, item, next, 'serviceApplication.evaluate');
@@ -416,7 +417,7 @@ export const applicationRoutes = [
     handle: async ({ params, body, caller, allow }) => {
       const item = await load(params.applicationId);
       allow({ branchId: item.branchId });
-      const at = new Date().toISOString();
+      const at = clock.nowIso();
       const next = nextVersion(
         item,
         'rejected',
@@ -463,7 +464,7 @@ export const applicationRoutes = [
       if (item.requestedAgencyId === agency.organisationId) {
         throw new RuleViolation(`이미 ${agency.name}에 매칭을 의뢰했습니다.`, 'ALREADY_REQUESTED');
       }
-      const at = new Date().toISOString();
+      const at = clock.nowIso();
       const next = nextVersion(
         item,
         'matchingRequested',

@@ -10,9 +10,9 @@ import { maskRrn } from '#commons/rrn';
 import { getOrganisation } from '#functions/agencies/repository';
 import { SUPPORT_TYPE_CODES } from '#functions/applications/codes';
 import { notifyStaff } from '#functions/applications/repository';
-import { koreaDay } from '#functions/audit/record';
 import { recordAudit } from '#functions/audit/repository';
 import { getProfile } from '#functions/identity/repository';
+import * as clock from '#kernel/clock';
 import { DISQUALIFIED_MESSAGE, SELF_DECLARATION_STATEMENT } from './disqualifications.ts';
 import type { ActivityApplicationItem, JobPostingItem } from './entities.ts';
 import {
@@ -54,7 +54,7 @@ import {
 // self-declaration and career history; the agency accepts (the applicant becomes a registered
 // assistant, nothing retyped) or rejects with a reason.
 
-const clock = (name: string) =>
+const timeOfDay = (name: string) =>
   z.string({ error: `${name}을(를) 입력해 주세요.` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
     error: `${name}은(는) 09:00처럼 시:분으로 입력해 주세요.`,
   });
@@ -149,8 +149,8 @@ const activityBody = z.object({
   address: text('주소', 200),
   rrn: rrnSchema,
   disability: disabilitySchema,
-  desired: z.object({ start: clock('근무희망 시작 시각'), end: clock('근무희망 끝 시각') }),
-  break: z.object({ start: clock('휴게 시작 시각'), end: clock('휴게 끝 시각') }).optional(),
+  desired: z.object({ start: timeOfDay('근무희망 시작 시각'), end: timeOfDay('근무희망 끝 시각') }),
+  break: z.object({ start: timeOfDay('휴게 시작 시각'), end: timeOfDay('휴게 끝 시각') }).optional(),
   region: z.object({
     sidoCode: z.enum(SIDO_CODES, { error: '근무희망지역(시/도)을 골라 주세요.' }),
     area: z.string().trim().max(60, { error: '근무희망지역(시/군/구)은 60자 이하로 입력해 주세요.' }).optional(),
@@ -182,8 +182,8 @@ export const postingRoutes = [
       sidoCode: z.enum(SIDO_CODES, { error: '근무 시/도를 골라 주세요.' }),
       area: text('근무지', 80),
       supportType: z.enum(SUPPORT_TYPE_CODES, { error: '지원 유형을 골라 주세요.' }),
-      workStart: clock('근무 시작 시각'),
-      workEnd: clock('근무 종료 시각'),
+      workStart: timeOfDay('근무 시작 시각'),
+      workEnd: timeOfDay('근무 종료 시각'),
       weeklyHours: z.number({ error: '주 근무시간을 숫자로 입력해 주세요.' }),
       openings: z.number({ error: '모집 인원을 숫자로 입력해 주세요.' }),
       description: text('업무 내용', 2000),
@@ -193,7 +193,7 @@ export const postingRoutes = [
     handle: async ({ body, caller, allow }) => {
       const agencyId = ownAgency(caller!, body.agencyId);
       allow({ agencyId });
-      const today = koreaDay(new Date());
+      const today = clock.today();
       const problems = postingProblems(body, today);
       if (problems.length) fail(problems, POSTING_LABELS);
       const agency = await getOrganisation(agencyId);
@@ -226,7 +226,7 @@ export const postingRoutes = [
     handle: async ({ query, caller, allow }) => {
       const agencyId = ownAgency(caller!, query.agencyId);
       allow({ agencyId });
-      const today = koreaDay(new Date());
+      const today = clock.today();
       const items = (await listPostingsByAgency(agencyId)).map((p) => publicPosting(p, today));
       return { body: { items, count: items.length } };
     },
@@ -244,7 +244,7 @@ export const postingRoutes = [
       if (item.status === 'closed') throw new RuleViolation('이미 마감한 구인정보입니다.', 'ALREADY_CLOSED');
       const next: JobPostingItem = { ...item, status: 'closed', revision: item.revision + 1 };
       await savePosting(caller!, item, next, 'jobPosting.close');
-      return { body: publicPosting(next, koreaDay(new Date())) };
+      return { body: publicPosting(next, clock.today()) };
     },
   }),
   defineRoute({
@@ -256,8 +256,8 @@ export const postingRoutes = [
       .object({
         sido: z.enum(SIDO_CODES, { error: '시/도는 목록에 있는 시/도 중에서 골라 주세요.' }).optional(),
         type: z.enum(SUPPORT_TYPE_CODES, { error: '지원 유형을 목록에서 골라 주세요.' }).optional(),
-        from: clock('근무 가능 시작 시각').optional(),
-        to: clock('근무 가능 끝 시각').optional(),
+        from: timeOfDay('근무 가능 시작 시각').optional(),
+        to: timeOfDay('근무 가능 끝 시각').optional(),
         maxWeeklyHours: z.coerce
           .number({ error: '주 근무시간은 숫자로 입력해 주세요.' })
           .int({ error: '주 근무시간은 정수로 입력해 주세요.' })
@@ -279,7 +279,7 @@ export const postingRoutes = [
       q: '검색어',
     },
     handle: async ({ query }) => {
-      const today = koreaDay(new Date());
+      const today = clock.today();
       const words = (query.q ?? '').replace(/\s+/g, '').toLowerCase();
       const items = (await searchOpenPostings(query.sido, today))
         .filter((p) => !query.type || p.supportType === query.type)
@@ -300,7 +300,7 @@ export const postingRoutes = [
     handle: async ({ params }) => {
       const item = await getPosting(params.postingId);
       if (!item) throw new NotFound('구인정보');
-      return { body: publicPosting(item, koreaDay(new Date())) };
+      return { body: publicPosting(item, clock.today()) };
     },
   }),
   defineRoute({
@@ -315,7 +315,7 @@ export const postingRoutes = [
       const applicantId = caller!.userId;
       allow({ userId: applicantId });
       if (body.selfDeclaration.answer === 'applicable') throw new RuleViolation(DISQUALIFIED_MESSAGE, 'DISQUALIFIED');
-      const today = koreaDay(new Date());
+      const today = clock.today();
       const problems = activityApplicationProblems({
         desired: body.desired,
         break: body.break,
@@ -357,7 +357,7 @@ export const postingRoutes = [
         );
       }
       const keys = piiKeys();
-      const at = new Date().toISOString();
+      const at = clock.nowIso();
       const item: ActivityApplicationItem = {
         activityApplicationId: `AA-${today.replace(/-/g, '')}-${randomBytes(3).toString('hex').toUpperCase()}`,
         applicantId,
@@ -480,7 +480,7 @@ export const postingRoutes = [
       if (item.revision !== body.revision) {
         throw new RuleViolation('다른 담당자가 이 신청을 먼저 처리했습니다. 화면을 새로 고쳐 주세요.', 'STALE');
       }
-      const at = new Date().toISOString();
+      const at = clock.nowIso();
       if (body.decision === 'reject') {
         const next: ActivityApplicationItem = {
           ...item,

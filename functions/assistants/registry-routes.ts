@@ -8,11 +8,11 @@ import { maskRrn, normaliseRrn, rrnProblem } from '#commons/rrn';
 import { getOrganisation } from '#functions/agencies/repository';
 import { keepUpload, presignDocument } from '#functions/agencies/storage';
 import { DISABILITY_TYPE_CODES, SUPPORT_TYPE_CODES } from '#functions/applications/codes';
-import { koreaDay } from '#functions/audit/record';
 import { recordAudit } from '#functions/audit/repository';
 import { readyUpload } from '#functions/files/repository';
 import { getProfile } from '#functions/identity/repository';
 import { countActiveByAssistant } from '#functions/matching/repository';
+import * as clock from '#kernel/clock';
 import { checkResult, DISQUALIFICATION_CODES, foundLabels } from './disqualifications.ts';
 import type { AssistantItem } from './entities.ts';
 import {
@@ -197,7 +197,7 @@ export async function newAssistant(input: {
 }): Promise<AssistantItem> {
   const agency = await getOrganisation(input.agencyId);
   if (agency?.kind !== 'agency') throw new NotFound('수행기관');
-  const at = new Date().toISOString();
+  const at = clock.nowIso();
   const keys = piiKeys();
   const identity = input.rrn
     ? {
@@ -214,7 +214,7 @@ export async function newAssistant(input: {
         gender: input.gender!,
       };
   return {
-    assistantId: `AS-${koreaDay(new Date()).slice(2, 4)}${randomBytes(4).toString('hex').toUpperCase()}`,
+    assistantId: `AS-${clock.today().slice(2, 4)}${randomBytes(4).toString('hex').toUpperCase()}`,
     agencyId: agency.organisationId,
     agencyName: agency.name,
     branchId: agency.branchId,
@@ -365,7 +365,7 @@ export const registryRoutes = [
       await checkPortalLogin(body.userId);
       const { revision: _seen, ...changes } = body;
       const statusHistory = item.statusHistory.map((h, i) => (i === 0 ? { ...h, on: body.hireDate } : h));
-      const next = bump(item, new Date().toISOString(), { ...changes, statusHistory });
+      const next = bump(item, clock.nowIso(), { ...changes, statusHistory });
       await saveAssistant(caller!, item, next, assistantAudit(next, 'assistant.update'));
       return { body: assistantView(next) };
     },
@@ -394,7 +394,7 @@ export const registryRoutes = [
         qualification: qualificationState(item),
       });
       if (problem) throw new RuleViolation(problem, 'ASSISTANT_STATUS');
-      const at = new Date().toISOString();
+      const at = clock.nowIso();
       const next = bump(item, at, {
         status: body.status,
         ...(body.status === 'left' ? { leaveDate: body.on } : {}),
@@ -425,7 +425,7 @@ export const registryRoutes = [
       const { revision: _seen, ...insurances } = body;
       const problems = insuranceProblems(insurances, item.hireDate);
       if (problems.length) fail(problems, INSURANCE_LABELS);
-      const next = bump(item, new Date().toISOString(), { insurances });
+      const next = bump(item, clock.nowIso(), { insurances });
       await saveAssistant(caller!, item, next, assistantAudit(next, 'assistant.insurances'));
       return { body: assistantView(next) };
     },
@@ -454,7 +454,7 @@ export const registryRoutes = [
     handle: async ({ params, body, caller, allow }) => {
       const item = await loadAssistant(params.assistantId);
       allow({ agencyId: item.agencyId });
-      const today = koreaDay(new Date());
+      const today = clock.today();
       if (body.checkedOn > today) {
         fail([{ field: 'checkedOn', message: `조회일은 오늘(${today}) 이전이어야 합니다.` }], { checkedOn: '조회일' });
       }
@@ -462,7 +462,7 @@ export const registryRoutes = [
       // kept with the record for as long as the record: out of the uploads bucket, whose pending files expire
       const evidenceKey = `assistants/${item.assistantId}/qualification-checks/${evidence.sha256 ?? evidence.uploadId}`;
       await keepUpload(evidence.bucketKey, evidenceKey, evidence.contentType);
-      const at = new Date().toISOString();
+      const at = clock.nowIso();
       const result = checkResult(body.findings);
       const check = {
         checkId: randomUUID(),

@@ -6,8 +6,8 @@ import { NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
-import { koreaDay } from '#functions/audit/record';
 import { recordAudit } from '#functions/audit/repository';
+import * as clock from '#kernel/clock';
 import type { AssistantItem } from './entities.ts';
 import { listAssistantsByBranch } from './repository.ts';
 import { ASSISTANT_STATUSES } from './rules.ts';
@@ -93,7 +93,7 @@ async function rowsFor(caller: Caller, query: WorkforceQuery, allow: (target: Ta
     hiredFrom: query.hiredFrom,
     hiredTo: query.hiredTo,
   };
-  const today = koreaDay(new Date());
+  const today = clock.today();
   const rows = sortRows(
     (await scope.load()).filter((a) => matchesFilter(a, filter)).map((a) => workforceRow(a, today)),
   );

@@ -2,6 +2,7 @@ import type { Caller } from '#commons/caller';
 import { bindEntity, isConditionFailure } from '#commons/entities';
 import { Conflict } from '#commons/errors';
 import { type WriteEntities, writeAudited } from '#functions/audit/repository';
+import * as clock from '#kernel/clock';
 import {
   AttendanceImport,
   type AttendanceImportItem,
@@ -136,9 +137,7 @@ export async function saveTolerance(caller: Caller, agencyId: string, toleranceM
     },
     { AttendanceSetting },
     ({ AttendanceSetting: settings }) => [
-      settings
-        .put({ agencyId, toleranceMinutes, updatedBy: caller.userId, updatedAt: new Date().toISOString() })
-        .commit(),
+      settings.put({ agencyId, toleranceMinutes, updatedBy: caller.userId, updatedAt: clock.nowIso() }).commit(),
     ],
   );
 }

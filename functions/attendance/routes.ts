@@ -6,6 +6,7 @@ import { isMonth } from '#functions/activity/rules';
 import { getOrganisation } from '#functions/agencies/repository';
 import { recordAudit } from '#functions/audit/repository';
 import { DECLARED_FILE_LABELS, declaredFile } from '#functions/files/routes';
+import * as clock from '#kernel/clock';
 import {
   FINDING_CODES,
   FINDING_TYPES,
@@ -321,7 +322,7 @@ export const attendanceRoutes = [
       }
       const finding = comparison.findings.find((f) => f.id === body.findingId);
       if (!finding) throw new NotFound('확인 항목(활동일지가 고쳐져 사라졌을 수 있습니다. 화면을 새로 고쳐 주세요)');
-      const at = new Date().toISOString();
+      const at = clock.nowIso();
       await saveJustification(caller!, {
         agencyId: agency.organisationId,
         month: body.month,

@@ -13,6 +13,7 @@ import { latestVersion } from '#functions/claims/repository';
 import { completeUpload, readyUpload, startUpload } from '#functions/files/repository';
 import { kindOfContentType } from '#functions/files/rules';
 import { loadGrants } from '#functions/identity/repository';
+import * as clock from '#kernel/clock';
 import {
   compareMonth,
   DEFAULT_TOLERANCE_MINUTES,
@@ -85,7 +86,7 @@ export interface ImportRequest {
 export async function runImport(
   caller: Caller,
   request: ImportRequest,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<{ outcome: ImportOutcome; item: AttendanceImportItem }> {
   const { agencyId, month } = request;
   const upload = await readyUpload(request.uploadId, caller.userId, 'attendance');
@@ -193,7 +194,7 @@ export async function startAttendanceUpload(
   caller: Caller,
   target: { agencyId: string; month: string },
   file: UploadFile,
-  now = new Date(),
+  now = clock.now(),
 ) {
   await refuseSubmittedMonth(target.agencyId, target.month);
   const started = await startUpload(caller.userId, { purpose: 'attendance', ...file });
@@ -218,7 +219,7 @@ export type LandedOutcome = 'not-attendance-request' | 'already-taken' | 'failed
  * outcome. A refusal in Korean (wrong file type, month already submitted) is recorded for the screen;
  * anything else releases the claim and is thrown, so the event is retried.
  */
-export async function importLandedUpload(uploadId: string, now = new Date()): Promise<LandedOutcome> {
+export async function importLandedUpload(uploadId: string, now = clock.now()): Promise<LandedOutcome> {
   const request = await getUploadRequest(uploadId);
   if (!request) return 'not-attendance-request';
   const staleBefore = new Date(now.getTime() - IMPORT_CLAIM_MS).toISOString();
@@ -316,7 +317,7 @@ export async function submitMonth(
   caller: Caller,
   agencyId: string,
   month: string,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<MonthSubmissionItem> {
   const comparison = await compareAgencyMonth(agencyId, month);
   if (comparison.submission) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '#commons/caller';
+import * as clock from '#kernel/clock';
 import { AUDIT_RETENTION_DAYS, type AuditRecordItem } from './entities.ts';
 
 export interface AuditEvent {
@@ -13,15 +14,15 @@ export interface AuditEvent {
 }
 
 /** Korea-time calendar day of an instant. */
-export function koreaDay(at: Date): string {
-  return new Date(at.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-}
+import { koreaDay } from '#kernel/korea-time';
+
+export { koreaDay };
 
 /** Builds the record (pure): time-ordered id, Korea day, retention. */
 export function auditItem(
   actor: Pick<Caller, 'userId' | 'roles' | 'sourceIp'>,
   event: AuditEvent,
-  now = new Date(),
+  now = clock.now(),
 ): AuditRecordItem {
   return {
     auditId: `${now.toISOString()}#${randomUUID().slice(0, 8)}`,

@@ -1,6 +1,7 @@
 import type { Caller } from '#commons/caller';
 import { bindEntity, isConditionFailure } from '#commons/entities';
 import { writeAudited } from '#functions/audit/repository';
+import * as clock from '#kernel/clock';
 import { type ClaimAction, type ClaimStatus, type ComputedLine, claimIdOf, statusAfter } from './claim-rules.ts';
 import { Claim, type ClaimItem, ClaimLine, type ClaimLineItem } from './entities.ts';
 
@@ -16,7 +17,7 @@ export const WORKFLOW_CALLER: Caller = {
   sourceIp: 'stepfunctions',
 };
 
-const now = () => new Date().toISOString();
+const now = () => clock.nowIso();
 
 export async function getClaim(claimId: string): Promise<ClaimItem | undefined> {
   const { data } = await bindEntity(Claim).get({ claimId }).go({ consistent: true });

@@ -4,6 +4,7 @@ import { Conflict, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
+import * as clock from '#kernel/clock';
 import { claimWorkbook, type ExportClaim } from './claim-export.ts';
 import {
   createClaim,
@@ -163,7 +164,7 @@ export const claimWorkflowRoutes = [
       const agency = await getOrganisation(body.agencyId);
       if (agency?.kind !== 'agency') throw new NotFound('수행기관');
       allow({ agencyId: agency.organisationId, branchId: agency.branchId });
-      const refusal = monthRefusal(body.month, new Date());
+      const refusal = monthRefusal(body.month, clock.now());
       if (refusal) throw new RuleViolation(refusal, 'MONTH_NOT_OVER');
       const { created, claim } = await createClaim(caller!, {
         agencyId: agency.organisationId,
@@ -316,7 +317,7 @@ export const claimWorkflowRoutes = [
     labels: CLAIM_LABELS,
     handle: async ({ body, caller, allow }) => {
       allow({});
-      const refusal = monthRefusal(body.month, new Date());
+      const refusal = monthRefusal(body.month, clock.now());
       if (refusal) throw new RuleViolation(refusal, 'MONTH_NOT_OVER');
       return { body: await startMonthForAllAgencies(caller!, body.month) };
     },

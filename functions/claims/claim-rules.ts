@@ -1,3 +1,4 @@
+import { koreaMonth, previousMonth } from '#kernel/korea-time';
 import { claimPeriod, formatDay } from './engine/calendar.ts';
 import type { EntryType } from './engine/entry-types.ts';
 import type { ClaimInput, ClaimOutput, ClaimRates } from './engine/schema.ts';
@@ -30,16 +31,12 @@ export function executionNameOf(claimId: string, attempt: number): string {
 
 /** A month can be claimed once it is over (Korea time): its logs are complete only then. */
 export function monthRefusal(month: string, now: Date): string | undefined {
-  const current = new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 7);
+  const current = koreaMonth(now);
   if (month >= current) return `${month}은(는) 아직 끝나지 않은 달입니다. 지난달까지만 사업비를 신청할 수 있습니다.`;
   return undefined;
 }
 
-export function previousMonth(month: string): string {
-  const year = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
-}
+export { previousMonth };
 
 /** The first day the engine accepts: the Monday of the week that holds the 1st (its rule 1). */
 export function periodStart(month: string): string {

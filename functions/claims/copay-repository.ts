@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Caller } from '#commons/caller';
 import { bindEntity, isConditionFailure } from '#commons/entities';
 import { writeAudited } from '#functions/audit/repository';
+import * as clock from '#kernel/clock';
 import { copayIdOf } from './copay-rules.ts';
 import { type ClaimItem, type ClaimLineItem, Copayment, type CopaymentItem } from './entities.ts';
 
@@ -27,7 +28,7 @@ export async function recordCopayments(claim: ClaimItem, workerLines: readonly C
         amount: result.copay,
         payments: [],
         revision: 1,
-        createdAt: new Date().toISOString(),
+        createdAt: clock.nowIso(),
       })
       .go()
       .then(
@@ -70,7 +71,7 @@ export async function addPayment(caller: Caller, item: CopaymentItem, payment: N
     paymentId: randomUUID(),
     ...payment,
     recordedBy: caller.userId,
-    recordedAt: new Date().toISOString(),
+    recordedAt: clock.nowIso(),
   };
   const result = await writeAudited(
     caller,

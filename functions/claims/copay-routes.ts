@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Conflict, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { getOrganisation } from '#functions/agencies/repository';
+import * as clock from '#kernel/clock';
 import { addPayment, getCopayment, listAgencyCopayments, listWorkerCopayments } from './copay-repository.ts';
 import { copayIdOf, METHOD_LABELS, PAYMENT_METHODS, paidOf, parseCopayId, paymentRefusal } from './copay-rules.ts';
 import { copayStatementPdf } from './copay-statement.ts';
@@ -122,7 +123,7 @@ export const copayRoutes = [
       allow({ userId: caller!.userId });
       const items = (await listWorkerCopayments(caller!.userId)).filter((i) => i.agencyId === query.agencyId);
       if (items.length === 0) throw new NotFound('이 수행기관의 본인부담금');
-      const generatedAt = new Date().toISOString();
+      const generatedAt = clock.nowIso();
       const pdf = await copayStatementPdf({
         workerName: items[0]!.workerName,
         agencyName: items[0]!.agencyName,

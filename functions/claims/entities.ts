@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { SERVICE_NAME } from '#commons/table';
+import * as clock from '#kernel/clock';
 
 /**
  * One version of a year's rate table. Versions are never changed: an edit writes the next version
@@ -15,7 +16,7 @@ export const RateTableVersion = new Entity({
     content: { type: 'string', required: true },
     reason: { type: 'string', required: true },
     createdBy: { type: 'string', required: true },
-    createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
+    createdAt: { type: 'string', required: true, readOnly: true, default: () => clock.nowIso() },
   },
   indexes: {
     byYear: {

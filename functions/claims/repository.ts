@@ -77,8 +77,15 @@ export async function saveVersion(
   return (await getVersion(year, item.version))!;
 }
 
-/** The 2026 defaults as version 1, when a year has no table yet (demo data and first deployment). */
-export async function ensureDefaultTable(caller: Caller): Promise<void> {
-  if (await latestVersion(2026)) return;
-  await saveVersion(caller, 2026, 0, DEFAULT_RATE_TABLE_2026, '2026년 기본 요율 (공개 자료 기준, 미확인 값 표시)');
+/**
+ * Version 1 of a year that has no table yet (demo data and first deployment): the 2026 defaults, which
+ * for another year are a stand-in until hq enters that year's published figures, and say so.
+ */
+export async function ensureDefaultTable(caller: Caller, year = 2026): Promise<void> {
+  if (await latestVersion(year)) return;
+  const reason =
+    year === 2026
+      ? '2026년 기본 요율 (공개 자료 기준, 미확인 값 표시)'
+      : `${year}년 요율 고시 전: 2026년 기본 요율을 그대로 씀 (고시 값으로 고쳐 주세요)`;
+  await saveVersion(caller, year, 0, DEFAULT_RATE_TABLE_2026, reason);
 }

@@ -2,6 +2,7 @@ import type { Caller } from '#commons/caller';
 import { bindEntity } from '#commons/entities';
 import { SIDO_CODES } from '#commons/regions';
 import { Organisation } from '#functions/agencies/entities';
+import { koreaMonth, previousMonth } from '#kernel/korea-time';
 import { createClaim } from './claim-repository.ts';
 import { startClaimExecution } from './orchestration.ts';
 
@@ -47,8 +48,5 @@ export async function startMonthForAllAgencies(
 
 /** The month a schedule on `now` claims: the previous calendar month in Korea time. */
 export function monthToClaim(now: Date): string {
-  const korea = new Date(now.getTime() + 9 * 3600_000);
-  const year = korea.getUTCFullYear();
-  const month = korea.getUTCMonth(); // 0-based: this is already the previous month's 1-based number
-  return month === 0 ? `${year - 1}-12` : `${year}-${String(month).padStart(2, '0')}`;
+  return previousMonth(koreaMonth(now));
 }

@@ -1,6 +1,7 @@
 import type { Caller } from '#commons/caller';
 import { bindEntity, isConditionFailure } from '#commons/entities';
 import { writeAudited } from '#functions/audit/repository';
+import * as clock from '#kernel/clock';
 import { ClaimMissing, ClaimStateError, listAgencyClaims, WORKFLOW_CALLER } from './claim-repository.ts';
 import { Settlement, type SettlementItem } from './entities.ts';
 import { periodMonths, settlementRows } from './settlement-rules.ts';
@@ -9,7 +10,7 @@ import { periodMonths, settlementRows } from './settlement-rules.ts';
 // conditional write on the revision that was read (people's changes with their audit record), as
 // for claims.
 
-const now = () => new Date().toISOString();
+const now = () => clock.nowIso();
 
 export async function getSettlement(settlementId: string): Promise<SettlementItem | undefined> {
   const { data } = await bindEntity(Settlement).get({ settlementId }).go({ consistent: true });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
+import * as clock from '#kernel/clock';
 import { optionalEnv } from './config.ts';
 import { snsSmsSink } from './sms-sink.ts';
 
@@ -37,7 +38,7 @@ export const LOCAL_OUTBOX_FILE_ENV = 'LOCAL_OUTBOX_FILE';
 
 /** Appends one message as one JSON line; a single appendFile write is atomic enough for one machine. */
 export function appendOutboxEntry(file: string, message: OutboundMessage): OutboxEntry {
-  const entry: OutboxEntry = { id: randomUUID(), at: new Date().toISOString(), ...message };
+  const entry: OutboxEntry = { id: randomUUID(), at: clock.nowIso(), ...message };
   appendFileSync(file, `${JSON.stringify(entry)}\n`, { encoding: 'utf8', mode: 0o600 });
   return entry;
 }

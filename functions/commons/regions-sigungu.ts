@@ -1,3 +1,5 @@
+import * as clock from '#kernel/clock';
+import { koreaDay } from '#kernel/korea-time';
 // 시/군/구 of the standard administrative code list (행정표준코드 법정동코드, first five digits), for
 // the 시/도 of regions.ts. Cities with general districts (일반구) are listed by district ("수원시 팔달구"),
 // because that is the level an address is filed under. Reorganisations carry dates so that a list
@@ -306,8 +308,8 @@ export const SIGUNGU: readonly Sigungu[] = [
 ];
 
 /** Today as a Korea-time calendar day (YYYY-MM-DD). */
-export function koreaToday(now = new Date()): string {
-  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+export function koreaToday(now = clock.now()): string {
+  return koreaDay(now);
 }
 
 function validOn(entry: Sigungu, day: string): boolean {

@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { SERVICE_NAME } from '#commons/table';
+import * as clock from '#kernel/clock';
 
 /**
  * A file a person uploads through a presigned URL. Pending until the bytes that landed are checked
@@ -23,7 +24,7 @@ export const Upload = new Entity({
     problem: { type: 'string' },
     /** pending uploads expire after a day (TTL); a ready one is kept by the record that uses it */
     expiresAt: { type: 'number' },
-    createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
+    createdAt: { type: 'string', required: true, readOnly: true, default: () => clock.nowIso() },
   },
   indexes: {
     byId: { pk: { field: 'pk', composite: ['uploadId'] }, sk: { field: 'sk', composite: [] } },

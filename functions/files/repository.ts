@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { bindEntity } from '#commons/entities';
 import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import * as clock from '#kernel/clock';
 import { Upload, type UploadItem } from './entities.ts';
 import { declaredProblem, landedProblem, pendingUploadKey, UPLOAD_PURPOSES, type UploadPurposeName } from './rules.ts';
 import { deleteObject, inspectObject, presignPut } from './storage.ts';
@@ -35,7 +36,7 @@ export async function startUpload(ownerId: string, request: UploadRequest, anony
       declaredSize: request.size,
       bucketKey,
       status: 'pending',
-      expiresAt: Math.floor(Date.now() / 1000) + 24 * 3600,
+      expiresAt: clock.nowEpochSeconds() + 24 * 3600,
     })
     .go();
   const url = await presignPut(bucketKey, request.contentType, request.size);

@@ -3,6 +3,7 @@ import type { Caller } from '#commons/caller';
 import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { recordAudit } from '#functions/audit/repository';
+import * as clock from '#kernel/clock';
 import {
   codeSchema,
   nameSchema,
@@ -222,7 +223,7 @@ export const accountRoutes = [
       await saveAudited(
         caller!,
         { action: 'account.withdraw', targetType: 'user', targetId: caller!.userId, subjectId: caller!.userId },
-        { profile: { ...profile, status: 'withdrawn', withdrawnAt: new Date().toISOString() } },
+        { profile: { ...profile, status: 'withdrawn', withdrawnAt: clock.nowIso() } },
       );
       return { body: { step: 'done' } };
     },

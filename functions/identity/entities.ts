@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { SERVICE_NAME } from '#commons/table';
+import * as clock from '#kernel/clock';
 
 /**
  * A person's profile and role grants. userId is the login ID (아이디, the Cognito username), so the
@@ -36,13 +37,13 @@ export const UserProfile = new Entity({
       properties: { terms: { type: 'boolean' }, privacy: { type: 'boolean' }, marketing: { type: 'boolean' } },
     },
     withdrawnAt: { type: 'string' },
-    createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
+    createdAt: { type: 'string', required: true, readOnly: true, default: () => clock.nowIso() },
     updatedAt: {
       type: 'string',
       required: true,
       watch: '*',
-      default: () => new Date().toISOString(),
-      set: () => new Date().toISOString(),
+      default: () => clock.nowIso(),
+      set: () => clock.nowIso(),
     },
   },
   indexes: {
@@ -91,7 +92,7 @@ export const StaffRequest = new Entity({
     reason: { type: 'string' },
     decidedBy: { type: 'string' },
     decidedAt: { type: 'string' },
-    createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
+    createdAt: { type: 'string', required: true, readOnly: true, default: () => clock.nowIso() },
   },
   indexes: {
     byId: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: [] } },

@@ -4,6 +4,7 @@ import { bindEntity } from '#commons/entities';
 import { isRole } from '#commons/roles';
 import type { AuditEvent } from '#functions/audit/record';
 import { writeAudited } from '#functions/audit/repository';
+import * as clock from '#kernel/clock';
 import { SignInGuard, StaffRequest, type StaffRequestItem, UserProfile, type UserProfileItem } from './entities.ts';
 import type { GuardState } from './sign-in-rules.ts';
 
@@ -34,7 +35,7 @@ export async function getGuard(userId: string): Promise<GuardState | undefined> 
 
 export async function saveGuard(userId: string, state: GuardState): Promise<void> {
   // kept a day after the last failure, then DynamoDB's TTL removes it
-  const expiresAt = Math.floor(Date.now() / 1000) + 24 * 3600;
+  const expiresAt = clock.nowEpochSeconds() + 24 * 3600;
   await bindEntity(SignInGuard)
     .put({ userId, failures: state.failures, lockedUntil: state.lockedUntil, expiresAt })
     .go();

@@ -7,6 +7,7 @@ import { ROLE_LABELS } from '#commons/roles';
 import { maskPhone } from '#commons/rrn';
 import { getOrganisation } from '#functions/agencies/repository';
 import { recordAudit } from '#functions/audit/repository';
+import * as clock from '#kernel/clock';
 import { passwordSchema } from './account-rules.ts';
 import { answerNewPassword, answerSmsCode, cognitoErrorName, refreshTokens, startPasswordSignIn } from './cognito.ts';
 import { clearGuard, getGuard, getProfile, saveGuard } from './repository.ts';
@@ -55,7 +56,7 @@ export const signInRoutes = [
     body: loginBody,
     labels: { username: '아이디', password: '비밀번호' },
     handle: async ({ body, event }) => {
-      const now = new Date();
+      const now = clock.now();
       const sourceIp = event.requestContext?.identity?.sourceIp ?? 'unknown';
       const guard = await getGuard(body.username);
       if (isLocked(guard, now)) throw new Locked(lockedMessage(guard!.lockedUntil!));

@@ -4,6 +4,7 @@ import { NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { notificationSink } from '#commons/outbox';
 import { getOrganisation } from '#functions/agencies/repository';
+import * as clock from '#kernel/clock';
 import { completeUpload } from '../files/repository.ts';
 import { explainCognito, SIGN_UP_FIELDS } from './account-routes.ts';
 import { nameSchema, phoneSchema, usernameSchema } from './account-rules.ts';
@@ -147,7 +148,7 @@ export const staffRoutes = [
       }
       const profile = await getProfile(params.userId);
       if (!profile) throw new NotFound('신청자 정보');
-      const decidedAt = new Date().toISOString();
+      const decidedAt = clock.nowIso();
       const approve = body.decision === 'approve';
       if (approve) await activateLogin(params.userId, request.role);
       const scope =

@@ -9,6 +9,7 @@ import { getAssistant, listAssistantsByAgency, listAssistantsByUser } from '#fun
 import { recordAudit } from '#functions/audit/repository';
 import { smsToPerson } from '#functions/identity/notify';
 import { listByAgency as listMatchingsByAgency } from '#functions/matching/repository';
+import * as clock from '#kernel/clock';
 import type { LeaveExcessReasonItem, LeaveNoticeItem } from './entities.ts';
 import { employedIn } from './inputs.ts';
 import { leaveNoticePdf } from './notice-pdf.ts';
@@ -262,7 +263,7 @@ export const leaveRoutes = [
           ...(body.carryOverLimitDays ? { carryOverLimitDays: body.carryOverLimitDays } : {}),
           revision: (before?.revision ?? 0) + 1,
           updatedBy: caller!.userId,
-          updatedAt: new Date().toISOString(),
+          updatedAt: clock.nowIso(),
         },
       );
       const leave = await loadAssistantLeave(assistant, currentYear(), today());
@@ -309,7 +310,7 @@ export const leaveRoutes = [
         );
         if (problems.length) fail(problems);
       }
-      const issuedAt = new Date().toISOString();
+      const issuedAt = clock.nowIso();
       const replyBy = notice.action === 'request' ? addDays(day, 10) : undefined;
       const pdf = await leaveNoticePdf({
         noticeId: notice.noticeId,
@@ -422,7 +423,7 @@ export const leaveRoutes = [
         branchId: assistant.branchId,
         reason: body.reason,
         recordedBy: caller!.userId,
-        recordedAt: new Date().toISOString(),
+        recordedAt: clock.nowIso(),
         revision: (before?.revision ?? 0) + 1,
       };
       await saveReason(
@@ -501,7 +502,7 @@ export const leaveRoutes = [
         notice,
         {
           answerDates: notice.action === 'request' ? dates : [],
-          answeredAt: new Date().toISOString(),
+          answeredAt: clock.nowIso(),
           ...(body.note ? { answerNote: body.note } : {}),
         },
       );

@@ -4,6 +4,7 @@ import type { AssistantItem } from '#functions/assistants/entities';
 import { koreaDay } from '#functions/audit/record';
 import type { MatchingItem } from '#functions/matching/entities';
 import { listByAssistant } from '#functions/matching/repository';
+import * as clock from '#kernel/clock';
 import type { LeaveExcessReasonItem, LeaveNoticeItem, LeaveProfileSettingItem } from './entities.ts';
 import { deriveProfile, leaveEntriesFrom, type MatchingFacts, restrictionsOf, WEEKLY_SOURCE_LABELS } from './inputs.ts';
 import { LEAVE_TYPE_LABELS, type LeaveLedger, leaveLedger } from './ledger.ts';
@@ -32,7 +33,7 @@ export interface AssistantLeave {
 }
 
 /** Today in Korea: the day the rules run to. */
-export function today(now = new Date()): string {
+export function today(now = clock.now()): string {
   return koreaDay(now);
 }
 

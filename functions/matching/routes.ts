@@ -16,6 +16,7 @@ import { loadAssistant, qualificationState } from '#functions/assistants/registr
 import { ASSISTANT_STATUS_LABELS, canBeMatched } from '#functions/assistants/rules';
 import { koreaDay } from '#functions/audit/record';
 import { smsToPerson } from '#functions/identity/notify';
+import * as clock from '#kernel/clock';
 import type { MatchingItem } from './entities.ts';
 import {
   createMatching,
@@ -39,7 +40,7 @@ const day = (name: string) =>
   z.string({ error: `${name}을(를) 입력해 주세요.` }).regex(/^\d{4}-\d{2}-\d{2}$/, {
     error: `${name}은(는) 2027-01-04처럼 연-월-일로 입력해 주세요.`,
   });
-const clock = z.string({ error: '시각을 입력해 주세요.' }).regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, {
+const timeOfDay = z.string({ error: '시각을 입력해 주세요.' }).regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, {
   error: '시각은 09:00처럼 시:분으로 입력해 주세요.',
 });
 
@@ -181,8 +182,8 @@ export const matchingRoutes = [
         .array(
           z.object({
             weekday: z.number({ error: '요일을 골라 주세요.' }).int().min(0).max(6),
-            start: clock,
-            end: clock,
+            start: timeOfDay,
+            end: timeOfDay,
           }),
           { error: '주간 일정을 입력해 주세요.' },
         )
@@ -238,7 +239,7 @@ export const matchingRoutes = [
       const { maxConcurrentWorkers } = await serviceLimits(candidate.startDate, candidate.endDate);
       refuse(assistantProblems(candidate, assistantMatchings, maxConcurrentWorkers), 'ASSISTANT_CONCURRENCY');
 
-      const now = new Date();
+      const now = clock.now();
       const at = now.toISOString();
       const today = koreaDay(now);
       const item: MatchingItem = {

@@ -3,6 +3,7 @@ import { bindEntity } from '#commons/entities';
 import { Conflict } from '#commons/errors';
 import type { AuditEvent } from '#functions/audit/record';
 import { writeAudited } from '#functions/audit/repository';
+import * as clock from '#kernel/clock';
 import { PayrollRecord, type PayrollRecordItem, PayrollSetting } from './entities.ts';
 import { defaultSettings, type PayrollSettings, type RecordItems } from './month.ts';
 
@@ -16,7 +17,7 @@ export const RACE_MESSAGE =
 /** DynamoDB takes at most 100 items in a transaction; one of them is the audit record. */
 const BATCH = 50;
 
-const now = () => new Date().toISOString();
+const now = () => clock.nowIso();
 
 export interface StoredSettings extends PayrollSettings {
   /** 0 while the agency has not saved its own items (the defaults are shown) */

@@ -8,6 +8,7 @@ import type { AssistantItem } from '#functions/assistants/entities';
 import { getAssistant, listAssistantsByAgency, listAssistantsByUser } from '#functions/assistants/repository';
 import { recordAudit } from '#functions/audit/repository';
 import { monthRefusal } from '#functions/claims/claim-rules';
+import * as clock from '#kernel/clock';
 import type { PayrollRecordItem } from './entities.ts';
 import { applyItemChange, type ListRecord, listTable, parsePayrollId, payrollIdOf, settingsProblems } from './month.ts';
 import { paySlipPdf } from './pay-slip.ts';
@@ -278,7 +279,7 @@ export const payrollRoutes = [
     labels: LABELS,
     handle: async ({ params, body, caller, allow }) => {
       const agency = await agencyIn(params.organisationId, allow);
-      const refusal = monthRefusal(body.month, new Date());
+      const refusal = monthRefusal(body.month, clock.now());
       if (refusal) throw new RuleViolation(refusal.replace('사업비를 신청할', '급여를 계산할'), 'MONTH_NOT_OVER');
       const result = await computeMonth(caller!, agency, body.month);
       return { status: 201, body: { month: body.month, ...result } };
@@ -455,7 +456,7 @@ export const payrollRoutes = [
       allow({ userId: assistant?.userId ?? `unowned:${id.assistantId}` });
       const record = await getRecord(id.agencyId, id.month, id.assistantId);
       if (!record?.issuedSlip || record.userId !== caller!.userId) throw new NotFound('급여명세서');
-      const generatedAt = new Date().toISOString();
+      const generatedAt = clock.nowIso();
       const pdf = await paySlipPdf({
         agencyName: record.agencyName,
         assistantName: record.assistantName,

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { bindEntity } from '#commons/entities';
 import { defineRoute } from '#commons/http/route';
+import * as clock from '#kernel/clock';
+import { koreaMonth } from '#kernel/korea-time';
 import { PageFeedback } from './entities.ts';
 
 const feedbackBody = z.object({
@@ -25,8 +27,8 @@ export const surveyRoutes = [
     body: feedbackBody,
     labels: { path: '페이지', rating: '만족도' },
     handle: async ({ body }) => {
-      const at = new Date();
-      const month = new Date(at.getTime() + 9 * 3600_000).toISOString().slice(0, 7);
+      const at = clock.now();
+      const month = koreaMonth(at);
       // the query string may carry search terms: keep only the path
       const path = body.path.split('?')[0]!;
       await bindEntity(PageFeedback)

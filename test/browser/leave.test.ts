@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
+import * as clock from '#kernel/clock';
+import { shiftDay } from '#kernel/korea-time';
 import { demoMonths } from '#local/demo-activity';
 import {
   expectNoAxeViolations,
@@ -109,7 +111,7 @@ describe('annual leave in the browser', () => {
     await phone.locator('#error-summary').getByText('연차를 쓸 날짜를 하루 이상 넣어 주세요').waitFor();
     await expectNoAxeViolations(phone);
 
-    const day = new Date(Date.now() + 9 * 3600_000 + 2 * 86_400_000).toISOString().slice(0, 10);
+    const day = shiftDay(clock.today(), 2);
     await phone.getByLabel('연차를 쓸 날짜').fill(day);
     await phone.getByRole('button', { name: '날짜 보내기' }).click();
     await phone.locator('#my-leave-message').getByText('1차 통지에 답했습니다').waitFor();
@@ -145,7 +147,7 @@ describe('annual leave in the browser', () => {
     // last year's ledger: the figures to 31 December, nothing left to promote
     await agency.goto('/agency/annual-leave/AS-DEMO-04');
     await agency.locator('#leave-months').waitFor();
-    const lastYear = String(Number(new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 4)) - 1);
+    const lastYear = String(clock.thisYear() - 1);
     await agency.locator('#leave-ledger-year-select').selectOption(lastYear);
     await agency.locator('#leave-ledger-year').getByRole('button', { name: '조회' }).click();
     await agency.locator('#leave-who').getByText(`${lastYear}년`).waitFor();

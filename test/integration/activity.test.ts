@@ -1,6 +1,6 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { koreaDay } from '#functions/audit/record';
+import * as clock from '#kernel/clock';
 import { demoActivityProbes, demoMonths } from '#local/demo-activity';
 import { callApi, type Json } from '../support/api.ts';
 import { signInThroughApi } from '../support/session.ts';
@@ -14,7 +14,7 @@ import { startStack, type TestStack } from '../support/stack.ts';
 
 let stack: TestStack;
 const tokens: Record<string, string> = {};
-const today = koreaDay(new Date());
+const today = clock.today();
 const { previous, current } = demoMonths();
 
 const api = (as: string, method: string, path: string, body?: unknown) =>

@@ -3,6 +3,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { koreanBoldFont } from '#functions/agencies/fonts';
 import { sealPng } from '#functions/agencies/seal-image';
+import * as clock from '#kernel/clock';
 import { demoAgreementYear } from '#local/demo-agencies';
 import { callApi, type Json } from '../support/api.ts';
 import { signInThroughApi } from '../support/session.ts';
@@ -325,7 +326,7 @@ describe('A2 seals and A3 agreements', () => {
   });
 
   it('records every step in the audit trail', async () => {
-    const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+    const today = clock.today();
     const res = await api('hq_admin', 'GET', `/audit?from=${today}&to=${today}`);
     const actions = res.body.items
       .filter((i: Json) => i.targetId.startsWith(`${year}-AG-DAON`) || i.targetId.startsWith('AG-DAON#'))

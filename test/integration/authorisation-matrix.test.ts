@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteSpec } from '#commons/http/route';
 import { ROLES, type Role } from '#commons/roles';
 import { CAPABILITIES } from '#functions/capabilities';
+import * as clock from '#kernel/clock';
 import { demoActivityProbes } from '#local/demo-activity';
 import { demoAgreementYear } from '#local/demo-agencies';
 import { demoAttendanceProbes } from '#local/demo-attendance';
+import { demoCalendar } from '#local/demo-calendar';
 import { DEMO_ACCOUNTS } from '#local/demo-data';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
@@ -163,7 +165,8 @@ const pair = (own: string, other: string, suffix = '', body?: unknown): [Request
   { path: `${own}${suffix}`, body },
   { path: `${other}${suffix}`, body },
 ];
-const demoYear = Number(new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 4));
+// the demo's service year (last month's): its hires, matchings and decisions are dated by it
+const demoYear = demoCalendar().serviceYear;
 const evaluationProbe = {
   hoursPerDay: 4,
   daysPerWeek: 5,
@@ -794,7 +797,7 @@ describe('authorisation matrix (every route × every role)', () => {
   });
 
   it('branch audit search returns only that branch’s records', async () => {
-    const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+    const today = clock.today();
     const res = await fetch(urlOf(stack, { path: '/audit', query: { from: today, to: today } }), {
       headers: { authorization: `Bearer ${tokens.get('seoul_branch')}` },
     });

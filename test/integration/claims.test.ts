@@ -21,12 +21,13 @@ const api = (as: string, method: string, path: string, body?: unknown) =>
 
 /** Reads the claim until `done` holds: the workflow's steps run after the request that caused them. */
 async function until(id: string, done: (claim: Json) => boolean, as = 'agency_neulbom'): Promise<Json> {
-  const deadline = Date.now() + 30_000;
+  const deadline = performance.now() + 30_000;
   for (;;) {
     const { status, body } = await api(as, 'GET', `/claims/${id}`);
     expect(status).toBe(200);
     if (done(body)) return body;
-    if (Date.now() > deadline) throw new Error(`claim ${id} stayed ${body.status} (waiting for ${body.waitingFor})`);
+    if (performance.now() > deadline)
+      throw new Error(`claim ${id} stayed ${body.status} (waiting for ${body.waitingFor})`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

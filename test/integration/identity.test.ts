@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as clock from '#kernel/clock';
 import { DEMO_PASSWORD } from '#local/demo-data';
 import { latestCode, signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
@@ -24,7 +25,7 @@ async function post(path: string, body: unknown, token?: string) {
 
 describe('two-step sign-in and staying signed in', () => {
   it('signs in with password then SMS code, and a refresh token renews the ID token', async () => {
-    const since = new Date().toISOString();
+    const since = clock.nowIso();
     const first = await post('/auth/login', { username: 'agency_hanbit', password: DEMO_PASSWORD });
     expect(first.body.step).toBe('mfa');
     const code = await latestCode(stack, 'agency_hanbit', since);

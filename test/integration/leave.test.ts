@@ -1,6 +1,8 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { koreaDay } from '#functions/audit/record';
+import * as clock from '#kernel/clock';
+import { shiftDay, shiftMonth } from '#kernel/korea-time';
+import { demoCalendar } from '#local/demo-calendar';
 import { demoLeaveDates } from '#local/demo-leave';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
@@ -12,7 +14,8 @@ import { startStack, type TestStack } from '../support/stack.ts';
 
 let stack: TestStack;
 const tokens: Record<string, string> = {};
-const year = Number(koreaDay(new Date()).slice(0, 4));
+// the demo's leave is dated in its service year (last month's year; the year before in January)
+const year = demoCalendar().serviceYear;
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies of many shapes, checked by the assertions
 type Json = any;
@@ -49,11 +52,13 @@ describe('annual leave on the local stack', () => {
     expect(first.dailyMinutes).toBe(240);
     const annualUse = first.byMonth.annualLeave.reduce((a: number, b: number) => a + b, 0);
     expect(annualUse).toBe(first.usedMinutes);
-    const extra = demoLeaveDates().reduce((a, d) => a + d.minutes, 0);
+    const extraDays = await demoLeaveDates();
+    const extra = extraDays.reduce((a, d) => a + d.minutes, 0);
     expect(first.usedMinutes).toBeGreaterThanOrEqual(extra);
-    // the Saturday leave is a restricted day: counted in 사용일수, not in the one without restricted days
-    const saturday = demoLeaveDates().find((d) => new Date(`${d.date}T00:00:00Z`).getUTCDay() === 6);
-    if (saturday) expect(first.usedMinutes - first.usedExcludingRestrictedMinutes).toBe(saturday.minutes);
+    // the Saturday leave is the demo's one restricted day: counted in 사용일수, not in the one without
+    // restricted days (the builder keeps every other leave day off public holidays)
+    const restricted = extraDays.filter((d) => d.restricted).reduce((a, d) => a + d.minutes, 0);
+    expect(first.usedMinutes - first.usedExcludingRestrictedMinutes).toBe(restricted);
     expect(body.rows.every((r: Json) => r.assistantId.startsWith('AS-'))).toBe(true);
   });
 
@@ -140,7 +145,7 @@ describe('annual leave on the local stack', () => {
       revision: notice.revision,
     });
     expect(noDates.status).toBe(422);
-    const day = koreaDay(new Date(Date.now() + 3 * 86_400_000));
+    const day = shiftDay(clock.today(), 3);
     const answered = await api('assistant04', 'POST', `/leave/notices/${first.noticeId}/answer`, {
       dates: [day],
       note: '이날 쓰겠습니다.',
@@ -159,9 +164,9 @@ describe('annual leave on the local stack', () => {
 
   it('moves an assistant to a fiscal-year basis, issues a late 1st notice and, once answered, the 2nd with set dates', async () => {
     // a fiscal year whose 1st-round window opened 20 days ago: round 1 is late, round 2's window open
-    const start = new Date(Date.now() + 9 * 3_600_000 - 20 * 86_400_000);
-    const month = ((start.getUTCMonth() + 6) % 12) + 1;
-    const fiscalYearStart = `${String(month).padStart(2, '0')}-${String(Math.min(start.getUTCDate(), 28)).padStart(2, '0')}`;
+    const start = shiftDay(clock.today(), -20);
+    const month = shiftMonth(start.slice(0, 7), 6).slice(5, 7);
+    const fiscalYearStart = `${month}-${String(Math.min(Number(start.slice(8, 10)), 28)).padStart(2, '0')}`;
     const badSetting = await api('agency_hanbit', 'PUT', '/leave/assistants/AS-DEMO-01/profile', {
       weeklyContractMinutes: 3000,
       basis: 'fiscalYear',
@@ -192,7 +197,7 @@ describe('annual leave on the local stack', () => {
     expect(second.canIssue).toBe(false);
     expect(second.blockedReason).toContain('답할 기한');
 
-    const soon = koreaDay(new Date(Date.now() + 5 * 86_400_000));
+    const soon = shiftDay(clock.today(), 5);
     const answered = await api('assistant01', 'POST', `/leave/notices/${first.noticeId}/answer`, {
       dates: [soon],
       revision: 1,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
   CognitoIdentityProviderClient,
@@ -214,7 +215,7 @@ describe('S3 (s3rver) with presigned URLs', () => {
   it('takes a presigned PUT from the web origin and gives the object back through a presigned GET', async () => {
     const client = s3();
     const bucket = stack.env.UPLOADS_BUCKET!;
-    const key = `test/${Date.now()}/seal.png`;
+    const key = `test/${randomUUID()}/seal.png`;
     const content = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     const putUrl = await getSignedUrl(
       client,
@@ -254,7 +255,7 @@ describe('S3 (s3rver) with presigned URLs', () => {
       client,
       new PutObjectCommand({
         Bucket: stack.env.UPLOADS_BUCKET!,
-        Key: `test/${Date.now()}/x.png`,
+        Key: `test/${randomUUID()}/x.png`,
         ContentType: 'image/png',
       }),
       { expiresIn: 300 },
@@ -273,7 +274,7 @@ describe('S3 (s3rver) with presigned URLs', () => {
   it('pages through a listing (s3rver needs the OpenSSL legacy provider for continuation tokens)', async () => {
     const client = s3();
     const bucket = stack.env.DOCUMENTS_BUCKET!;
-    const prefix = `paging/${Date.now()}/`;
+    const prefix = `paging/${randomUUID()}/`;
     for (let i = 0; i < 3; i++) {
       await client.send(new PutObjectCommand({ Bucket: bucket, Key: `${prefix}${i}.txt`, Body: `file ${i}` }));
     }

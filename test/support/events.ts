@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import * as clock from '#kernel/clock';
 
 /** A REST API (v1) proxy event as API Gateway sends it; claims present when the caller is signed in. */
 export function apiEvent(
@@ -36,7 +37,7 @@ export function apiEvent(
       path,
       stage: 'local',
       requestId: `req-${Math.random().toString(36).slice(2)}`,
-      requestTimeEpoch: Date.now(),
+      requestTimeEpoch: clock.nowMs(),
       resourceId: 'local',
       resourcePath: options.resource ?? path,
     },

@@ -1,6 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Entity } from 'electrodb';
+import * as clock from '#kernel/clock';
+import { shiftDay } from '#kernel/korea-time';
 import { latestCode, signInThroughApi } from './session.ts';
 import type { TestStack } from './stack.ts';
 
@@ -93,7 +95,7 @@ export async function signUp(
     });
     if (!res.ok) throw new Error(`${path} → ${res.status} ${await res.text()}`);
   };
-  const since = new Date().toISOString();
+  const since = clock.nowIso();
   await post('/auth/signup', {
     ...input,
     password,
@@ -128,7 +130,7 @@ export async function uploadPdf(api: Api, purpose: string, fileName: string): Pr
 
 /** The Korea-time date `days` from now. */
 export function koreaDate(days = 0): string {
-  return new Date(Date.now() + 9 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  return shiftDay(clock.today(), days);
 }
 
 /** The real two-step sign-in in the browser (the login screen of web/src/identity), the code from the outbox. */

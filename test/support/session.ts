@@ -1,3 +1,4 @@
+import * as clock from '#kernel/clock';
 import { DEMO_PASSWORD } from '#local/demo-data';
 import type { TestStack } from './stack.ts';
 
@@ -13,7 +14,7 @@ export async function signInThroughApi(stack: TestStack, username: string, passw
     if (!res.ok) throw new Error(`${path} → ${res.status} ${JSON.stringify(json)}`);
     return json;
   };
-  const since = new Date().toISOString();
+  const since = clock.nowIso();
   const first = await post('/auth/login', { username, password });
   if (first.step !== 'mfa') throw new Error(`expected the SMS step, got ${JSON.stringify(first)}`);
   const code = await latestCode(stack, username, since);

@@ -1,3 +1,4 @@
+import { followServerClock } from './core/clock.ts';
 import { installSession, SessionController } from './identity/session-controller.ts';
 import { fallbackPage } from './pages/fallback.ts';
 import { forbiddenPage } from './pages/forbidden.ts';
@@ -5,6 +6,8 @@ import { ROUTES } from './routes.ts';
 import { App } from './shell/app.ts';
 
 const root = document.getElementById('app');
+// the server's day first: month pickers and "this year" default to the day the product runs on
+if (root) await followServerClock();
 if (root) {
   const session = new SessionController(window.sessionStorage);
   installSession(session);

@@ -1,3 +1,4 @@
+import * as clock from '#kernel/clock';
 import { WORKFLOW_CALLER } from '../claim-repository.ts';
 import { monthToClaim, startMonthForAllAgencies } from '../schedule.ts';
 
@@ -7,6 +8,6 @@ import { monthToClaim, startMonthForAllAgencies } from '../schedule.ts';
  */
 export async function handler(event: { month?: string } = {}) {
   const month =
-    typeof event.month === 'string' && /^\d{4}-\d{2}$/.test(event.month) ? event.month : monthToClaim(new Date());
+    typeof event.month === 'string' && /^\d{4}-\d{2}$/.test(event.month) ? event.month : monthToClaim(clock.now());
   return startMonthForAllAgencies({ ...WORKFLOW_CALLER, userId: 'schedule:claim-month' }, month);
 }

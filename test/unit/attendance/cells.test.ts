@@ -193,7 +193,7 @@ describe('text cells', () => {
     expect(readText(1.5, '사원번호', '')).toEqual({ ok: true, value: '1.5' });
     const garbled = readText('\uFFFD\uFFFD', '이름', '');
     expect(garbled.ok || garbled.message).toMatch(/읽을 수 없는 글자가 있습니다. 파일을 'CSV UTF-8' 형식으로/);
-    expect(readText(new Date(), '이름', '이름을 적어 주세요.')).toEqual({
+    expect(readText(new Date(0), '이름', '이름을 적어 주세요.')).toEqual({
       ok: false,
       message: '이름 칸에 글자가 아닌 값이 있습니다. 이름을 적어 주세요.',
     });

@@ -9,6 +9,8 @@ import {
   SIGNING_METHOD_LABELS,
   SPECIAL_NOTES_MAX,
 } from '#functions/activity/codes';
+import * as clock from '#kernel/clock';
+import { koreaDay } from '#kernel/korea-time';
 import type { Option } from '../components/form-field.ts';
 import type { Problem } from '../components/form-problems.ts';
 
@@ -238,8 +240,8 @@ export function missingEntryFields(values: EntryValues): Problem[] {
 }
 
 /** This month in Korea time (YYYY-MM) and today (YYYY-MM-DD). */
-export function koreaToday(now = new Date()): string {
-  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+export function koreaToday(now = clock.now()): string {
+  return koreaDay(now);
 }
 
 export function isMonth(value: string | null | undefined): value is string {
@@ -247,7 +249,7 @@ export function isMonth(value: string | null | undefined): value is string {
 }
 
 /** The month of the URL (?month=2026-11), else this month. */
-export function monthFrom(search: URLSearchParams, now = new Date()): string {
+export function monthFrom(search: URLSearchParams, now = clock.now()): string {
   const month = search.get('month');
   return isMonth(month) ? month : koreaToday(now).slice(0, 7);
 }
@@ -257,7 +259,7 @@ export function monthTitle(month: string): string {
 }
 
 /** A new entry's default date: today when the month is this month, else the month's first day. */
-export function defaultDate(month: string, now = new Date()): string {
+export function defaultDate(month: string, now = clock.now()): string {
   const today = koreaToday(now);
   return today.startsWith(month) ? today : `${month}-01`;
 }

@@ -1,3 +1,4 @@
+import * as clock from '#kernel/clock';
 import { ownAgencyOf } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
 import { selectField, textareaField, textField } from '../components/form-field.ts';
@@ -103,7 +104,7 @@ export function internalAgreementsPage(ctx: PageContext): PageView {
   let main: HTMLElement;
   const branchId = branchFilter(ctx.viewer, ctx.url.searchParams.get('branchId'));
   const year = ctx.url.searchParams.get('year') ?? '';
-  const thisYear = new Date(Date.now() + 9 * 3600_000).getUTCFullYear();
+  const thisYear = clock.thisYear();
   const years = [
     { value: '', label: '전체' },
     ...[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: String(y), label: `${y}년` })),
@@ -269,7 +270,7 @@ export function agreementDraftPage(ctx: PageContext): PageView {
   let main: HTMLElement;
   let busy = false;
   const title = '약정서 작성';
-  const thisYear = new Date(Date.now() + 9 * 3600_000).getUTCFullYear();
+  const thisYear = clock.thisYear();
   const target = (): FormProblemTarget => ({
     root: main,
     summary: main.querySelector<HTMLElement>('#draft-errors')!,

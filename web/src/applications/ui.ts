@@ -1,4 +1,6 @@
 import type { Role } from '#commons/roles';
+import * as clock from '#kernel/clock';
+import { shiftDay } from '#kernel/korea-time';
 import { type FormProblemTarget, formText, type Problem, showProblems } from '../components/form-problems.ts';
 import { failureNotice, spinner } from '../components/notice.ts';
 import { type ApiResult, apiGet, type Query } from '../core/api.ts';
@@ -36,7 +38,7 @@ export function dateTime(iso: string | undefined): string {
 
 /** Today (or `days` from today) in Korea, YYYY-MM-DD. */
 export function koreaToday(days = 0): string {
-  return new Date(Date.now() + 9 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  return shiftDay(clock.today(), days);
 }
 
 /** A status as words in a tag: never colour alone. */

@@ -1,3 +1,4 @@
+import * as clock from '#kernel/clock';
 import { nativeField } from '../activity/entry-form.ts';
 import { monthTitle, withQuery } from '../activity/model.ts';
 import { ownAgencyOf } from '../applications/ui.ts';
@@ -199,8 +200,8 @@ export function attendancePage(initial: PageContext): PageView {
   async function waitForImport(
     uploadId: string,
   ): Promise<{ ok: true; data: ImportResponse } | { ok: false; message: string }> {
-    const until = Date.now() + IMPORT_WAIT_MS;
-    for (let delay = 300; Date.now() < until; delay = Math.min(delay * 1.5, 2000)) {
+    const until = clock.nowMs() + IMPORT_WAIT_MS;
+    for (let delay = 300; clock.nowMs() < until; delay = Math.min(delay * 1.5, 2000)) {
       await new Promise((resolve) => setTimeout(resolve, delay));
       if (ctx.signal.aborted) return { ok: false, message: '화면을 떠나 가져오기 결과를 기다리지 않았습니다.' };
       const polled = await apiGet<UploadProgress>(`/attendance-uploads/${encodeURIComponent(uploadId)}`, undefined, {

@@ -1,3 +1,4 @@
+import * as clock from '#kernel/clock';
 import { button, buttonLink } from '../components/button.ts';
 import { textField } from '../components/form-field.ts';
 import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
@@ -45,7 +46,7 @@ const COLUMNS: Column<AuditRecord>[] = [
 
 export function auditPage(initial: PageContext): PageView {
   let ctx = initial;
-  let filters = filtersFromSearch(ctx.url.searchParams, new Date());
+  let filters = filtersFromSearch(ctx.url.searchParams, clock.now());
   let main: HTMLElement;
   let loading: AbortController | undefined;
 
@@ -168,7 +169,7 @@ ${form()}
     update(next) {
       const previous = filters;
       ctx = next;
-      filters = filtersFromSearch(next.url.searchParams, new Date());
+      filters = filtersFromSearch(next.url.searchParams, clock.now());
       syncForm();
       void load(previous.page !== filters.page);
       return true;

@@ -1,3 +1,4 @@
+import * as clock from '#kernel/clock';
 import { button } from '../components/button.ts';
 import { selectField, textareaField, textField } from '../components/form-field.ts';
 import { type FormProblemTarget, missing, problemsOf, showProblems } from '../components/form-problems.ts';
@@ -160,7 +161,7 @@ export function rateTablePage(ctx: PageContext): PageView {
   let busy = false;
   let view: RateTableView | undefined;
   let agencyNames = new Map<string, string>();
-  const year = Number(ctx.url.searchParams.get('year') ?? new Date().getFullYear());
+  const year = Number(ctx.url.searchParams.get('year') ?? clock.thisYear());
   const canEdit = ctx.viewer.signedIn && ctx.viewer.roles.includes('hq');
   const fieldIds = Object.fromEntries([
     ...FIELDS.map((f) => [`content.${f.path}`, fieldId(f.path)]),

@@ -1,3 +1,4 @@
+import * as clock from '#kernel/clock';
 import { button } from '../components/button.ts';
 import { textareaField } from '../components/form-field.ts';
 import { failureNotice, notice, spinner } from '../components/notice.ts';
@@ -91,7 +92,7 @@ export function settlementPage(side: 'agency' | 'branch') {
     let main: HTMLElement;
     const grant = ctx.viewer.signedIn ? ctx.viewer.grants?.find((g) => g.role === side) : undefined;
     const scope = side === 'agency' ? grant?.agencyId : grant?.branchId;
-    const year = new Date(Date.now() + 9 * 3600_000).getUTCFullYear();
+    const year = clock.thisYear();
     let poll: ReturnType<typeof setTimeout> | undefined;
     ctx.signal.addEventListener('abort', () => clearTimeout(poll));
 

@@ -1,3 +1,6 @@
+import * as clock from '#kernel/clock';
+import { koreaMonth, previousMonth } from '#kernel/korea-time';
+
 // Dates as Korean users read them, always in Korea time whatever the device's zone.
 
 const DATE_TIME = new Intl.DateTimeFormat('ko-KR', {
@@ -39,11 +42,8 @@ export function shiftDay(day: string, days: number): string {
 }
 
 /** Last month in Korea ("2026-10" on any day of November): the month agencies usually work on. */
-export function previousMonthInKorea(now = new Date()): string {
-  const korea = new Date(now.getTime() + 9 * 3600_000);
-  const year = korea.getUTCFullYear();
-  const month = korea.getUTCMonth(); // 0-based: this is last month's 1-based number
-  return month === 0 ? `${year - 1}-12` : `${year}-${String(month).padStart(2, '0')}`;
+export function previousMonthInKorea(now = clock.now()): string {
+  return previousMonth(koreaMonth(now));
 }
 
 /** The page's ?month=YYYY-MM when it is one, else last month in Korea. */

@@ -1,3 +1,4 @@
+import * as clock from '#kernel/clock';
 import { type OpenModal, openModal } from '../components/modal.ts';
 import { EXTEND_ACTION, IDLE_COUNTDOWN_ID, LOGOUT_ACTION, type SessionBarInput } from '../components/session-bar.ts';
 import { announce } from '../core/announcer.ts';
@@ -47,7 +48,7 @@ export class SessionController {
 
   constructor(
     private readonly storage: Storage,
-    private readonly now: () => number = () => Date.now(),
+    private readonly now: () => number = () => clock.nowMs(),
   ) {}
 
   /** The viewer of a session kept in this tab, if its token is still valid. */

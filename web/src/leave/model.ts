@@ -1,4 +1,5 @@
 import { formatLeaveAmount } from '#functions/leave/rules';
+import * as clock from '#kernel/clock';
 import type { PageContext } from '../shell/app.ts';
 
 // What the leave screens get from the API (functions/leave/service.ts views) and small helpers.
@@ -183,12 +184,12 @@ export function hours(minutes: number): string {
 /** The year asked in the address (?year=), else this year in Korea. */
 export function yearOf(ctx: PageContext): number {
   const asked = Number(ctx.url.searchParams.get('year'));
-  const now = Number(new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 4));
+  const now = clock.thisYear();
   return Number.isInteger(asked) && asked >= now - 10 && asked <= now ? asked : now;
 }
 
 export function thisYear(): number {
-  return Number(new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 4));
+  return clock.thisYear();
 }
 
 /** "2026-12-24, 2026-12-26" as a list; the server checks each date. */

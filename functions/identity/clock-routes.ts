@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { defineRoute } from '#commons/http/route';
+import * as clock from '#kernel/clock';
+
+const clockResponse = z.object({
+  /** today in Korea, YYYY-MM-DD */
+  today: z.string(),
+  /** the server's instant, milliseconds since the epoch */
+  nowMs: z.number(),
+});
+
+/**
+ * The server's day, so that a browser shows the day the product runs on (month-picker defaults,
+ * "this year"), not the device's: the two differ when the device's clock is wrong, and on a local
+ * stack pinned to another day (PLATFORM_TODAY).
+ */
+export const clockRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/public/clock',
+    summary: '서버의 오늘 날짜와 현재 시각(한국 시간)',
+    access: 'public',
+    response: clockResponse,
+    handle: async () => ({ body: { today: clock.today(), nowMs: clock.nowMs() } }),
+  }),
+];
