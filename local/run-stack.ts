@@ -28,7 +28,6 @@ const { values: flags } = parseArgs({
   strict: true,
 });
 
-
 const began = clock.nowMs();
 const dataDir = resolve(flags['data-dir'] ?? DEFAULT_DATA_DIR);
 const machine = flags['ready-json'];
