@@ -18,6 +18,18 @@ const claimId = `AG-NEULBOM_${previous}`;
 
 const status = (page: Page) => page.locator('#claim-status');
 
+describe('the server’s day on screen', () => {
+  it('defaults the claim month to last month of the server’s day, not of the device’s clock', async () => {
+    const { page } = await suite.openPage();
+    // a device whose clock is years off (Date.now and new Date() fixed; timers keep running)
+    await page.clock.setFixedTime(new Date('2020-05-05T03:00:00Z'));
+    await signInByKeyboard(page, suite.stack, 'agency_hanbit', { system: '/agency' });
+    await page.goto('/agency/claims');
+    expect(await page.locator('#claim-month').inputValue()).toBe(previous);
+    expect(await page.locator('#claim-month-hint').textContent()).toContain(previous);
+  });
+});
+
 describe('the monthly claim in the browser (C5)', () => {
   it('goes from the submitted month to a branch-approved claim on both sides’ screens', async () => {
     const agencyView = await suite.openPage();
