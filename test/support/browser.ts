@@ -64,8 +64,36 @@ export async function openPage(
   return { page, context, errors, close: () => context.close() };
 }
 
-/** Run axe-core on the page as it is now; fail with every violation, its rule and the elements. */
+/**
+ * Wait until no CSS transition or animation with an end is running on the page (a spinner's endless
+ * one is left alone), for at most `timeoutMs`: colours read mid-transition (a button fading to its
+ * pressed colour, a panel fading in) belong to no state of the page, so a check must not see them.
+ */
+export async function settleAnimations(page: Page, timeoutMs = 3000): Promise<void> {
+  await page.evaluate(async (timeout) => {
+    // two frames: a style change made just before (a forced state, a focus) starts its transitions
+    for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    const deadline = performance.now() + timeout;
+    for (;;) {
+      const running = document
+        .getAnimations()
+        .filter((a) => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime ?? 0));
+      const left = deadline - performance.now();
+      if (!running.length || left <= 0) return;
+      await Promise.race([
+        Promise.allSettled(running.map((a) => a.finished)),
+        new Promise((resolve) => setTimeout(resolve, left)),
+      ]);
+    }
+  }, timeoutMs);
+}
+
+/**
+ * Run axe-core on the page once its transitions have settled; fail with every violation, its rule
+ * and the elements.
+ */
 export async function expectNoAxeViolations(page: Page, options: { exclude?: string[] } = {}): Promise<void> {
+  await settleAnimations(page);
   let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   const results = await builder.analyze();
