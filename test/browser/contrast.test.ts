@@ -14,6 +14,7 @@ import { pagination } from '../../web/src/components/pagination.ts';
 import { sessionBar } from '../../web/src/components/session-bar.ts';
 import { dataTable } from '../../web/src/components/table.ts';
 import { html, type SafeHtml } from '../../web/src/core/html.ts';
+import { settleAnimations } from '../support/browser.ts';
 import { browserSuite } from '../support/browser-suite.ts';
 
 // WCAG 2.2 contrast in every state, not only the one axe happens to see: on a real page of the app
@@ -24,7 +25,8 @@ import { browserSuite } from '../support/browser-suite.ts';
 // (disabled, checked, current, error), transitions are let finish, and the colours are read back:
 // text 4.5:1 against what is behind it (3:1 when large), focus indicators and control boundaries 3:1
 // against what is next to them. Disabled controls are held to the text ratio too, although WCAG
-// exempts them: their labels still have to be read.
+// exempts them: their labels still have to be read. (:visited is not forced: no KRDS or app rule
+// styles a visited link the app renders, and the browser hides visited colours from scripts anyway.)
 
 const suite = browserSuite();
 
@@ -59,7 +61,10 @@ const STATES: readonly State[] = [
 
 const VARIANTS: readonly ButtonVariant[] = ['primary', 'secondary', 'tertiary', 'text'];
 
-/** Every control variant the app renders, built by the app's own components; ids made unique by `p`. */
+/**
+ * Every control variant the app renders, built by the app's own components (ids made unique by `p`);
+ * the disabled buttons as the app disables them at run time (the satisfaction widget's, while it sends).
+ */
 function variants(p: string): SafeHtml {
   const options = [
     { value: '', label: '전체' },
@@ -135,6 +140,10 @@ function gallery(): string {
   <section data-contrast-context="error summary">${errorSummary({ items: [{ fieldId: 'cg0-text', message: '입력해 주세요' }] })}</section>
   <section data-contrast-context="pagination (middle page)">${pagination({ current: 4, total: 9, hrefFor: (n) => `#page-${n}` })}</section>
   <section data-contrast-context="pagination (first page)">${pagination({ current: 1, total: 3, hrefFor: (n) => `#page-${n}` })}</section>
+  <section data-contrast-context="home cards"><ul class="app-card-list">
+    <li class="app-card"><a class="app-card-link" href="#contrast-gallery"><span class="app-card-title">근로지원인 서비스 신청</span><span class="app-card-text">서비스를 신청합니다.</span></a></li>
+    <li class="app-card app-menu-card"><h3 class="app-card-title">출퇴근 관리</h3><ul class="app-menu-card-links"><li><a href="#contrast-gallery">근무 이력 비교</a></li></ul></li>
+  </ul><ul class="app-link-list"><li><a href="#contrast-gallery">아이디 찾기</a></li></ul></section>
   <section data-contrast-context="scrolling table"><div class="app-leave-scroll" tabindex="0" role="region" aria-label="넓은 표">표</div></section>
   ${sections}
 </div>`.value;
@@ -194,26 +203,6 @@ function markTargets(root: string): boolean[] {
     for (let a = el.parentElement; a; a = a.parentElement) a.setAttribute('data-contrast-ancestor', '');
   }
   return disabled;
-}
-
-/** Waits (up to 3 s) until no finite CSS transition or animation is running on the page. */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
-    await frame();
-    await frame();
-    const deadline = performance.now() + 3000;
-    for (;;) {
-      const running = document
-        .getAnimations()
-        .filter((a) => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime ?? 0));
-      if (!running.length || performance.now() > deadline) return;
-      await Promise.race([
-        Promise.allSettled(running.map((a) => a.finished)),
-        new Promise((resolve) => setTimeout(resolve, deadline - performance.now())),
-      ]);
-    }
-  });
 }
 
 /** Reads the colours of every marked target as it is now; runs in the page. */
@@ -282,11 +271,22 @@ function measure({ name: state, disabledToo }: { name: string; disabledToo: bool
     }
     return true;
   };
-  const check = (f: Omit<Failure, 'ratio' | 'foreground' | 'background'>, fg: Rgba, bg: Rgba): number => {
+  const check = (f: Omit<Failure, 'ratio' | 'foreground' | 'background'>, fg: Rgba, bg: Rgba): void => {
     counts[f.check] = (counts[f.check] ?? 0) + 1;
     const r = ratio(fg, bg);
     if (r < f.needed) failures.push({ ...f, foreground: hex(fg), background: hex(bg), ratio: r });
-    return r;
+  };
+  const noFocusIndicator = (target: string): void => {
+    counts['focus indicator'] = (counts['focus indicator'] ?? 0) + 1;
+    failures.push({
+      target,
+      state,
+      check: 'focus indicator missing',
+      foreground: '-',
+      background: '-',
+      ratio: 0,
+      needed: 3,
+    });
   };
   const describe = (el: Element): string => {
     const context =
@@ -400,13 +400,9 @@ function measure({ name: state, disabledToo }: { name: string; disabledToo: bool
         const box = getComputedStyle(shown, '::before');
         const outside = backgroundOf(shown);
         const fill = over(parse(box.backgroundColor), outside);
-        if (ratio(fill, outside) < 3)
-          check(
-            { target: name, state, check: 'box border', needed: 3 },
-            over(parse(box.borderTopColor), outside),
-            outside,
-          );
-        else counts['box border'] = (counts['box border'] ?? 0) + 1;
+        // a filled box (checked) stands out by its fill, an empty one by its border
+        const edge = ratio(fill, outside) >= 3 ? fill : over(parse(box.borderTopColor), outside);
+        check({ target: name, state, check: 'box edge', needed: 3 }, edge, outside);
         if ((target as HTMLInputElement).checked) {
           const mark = getComputedStyle(shown, '::after');
           check({ target: name, state, check: 'check mark', needed: 3 }, over(parse(mark.backgroundColor), fill), fill);
@@ -423,22 +419,17 @@ function measure({ name: state, disabledToo }: { name: string; disabledToo: bool
         // unfocused border and stand out from what is around it
         const s = getComputedStyle(target);
         const border = `${s.borderBottomColor} ${s.borderBottomWidth}`;
-        if (border === target.getAttribute('data-contrast-border'))
-          failures.push({ target: name, state, check: 'focus indicator missing', foreground: '-', background: '-', ratio: 0, needed: 3 });
+        if (border === target.getAttribute('data-contrast-border')) noFocusIndicator(name);
         else {
           const outside = backgroundOf(target.parentElement);
-          check({ target: name, state, check: 'focus border', needed: 3 }, over(parse(s.borderBottomColor), outside), outside);
+          check(
+            { target: name, state, check: 'focus border', needed: 3 },
+            over(parse(s.borderBottomColor), outside),
+            outside,
+          );
         }
       } else if (!all.length) {
-        failures.push({
-          target: name,
-          state,
-          check: 'focus indicator missing',
-          foreground: '-',
-          background: '-',
-          ratio: 0,
-          needed: 3,
-        });
+        noFocusIndicator(name);
       } else {
         const best = all.reduce((a, b) => (ratio(a.color, a.against) >= ratio(b.color, b.against) ? a : b));
         check(
@@ -497,7 +488,7 @@ async function checkAllStates(
   const unmeasured = new Map<string, number>();
   for (const state of STATES) {
     await force(cdp, targets, ancestors, disabled, state);
-    await settle(page);
+    await settleAnimations(page);
     const measured = await page.evaluate(measure, { name: state.name, disabledToo: state.disabledToo });
     failures.push(...measured.failures);
     counts[state.name] = measured.counts;
@@ -531,6 +522,7 @@ describe('colour contrast of every control in every state (WCAG 2.2 1.4.3, 1.4.1
     expect(Object.keys(counts['keyboard focus']!).some((k) => k.startsWith('focus ring'))).toBe(true);
     expect(counts.default?.['field border'] ?? 0).toBeGreaterThan(40);
     expect(counts.default?.['check mark'] ?? 0).toBeGreaterThan(20);
+    expect(counts.default?.['box edge'] ?? 0).toBeGreaterThan(40);
     expect(report(failures)).toEqual([]);
     expect(unmeasured).toEqual([]);
   });
