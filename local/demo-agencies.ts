@@ -1,6 +1,5 @@
 import type { Caller } from '#commons/caller';
 import { bindEntity } from '#commons/entities';
-import { koreaToday } from '#commons/regions-sigungu';
 import { draftAgreement, issueAgreement, stampAgreement } from '#functions/agencies/agreements';
 import { Organisation, type SealItem } from '#functions/agencies/entities';
 import { koreanBoldFont } from '#functions/agencies/fonts';
@@ -11,6 +10,7 @@ import { KEAD_SEAL_OWNER } from '#functions/agencies/seal-rules';
 import { registerKeadSeal } from '#functions/agencies/seals';
 import { sha256Hex, writeDocument } from '#functions/agencies/storage';
 import * as clock from '#kernel/clock';
+import { demoCalendar } from './demo-calendar.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, displayPhone } from './demo-data.ts';
 import type { SeedStep } from './seed.ts';
 
@@ -141,7 +141,7 @@ function termsFor(year: number, budget: number, assistantQuota: number, workerQu
 
 /** The year this seed calls "this year": agreement numbers in tests are computed the same way. */
 export function demoAgreementYear(): number {
-  return Number(koreaToday().slice(0, 4));
+  return demoCalendar().agreementYear;
 }
 
 const agreements: SeedStep = {
