@@ -1,7 +1,9 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as clock from '#kernel/clock';
+import { shiftDay } from '#kernel/korea-time';
 import { demoActivityProbes, demoMonths } from '#local/demo-activity';
+import { demoCalendar } from '#local/demo-calendar';
 import { callApi, type Json } from '../support/api.ts';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
@@ -95,7 +97,8 @@ describe('activity logs and consent on the local stack', () => {
       'assistant01',
       'POST',
       '/activity-logs',
-      entry({ date: `${Number(today.slice(0, 4)) - 1}-06-01` }),
+      // before the demo matchings' period (the demo calendar's)
+      entry({ date: shiftDay(demoCalendar().period.start, -200) }),
     );
     expect(fieldsOf(outside.body)[0]).toMatchObject({ field: 'body.date', label: '활동일자' });
     expect(fieldsOf(outside.body)[0]!.message).toContain('매칭 기간');

@@ -16,6 +16,8 @@ let stack: TestStack;
 const tokens: Record<string, string> = {};
 // the demo's leave is dated in its service year (last month's year; the year before in January)
 const year = demoCalendar().serviceYear;
+// promotion notices belong to the use period that holds today
+const thisYear = clock.thisYear();
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies of many shapes, checked by the assertions
 type Json = any;
@@ -74,7 +76,8 @@ describe('annual leave on the local stack', () => {
     expect(ledger.status).toBe(200);
     expect(ledger.body.profile.weeklyContractMinutes).toBe(840);
     const excess = ledger.body.uses.find((u: Json) => u.reasonRequired);
-    if (!excess) return; // the demo's leave was last year (January): nothing this year to explain
+    // last month's 연차 lies in the service year, which the query asks for: there is always one
+    expect(excess).toBeDefined();
     expect(excess.reason).toBeNull();
     const empty = await api('agency_hanbit', 'PUT', `/leave/assistants/AS-DEMO-10/excess-reasons/${excess.date}`, {
       reason: '',
@@ -99,7 +102,7 @@ describe('annual leave on the local stack', () => {
   });
 
   it('issues a 1st-round promotion notice with a PDF and an outbox message, and the assistant answers it', async () => {
-    const ledger = await api('agency_hanbit', 'GET', `/leave/assistants/AS-DEMO-04?year=${year}`);
+    const ledger = await api('agency_hanbit', 'GET', `/leave/assistants/AS-DEMO-04?year=${thisYear}`);
     expect(ledger.status).toBe(200);
     expect(ledger.body.profile.basis).toBe('fiscalYear');
     const notices = ledger.body.periods.flatMap((p: Json) =>
@@ -156,7 +159,7 @@ describe('annual leave on the local stack', () => {
     expect(answered.body.answerDates).toEqual([day]);
 
     // round 2 waits for its own window (the 10 days to answer a notice sent on the proposed day)
-    const after = await api('agency_hanbit', 'GET', `/leave/assistants/AS-DEMO-04?year=${year}`);
+    const after = await api('agency_hanbit', 'GET', `/leave/assistants/AS-DEMO-04?year=${thisYear}`);
     const round2 = after.body.periods.flatMap((p: Json) => p.notices).find((n: Json) => n.noticeId === second.noticeId);
     expect(round2.canIssue).toBe(false);
     expect(round2.blockedReason).toContain('부터 발행할 수 있습니다');
@@ -192,7 +195,7 @@ describe('annual leave on the local stack', () => {
     expect(issued.status).toBe(201);
     expect(issued.body.late).toBe(true);
 
-    const ledger = await api('agency_hanbit', 'GET', `/leave/assistants/AS-DEMO-01?year=${year}`);
+    const ledger = await api('agency_hanbit', 'GET', `/leave/assistants/AS-DEMO-01?year=${thisYear}`);
     const second = ledger.body.periods.flatMap((p: Json) => p.notices).find((n: Json) => n.round === 2);
     expect(second.canIssue).toBe(false);
     expect(second.blockedReason).toContain('답할 기한');
