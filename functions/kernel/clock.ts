@@ -51,6 +51,14 @@ export function followClock(serverNowMs: number): void {
   offsetMs = serverNowMs - realMs();
 }
 
+/**
+ * The machine's own time, never pinned nor followed: only for instants that other systems stamp in
+ * real time and the product merely checks, such as a Cognito token's exp. Never for calendar logic.
+ */
+export function machineNowMs(): number {
+  return realMs();
+}
+
 /** The current instant as milliseconds since the epoch. */
 export function nowMs(): number {
   return realMs() + offset();

@@ -48,7 +48,9 @@ export class SessionController {
 
   constructor(
     private readonly storage: Storage,
-    private readonly now: () => number = () => clock.nowMs(),
+    // token lifetimes are Cognito's real time, so the session runs on the machine's clock, not the
+    // product's day (which a pinned local stack moves)
+    private readonly now: () => number = () => clock.machineNowMs(),
   ) {}
 
   /** The viewer of a session kept in this tab, if its token is still valid. */
