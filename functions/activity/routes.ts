@@ -9,6 +9,7 @@ import { getApplication } from '#functions/applications/repository';
 import { recordAudit } from '#functions/audit/repository';
 import { inForce, listByAgency, listByAssistant, listByWorker } from '#functions/matching/repository';
 import * as clock from '#kernel/clock';
+import { dayField, monthField, timeOfDayField } from '#kernel/fields';
 import { ATTENDANCE_CODES } from './codes.ts';
 import { activityLogPdf, type LogDocumentRound } from './document.ts';
 import type { ActivityLogEntryItem, ConsentRoundItem } from './entities.ts';
@@ -21,7 +22,7 @@ import {
   listPairRounds,
   listWorkerRounds,
 } from './repository.ts';
-import { ENTRY_LABELS, isMonth, monthRows, monthTotals, sortEntries } from './rules.ts';
+import { ENTRY_LABELS, monthRows, monthTotals, sortEntries } from './rules.ts';
 import {
   assistantScope,
   createEntry,
@@ -47,16 +48,9 @@ import { documentExists, logDocumentKey, presignDocument, readDocument, sha256He
 // and filters all its assistants' logs and may correct them (the worker then consents again). Every
 // route names whose data it touches: the assistant's own login, the worker's own login, or the agency.
 
-const day = z.string({ error: '활동일자를 입력해 주세요.' }).regex(/^\d{4}-\d{2}-\d{2}$/, {
-  error: '활동일자는 2026-11-03처럼 연-월-일로 입력해 주세요.',
-});
-const timeOfDay = (name: string) =>
-  z.string({ error: `${name} 시각을 입력해 주세요.` }).regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, {
-    error: `${name} 시각은 09:00처럼 시:분으로 입력해 주세요.`,
-  });
-const month = z.string({ error: '활동년월을 입력해 주세요.' }).refine(isMonth, {
-  error: '활동년월은 2026-11처럼 연-월로 입력해 주세요.',
-});
+const day = dayField('활동일자');
+const timeOfDay = (name: string) => timeOfDayField(`${name} 시각`, { endOfDay: true });
+const month = monthField('활동년월');
 const loginId = (name: string) =>
   z
     .string({ error: `${name}을(를) 골라 주세요.` })

@@ -497,6 +497,4 @@ export function monthOf(date: string): string {
   return date.slice(0, 7);
 }
 
-export function isMonth(text: string): boolean {
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
-}
+export { isMonth } from '#kernel/korea-time';

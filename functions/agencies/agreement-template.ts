@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { koreaToday } from '#commons/regions-sigungu';
+import { dayField } from '#kernel/fields';
 
 // The yearly agreement's template (A3), pure: the terms the branch fills in, the fixed articles, and
 // how amounts are written in a contract (금 일억이천만원정). The PDF (agreement-pdf.ts) and the
@@ -14,16 +15,7 @@ const wholeNumber = (label: string, min: number, max: number, unit: string) =>
     .min(min, { error: `${label}은(는) ${min.toLocaleString('ko-KR')}${unit} 이상이어야 합니다.` })
     .max(max, { error: `${label}은(는) ${max.toLocaleString('ko-KR')}${unit} 이하로 입력해 주세요.` });
 
-const day = (label: string) =>
-  z
-    .string({ error: `${label}을(를) 입력해 주세요.` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}은(는) 2026-01-01처럼 연-월-일로 입력해 주세요.` })
-    .refine((value) => realDay(value), { error: `${label}이(가) 달력에 없는 날짜입니다. 다시 확인해 주세요.` });
-
-function realDay(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
+const day = dayField;
 
 /** What the branch writes into the template. Money in whole won; the rate in percent, two decimals at most. */
 export const termsFields = z.object({

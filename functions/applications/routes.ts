@@ -10,6 +10,7 @@ import { koreaDay } from '#functions/audit/record';
 import { recordAudit } from '#functions/audit/repository';
 import { getProfile } from '#functions/identity/repository';
 import * as clock from '#kernel/clock';
+import { dayField, timeOfDayField } from '#kernel/fields';
 import { DISABILITY_TYPE_CODES, label, SEVERITY_CODES, SUPPORT_TYPE_CODES, SUPPORT_TYPES } from './codes.ts';
 import type { ServiceApplicationItem } from './entities.ts';
 import { serviceLimits } from './limits.ts';
@@ -49,15 +50,9 @@ const text = (name: string, max: number) =>
     .min(1, { error: `${name}을(를) 입력해 주세요.` })
     .max(max, { error: `${name}은(는) ${max}자 이하로 입력해 주세요.` });
 
-const day = (name: string) =>
-  z.string({ error: `${name}을(를) 입력해 주세요.` }).regex(/^\d{4}-\d{2}-\d{2}$/, {
-    error: `${name}은(는) 2027-01-01처럼 연-월-일로 입력해 주세요.`,
-  });
+const day = dayField;
 
-const timeOfDay = (name: string) =>
-  z.string({ error: `${name}을(를) 입력해 주세요.` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
-    error: `${name}은(는) 09:00처럼 시:분으로 입력해 주세요.`,
-  });
+const timeOfDay = (name: string) => timeOfDayField(name);
 
 export const EMPLOYMENT_TYPES = [
   { code: 'regular', label: '정규직' },

@@ -13,6 +13,7 @@ import { notifyStaff } from '#functions/applications/repository';
 import { recordAudit } from '#functions/audit/repository';
 import { getProfile } from '#functions/identity/repository';
 import * as clock from '#kernel/clock';
+import { timeOfDayField } from '#kernel/fields';
 import { DISQUALIFIED_MESSAGE, SELF_DECLARATION_STATEMENT } from './disqualifications.ts';
 import type { ActivityApplicationItem, JobPostingItem } from './entities.ts';
 import {
@@ -54,10 +55,7 @@ import {
 // self-declaration and career history; the agency accepts (the applicant becomes a registered
 // assistant, nothing retyped) or rejects with a reason.
 
-const timeOfDay = (name: string) =>
-  z.string({ error: `${name}을(를) 입력해 주세요.` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
-    error: `${name}은(는) 09:00처럼 시:분으로 입력해 주세요.`,
-  });
+const timeOfDay = (name: string) => timeOfDayField(name);
 
 function fail(problems: Problem[], labels: Record<string, string>): never {
   const fields: FieldProblem[] = problems.map((p) => ({

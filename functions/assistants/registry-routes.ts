@@ -13,6 +13,7 @@ import { readyUpload } from '#functions/files/repository';
 import { getProfile } from '#functions/identity/repository';
 import { countActiveByAssistant } from '#functions/matching/repository';
 import * as clock from '#kernel/clock';
+import { dayField } from '#kernel/fields';
 import { checkResult, DISQUALIFICATION_CODES, foundLabels } from './disqualifications.ts';
 import type { AssistantItem } from './entities.ts';
 import {
@@ -48,10 +49,7 @@ export const text = (name: string, max: number) =>
     .min(1, { error: `${name}을(를) 입력해 주세요.` })
     .max(max, { error: `${name}은(는) ${max}자 이하로 입력해 주세요.` });
 
-export const day = (name: string) =>
-  z.string({ error: `${name}을(를) 입력해 주세요.` }).regex(/^\d{4}-\d{2}-\d{2}$/, {
-    error: `${name}은(는) 2026-01-02처럼 연-월-일로 입력해 주세요.`,
-  });
+export const day = dayField;
 
 export const mobileSchema = z
   .string({ error: '휴대전화 번호를 입력해 주세요.' })

@@ -8,6 +8,7 @@ import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
 import { recordAudit } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
+import { dayField } from '#kernel/fields';
 import type { AssistantItem } from './entities.ts';
 import { listAssistantsByBranch } from './repository.ts';
 import { ASSISTANT_STATUSES } from './rules.ts';
@@ -25,7 +26,7 @@ import {
 // hq everyone; the same filters drive the screen and the Excel download. Both are reads of personal
 // data and are audited with the scope they covered.
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '날짜는 2026-01-02처럼 연-월-일로 입력해 주세요.' });
+const day = dayField('날짜');
 
 const workforceQuery = z
   .object({

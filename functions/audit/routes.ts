@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
+import { dayField } from '#kernel/fields';
 import { searchAudit } from './repository.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '날짜는 2026-11-21처럼 연-월-일로 입력해 주세요.' });
+const day = dayField('날짜');
 
 const searchQuery = z
   .object({

@@ -5,6 +5,7 @@ import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
 import * as clock from '#kernel/clock';
+import { monthField } from '#kernel/fields';
 import { claimWorkbook, type ExportClaim } from './claim-export.ts';
 import {
   createClaim,
@@ -26,9 +27,7 @@ import type { ClaimItem, ClaimLineItem } from './entities.ts';
 import { answerTask, startClaimExecution } from './orchestration.ts';
 import { startMonthForAllAgencies } from './schedule.ts';
 
-const MONTH = z
-  .string({ error: '신청 월을 YYYY-MM 형식으로 입력해 주세요 (예: 2026-03).' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '신청 월을 YYYY-MM 형식으로 입력해 주세요 (예: 2026-03).' });
+const MONTH = monthField('신청 월');
 
 const CLAIM_LABELS = {
   agencyId: '수행기관',

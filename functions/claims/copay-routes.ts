@@ -3,6 +3,7 @@ import { Conflict, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { getOrganisation } from '#functions/agencies/repository';
 import * as clock from '#kernel/clock';
+import { dayField, monthField } from '#kernel/fields';
 import { addPayment, getCopayment, listAgencyCopayments, listWorkerCopayments } from './copay-repository.ts';
 import { copayIdOf, METHOD_LABELS, PAYMENT_METHODS, paidOf, parseCopayId, paymentRefusal } from './copay-rules.ts';
 import { copayStatementPdf } from './copay-statement.ts';
@@ -47,10 +48,7 @@ export const copayRoutes = [
     access: { action: 'read', resource: 'copayment', roles: ['agency', 'branch', 'hq'] },
     query: z.object({
       agencyId: z.string({ error: '수행기관을 골라 주세요.' }).min(1, { error: '수행기관을 골라 주세요.' }),
-      month: z
-        .string()
-        .regex(/^\d{4}-\d{2}$/, { error: '월을 YYYY-MM 형식으로 입력해 주세요 (예: 2026-10).' })
-        .optional(),
+      month: monthField('월').optional(),
     }),
     labels: LABELS,
     handle: async ({ query, allow }) => {
@@ -68,9 +66,7 @@ export const copayRoutes = [
     access: { action: 'record', resource: 'copayment', roles: ['agency'] },
     params: z.object({ copayId: z.string().min(1) }),
     body: z.object({
-      date: z
-        .string({ error: '받은 날을 입력해 주세요.' })
-        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '받은 날을 YYYY-MM-DD 형식으로 입력해 주세요 (예: 2026-11-05).' }),
+      date: dayField('받은 날'),
       amount: z
         .number({ error: '받은 금액을 숫자로 입력해 주세요.' })
         .int({ error: '받은 금액은 원 단위 정수로 입력해 주세요.' })

@@ -6,6 +6,7 @@ import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/er
 import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
+import { monthField } from '#kernel/fields';
 import type { SettlementItem } from './entities.ts';
 import { answerTask } from './orchestration.ts';
 import {
@@ -41,7 +42,7 @@ const LABELS = {
 const advancesSchema = z
   .array(
     z.object({
-      month: z.string().regex(/^\d{4}-\d{2}$/, { error: '선지급 월을 YYYY-MM 형식으로 입력해 주세요.' }),
+      month: monthField('선지급 월'),
       amount: z
         .number({ error: '선지급액을 숫자로 입력해 주세요.' })
         .int({ error: '선지급액은 원 단위 정수로 입력해 주세요.' })

@@ -10,6 +10,7 @@ import { recordAudit } from '#functions/audit/repository';
 import { smsToPerson } from '#functions/identity/notify';
 import { listByAgency as listMatchingsByAgency } from '#functions/matching/repository';
 import * as clock from '#kernel/clock';
+import { dayField } from '#kernel/fields';
 import type { LeaveExcessReasonItem, LeaveNoticeItem } from './entities.ts';
 import { employedIn } from './inputs.ts';
 import { leaveNoticePdf } from './notice-pdf.ts';
@@ -57,11 +58,7 @@ const yearSchema = z.coerce
   .min(2000, { error: '적용년도는 2000년부터 고를 수 있습니다.' })
   .max(2100, { error: '적용년도는 2100년까지 고를 수 있습니다.' });
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const day = (label: string) =>
-  z.string({ error: `${label}을(를) 입력해 주세요.` }).regex(DAY, {
-    error: `${label}을(를) YYYY-MM-DD 형식으로 입력해 주세요 (예: 2026-12-24).`,
-  });
+const day = dayField;
 
 const revision = z
   .number({ error: '화면을 새로 고친 뒤 다시 저장해 주세요.' })

@@ -17,6 +17,7 @@ import { ASSISTANT_STATUS_LABELS, canBeMatched } from '#functions/assistants/rul
 import { koreaDay } from '#functions/audit/record';
 import { smsToPerson } from '#functions/identity/notify';
 import * as clock from '#kernel/clock';
+import { dayField, timeOfDayField } from '#kernel/fields';
 import type { MatchingItem } from './entities.ts';
 import {
   createMatching,
@@ -36,13 +37,8 @@ import { assistantProblems, type Problem, periodProblem, scheduleProblems, worke
 // decision; the maximum comes from hq's yearly rate table. The history stays per worker and per
 // assistant.
 
-const day = (name: string) =>
-  z.string({ error: `${name}을(를) 입력해 주세요.` }).regex(/^\d{4}-\d{2}-\d{2}$/, {
-    error: `${name}은(는) 2027-01-04처럼 연-월-일로 입력해 주세요.`,
-  });
-const timeOfDay = z.string({ error: '시각을 입력해 주세요.' }).regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, {
-  error: '시각은 09:00처럼 시:분으로 입력해 주세요.',
-});
+const day = dayField;
+const timeOfDay = timeOfDayField('시각', { endOfDay: true });
 
 const LABELS: Record<string, string> = {
   applicationId: '매칭의뢰(신청 번호)',

@@ -9,6 +9,7 @@ import { getAssistant, listAssistantsByAgency, listAssistantsByUser } from '#fun
 import { recordAudit } from '#functions/audit/repository';
 import { monthRefusal } from '#functions/claims/claim-rules';
 import * as clock from '#kernel/clock';
+import { monthField } from '#kernel/fields';
 import type { PayrollRecordItem } from './entities.ts';
 import { applyItemChange, type ListRecord, listTable, parsePayrollId, payrollIdOf, settingsProblems } from './month.ts';
 import { paySlipPdf } from './pay-slip.ts';
@@ -54,9 +55,7 @@ const LABELS = {
   'adjustment.reason': '조정 사유',
 };
 
-const MONTH = z
-  .string({ error: '급여연월을 YYYY-MM 형식으로 입력해 주세요 (예: 2026-03).' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '급여연월을 YYYY-MM 형식으로 입력해 주세요 (예: 2026-03).' });
+const MONTH = monthField('급여연월');
 
 const organisationParams = z.object({ organisationId: z.string().min(1, { error: '수행기관을 골라 주세요.' }) });
 const payrollParams = z.object({

@@ -1,3 +1,4 @@
+import { isMonth } from '#kernel/korea-time';
 // Payroll arithmetic for one work assistant and one month (SPEC D2, issue 9 §3): pay lines from the
 // month's claim figures and the agency's own items, the employee's social-insurance deductions from the
 // rate table, manual tax items, adjustments with a reason, and net pay. Pure: no clock, no I/O, no AWS.
@@ -198,7 +199,6 @@ export function defaultDeductionItems(incomeTax = 0): DeductionItem[] {
 
 // ─── Validation ───────────────────────────────────────────────────────────────────────────────────
 
-const MONTH_SHAPE = /^\d{4}-(0[1-9]|1[0-2])$/;
 const RATIO_KEY = /^[1-9][0-9]*$/;
 
 /** 1234567 → "1,234,567" without depending on the runtime's locale data. */
@@ -536,7 +536,7 @@ function checkMinutes(input: PayrollInput, problems: FieldProblem[]): void {
 /** Every problem with the input, each naming the field and saying how to fix it. Empty when valid. */
 export function checkPayrollInput(input: PayrollInput): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (typeof input.month !== 'string' || !MONTH_SHAPE.test(input.month)) {
+  if (typeof input.month !== 'string' || !isMonth(input.month)) {
     problems.push({
       field: 'month',
       label: '급여연월',

@@ -1,4 +1,5 @@
 import * as clock from '#kernel/clock';
+import { isMonth } from '#kernel/korea-time';
 import { WORKFLOW_CALLER } from '../claim-repository.ts';
 import { monthToClaim, startMonthForAllAgencies } from '../schedule.ts';
 
@@ -7,7 +8,6 @@ import { monthToClaim, startMonthForAllAgencies } from '../schedule.ts';
  * (an explicit `month` in the event claims that month instead).
  */
 export async function handler(event: { month?: string } = {}) {
-  const month =
-    typeof event.month === 'string' && /^\d{4}-\d{2}$/.test(event.month) ? event.month : monthToClaim(clock.now());
+  const month = typeof event.month === 'string' && isMonth(event.month) ? event.month : monthToClaim(clock.now());
   return startMonthForAllAgencies({ ...WORKFLOW_CALLER, userId: 'schedule:claim-month' }, month);
 }
