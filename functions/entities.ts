@@ -15,7 +15,7 @@ import {
 import { AuditRecord } from './audit/entities.ts';
 import { Claim, ClaimLine, Copayment, RateTableVersion, Settlement } from './claims/entities.ts';
 import { Upload } from './files/entities.ts';
-import { SignInGuard, StaffRequest, UserProfile } from './identity/entities.ts';
+import { SignInChallenge, SignInGuard, StaffRequest, UserProfile } from './identity/entities.ts';
 import { LeaveExcessReason, LeaveNotice, LeaveProfileSetting } from './leave/entities.ts';
 import { Matching } from './matching/entities.ts';
 import { PayrollRecord, PayrollSetting } from './payroll/entities.ts';
@@ -29,6 +29,7 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   Agreement,
   UserProfile,
   SignInGuard,
+  SignInChallenge,
   StaffRequest,
   AuditRecord,
   RateTableVersion,

@@ -17,6 +17,10 @@
 //     cognito-local hands out tokens at once. The stack answers with the SMS step instead.
 //  8. ForgotPassword sends the code by SMS to the user's phone, as the pool's account recovery
 //     (verified_phone_number) says; cognito-local only knows e-mail and refuses users without one.
+//  9. The refresh token issued after the SMS step is stored, so REFRESH_TOKEN_AUTH works.
+// 10. A challenge is answered only with a session this server issued for that user and challenge,
+//     within 3 minutes and once (cognito-local hands out a random Session and never checks it).
+//     Kept in memory: a restart ends open sign-ins, as their 3 minutes would.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AWS from 'aws-sdk';
@@ -243,7 +247,7 @@ async function forgotPasswordBySms(request: ForgotPasswordRequest): Promise<unkn
   return maskResponse({ CodeDeliveryDetails: delivery });
 }
 
-const router: typeof cognitoRouter = (target) => {
+const adapted: typeof cognitoRouter = (target) => {
   if (target === 'AdminSetUserMFAPreference') {
     return async (_context, request) => adminSetUserMfaPreference(request as MfaPreferenceRequest);
   }
@@ -292,6 +296,61 @@ const router: typeof cognitoRouter = (target) => {
     }
     return maskResponse(await route(context, request));
   };
+};
+
+/** Cognito's challenge sessions live 3 minutes. */
+const SESSION_MS = 3 * 60_000;
+const openSessions = new Map<string, { username: string; challenge: string; until: number }>();
+
+/** Gap 10: keeps each challenge session handed out, with its user, challenge and expiry. */
+function rememberSession(answer: unknown, username: unknown): void {
+  const { Session, ChallengeName } = (answer ?? {}) as { Session?: string; ChallengeName?: string };
+  const now = clock.get().getTime();
+  for (const [session, open] of openSessions) if (open.until <= now) openSessions.delete(session);
+  if (Session && ChallengeName && typeof username === 'string') {
+    openSessions.set(Session, { username, challenge: ChallengeName, until: now + SESSION_MS });
+  }
+}
+
+/** Gap 10: Cognito answers a challenge only with a session it issued for that user and challenge. */
+function checkSession(request: {
+  Session?: string;
+  ChallengeName?: string;
+  ChallengeResponses?: { USERNAME?: string };
+}) {
+  const open = openSessions.get(request.Session ?? '');
+  if (
+    !open ||
+    open.username !== request.ChallengeResponses?.USERNAME ||
+    open.challenge !== request.ChallengeName ||
+    open.until <= clock.get().getTime()
+  ) {
+    throw new NotAuthorizedError('Invalid session for the user.');
+  }
+}
+
+const router: typeof cognitoRouter = (target) => {
+  const route = adapted(target);
+  if (target === 'InitiateAuth') {
+    return async (context, request) => {
+      const answer = await route(context, request);
+      // biome-ignore lint/suspicious/noExplicitAny: the request shape is the InitiateAuth input
+      rememberSession(answer, (request as any)?.AuthParameters?.USERNAME);
+      return answer;
+    };
+  }
+  if (target === 'RespondToAuthChallenge') {
+    return async (context, request) => {
+      // biome-ignore lint/suspicious/noExplicitAny: the request shape is the RespondToAuthChallenge input
+      const challenge = request as any;
+      checkSession(challenge);
+      const answer = await route(context, request); // a wrong code throws: the session stays open
+      openSessions.delete(challenge.Session);
+      rememberSession(answer, challenge.ChallengeResponses?.USERNAME);
+      return answer;
+    };
+  }
+  return route;
 };
 
 const server = await createServer(router, logger, config.ServerConfig, services).start();

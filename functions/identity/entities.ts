@@ -58,7 +58,10 @@ export const UserProfile = new Entity({
 
 export type UserProfileItem = EntityItem<typeof UserProfile>;
 
-/** Failed sign-ins per login ID, for the lock after five failures. */
+/**
+ * Password checks per login ID, for the lock after five failures. Counted with conditional updates
+ * (ADD) before Cognito answers, so parallel requests count one by one; a right password deletes it.
+ */
 export const SignInGuard = new Entity({
   model: { entity: 'signInGuard', version: '1', service: SERVICE_NAME },
   attributes: {
@@ -69,6 +72,29 @@ export const SignInGuard = new Entity({
   },
   indexes: {
     byId: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: [] } },
+  },
+});
+
+/**
+ * A sign-in step the product opened after a right password: the SMS code (mfa) or the first new
+ * password (newPassword). Found by the SHA-256 of the Cognito session it was issued with (never the
+ * session itself), so /auth/mfa and /auth/new-password go on only from a challenge issued here, for
+ * the same person, still open, with tries left. A right answer deletes it; DynamoDB's TTL removes the
+ * rest. Rules in sign-in-rules.ts.
+ */
+export const SignInChallenge = new Entity({
+  model: { entity: 'signInChallenge', version: '1', service: SERVICE_NAME },
+  attributes: {
+    sessionKey: { type: 'string', required: true },
+    userId: { type: 'string', required: true },
+    step: { type: ['mfa', 'newPassword'] as const, required: true },
+    /** answers sent, counted before Cognito checks them */
+    tries: { type: 'number', required: true, default: 0 },
+    /** epoch seconds: the challenge closes then (and the TTL attribute) */
+    expiresAt: { type: 'number', required: true },
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['sessionKey'] }, sk: { field: 'sk', composite: [] } },
   },
 });
 

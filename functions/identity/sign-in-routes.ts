@@ -9,13 +9,42 @@ import { getOrganisation } from '#functions/agencies/repository';
 import { recordAudit } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
 import { passwordSchema } from './account-rules.ts';
-import { answerNewPassword, answerSmsCode, cognitoErrorName, refreshTokens, startPasswordSignIn } from './cognito.ts';
-import { clearGuard, getGuard, getProfile, saveGuard } from './repository.ts';
-import { afterFailure, isLocked, lockedMessage, wrongPasswordMessage } from './sign-in-rules.ts';
+import {
+  answerNewPassword,
+  answerSmsCode,
+  cognitoErrorName,
+  type PasswordOutcome,
+  refreshTokens,
+  startPasswordSignIn,
+  type Tokens,
+} from './cognito.ts';
+import {
+  claimChallengeTry,
+  claimPasswordCheck,
+  clearGuard,
+  consumeChallenge,
+  getGuard,
+  getProfile,
+  openChallenge,
+  releasePasswordCheck,
+} from './repository.ts';
+import {
+  AUDIT_REASONS,
+  type ChallengeStep,
+  challengeRefusalMessage,
+  isLocked,
+  lockedMessage,
+  MAX_CHALLENGE_TRIES,
+  wrongCodeMessage,
+  wrongPasswordMessage,
+} from './sign-in-rules.ts';
 
+// Login IDs are lower case (account-rules.ts) and the Cognito pool ignores case, so the lock, the
+// challenges and the audit use the lower-case ID: "Assistant01" is the same account, with the same lock.
 const username = z
   .string({ error: '아이디를 입력해 주세요.' })
   .trim()
+  .toLowerCase()
   .min(1, { error: '아이디를 입력해 주세요.' })
   .max(64, { error: '아이디는 64자 이하입니다.' });
 
@@ -47,6 +76,63 @@ function anonymous(userId: string, sourceIp: string): Caller {
   return { userId, roles: [], grants: [], sourceIp };
 }
 
+function sourceIpOf(event: { requestContext?: { identity?: { sourceIp?: string } } }): string {
+  return event.requestContext?.identity?.sourceIp ?? 'unknown';
+}
+
+/**
+ * One audit record per sign-in attempt that was refused (and per step completed): the account is the
+ * subject, the reason names the cause. Never the password, the code or the session.
+ */
+async function auditSignIn(
+  caller: Caller,
+  action: 'auth.login' | 'auth.mfa' | 'auth.new-password',
+  reason?: string,
+): Promise<void> {
+  await recordAudit(caller, {
+    action,
+    targetType: 'user',
+    targetId: caller.userId,
+    subjectId: caller.userId,
+    outcome: reason ? 'denied' : 'success',
+    reason,
+  });
+}
+
+/** The steps after the password do not go on while the account is locked (423, saying until when). */
+async function refuseIfLocked(caller: Caller, action: 'auth.mfa' | 'auth.new-password'): Promise<void> {
+  const guard = await getGuard(caller.userId);
+  if (guard?.lockedUntil && isLocked(guard, clock.now())) {
+    await auditSignIn(caller, action, AUDIT_REASONS.locked);
+    throw new Locked(lockedMessage(guard.lockedUntil));
+  }
+}
+
+/**
+ * Counts one answer to the challenge the client names, or refuses it (401, Korean) when the product
+ * did not issue it for this person and step, or it has expired, or its tries are used up.
+ */
+async function claimTry(
+  caller: Caller,
+  session: string,
+  step: ChallengeStep,
+  action: 'auth.mfa' | 'auth.new-password',
+): Promise<number> {
+  const tried = await claimChallengeTry(session, caller.userId, step);
+  if ('refusal' in tried) {
+    await auditSignIn(caller, action, AUDIT_REASONS[tried.refusal]);
+    throw new Unauthenticated(challengeRefusalMessage(tried.refusal, step));
+  }
+  return tried.tries;
+}
+
+/** Uses the challenge up after Cognito accepted the answer; a second use of the same one is refused. */
+async function consume(caller: Caller, session: string, step: ChallengeStep, action: 'auth.mfa' | 'auth.new-password') {
+  if (await consumeChallenge(session)) return;
+  await auditSignIn(caller, action, AUDIT_REASONS.unknown);
+  throw new Unauthenticated(challengeRefusalMessage('unknown', step));
+}
+
 export const signInRoutes = [
   defineRoute({
     method: 'POST',
@@ -56,29 +142,25 @@ export const signInRoutes = [
     body: loginBody,
     labels: { username: '아이디', password: '비밀번호' },
     handle: async ({ body, event }) => {
-      const now = clock.now();
-      const sourceIp = event.requestContext?.identity?.sourceIp ?? 'unknown';
-      const guard = await getGuard(body.username);
-      if (isLocked(guard, now)) throw new Locked(lockedMessage(guard!.lockedUntil!));
+      const caller = anonymous(body.username, sourceIpOf(event));
+      // counted before Cognito sees the password, so parallel guesses cannot pass the lock
+      const claim = await claimPasswordCheck(body.username, clock.now());
+      if (!claim.allowed) {
+        await auditSignIn(caller, 'auth.login', AUDIT_REASONS.locked);
+        throw new Locked(lockedMessage(claim.lockedUntil));
+      }
+      let outcome: PasswordOutcome;
       try {
-        const outcome = await startPasswordSignIn(body.username, body.password);
-        await clearGuard(body.username);
-        return { body: outcome };
+        outcome = await startPasswordSignIn(body.username, body.password);
       } catch (error) {
         const name = cognitoErrorName(error);
         if (name === 'NotAuthorizedException' || name === 'UserNotFoundException') {
-          const next = afterFailure(guard, now);
-          await saveGuard(body.username, next);
-          await recordAudit(anonymous(body.username, sourceIp), {
-            action: 'auth.login',
-            targetType: 'user',
-            targetId: body.username,
-            subjectId: body.username,
-            outcome: 'denied',
-          });
-          if (next.lockedUntil) throw new Locked(lockedMessage(next.lockedUntil));
-          throw new Unauthenticated(wrongPasswordMessage(next));
+          await auditSignIn(caller, 'auth.login', AUDIT_REASONS.wrongPassword);
+          if (claim.lockedUntil) throw new Locked(lockedMessage(claim.lockedUntil));
+          throw new Unauthenticated(wrongPasswordMessage({ failures: claim.failures }));
         }
+        // not a judgement of the password: the check is given back
+        await releasePasswordCheck(body.username, claim);
         if (name === 'UserNotConfirmedException') {
           throw new RuleViolation(
             '휴대전화 인증이 끝나지 않은 계정입니다. 회원가입 때 받은 인증번호로 인증을 마쳐 주세요.',
@@ -89,6 +171,9 @@ export const signInRoutes = [
         }
         throw error;
       }
+      await clearGuard(body.username);
+      if (outcome.step !== 'done') await openChallenge(outcome.session, body.username, outcome.step);
+      return { body: outcome };
     },
   }),
   defineRoute({
@@ -99,26 +184,28 @@ export const signInRoutes = [
     body: mfaBody,
     labels: { username: '아이디', session: '로그인 단계', code: '인증번호' },
     handle: async ({ body, event }) => {
-      const sourceIp = event.requestContext?.identity?.sourceIp ?? 'unknown';
+      const caller = anonymous(body.username, sourceIpOf(event));
+      const tries = await claimTry(caller, body.session, 'mfa', 'auth.mfa');
+      await refuseIfLocked(caller, 'auth.mfa');
+      let tokens: Tokens;
       try {
-        const tokens = await answerSmsCode(body.username, body.session, body.code);
-        await recordAudit(anonymous(body.username, sourceIp), {
-          action: 'auth.login',
-          targetType: 'user',
-          targetId: body.username,
-          subjectId: body.username,
-        });
-        return { body: { step: 'done', tokens } };
+        tokens = await answerSmsCode(body.username, body.session, body.code);
       } catch (error) {
         const name = cognitoErrorName(error);
         if (name === 'CodeMismatchException') {
-          throw new Unauthenticated('인증번호가 올바르지 않습니다. 문자로 받은 6자리 숫자를 다시 확인해 주세요.');
+          await auditSignIn(caller, 'auth.mfa', AUDIT_REASONS.wrongCode);
+          throw new Unauthenticated(wrongCodeMessage(tries));
         }
         if (name === 'ExpiredCodeException' || name === 'NotAuthorizedException') {
-          throw new Unauthenticated('인증번호 입력 시간이 지났습니다. 처음부터 다시 로그인해 주세요.');
+          await auditSignIn(caller, 'auth.mfa', AUDIT_REASONS.expired);
+          await consumeChallenge(body.session);
+          throw new Unauthenticated(challengeRefusalMessage('expired', 'mfa'));
         }
         throw error;
       }
+      await consume(caller, body.session, 'mfa', 'auth.mfa');
+      await auditSignIn(caller, 'auth.login');
+      return { body: { step: 'done', tokens } };
     },
   }),
   defineRoute({
@@ -128,21 +215,35 @@ export const signInRoutes = [
     access: 'public',
     body: z.object({ username, session: mfaBody.shape.session, password: passwordSchema }),
     labels: { username: '아이디', session: '로그인 단계', password: '새 비밀번호' },
-    handle: async ({ body }) => {
+    handle: async ({ body, event }) => {
+      const caller = anonymous(body.username, sourceIpOf(event));
+      // only a challenge issued to this person at sign-in with the temporary password goes on
+      const tries = await claimTry(caller, body.session, 'newPassword', 'auth.new-password');
+      await refuseIfLocked(caller, 'auth.new-password');
+      let outcome: PasswordOutcome;
       try {
-        return { body: await answerNewPassword(body.username, body.session, body.password) };
+        outcome = await answerNewPassword(body.username, body.session, body.password);
       } catch (error) {
         const name = cognitoErrorName(error);
         if (name === 'InvalidPasswordException') {
+          await auditSignIn(caller, 'auth.new-password', AUDIT_REASONS.refusedPassword);
           throw new Unauthenticated(
-            '비밀번호 규칙에 맞지 않습니다. 10자 이상, 영어 소문자·숫자·특수문자를 넣어 주세요.',
+            tries >= MAX_CHALLENGE_TRIES
+              ? challengeRefusalMessage('closed', 'newPassword')
+              : '비밀번호 규칙에 맞지 않습니다. 10자 이상, 영어 소문자·숫자·특수문자를 넣어 주세요.',
           );
         }
         if (name === 'NotAuthorizedException' || name === 'ExpiredCodeException') {
-          throw new Unauthenticated('입력 시간이 지났습니다. 임시 비밀번호로 처음부터 다시 로그인해 주세요.');
+          await auditSignIn(caller, 'auth.new-password', AUDIT_REASONS.expired);
+          await consumeChallenge(body.session);
+          throw new Unauthenticated(challengeRefusalMessage('expired', 'newPassword'));
         }
         throw error;
       }
+      await consume(caller, body.session, 'newPassword', 'auth.new-password');
+      await auditSignIn(caller, 'auth.new-password');
+      if (outcome.step !== 'done') await openChallenge(outcome.session, body.username, outcome.step);
+      return { body: outcome };
     },
   }),
   defineRoute({

@@ -217,6 +217,7 @@ describe('audit search state', () => {
   it('says the codes of a record in Korean, and shows an unknown code as it is', () => {
     expect(actionLabel('staffRequest.approve')).toBe('담당자 계정 승인');
     expect(actionLabel('assistant.read')).toBe('근로지원인 열람');
+    expect(actionLabel('auth.mfa')).toBe('로그인 인증번호 확인');
     expect(actionLabel('seal.stamp')).toBe('seal.stamp');
     expect(roleLabel('branch')).toBe('소속기관(지사)');
     expect(roleLabel('none')).toBe('로그인 전');

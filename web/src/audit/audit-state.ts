@@ -67,6 +67,8 @@ export const AUDIT_FIELD_IDS: Record<string, string> = {
 
 const ACTIONS: Record<string, string> = {
   'auth.login': '로그인',
+  'auth.mfa': '로그인 인증번호 확인',
+  'auth.new-password': '첫 로그인 새 비밀번호',
   'account.create': '회원가입',
   'account.passwordReset': '비밀번호 재설정',
   'account.withdraw': '회원탈퇴',
