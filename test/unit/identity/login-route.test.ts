@@ -77,14 +77,19 @@ const audits = () =>
     .map((call) => call.args[0].input.Item!)
     .filter((item) => item.__edb_e__ === 'auditRecord');
 
+/** Fresh mocks for a sign-in step: the table takes puts and deletes, Cognito answers as each test says. */
+function freshMocks(): void {
+  ddb.reset();
+  cognito.reset();
+  process.env.TABLE_NAME = 'test-table';
+  process.env.USER_POOL_CLIENT_ID = 'client-1';
+  ddb.on(PutCommand).resolves({});
+  ddb.on(DeleteCommand).resolves({});
+}
+
 describe('POST /auth/login', () => {
   beforeEach(() => {
-    ddb.reset();
-    cognito.reset();
-    process.env.TABLE_NAME = 'test-table';
-    process.env.USER_POOL_CLIENT_ID = 'client-1';
-    ddb.on(PutCommand).resolves({});
-    ddb.on(DeleteCommand).resolves({});
+    freshMocks();
   });
 
   it('counts the check atomically, sends the SMS step, clears the count and records the challenge by hash', async () => {
@@ -179,12 +184,7 @@ describe('POST /auth/login', () => {
 
 describe('POST /auth/mfa', () => {
   beforeEach(() => {
-    ddb.reset();
-    cognito.reset();
-    process.env.TABLE_NAME = 'test-table';
-    process.env.USER_POOL_CLIENT_ID = 'client-1';
-    ddb.on(PutCommand).resolves({});
-    ddb.on(DeleteCommand).resolves({});
+    freshMocks();
   });
 
   it('explains a wrong SMS code, audits it without the code, and returns tokens for the right one', async () => {
@@ -289,12 +289,7 @@ describe('POST /auth/mfa', () => {
 
 describe('POST /auth/new-password', () => {
   beforeEach(() => {
-    ddb.reset();
-    cognito.reset();
-    process.env.TABLE_NAME = 'test-table';
-    process.env.USER_POOL_CLIENT_ID = 'client-1';
-    ddb.on(PutCommand).resolves({});
-    ddb.on(DeleteCommand).resolves({});
+    freshMocks();
     cognito.on(RespondToAuthChallengeCommand).resolves({
       ChallengeName: 'SMS_MFA',
       Session: 'session-2',
