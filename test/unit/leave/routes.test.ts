@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '#functions/leave/handler';
+import * as clock from '#kernel/clock';
 import { apiEvent, lambdaContext } from '../../support/events.ts';
 import { claims, profile, putsOf, record, type Stored, table } from '../assistants/support.ts';
 
@@ -21,12 +22,12 @@ beforeAll(() => {
   process.env.TABLE_NAME = 'test-table';
   process.env.DOCUMENTS_BUCKET = 'documents';
   process.env.LOCAL_OUTBOX_FILE = outbox;
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-07-01T03:00:00.000Z'));
+  // the product's clock set to the test's day, whatever day (or PLATFORM_TODAY) the suite runs on
+  clock.followClock(Date.parse('2026-07-01T03:00:00.000Z'));
 });
 
 afterAll(() => {
-  vi.useRealTimers();
+  clock.pinToday(undefined);
 });
 
 beforeEach(() => {
