@@ -30,6 +30,7 @@ export class PlatformStack extends Stack {
   readonly resources: PlatformResources;
   readonly api: PlatformApi;
   readonly workflows: Workflows;
+  readonly uploadTriggers: UploadTriggers;
   readonly web: WebHosting;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
@@ -46,7 +47,10 @@ export class PlatformStack extends Stack {
     this.workflows = new Workflows(this, 'Workflows', { resources: this.resources, workflows: props.workflows });
     this.api = new PlatformApi(this, 'Api', { resources: this.resources, capabilities: props.capabilities });
     this.workflows.connect(this.api.functions, props.workflows);
-    new UploadTriggers(this, 'UploadTriggers', { resources: this.resources, capabilities: props.capabilities });
+    this.uploadTriggers = new UploadTriggers(this, 'UploadTriggers', {
+      resources: this.resources,
+      capabilities: props.capabilities,
+    });
     this.web = new WebHosting(this, 'Web', {
       stage,
       accessLogs,

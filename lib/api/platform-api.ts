@@ -15,6 +15,7 @@ import {
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { Capability, RouteSpec } from '#commons/http/route';
+import type { CapabilityGrants, FunctionGrants } from '../constructs/function-grants.ts';
 import type { PlatformResources } from '../constructs/platform-resources.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
 import { acknowledge } from '../nag.ts';
@@ -24,6 +25,8 @@ import { assertRoutesPlaced, isPublic } from './route-rules.ts';
 export interface PlatformApiProps {
   resources: PlatformResources;
   capabilities: Capability[];
+  /** what each capability's router may reach; CAPABILITY_GRANTS unless a test brings its own */
+  grants?: Record<string, CapabilityGrants>;
 }
 
 /** Korean bodies, in the router's error shape, for the refusals API Gateway answers by itself. */
@@ -147,8 +150,7 @@ export class PlatformApi extends Construct {
         description: `Router of the ${capability.name} capability`,
         stage,
         files: capability.files,
-      }).bindPlatform(resources);
-      CAPABILITY_GRANTS[capability.name]?.(fn, resources);
+      }).bindGrants(routerGrants(props.grants ?? CAPABILITY_GRANTS, capability.name), resources);
       this.functions.set(capability.name, fn);
 
       // One API-scoped invoke permission per function instead of one per method.
@@ -204,6 +206,15 @@ export class PlatformApi extends Construct {
       acknowledge(method, 'AwsSolutions-COG4', reason);
     }
   }
+}
+
+/** A capability's router declaration; a capability without one is refused, never given defaults. */
+export function routerGrants(grants: Record<string, CapabilityGrants>, capability: string): FunctionGrants {
+  const declared = grants[capability];
+  if (!declared) {
+    throw new Error(`Capability "${capability}" declares no grants: add what its code uses to CAPABILITY_GRANTS`);
+  }
+  return declared.router;
 }
 
 function pascalCase(name: string): string {

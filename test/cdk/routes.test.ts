@@ -60,6 +60,20 @@ describe('capability grants and stages', () => {
     for (const name of Object.keys(CAPABILITY_GRANTS)) expect(names, name).toContain(name);
   });
 
+  it('are required: a capability without a declaration stops the synth instead of getting defaults', () => {
+    const { app } = testApp();
+    const undeclared = { ...capability([route('/public/a', 'public')]), name: 'undeclared' };
+    expect(
+      () =>
+        new PlatformStack(app, 'Undeclared', {
+          stage: stageConfig('dev'),
+          capabilities: [undeclared],
+          workflows: [],
+          webAssetPath: webAssetsFixture(),
+        }),
+    ).toThrow(/Capability "undeclared" declares no grants/);
+  });
+
   it('refuse an unknown stage with the accepted values', () => {
     expect(() => stageConfig('staging')).toThrow('Unknown stage "staging": pass -c stage=dev|prod');
     expect(stageConfig('prod')).toMatchObject({ deletionProtection: true, disposable: false });
