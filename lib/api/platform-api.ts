@@ -7,6 +7,7 @@ import {
   LambdaIntegration,
   LogGroupLogDestination,
   Method,
+  type MethodDeploymentOptions,
   MethodLoggingLevel,
   type RequestValidator,
   ResponseType,
@@ -19,8 +20,9 @@ import type { CapabilityGrants, FunctionGrants } from '../constructs/function-gr
 import type { PlatformResources } from '../constructs/platform-resources.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
 import { acknowledge } from '../nag.ts';
+import type { StageConfig } from '../stage.ts';
 import { CAPABILITY_GRANTS } from './capability-grants.ts';
-import { assertRoutesPlaced, isPublic } from './route-rules.ts';
+import { assertRoutesPlaced, isAnonymousWrite, isPublic } from './route-rules.ts';
 
 export interface PlatformApiProps {
   resources: PlatformResources;
@@ -120,6 +122,7 @@ export class PlatformApi extends Construct {
         metricsEnabled: true,
         throttlingRateLimit: stage.throttling.rateLimit,
         throttlingBurstLimit: stage.throttling.burstLimit,
+        methodOptions: anonymousWriteThrottling(capabilities, stage),
       },
     });
     for (const response of GATEWAY_RESPONSES) {
@@ -206,6 +209,30 @@ export class PlatformApi extends Construct {
       acknowledge(method, 'AwsSolutions-COG4', reason);
     }
   }
+}
+
+/** Method settings giving every anonymous write (isAnonymousWrite) the stage's lower throttle. */
+function anonymousWriteThrottling(
+  capabilities: Capability[],
+  stage: StageConfig,
+): Record<string, MethodDeploymentOptions> {
+  const { rateLimit, burstLimit } = stage.throttling.anonymous;
+  return Object.fromEntries(
+    capabilities
+      .flatMap((capability) => capability.routes)
+      .filter(isAnonymousWrite)
+      .map((route) => [
+        `${route.path}/${route.method}`,
+        // A method's settings replace the stage's for that method: restate logging and metrics.
+        {
+          throttlingRateLimit: rateLimit,
+          throttlingBurstLimit: burstLimit,
+          loggingLevel: MethodLoggingLevel.ERROR,
+          dataTraceEnabled: false,
+          metricsEnabled: true,
+        },
+      ]),
+  );
 }
 
 /** A capability's router declaration; a capability without one is refused, never given defaults. */

@@ -427,14 +427,16 @@ describe('the API', () => {
       StageName: 'dev',
       TracingEnabled: true,
       AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
-      MethodSettings: [
+      MethodSettings: Match.arrayWith([
         Match.objectLike({
+          ResourcePath: '/*',
+          HttpMethod: '*',
           DataTraceEnabled: false,
           LoggingLevel: 'ERROR',
           ThrottlingRateLimit: Match.anyValue(),
           ThrottlingBurstLimit: Match.anyValue(),
         }),
-      ],
+      ]),
     });
   });
 });
