@@ -72,3 +72,12 @@ export function stageFromContext(scope: Construct): StageConfig {
   const value = scope.node.tryGetContext('stage') ?? 'dev';
   return stageConfig(String(value));
 }
+
+/** Where the platform stack is deployed: `-c region=…`, Seoul (ap-northeast-2) when absent. */
+export const DEFAULT_REGION = 'ap-northeast-2';
+
+export function regionFromContext(scope: Construct): string {
+  const value = scope.node.tryGetContext('region') ?? DEFAULT_REGION;
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(String(value))) throw new Error(`Not an AWS region: "${value}" (-c region=…)`);
+  return String(value);
+}

@@ -173,11 +173,6 @@ export class PlatformApi extends Construct {
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
       "API Gateway's account-level logging role; AWS's managed policy is the documented way to grant it.",
     );
-    acknowledge(
-      this.restApi,
-      'AwsSolutions-APIG3',
-      'No WAF web ACL yet: stage throttling and the Cognito authorizer guard the API; attach a regional web ACL per account when traffic warrants its cost.',
-    );
   }
 
   private addRoute(

@@ -45,6 +45,7 @@ describe('public routes', () => {
           capabilities: [capability([route('/organisations', 'public')])],
           workflows: [],
           webAssetPath: webAssetsFixture(),
+          cloudFrontWebAclArn: 'arn:aws:wafv2:us-east-1:111111111111:global/webacl/test/0',
         }),
     ).toThrow(/GET \/organisations/);
   });
@@ -70,6 +71,7 @@ describe('capability grants and stages', () => {
           capabilities: [undeclared],
           workflows: [],
           webAssetPath: webAssetsFixture(),
+          cloudFrontWebAclArn: 'arn:aws:wafv2:us-east-1:111111111111:global/webacl/test/0',
         }),
     ).toThrow(/Capability "undeclared" declares no grants/);
   });
