@@ -52,9 +52,15 @@ export function partitionKeyPrefix(entity: AnyEntity): string {
   return at === -1 ? key : key.slice(0, at);
 }
 
-/** The dynamodb:LeadingKeys patterns (`$kead#assistantid_*`) of some entities, sorted, without repeats. */
+/**
+ * The dynamodb:LeadingKeys patterns of some entities (StringLike), sorted, without repeats:
+ * `?kead#assistantid_*` for keys `$kead#assistantid_…`. A `$` (and `*` or `?`) of a key is matched by
+ * `?`, any one character, so that no character of a key can be read by IAM as a policy variable
+ * (`${…}`) or a wildcard.
+ */
 export function leadingKeyPatterns(entities: readonly AnyEntity[]): string[] {
-  return [...new Set(entities.map((entity) => `${partitionKeyPrefix(entity)}*`))].sort();
+  const pattern = (prefix: string) => `${prefix.replace(/[$*?]/g, '?')}*`;
+  return [...new Set(entities.map((entity) => pattern(partitionKeyPrefix(entity))))].sort();
 }
 
 /** The global secondary indexes some entities are queried through, sorted. */
