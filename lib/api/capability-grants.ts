@@ -26,7 +26,7 @@ import type { CapabilityGrants, WorkflowGrants } from '../constructs/function-gr
 // entities its repositories read and write (plus the caller's UserProfile, which the API edge reads for
 // every route that needs a token, and AuditRecord, written with every audited change), the document
 // key prefixes it writes (key builders named below), the upload purposes it signs, takes or checks,
-// resident numbers, SMS and user administration. test/cdk/function-grants.test.ts checks every
+// resident numbers, SMS and user administration. test/cdk/capability-grants.test.ts checks every
 // function's synthesized policies against its entry here, and its bundled code against both: a grant
 // its code needs but that is missing here, or one here that its code never uses, fails that test.
 

@@ -6,7 +6,7 @@ import type { TableAccess } from '../storage/table.ts';
  * Everything a Lambda of the product may reach, by intent, declared per function in
  * lib/api/capability-grants.ts. ServiceFunction.bindGrants turns it into IAM statements and the
  * environment variables the code reads, so a grant and its configuration never drift apart; what is
- * not declared is not granted (test/cdk/function-grants.test.ts compares every function's synthesized
+ * not declared is not granted (test/cdk/capability-grants.test.ts compares every function's synthesized
  * policies with its declaration, and its kept code with both).
  *
  * Not declared here because they are declared elsewhere: the workflows a router starts and answers
