@@ -6,6 +6,7 @@ import { PlatformApi } from './api/platform-api.ts';
 import type { PlatformResources } from './constructs/platform-resources.ts';
 import { Identity } from './identity/identity.ts';
 import { PiiKey } from './security/pii-key.ts';
+import { ApiWebAcl, ORIGIN_VERIFY_HEADER, OriginSecret } from './security/web-acls.ts';
 import type { StageConfig } from './stage.ts';
 import { AccessLogs } from './storage/access-logs.ts';
 import { DocumentStore } from './storage/buckets.ts';
@@ -20,6 +21,8 @@ export interface PlatformStackProps extends StackProps {
   workflows: WorkflowDefinition[];
   /** the built web app (web/dist) */
   webAssetPath: string;
+  /** the distribution's web ACL (scope CLOUDFRONT, in us-east-1: lib/edge-stack.ts) */
+  cloudFrontWebAclArn: string;
 }
 
 /**
@@ -30,7 +33,9 @@ export class PlatformStack extends Stack {
   readonly resources: PlatformResources;
   readonly api: PlatformApi;
   readonly workflows: Workflows;
+  readonly uploadTriggers: UploadTriggers;
   readonly web: WebHosting;
+  readonly apiWebAcl: ApiWebAcl;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, props);
@@ -45,12 +50,24 @@ export class PlatformStack extends Stack {
 
     this.workflows = new Workflows(this, 'Workflows', { resources: this.resources, workflows: props.workflows });
     this.api = new PlatformApi(this, 'Api', { resources: this.resources, capabilities: props.capabilities });
+    // The API answers only requests that come through CloudFront (which adds the origin secret).
+    const originSecret = new OriginSecret(this, 'OriginSecret', { stage });
+    this.apiWebAcl = new ApiWebAcl(this, 'ApiWebAcl', {
+      stage,
+      apiStage: this.api.restApi.deploymentStage,
+      originSecret,
+    });
     this.workflows.connect(this.api.functions, props.workflows);
-    new UploadTriggers(this, 'UploadTriggers', { resources: this.resources, capabilities: props.capabilities });
+    this.uploadTriggers = new UploadTriggers(this, 'UploadTriggers', {
+      resources: this.resources,
+      capabilities: props.capabilities,
+    });
     this.web = new WebHosting(this, 'Web', {
       stage,
       accessLogs,
       api: this.api.restApi,
+      apiOriginHeaders: { [ORIGIN_VERIFY_HEADER]: originSecret.headerValue },
+      webAclArn: props.cloudFrontWebAclArn,
       assetPath: props.webAssetPath,
       // Presigned URLs point at <bucket>.s3.<region>.amazonaws.com. Naming the two buckets here would be a
       // dependency cycle (their CORS rules name the distribution), so the CSP allows the region's S3 hosts.
@@ -65,7 +82,7 @@ export class PlatformStack extends Stack {
     new CfnOutput(this, 'WebUrl', { value: webOrigin, description: 'The web app (and its API under /api)' });
     new CfnOutput(this, 'ApiUrl', {
       value: this.api.restApi.url,
-      description: `Direct API endpoint (the app uses ${API_PATH_PREFIX} on WebUrl)`,
+      description: `Direct API endpoint; it refuses requests that do not come through CloudFront (the app uses ${API_PATH_PREFIX} on WebUrl)`,
     });
     new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: identity.webClient.userPoolClientId });

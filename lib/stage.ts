@@ -25,8 +25,13 @@ export interface StageConfig {
   accessLogRetention: RetentionDays;
   /** Cognito Plus feature plan with threat protection (compromised credentials, adaptive auth) */
   threatProtection: boolean;
-  /** API Gateway stage throttling (requests per second / burst) */
-  throttling: { rateLimit: number; burstLimit: number };
+  /**
+   * API Gateway throttling (requests per second / burst, across all callers): the stage default, and a
+   * lower limit for each anonymous route that writes or sends an SMS (the /auth sign-in and sign-up
+   * steps, anonymous uploads and page feedback), so a flood of those cannot use up the stage's budget
+   * or the SMS spend. Per-caller limits are the CloudFront web ACL's (lib/security/web-acls.ts).
+   */
+  throttling: { rateLimit: number; burstLimit: number; anonymous: { rateLimit: number; burstLimit: number } };
   powertoolsLogLevel: 'DEBUG' | 'INFO';
 }
 
@@ -39,7 +44,7 @@ const STAGES: Record<StageName, StageConfig> = {
     logRetention: RetentionDays.ONE_MONTH,
     accessLogRetention: RetentionDays.ONE_MONTH,
     threatProtection: false,
-    throttling: { rateLimit: 20, burstLimit: 40 },
+    throttling: { rateLimit: 20, burstLimit: 40, anonymous: { rateLimit: 5, burstLimit: 10 } },
     powertoolsLogLevel: 'DEBUG',
   },
   prod: {
@@ -50,7 +55,7 @@ const STAGES: Record<StageName, StageConfig> = {
     logRetention: RetentionDays.ONE_YEAR,
     accessLogRetention: RetentionDays.TWO_YEARS,
     threatProtection: true,
-    throttling: { rateLimit: 200, burstLimit: 400 },
+    throttling: { rateLimit: 200, burstLimit: 400, anonymous: { rateLimit: 20, burstLimit: 40 } },
     powertoolsLogLevel: 'INFO',
   },
 };
@@ -66,4 +71,13 @@ export function stageConfig(name: string): StageConfig {
 export function stageFromContext(scope: Construct): StageConfig {
   const value = scope.node.tryGetContext('stage') ?? 'dev';
   return stageConfig(String(value));
+}
+
+/** Where the platform stack is deployed: `-c region=…`, Seoul (ap-northeast-2) when absent. */
+export const DEFAULT_REGION = 'ap-northeast-2';
+
+export function regionFromContext(scope: Construct): string {
+  const value = scope.node.tryGetContext('region') ?? DEFAULT_REGION;
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(String(value))) throw new Error(`Not an AWS region: "${value}" (-c region=…)`);
+  return String(value);
 }

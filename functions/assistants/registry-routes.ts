@@ -19,9 +19,9 @@ import type { AssistantItem } from './entities.ts';
 import {
   assistantAudit,
   duplicateMessage,
-  getAssistant,
   getRrnClaim,
   listAssistantsByAgency,
+  loadAssistant,
   registerAssistant,
   saveAssistant,
 } from './repository.ts';
@@ -34,6 +34,7 @@ import {
   type Problem,
   personFromRrn,
   QUALIFICATION_CODES,
+  qualificationState,
   transitionProblem,
 } from './rules.ts';
 
@@ -141,22 +142,6 @@ export function ownAgency(caller: Caller, chosen?: string): string {
 export function assistantView(item: AssistantItem) {
   const { rrnCipher: _cipher, rrnMac: _mac, ...rest } = item;
   return rest;
-}
-
-export async function loadAssistant(assistantId: string): Promise<AssistantItem> {
-  const item = await getAssistant(assistantId);
-  if (!item) throw new NotFound('근로지원인');
-  return item;
-}
-
-function latestCheck(item: AssistantItem) {
-  return [...item.qualificationChecks].sort(
-    (a, b) => b.checkedOn.localeCompare(a.checkedOn) || b.at.localeCompare(a.at),
-  )[0];
-}
-
-export function qualificationState(item: AssistantItem): 'unchecked' | 'clear' | 'disqualified' {
-  return latestCheck(item)?.result ?? 'unchecked';
 }
 
 function bump(item: AssistantItem, at: string, changes: Partial<AssistantItem>): AssistantItem {

@@ -1,6 +1,6 @@
 import type { Caller } from '#commons/caller';
 import { bindEntity } from '#commons/entities';
-import { Conflict } from '#commons/errors';
+import { Conflict, NotFound } from '#commons/errors';
 import { SIDO_CODES } from '#commons/regions';
 import { AuditRecord } from '#functions/audit/entities';
 import { type AuditEvent, auditItem } from '#functions/audit/record';
@@ -25,6 +25,13 @@ export const STALE_MESSAGE =
 export async function getAssistant(assistantId: string): Promise<AssistantItem | undefined> {
   const { data } = await bindEntity(Assistant).get({ assistantId }).go();
   return data ?? undefined;
+}
+
+/** The assistant, or NotFound in Korean. */
+export async function loadAssistant(assistantId: string): Promise<AssistantItem> {
+  const item = await getAssistant(assistantId);
+  if (!item) throw new NotFound('근로지원인');
+  return item;
 }
 
 export async function listAssistantsByAgency(agencyId: string, status?: AssistantStatus): Promise<AssistantItem[]> {

@@ -1,5 +1,6 @@
 import { normaliseRrn } from '#commons/rrn';
 import { parseClock, parseDay } from '#functions/claims/engine/calendar';
+import type { AssistantItem } from './entities.ts';
 
 // Rules of the assistant registry (SPEC B2), job postings and activity applications (B4), pure.
 
@@ -292,4 +293,17 @@ export function personFromRrn(input: string): { birthDate: string; gender: 'M' |
   const century = digit <= 2 || digit === 5 || digit === 6 ? 1900 : 2000;
   const birthDate = `${century + Number(rrn.slice(0, 2))}-${rrn.slice(2, 4)}-${rrn.slice(4, 6)}`;
   return { birthDate, gender: digit % 2 === 1 ? 'M' : 'F' };
+}
+
+// ── qualification checks (자격 제한 확인) ──────────────────────────────────────────────────────────
+
+function latestCheck(item: AssistantItem) {
+  return [...item.qualificationChecks].sort(
+    (a, b) => b.checkedOn.localeCompare(a.checkedOn) || b.at.localeCompare(a.at),
+  )[0];
+}
+
+/** The result of the latest qualification check, or 'unchecked'. */
+export function qualificationState(item: AssistantItem): 'unchecked' | 'clear' | 'disqualified' {
+  return latestCheck(item)?.result ?? 'unchecked';
 }

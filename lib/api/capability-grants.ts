@@ -1,37 +1,197 @@
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { PlatformResources } from '../constructs/platform-resources.ts';
-import type { ServiceFunction } from '../constructs/service-function.ts';
-import { acknowledge } from '../nag.ts';
+import { ActivityDay, ActivityLogEntry, ConsentRound } from '#functions/activity/entities';
+import { Agreement, Organisation, Seal } from '#functions/agencies/entities';
+import { ServiceApplication } from '#functions/applications/entities';
+import { ActivityApplication, Assistant, AssistantRrnClaim, JobPosting } from '#functions/assistants/entities';
+import {
+  AttendanceImport,
+  AttendanceJustification,
+  AttendanceMonth,
+  AttendanceRecord,
+  AttendanceSetting,
+  AttendanceUpload,
+  MonthSubmission,
+} from '#functions/attendance/entities';
+import { AuditRecord } from '#functions/audit/entities';
+import { Claim, ClaimLine, Copayment, RateTableVersion, Settlement } from '#functions/claims/entities';
+import { Upload } from '#functions/files/entities';
+import { UPLOAD_PURPOSES, type UploadPurposeName } from '#functions/files/rules';
+import { SignInChallenge, SignInGuard, StaffRequest, UserProfile } from '#functions/identity/entities';
+import { LeaveExcessReason, LeaveNotice, LeaveProfileSetting } from '#functions/leave/entities';
+import { Matching } from '#functions/matching/entities';
+import { PayrollRecord, PayrollSetting } from '#functions/payroll/entities';
+import { PageFeedback } from '#functions/surveys/entities';
+import type { CapabilityGrants, WorkflowGrants } from '../constructs/function-grants.ts';
 
-/** Product SMS (e.g. a staff account decision) through SNS, as functions/commons/sms-sink.ts sends them. */
-function grantProductSms(fn: ServiceFunction): void {
-  fn.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
-  acknowledge(
-    fn.role!,
-    'AwsSolutions-IAM5[Resource::*]',
-    'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions (active tracing), and sns:Publish to a phone number (product SMS) cannot be scoped to a resource ARN.',
-  );
-}
+// What each Lambda of the product may reach, declared per capability and read from its code: the
+// entities its repositories read and write (plus the caller's UserProfile, which the API edge reads for
+// every route that needs a token, and AuditRecord, written with every audited change), the document
+// key prefixes it writes (key builders named below), the upload purposes it signs, takes or checks,
+// resident numbers, SMS and user administration. test/cdk/capability-grants.test.ts checks every
+// function's synthesized policies against its entry here, and its bundled code against both: a grant
+// its code needs but that is missing here, or one here that its code never uses, fails that test.
 
-/**
- * Grants beyond the shared ones (ServiceFunction.bindPlatform) for the capabilities that need them,
- * keyed by capability name. A test checks that every key names a capability of CAPABILITIES.
- */
-export const CAPABILITY_GRANTS: Record<string, (fn: ServiceFunction, resources: PlatformResources) => void> = {
-  // Sign-up confirmation puts the person in their role's group and turns SMS MFA on; withdrawal deletes the login.
-  identity: (fn, resources) => {
-    resources.identity.grantUserAdministration(fn);
-    grantProductSms(fn);
+/** Every upload purpose (files/rules.ts): the files router signs and checks uploads of any of them. */
+const ALL_PURPOSES = Object.keys(UPLOAD_PURPOSES) as UploadPurposeName[];
+
+/** API routers (one per capability) and upload handlers, keyed by capability name (CAPABILITIES). */
+export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
+  // Organisations, seals (A2) and agreements (A3). Seal images: seals/<org>/… (seals.ts imageKey);
+  // agreement PDFs: agreements/<id>/… (agreements.ts storeDocument), which embed the seal images. A
+  // requested seal is taken from its pending upload. Staff notices go to the outbox only (no SMS).
+  agencies: {
+    router: {
+      table: { write: [Organisation, Seal, Agreement, AuditRecord], read: [Upload, UserProfile] },
+      documents: { read: ['seals/', 'agreements/'], write: ['seals/', 'agreements/'] },
+      uploads: { read: ['seal'], remove: ['seal'] },
+    },
   },
-  // A worker learns by SMS that an assistant asked for their signature, or recorded a paper one.
-  activity: (fn) => grantProductSms(fn),
-  // The applicant hears of each step of a service application (B1) by SMS, and of the matching (B3).
-  applications: (fn) => grantProductSms(fn),
-  // An activity applicant hears the agency's decision by SMS (B4).
-  assistants: (fn) => grantProductSms(fn),
-  // The worker and the assistant hear of a new or ended matching by SMS (B3).
-  matching: (fn) => grantProductSms(fn),
-  // The assistant hears of a leave-promotion notice (D1, LSA §61) and of an issued pay slip (D2) by SMS.
-  leave: (fn) => grantProductSms(fn),
-  payroll: (fn) => grantProductSms(fn),
+  // Sign-in, sign-up and accounts: the sign-in state (guard, challenges), profiles, staff requests with
+  // their pledge (checked where it landed), SMS to the person, and Cognito administration (groups, MFA,
+  // branch staff, withdrawal).
+  identity: {
+    router: {
+      table: {
+        write: [UserProfile, SignInGuard, SignInChallenge, StaffRequest, Upload, AuditRecord],
+        read: [Organisation],
+      },
+      uploads: { read: ['pledge'], remove: ['pledge'] },
+      sms: true,
+      userPool: 'administer',
+    },
+  },
+  // Reads the audit trail.
+  audit: { router: { table: { read: [AuditRecord, UserProfile] } } },
+  // Claims, co-payments, rate tables and settlements; starts and answers the claim-month and settlement
+  // workflows (WorkflowDefinition.usedBy).
+  claims: {
+    router: {
+      table: {
+        write: [Claim, Copayment, RateTableVersion, Settlement, AuditRecord],
+        read: [ClaimLine, Organisation, UserProfile],
+      },
+    },
+  },
+  // Presigned uploads of every purpose: signs the PUT, checks what landed, deletes a refused file.
+  files: {
+    router: {
+      table: { write: [Upload], read: [UserProfile] },
+      uploads: { sign: ALL_PURPOSES, read: ALL_PURPOSES, remove: ALL_PURPOSES },
+    },
+  },
+  // Anonymous page feedback: puts one PageFeedback item, nothing else. Its only route is public, so
+  // the edge never reads a caller's profile.
+  surveys: { router: { table: { put: [PageFeedback] } } },
+  // Service applications (B1): each step is audited and sent to the applicant by SMS.
+  applications: {
+    router: {
+      table: { write: [ServiceApplication, AuditRecord], read: [Organisation, RateTableVersion, UserProfile] },
+      sms: true,
+    },
+  },
+  // The only function that handles resident numbers: registration encrypts one and its lookup hash,
+  // the one-agency check looks one up, "전체 보기" decrypts one, an accepted activity application
+  // encrypts the applicant's. Qualification evidence: assistants/<id>/qualification-checks/…
+  // (registry-routes.ts), taken from its pending upload. Activity applicants hear the decision by SMS.
+  assistants: {
+    router: {
+      table: {
+        write: [Assistant, AssistantRrnClaim, JobPosting, ActivityApplication, AuditRecord],
+        read: [Matching, Organisation, Upload, UserProfile],
+      },
+      documents: { read: ['assistants/'], write: ['assistants/'] },
+      uploads: { read: ['evidence'], remove: ['evidence'] },
+      residentNumbers: ['encrypt', 'decrypt', 'lookup'],
+      sms: true,
+    },
+  },
+  // A matching writes the application's and the assistant's next versions with it (one transaction, a
+  // condition on each revision); the worker and the assistant hear of it by SMS.
+  matching: {
+    router: {
+      table: {
+        write: [Matching, ServiceApplication, Assistant, AuditRecord],
+        read: [Organisation, RateTableVersion, UserProfile],
+      },
+      sms: true,
+    },
+  },
+  // Activity logs and consent (C1, C2): consent snapshots, hand-signed scans (taken from their pending
+  // upload) and printed months under activity/… (activity/storage.ts); a printed month is written only
+  // if it does not exist yet (probe). The worker hears of a consent request by SMS.
+  activity: {
+    router: {
+      table: {
+        write: [ActivityLogEntry, ActivityDay, ConsentRound, AuditRecord],
+        read: [Assistant, Matching, Organisation, ServiceApplication, Upload, UserProfile],
+      },
+      documents: { read: ['activity/'], write: ['activity/'], probe: true },
+      uploads: { read: ['consentScan'], remove: ['consentScan'] },
+      sms: true,
+    },
+  },
+  // Annual leave (D1): promotion notices as PDFs under leave/notices/… (leave/routes.ts), told by SMS.
+  leave: {
+    router: {
+      table: {
+        write: [LeaveProfileSetting, LeaveNotice, LeaveExcessReason, AuditRecord],
+        read: [ActivityLogEntry, Assistant, Matching, Organisation, UserProfile],
+      },
+      documents: { read: ['leave/notices/'], write: ['leave/notices/'] },
+      sms: true,
+    },
+  },
+  // Attendance (C3, C4): the router signs the month's upload and records the request; the upload
+  // handler checks the landed file, streams it through the importer and records the import.
+  attendance: {
+    router: {
+      table: {
+        write: [AttendanceJustification, AttendanceSetting, AttendanceUpload, MonthSubmission, Upload, AuditRecord],
+        read: [
+          ActivityLogEntry,
+          AttendanceImport,
+          AttendanceMonth,
+          AttendanceRecord,
+          Organisation,
+          RateTableVersion,
+          UserProfile,
+        ],
+      },
+      uploads: { sign: ['attendance'] },
+    },
+    uploads: {
+      table: {
+        write: [AttendanceImport, AttendanceMonth, AttendanceRecord, AttendanceUpload, Upload, AuditRecord],
+        read: [Assistant, MonthSubmission, UserProfile],
+      },
+      uploads: { read: ['attendance'], remove: ['attendance'] },
+    },
+  },
+  // Payroll and pay slips (D2): the slips are made on request (no stored document); an issued slip is
+  // told to the assistant by SMS.
+  payroll: {
+    router: {
+      table: {
+        write: [PayrollRecord, PayrollSetting, AuditRecord],
+        read: [ActivityLogEntry, Assistant, Claim, ClaimLine, Organisation, RateTableVersion, UserProfile],
+      },
+      sms: true,
+    },
+  },
+};
+
+/** Step Functions task functions (by task key of the definition) and schedules, keyed by workflow name (WORKFLOWS). */
+export const WORKFLOW_GRANTS: Record<string, WorkflowGrants> = {
+  'claim-month': {
+    tasks: {
+      CheckSubmission: { table: { read: [MonthSubmission] } },
+      ComputeClaim: { table: { write: [Claim, ClaimLine], read: [ActivityLogEntry, RateTableVersion] } },
+      AwaitAgency: { table: { write: [Claim] } },
+      AwaitBranch: { table: { write: [Claim] } },
+      FinalizeClaim: { table: { write: [Claim, Copayment], read: [ClaimLine] } },
+      MarkFailed: { table: { write: [Claim] } },
+    },
+    // creates each agency's claim of the month (audited) and starts its execution
+    schedule: { table: { write: [Claim, AuditRecord], read: [Organisation] } },
+  },
+  settlement: { tasks: { Settle: { table: { write: [Settlement], read: [Claim] } } } },
 };

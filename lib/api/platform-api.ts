@@ -7,6 +7,7 @@ import {
   LambdaIntegration,
   LogGroupLogDestination,
   Method,
+  type MethodDeploymentOptions,
   MethodLoggingLevel,
   type RequestValidator,
   ResponseType,
@@ -15,15 +16,19 @@ import {
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { Capability, RouteSpec } from '#commons/http/route';
+import type { CapabilityGrants, FunctionGrants } from '../constructs/function-grants.ts';
 import type { PlatformResources } from '../constructs/platform-resources.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
 import { acknowledge } from '../nag.ts';
+import type { StageConfig } from '../stage.ts';
 import { CAPABILITY_GRANTS } from './capability-grants.ts';
-import { assertRoutesPlaced, isPublic } from './route-rules.ts';
+import { assertRoutesPlaced, isAnonymousWrite, isPublic } from './route-rules.ts';
 
 export interface PlatformApiProps {
   resources: PlatformResources;
   capabilities: Capability[];
+  /** what each capability's router may reach; CAPABILITY_GRANTS unless a test brings its own */
+  grants?: Record<string, CapabilityGrants>;
 }
 
 /** Korean bodies, in the router's error shape, for the refusals API Gateway answers by itself. */
@@ -117,6 +122,7 @@ export class PlatformApi extends Construct {
         metricsEnabled: true,
         throttlingRateLimit: stage.throttling.rateLimit,
         throttlingBurstLimit: stage.throttling.burstLimit,
+        methodOptions: anonymousWriteThrottling(capabilities, stage),
       },
     });
     for (const response of GATEWAY_RESPONSES) {
@@ -147,8 +153,7 @@ export class PlatformApi extends Construct {
         description: `Router of the ${capability.name} capability`,
         stage,
         files: capability.files,
-      }).bindPlatform(resources);
-      CAPABILITY_GRANTS[capability.name]?.(fn, resources);
+      }).bindGrants(routerGrants(props.grants ?? CAPABILITY_GRANTS, capability.name), resources);
       this.functions.set(capability.name, fn);
 
       // One API-scoped invoke permission per function instead of one per method.
@@ -167,11 +172,6 @@ export class PlatformApi extends Construct {
       this.restApi,
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
       "API Gateway's account-level logging role; AWS's managed policy is the documented way to grant it.",
-    );
-    acknowledge(
-      this.restApi,
-      'AwsSolutions-APIG3',
-      'No WAF web ACL yet: stage throttling and the Cognito authorizer guard the API; attach a regional web ACL per account when traffic warrants its cost.',
     );
   }
 
@@ -204,6 +204,39 @@ export class PlatformApi extends Construct {
       acknowledge(method, 'AwsSolutions-COG4', reason);
     }
   }
+}
+
+/** Method settings giving every anonymous write (isAnonymousWrite) the stage's lower throttle. */
+function anonymousWriteThrottling(
+  capabilities: Capability[],
+  stage: StageConfig,
+): Record<string, MethodDeploymentOptions> {
+  const { rateLimit, burstLimit } = stage.throttling.anonymous;
+  return Object.fromEntries(
+    capabilities
+      .flatMap((capability) => capability.routes)
+      .filter(isAnonymousWrite)
+      .map((route) => [
+        `${route.path}/${route.method}`,
+        // A method's settings replace the stage's for that method: restate logging and metrics.
+        {
+          throttlingRateLimit: rateLimit,
+          throttlingBurstLimit: burstLimit,
+          loggingLevel: MethodLoggingLevel.ERROR,
+          dataTraceEnabled: false,
+          metricsEnabled: true,
+        },
+      ]),
+  );
+}
+
+/** A capability's router declaration; a capability without one is refused, never given defaults. */
+export function routerGrants(grants: Record<string, CapabilityGrants>, capability: string): FunctionGrants {
+  const declared = grants[capability];
+  if (!declared) {
+    throw new Error(`Capability "${capability}" declares no grants: add what its code uses to CAPABILITY_GRANTS`);
+  }
+  return declared.router;
 }
 
 function pascalCase(name: string): string {

@@ -7,6 +7,15 @@ export function isPublic(route: RouteSpec): boolean {
   return route.access === 'public';
 }
 
+/**
+ * Routes anyone may call that change something or send an SMS: the sign-in and sign-up steps under
+ * /auth, anonymous uploads, page feedback. They get the stage's lower `anonymous` throttle; public
+ * reads (the directory, job postings, the clock) keep the stage default.
+ */
+export function isAnonymousWrite(route: RouteSpec): boolean {
+  return isPublic(route) && (route.method !== 'GET' || route.path === '/auth' || route.path.startsWith('/auth/'));
+}
+
 export function isUnderPublicPrefix(path: string): boolean {
   return PUBLIC_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }

@@ -4,7 +4,7 @@ import type { StageConfig } from '../stage.ts';
 import type { DocumentStore } from '../storage/buckets.ts';
 import type { PlatformTable } from '../storage/table.ts';
 
-/** The shared resources every function of the product is bound to (see ServiceFunction.bindPlatform). */
+/** The shared resources a function of the product may be granted parts of (see ServiceFunction.bindGrants). */
 export interface PlatformResources {
   stage: StageConfig;
   table: PlatformTable;

@@ -1,18 +1,15 @@
 import { basename } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { ENV } from '#commons/config';
-import type { Identity } from '../identity/identity.ts';
 import { acknowledge } from '../nag.ts';
 import { fromRoot, PROJECT_ROOT } from '../paths.ts';
-import type { PiiKey } from '../security/pii-key.ts';
 import type { StageConfig } from '../stage.ts';
-import type { DocumentStore } from '../storage/buckets.ts';
-import type { PlatformTable } from '../storage/table.ts';
+import type { FunctionGrants } from './function-grants.ts';
 import type { PlatformResources } from './platform-resources.ts';
 
 /** ESM bundles still meet CommonJS dependencies that call require(); give them one. */
@@ -35,8 +32,8 @@ export interface ServiceFunctionProps {
 /**
  * The one construct every Lambda of the product is born from: Node.js 22 on arm64, esbuild bundling to
  * minified ESM with source maps, its own log group with the stage's retention, X-Ray tracing and the
- * Powertools settings. Permissions are added through the intent-named `bind*` helpers, which also set
- * the environment variable the handler reads, so a grant and its configuration never drift apart.
+ * Powertools settings. Permissions come only from the function's declaration (bindGrants), which also
+ * sets the environment variables the handler reads, so a grant and its configuration never drift apart.
  */
 export class ServiceFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
@@ -110,49 +107,50 @@ export class ServiceFunction extends NodejsFunction {
     );
   }
 
-  /** Reads (and, with readWrite, writes) items of the single table; sets TABLE_NAME. */
-  bindTable(table: PlatformTable, accessMode: 'read' | 'readWrite'): this {
-    if (accessMode === 'read') table.grantReadItems(this);
-    else table.grantReadWriteItems(this);
-    this.addEnvironment(ENV.tableName, table.tableName);
-    return this;
-  }
-
-  /** Reads and writes objects in the documents and uploads buckets (presigned URLs are signed with this role). */
-  bindDocuments(store: DocumentStore): this {
-    store.grantReadWriteDocuments(this);
-    store.grantReadWriteUploads(this);
-    this.addEnvironment(ENV.documentsBucket, store.documents.bucketName);
-    this.addEnvironment(ENV.uploadsBucket, store.uploads.bucketName);
-    return this;
-  }
-
-  /** Encrypts, decrypts and looks up personal-data fields (resident numbers…); sets PII_KEY_ID and PII_MAC_KEY_ID. */
-  bindPiiKey(key: PiiKey): this {
-    key.grantFieldEncryption(this);
-    this.addEnvironment(ENV.piiKeyId, key.dataKey.keyId);
-    this.addEnvironment(ENV.piiMacKeyId, key.macKey.keyId);
+  /**
+   * Grants what the function's declaration names (lib/api/capability-grants.ts), each with the
+   * environment variable its code reads; nothing else. Every function also writes its own log group
+   * and sends X-Ray traces (above), and knows its stage (STAGE).
+   */
+  bindGrants(grants: FunctionGrants, resources: PlatformResources): this {
+    if (grants.table) {
+      resources.table.grantItems(this, grants.table);
+      this.addEnvironment(ENV.tableName, resources.table.tableName);
+    }
+    if (grants.documents) {
+      resources.store.grantDocuments(this, grants.documents);
+      this.addEnvironment(ENV.documentsBucket, resources.store.documents.bucketName);
+    }
+    if (grants.uploads) {
+      resources.store.grantUploads(this, grants.uploads);
+      this.addEnvironment(ENV.uploadsBucket, resources.store.uploads.bucketName);
+    }
+    if (grants.residentNumbers?.length) {
+      resources.piiKey.grantResidentNumbers(this, grants.residentNumbers);
+      this.addEnvironment(ENV.piiKeyId, resources.piiKey.dataKey.keyId);
+      this.addEnvironment(ENV.piiMacKeyId, resources.piiKey.macKey.keyId);
+    }
+    if (grants.sms) this.grantProductSms();
+    if (grants.userPool) {
+      // The sign-in steps call Cognito's public APIs (no IAM permission); administration needs its grant.
+      this.addEnvironment(ENV.userPoolId, resources.identity.userPool.userPoolId);
+      this.addEnvironment(ENV.userPoolClientId, resources.identity.webClient.userPoolClientId);
+      if (grants.userPool === 'administer') resources.identity.grantUserAdministration(this);
+    }
     return this;
   }
 
   /**
-   * Knows the user pool and its web client (token verification, the /auth sign-in steps, which call
-   * Cognito's public APIs). Administrative calls need their own grant from the capability that makes them.
+   * Product SMS (functions/commons/sms-sink.ts): SNS Publish with a PhoneNumber. A message sent straight
+   * to a phone number has no resource ARN, so IAM can only name `*`; it is given to the functions whose
+   * code sends SMS and to no other (the grants test checks both ways).
    */
-  bindUserPool(identity: Identity): this {
-    this.addEnvironment(ENV.userPoolId, identity.userPool.userPoolId);
-    this.addEnvironment(ENV.userPoolClientId, identity.webClient.userPoolClientId);
-    return this;
-  }
-
-  /**
-   * Every handler gets every variable of ENV (config.ts) and the data grants the product's handlers
-   * share: items of the table, objects of both buckets, the personal-data keys.
-   */
-  bindPlatform(resources: PlatformResources): this {
-    return this.bindTable(resources.table, 'readWrite')
-      .bindDocuments(resources.store)
-      .bindPiiKey(resources.piiKey)
-      .bindUserPool(resources.identity);
+  private grantProductSms(): void {
+    this.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+    acknowledge(
+      this.role!,
+      'AwsSolutions-IAM5[Resource::*]',
+      'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions (active tracing), and sns:Publish to a phone number (product SMS) cannot be scoped to a resource ARN.',
+    );
   }
 }

@@ -4,6 +4,9 @@ import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../stage.ts';
 
+/** What a function does with resident numbers (FunctionGrants.residentNumbers). */
+export type ResidentNumberUse = 'encrypt' | 'decrypt' | 'lookup';
+
 /**
  * The customer-managed keys for personal data (resident registration numbers and the like, SPEC §5),
  * used by functions/commons/pii.ts: `dataKey` issues the data keys that envelope-encrypt each field,
@@ -38,9 +41,18 @@ export class PiiKey extends Construct {
     });
   }
 
-  /** Encrypt, decrypt and create data keys, plus the lookup MAC: exactly what pii.ts calls. */
-  grantFieldEncryption(grantee: IGrantable): void {
-    this.dataKey.grant(grantee, 'kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey');
-    this.macKey.grant(grantee, 'kms:GenerateMac', 'kms:VerifyMac');
+  /**
+   * What functions/commons/pii.ts calls for each use, and nothing else: `encrypt` asks the data key for
+   * a data key (kms:GenerateDataKey; the field is then sealed locally with AES-256-GCM), `decrypt`
+   * unwraps one (kms:Decrypt), `lookup` computes the keyed hash a resident number is found by
+   * (kms:GenerateMac on the MAC key). Only functions that handle resident numbers are given any of these.
+   */
+  grantResidentNumbers(grantee: IGrantable, uses: readonly ResidentNumberUse[]): void {
+    const dataKeyActions = [
+      ...(uses.includes('encrypt') ? ['kms:GenerateDataKey'] : []),
+      ...(uses.includes('decrypt') ? ['kms:Decrypt'] : []),
+    ];
+    if (dataKeyActions.length > 0) this.dataKey.grant(grantee, ...dataKeyActions);
+    if (uses.includes('lookup')) this.macKey.grant(grantee, 'kms:GenerateMac');
   }
 }

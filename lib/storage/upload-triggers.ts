@@ -4,6 +4,7 @@ import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
 import type { Capability } from '#commons/http/route';
 import { CAPABILITY_GRANTS } from '../api/capability-grants.ts';
+import type { CapabilityGrants, FunctionGrants } from '../constructs/function-grants.ts';
 import type { PlatformResources } from '../constructs/platform-resources.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
 import { acknowledge } from '../nag.ts';
@@ -11,6 +12,8 @@ import { acknowledge } from '../nag.ts';
 export interface UploadTriggersProps {
   resources: PlatformResources;
   capabilities: Capability[];
+  /** what each upload handler may reach; CAPABILITY_GRANTS unless a test brings its own */
+  grants?: Record<string, CapabilityGrants>;
 }
 
 /**
@@ -35,8 +38,7 @@ export class UploadTriggers extends Construct {
         // a month of a large agency is 100,000 rows: streaming them and writing the records takes minutes
         timeout: Duration.minutes(15),
         memorySize: 1024,
-      }).bindPlatform(resources);
-      CAPABILITY_GRANTS[capability.name]?.(fn, resources);
+      }).bindGrants(uploadGrants(props.grants ?? CAPABILITY_GRANTS, capability.name), resources);
       resources.store.uploads.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn), {
         prefix: capability.uploadEvents.keyPrefix,
       });
@@ -44,6 +46,14 @@ export class UploadTriggers extends Construct {
     }
     if (this.functions.size > 0) acknowledgeNotificationsHandler(Stack.of(this));
   }
+}
+
+function uploadGrants(grants: Record<string, CapabilityGrants>, capability: string): FunctionGrants {
+  const declared = grants[capability]?.uploads;
+  if (!declared) {
+    throw new Error(`Capability "${capability}" handles uploads but declares no grants for it (CAPABILITY_GRANTS)`);
+  }
+  return declared;
 }
 
 /** CDK's bucket-notifications custom resource: one Lambda per stack whose role CDK defines. */

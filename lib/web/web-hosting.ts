@@ -1,4 +1,4 @@
-import { Aws, Duration, Stack } from 'aws-cdk-lib';
+import { Aws, Duration, Stack, Token } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
 import {
   AllowedMethods,
@@ -51,9 +51,11 @@ const STRIP_API_PREFIX = `function handler(event) {
  * reference the deployed stage, making the distribution depend on every method, function and grant of
  * the API, and so a cycle with the buckets, whose CORS rules name the distribution.
  */
-function apiOrigin(api: RestApi, stage: StageConfig): HttpOrigin {
+function apiOrigin(api: RestApi, stage: StageConfig, customHeaders: Record<string, string>): HttpOrigin {
   return new HttpOrigin(`${api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`, {
     originPath: `/${stage.name}`,
+    // CloudFront sets these on every request to the API, replacing any a viewer sent under the same name.
+    customHeaders,
     protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
     originSslProtocols: [OriginSslPolicy.TLS_V1_2],
   });
@@ -63,6 +65,10 @@ export interface WebHostingProps {
   stage: StageConfig;
   accessLogs: AccessLogs;
   api: RestApi;
+  /** headers CloudFront adds to every request it sends to the API (the origin secret) */
+  apiOriginHeaders: Record<string, string>;
+  /** the web ACL (scope CLOUDFRONT, from us-east-1) that filters every request */
+  webAclArn: string;
   /** built web app (web/dist) */
   assetPath: string;
   /** origins the browser talks to besides this one: the buckets behind presigned URLs */
@@ -153,7 +159,7 @@ export class WebHosting extends Construct {
       },
       additionalBehaviors: {
         [`${API_PATH_PREFIX}/*`]: {
-          origin: apiOrigin(props.api, stage),
+          origin: apiOrigin(props.api, stage, props.apiOriginHeaders),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           // Never cache API answers; with caching off, this policy forwards the Authorization header.
@@ -169,6 +175,7 @@ export class WebHosting extends Construct {
       httpVersion: HttpVersion.HTTP2_AND_3,
       // Price class 200 includes the Korean edge locations.
       priceClass: PriceClass.PRICE_CLASS_200,
+      webAclId: props.webAclArn,
     });
 
     new BucketDeployment(this, 'Deployment', {
@@ -183,11 +190,6 @@ export class WebHosting extends Construct {
       this.distribution,
       'AwsSolutions-CFR1',
       'No geo restriction: people of the programs also sign in from abroad (travel, overseas work experience).',
-    );
-    acknowledge(
-      this.distribution,
-      'AwsSolutions-CFR2',
-      'No WAF yet: a CloudFront web ACL must live in us-east-1 and is an account-level cost decision; attach it with attachWebAclId when provisioned.',
     );
     acknowledge(
       this.distribution,
@@ -216,7 +218,7 @@ export class WebHosting extends Construct {
         'Action::s3:Abort*',
         'Action::s3:DeleteObject*',
         `Resource::${attributeToken(this.bucket)}/*`,
-        'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*',
+        `Resource::arn:${nagToken(stack.partition, 'AWS::Partition')}:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${nagToken(stack.region, 'AWS::Region')}/*`,
         'Resource::*',
       ]) {
         acknowledge(
@@ -227,4 +229,9 @@ export class WebHosting extends Construct {
       }
     }
   }
+}
+
+/** A stack attribute as cdk-nag prints it: the value when the stack knows it, else `<AWS::Pseudo>`. */
+function nagToken(value: string, pseudo: string): string {
+  return Token.isUnresolved(value) ? `<${pseudo}>` : value;
 }

@@ -7,6 +7,8 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { stateMachineArnVariable, type WorkflowDefinition } from '#functions/workflows';
+import { WORKFLOW_GRANTS } from '../api/capability-grants.ts';
+import { type FunctionGrants, mergeGrants, type WorkflowGrants } from '../constructs/function-grants.ts';
 import type { PlatformResources } from '../constructs/platform-resources.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
 import { acknowledge, attributeToken } from '../nag.ts';
@@ -15,6 +17,8 @@ import { fromRoot } from '../paths.ts';
 export interface WorkflowsProps {
   resources: PlatformResources;
   workflows: WorkflowDefinition[];
+  /** what each task and schedule function may reach; WORKFLOW_GRANTS unless a test brings its own */
+  grants?: Record<string, WorkflowGrants>;
 }
 
 /**
@@ -25,18 +29,36 @@ export interface WorkflowsProps {
 export class Workflows extends Construct {
   readonly stateMachines = new Map<string, StateMachine>();
   readonly taskFunctions = new Map<string, ServiceFunction>();
+  /** the schedule function of each workflow that has one, by workflow name */
+  readonly scheduleFunctions = new Map<string, ServiceFunction>();
 
   constructor(scope: Construct, id: string, props: WorkflowsProps) {
     super(scope, id);
     const { resources } = props;
     const { stage } = resources;
+    const declared = props.grants ?? WORKFLOW_GRANTS;
+    const grantsOf = (workflow: WorkflowDefinition) => {
+      const grants = declared[workflow.name];
+      if (!grants) throw new Error(`Workflow "${workflow.name}" declares no grants: add it to WORKFLOW_GRANTS`);
+      return grants;
+    };
+    // A handler file serving several tasks (of one or several workflows) is one function with their union.
+    const taskGrants = new Map<string, FunctionGrants[]>();
+    for (const workflow of props.workflows) {
+      for (const [key, entry] of Object.entries(workflow.tasks)) {
+        const grants = grantsOf(workflow).tasks[key];
+        if (!grants)
+          throw new Error(`Task "${key}" of workflow "${workflow.name}" declares no grants (WORKFLOW_GRANTS)`);
+        taskGrants.set(entry, [...(taskGrants.get(entry) ?? []), grants]);
+      }
+    }
 
     for (const workflow of props.workflows) {
       assertTasksMatchDefinition(workflow);
       const substitutions: Record<string, string> = {};
       const functions: ServiceFunction[] = [];
       for (const [key, entry] of Object.entries(workflow.tasks)) {
-        const fn = this.taskFunction(entry, workflow.name, resources);
+        const fn = this.taskFunction(entry, workflow.name, resources, mergeGrants(taskGrants.get(entry)!));
         substitutions[key] = fn.functionArn;
         functions.push(fn);
       }
@@ -68,7 +90,12 @@ export class Workflows extends Construct {
         'X-Ray and CloudWatch Logs delivery actions of a state machine support no resource-level permissions.',
       );
       this.stateMachines.set(workflow.name, stateMachine);
-      if (workflow.schedule) this.scheduleStarts(workflow, stateMachine, resources);
+      if (workflow.schedule) {
+        const grants = grantsOf(workflow).schedule;
+        if (!grants)
+          throw new Error(`The schedule of workflow "${workflow.name}" declares no grants (WORKFLOW_GRANTS)`);
+        this.scheduleStarts(workflow, stateMachine, resources, grants);
+      }
     }
   }
 
@@ -76,7 +103,12 @@ export class Workflows extends Construct {
    * A monthly (or other cron) EventBridge rule whose Lambda starts the workflow's executions, e.g. the
    * month's claim for every agency. The function finds the ARN in <NAME>_STATE_MACHINE_ARN.
    */
-  private scheduleStarts(workflow: WorkflowDefinition, stateMachine: StateMachine, resources: PlatformResources): void {
+  private scheduleStarts(
+    workflow: WorkflowDefinition,
+    stateMachine: StateMachine,
+    resources: PlatformResources,
+    grants: FunctionGrants,
+  ): void {
     const schedule = workflow.schedule!;
     const fn = new ServiceFunction(this, `${workflow.name}-Schedule`, {
       entry: schedule.handler,
@@ -84,7 +116,8 @@ export class Workflows extends Construct {
       description: schedule.description,
       stage: resources.stage,
       timeout: Duration.minutes(5),
-    }).bindPlatform(resources);
+    }).bindGrants(grants, resources);
+    this.scheduleFunctions.set(workflow.name, fn);
     fn.addEnvironment(stateMachineArnVariable(workflow.name), stateMachine.stateMachineArn);
     stateMachine.grantStartExecution(fn);
     new Rule(this, `${workflow.name}-Rule`, {
@@ -118,7 +151,12 @@ export class Workflows extends Construct {
     stateMachine.grantStartExecution(grantee);
   }
 
-  private taskFunction(entry: string, workflowName: string, resources: PlatformResources): ServiceFunction {
+  private taskFunction(
+    entry: string,
+    workflowName: string,
+    resources: PlatformResources,
+    grants: FunctionGrants,
+  ): ServiceFunction {
     const existing = this.taskFunctions.get(entry);
     if (existing) return existing;
     const name = entry
@@ -136,7 +174,7 @@ export class Workflows extends Construct {
       // Tasks compute a whole month of claims; give them room beyond an API request's budget.
       timeout: Duration.minutes(5),
       memorySize: 1024,
-    }).bindPlatform(resources);
+    }).bindGrants(grants, resources);
     this.taskFunctions.set(entry, fn);
     return fn;
   }

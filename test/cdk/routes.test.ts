@@ -45,6 +45,7 @@ describe('public routes', () => {
           capabilities: [capability([route('/organisations', 'public')])],
           workflows: [],
           webAssetPath: webAssetsFixture(),
+          cloudFrontWebAclArn: 'arn:aws:wafv2:us-east-1:111111111111:global/webacl/test/0',
         }),
     ).toThrow(/GET \/organisations/);
   });
@@ -58,6 +59,21 @@ describe('capability grants and stages', () => {
   it('name only capabilities that exist', () => {
     const names = CAPABILITIES.map((c) => c.name);
     for (const name of Object.keys(CAPABILITY_GRANTS)) expect(names, name).toContain(name);
+  });
+
+  it('are required: a capability without a declaration stops the synth instead of getting defaults', () => {
+    const { app } = testApp();
+    const undeclared = { ...capability([route('/public/a', 'public')]), name: 'undeclared' };
+    expect(
+      () =>
+        new PlatformStack(app, 'Undeclared', {
+          stage: stageConfig('dev'),
+          capabilities: [undeclared],
+          workflows: [],
+          webAssetPath: webAssetsFixture(),
+          cloudFrontWebAclArn: 'arn:aws:wafv2:us-east-1:111111111111:global/webacl/test/0',
+        }),
+    ).toThrow(/Capability "undeclared" declares no grants/);
   });
 
   it('refuse an unknown stage with the accepted values', () => {

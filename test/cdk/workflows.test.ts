@@ -34,7 +34,11 @@ function workflowStack(workflows: WorkflowDefinition[]) {
     piiKey: new PiiKey(stack, 'PersonalData', { stage }),
     identity: new Identity(stack, 'Identity', { stage }),
   };
-  const construct = new Workflows(stack, 'Workflows', { resources, workflows });
+  // the fixture task reads nothing; declare it so (every function's grants are declared)
+  const grants = Object.fromEntries(
+    workflows.map((w) => [w.name, { tasks: Object.fromEntries(Object.keys(w.tasks).map((key) => [key, {}])) }]),
+  );
+  const construct = new Workflows(stack, 'Workflows', { resources, workflows, grants });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, outdir, stack, construct };
 }
@@ -87,6 +91,22 @@ describe('the workflow construct', () => {
 });
 
 describe('the workflow registry', () => {
+  it('refuses a workflow whose tasks declare no grants', () => {
+    const { app } = testApp();
+    const stack = new Stack(app, 'Undeclared');
+    const stage = stageConfig('dev');
+    const resources = {
+      stage,
+      table: new PlatformTable(stack, 'Data', { stage }),
+      store: new DocumentStore(stack, 'Storage', { stage, accessLogs: new AccessLogs(stack, 'AccessLogs', { stage }) }),
+      piiKey: new PiiKey(stack, 'PersonalData', { stage }),
+      identity: new Identity(stack, 'Identity', { stage }),
+    };
+    expect(() => new Workflows(stack, 'Workflows', { resources, workflows: [DEMO], grants: {} })).toThrow(
+      /Workflow "demo" declares no grants/,
+    );
+  });
+
   it('refuses a definition whose placeholders and tasks disagree', () => {
     expect(() =>
       assertTasksMatchDefinition({ ...DEMO, tasks: { Double: DEMO.tasks.Double!, Triple: DEMO.tasks.Double! } }),
