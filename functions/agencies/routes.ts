@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BRANCHES, branchName, HEADQUARTERS } from '#commons/branches';
 import type { Caller } from '#commons/caller';
-import { Forbidden, NotFound, RuleViolation } from '#commons/errors';
+import { Conflict, Forbidden, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { SIDO_CODES, sidoName, sigunguBelongsTo } from '#commons/regions';
 import { currentSigungu } from '#commons/regions-sigungu';
@@ -346,7 +346,7 @@ export const agencyRoutes = [
         throw new RuleViolation('기관 종류는 바꿀 수 없습니다. 다른 종류라면 새 기관으로 등록해 주세요.', 'KIND_FIXED');
       }
       if (body.revision !== (before.revision ?? 0)) {
-        throw new RuleViolation(
+        throw new Conflict(
           '다른 사람이 먼저 이 기관 정보를 바꿨습니다. 화면을 새로 고쳐 바뀐 내용을 확인한 뒤 다시 저장해 주세요.',
           'STALE_REVISION',
         );

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { BRANCHES, branchName } from '#commons/branches';
 import type { Caller } from '#commons/caller';
-import { type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { SIDO_CODES } from '#commons/regions';
 import { getOrganisation } from '#functions/agencies/repository';
@@ -228,7 +228,7 @@ export const applicationRoutes = [
       if (signatureIssue) fail([{ field: 'name', message: signatureIssue }], 'signature.', APPLICATION_LABELS);
       const open = (await listByApplicant(applicantId)).find((a) => isOpen(a.status));
       if (open) {
-        throw new RuleViolation(
+        throw new Conflict(
           `진행 중인 신청(${open.applicationId})이 있습니다. 그 신청의 처리가 끝난 뒤에 다시 신청할 수 있습니다. 마이페이지의 신청 이력에서 진행 상태를 확인해 주세요.`,
           'APPLICATION_OPEN',
         );
@@ -463,7 +463,7 @@ export const applicationRoutes = [
         );
       }
       if (item.requestedAgencyId === agency.organisationId) {
-        throw new RuleViolation(`이미 ${agency.name}에 매칭을 의뢰했습니다.`, 'ALREADY_REQUESTED');
+        throw new Conflict(`이미 ${agency.name}에 매칭을 의뢰했습니다.`, 'ALREADY_REQUESTED');
       }
       const at = clock.nowIso();
       const next = nextVersion(

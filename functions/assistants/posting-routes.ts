@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { notificationSink } from '#commons/outbox';
 import { encryptField, piiKeys } from '#commons/pii';
@@ -239,7 +239,7 @@ export const postingRoutes = [
       const item = await getPosting(params.postingId);
       if (!item) throw new NotFound('구인정보');
       allow({ agencyId: item.agencyId });
-      if (item.status === 'closed') throw new RuleViolation('이미 마감한 구인정보입니다.', 'ALREADY_CLOSED');
+      if (item.status === 'closed') throw new Conflict('이미 마감한 구인정보입니다.', 'ALREADY_CLOSED');
       const next: JobPostingItem = { ...item, status: 'closed', revision: item.revision + 1 };
       await savePosting(caller!, item, next, 'jobPosting.close');
       return { body: publicPosting(next, clock.today()) };
@@ -349,7 +349,7 @@ export const postingRoutes = [
         (a) => a.agencyId === agency.organisationId && a.status === 'submitted',
       );
       if (pending) {
-        throw new RuleViolation(
+        throw new Conflict(
           `${agency.name}에 낸 활동 신청(${pending.activityApplicationId})을 검토하고 있습니다. 결과가 나온 뒤에 다시 신청할 수 있습니다.`,
           'ACTIVITY_APPLICATION_PENDING',
         );
@@ -478,9 +478,9 @@ export const postingRoutes = [
       const item = await getActivityApplication(params.activityApplicationId);
       if (!item) throw new NotFound('활동 신청');
       allow({ agencyId: item.agencyId });
-      if (item.status !== 'submitted') throw new RuleViolation('이미 검토를 마친 활동 신청입니다.', 'ALREADY_DECIDED');
+      if (item.status !== 'submitted') throw new Conflict('이미 검토를 마친 활동 신청입니다.', 'ALREADY_DECIDED');
       if (item.revision !== body.revision) {
-        throw new RuleViolation('다른 담당자가 이 신청을 먼저 처리했습니다. 화면을 새로 고쳐 주세요.', 'STALE');
+        throw new Conflict('다른 담당자가 이 신청을 먼저 처리했습니다. 화면을 새로 고쳐 주세요.', 'STALE');
       }
       const at = clock.nowIso();
       if (body.decision === 'reject') {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Caller } from '#commons/caller';
-import { type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { decryptField, encryptField, piiKeys } from '#commons/pii';
 import { maskRrn, normaliseRrn, rrnProblem } from '#commons/rrn';
@@ -169,7 +169,7 @@ function bump(item: AssistantItem, at: string, changes: Partial<AssistantItem>):
 
 function expectRevision(item: AssistantItem, revisionSeen: number): void {
   if (item.revision !== revisionSeen) {
-    throw new RuleViolation(
+    throw new Conflict(
       '다른 담당자가 이 근로지원인 정보를 먼저 바꿨습니다. 화면을 새로 고쳐 지금 내용을 확인한 뒤 다시 시도해 주세요.',
       'STALE',
     );
@@ -298,7 +298,12 @@ export const registryRoutes = [
       await checkPortalLogin(body.userId);
       // a friendly answer before the transaction; the claim inside it is what guarantees it
       const claim = await getRrnClaim(await piiKeys().mac(body.rrn));
-      if (claim) throw new RuleViolation(duplicateMessage(claim, agencyId), 'DUPLICATE_PERSON');
+      if (claim) {
+        // already registered here: a duplicate (409); registered at another agency: the one-agency rule (400)
+        throw claim.agencyId === agencyId
+          ? new Conflict(duplicateMessage(claim, agencyId), 'DUPLICATE_PERSON')
+          : new RuleViolation(duplicateMessage(claim, agencyId), 'DUPLICATE_PERSON');
+      }
       const item = await newAssistant({ ...body, agencyId, by: caller!.userId });
       await registerAssistant(caller!, item);
       return { status: 201, body: assistantView(item) };
@@ -395,7 +400,12 @@ export const registryRoutes = [
         activeMatchings: await countActiveByAssistant(item.assistantId),
         qualification: qualificationState(item),
       });
-      if (problem) throw new RuleViolation(problem, 'ASSISTANT_STATUS');
+      if (problem) {
+        // asking for the status it already has is a step already taken
+        throw item.status === body.status
+          ? new Conflict(problem, 'ASSISTANT_STATUS')
+          : new RuleViolation(problem, 'ASSISTANT_STATUS');
+      }
       const at = clock.nowIso();
       const next = bump(item, at, {
         status: body.status,

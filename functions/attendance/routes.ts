@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NotFound, ValidationFailed } from '#commons/errors';
+import { Conflict, NotFound, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { attendanceOf } from '#functions/activity/codes';
 import { getOrganisation } from '#functions/agencies/repository';
@@ -317,15 +317,9 @@ export const attendanceRoutes = [
         throw new ValidationFailed([{ field: 'body.reason', label: '소명 사유', message: problem }], problem);
       const comparison = await compareAgencyMonth(agency.organisationId, body.month);
       if (comparison.submission) {
-        throw new ValidationFailed(
-          [
-            {
-              field: 'body.month',
-              label: '년월',
-              message: `${body.month} 근무 이력은 이미 제출되어 소명을 더할 수 없습니다.`,
-            },
-          ],
+        throw new Conflict(
           `${body.month} 근무 이력은 이미 제출되어 소명을 더할 수 없습니다.`,
+          'ATTENDANCE_ALREADY_SUBMITTED',
         );
       }
       const finding = comparison.findings.find((f) => f.id === body.findingId);

@@ -134,8 +134,9 @@ async function answer(caller: Caller, claim: ClaimItem, action: ClaimAction, rea
     if (claim.taskToken && claim.tokenStage === stage) await answerTask(claim.taskToken, message as never);
     return claim;
   }
+  // the claim is no longer where the person saw it (approved, computing, already decided): 409
   const refusal = actionRefusal(claim.status as ClaimStatus, action);
-  if (refusal) throw new RuleViolation(refusal, 'CLAIM_STATE');
+  if (refusal) throw new Conflict(refusal, 'CLAIM_STATE');
   if (!claim.taskToken || claim.tokenStage !== stage) {
     throw new Conflict('신청을 처리하고 있습니다. 잠시 후 화면을 새로 고친 뒤 다시 시도해 주세요.');
   }
@@ -297,7 +298,7 @@ export const claimWorkflowRoutes = [
       const claim = await loadClaim(params.claimId, allow);
       if (claim.status === 'computing') return { body: claimSummary(claim) };
       const refusal = actionRefusal(claim.status as ClaimStatus, 'resume');
-      if (refusal) throw new RuleViolation(refusal, 'CLAIM_STATE');
+      if (refusal) throw new Conflict(refusal, 'CLAIM_STATE');
       const result = await transition(caller!, claim, { action: 'resume' });
       if (result.canceled) {
         throw new Conflict('방금 다른 곳에서 이 신청을 먼저 다시 시작했습니다. 화면을 새로 고쳐 주세요.');

@@ -87,7 +87,12 @@ export const copayRoutes = [
         throw new Conflict('방금 다른 담당자가 납부 기록을 먼저 바꿨습니다. 화면을 새로 고친 뒤 다시 입력해 주세요.');
       }
       const refusal = paymentRefusal(item.amount, item.payments, body.amount);
-      if (refusal) throw new RuleViolation(refusal, 'COPAY_OVERPAID');
+      if (refusal) {
+        // nothing left to pay: someone recorded the rest already (409); too much for what is left: 400
+        throw paidOf(item.payments) >= item.amount
+          ? new Conflict(refusal, 'COPAY_PAID')
+          : new RuleViolation(refusal, 'COPAY_OVERPAID');
+      }
       const saved = await addPayment(caller!, item, { date: body.date, amount: body.amount, method: body.method });
       if (!saved) {
         throw new Conflict('방금 다른 담당자가 납부 기록을 먼저 바꿨습니다. 화면을 새로 고친 뒤 다시 입력해 주세요.');

@@ -2,7 +2,7 @@ import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-s
 import { z } from 'zod';
 import type { Caller } from '#commons/caller';
 import { sfnClient } from '#commons/clients';
-import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { Conflict, NotFound, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
@@ -127,9 +127,9 @@ async function answer(
   const target = action === 'approve' ? 'approved' : action === 'return' ? 'returned' : 'computing';
   if (item.status === target) return view(item);
   const from = stage === 'branch' ? 'submitted' : 'returned';
-  if (item.status === 'approved') throw new RuleViolation('이미 승인된 정산은 바꿀 수 없습니다.', 'SETTLEMENT_STATE');
+  if (item.status === 'approved') throw new Conflict('이미 승인된 정산은 바꿀 수 없습니다.', 'SETTLEMENT_STATE');
   if (item.status !== from || !item.taskToken || item.tokenStage !== stage) {
-    throw new RuleViolation(
+    throw new Conflict(
       stage === 'branch'
         ? '기관이 제출한 정산만 승인하거나 반려할 수 있습니다.'
         : '반려된 정산만 다시 제출할 수 있습니다.',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BRANCHES } from '#commons/branches';
-import { NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { notificationSink } from '#commons/outbox';
 import { getOrganisation } from '#functions/agencies/repository';
@@ -149,7 +149,7 @@ export const staffRoutes = [
       if (!request) throw new NotFound('계정 신청');
       allow({ branchId: request.branchId });
       if (request.status === 'approved' || request.status === 'rejected') {
-        throw new RuleViolation('이미 처리한 신청입니다.', 'ALREADY_DECIDED');
+        throw new Conflict('이미 처리한 신청입니다.', 'ALREADY_DECIDED');
       }
       if (body.decision === 'approve' && request.status !== 'phoneConfirmed') {
         throw new RuleViolation('신청자가 아직 휴대전화 인증을 마치지 않았습니다. 인증을 마친 뒤 승인할 수 있습니다.');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { Conflict, Forbidden, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
@@ -241,7 +241,7 @@ export const leaveRoutes = [
       if (problems.length) fail(problems.map((p) => ({ ...p, field: `body.${p.field}` })));
       const before = await getSetting(assistant.assistantId);
       if ((before?.revision ?? 0) !== body.revision) {
-        throw new RuleViolation(
+        throw new Conflict(
           '방금 다른 담당자가 연차 산정 설정을 먼저 바꿨습니다. 화면을 새로 고쳐 확인한 뒤 다시 저장해 주세요.',
           'STALE',
         );
@@ -302,7 +302,12 @@ export const leaveRoutes = [
         );
       }
       const { period, notice } = found;
-      if (!notice.canIssue) throw new RuleViolation(notice.blockedReason!, 'LEAVE_NOTICE_NOT_NOW');
+      if (!notice.canIssue) {
+        // issued already (a second click, another person): 409; not yet or not needed: 400
+        throw notice.issued
+          ? new Conflict(notice.blockedReason!, 'LEAVE_NOTICE_ISSUED')
+          : new RuleViolation(notice.blockedReason!, 'LEAVE_NOTICE_NOT_NOW');
+      }
       const designatedDates = [...new Set(body.designatedDates ?? [])].sort();
       if (notice.action !== 'request') {
         const problems = dateListProblems(
@@ -420,7 +425,7 @@ export const leaveRoutes = [
       }
       const before = leave.reasons.find((r) => r.date === params.date);
       if ((before?.revision ?? 0) !== body.revision) {
-        throw new RuleViolation(
+        throw new Conflict(
           '방금 다른 담당자가 이 날의 사유를 먼저 바꿨습니다. 화면을 새로 고쳐 확인한 뒤 다시 저장해 주세요.',
           'STALE',
         );
@@ -489,13 +494,13 @@ export const leaveRoutes = [
       // the assistant whose login is on the notice answers it (a later registration's login may differ)
       if (notice.assistantUserId !== caller!.userId) throw new Forbidden('본인에게 온 통지에만 답할 수 있습니다.');
       if (notice.status === 'answered') {
-        throw new RuleViolation(
+        throw new Conflict(
           `이 통지에는 ${notice.answeredAt!.slice(0, 10)}에 이미 답했습니다.`,
           'LEAVE_NOTICE_ANSWERED',
         );
       }
       if (notice.revision !== body.revision) {
-        throw new RuleViolation('통지 내용이 바뀌었습니다. 화면을 새로 고쳐 확인한 뒤 다시 답해 주세요.', 'STALE');
+        throw new Conflict('통지 내용이 바뀌었습니다. 화면을 새로 고쳐 확인한 뒤 다시 답해 주세요.', 'STALE');
       }
       const day = today();
       const dates = [...new Set(body.dates ?? [])].sort();

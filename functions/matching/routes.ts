@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { BRANCHES } from '#commons/branches';
 import type { Caller } from '#commons/caller';
-import { type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
@@ -361,9 +361,9 @@ export const matchingRoutes = [
       const item = await getMatching(params.matchingId);
       if (!item) throw new NotFound('매칭');
       allow({ agencyId: item.agencyId });
-      if (item.status === 'ended') throw new RuleViolation('이미 종료한 매칭입니다.', 'ALREADY_ENDED');
+      if (item.status === 'ended') throw new Conflict('이미 종료한 매칭입니다.', 'ALREADY_ENDED');
       if (item.revision !== body.revision) {
-        throw new RuleViolation('다른 담당자가 이 매칭을 먼저 바꿨습니다. 화면을 새로 고쳐 주세요.', 'STALE');
+        throw new Conflict('다른 담당자가 이 매칭을 먼저 바꿨습니다. 화면을 새로 고쳐 주세요.', 'STALE');
       }
       const dayBefore = new Date(Date.parse(`${item.startDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
       if (body.endDate < dayBefore || body.endDate > item.endDate) {
