@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify } from 'jose';
@@ -227,6 +228,65 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
   sendJson(res, status, { error: { code, message } }, headers);
 }
 
+const BAD_PATH_MESSAGE = '주소를 읽을 수 없습니다. 주소에 잘못된 % 표기가 있습니다. 주소를 확인해 주세요.';
+
+/** Can the path be percent-decoded (no %ZZ, no lone %, no broken UTF-8)? */
+export function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface ClientErrorAnswer {
+  status: number;
+  reason: string;
+  code: string;
+  message: string;
+}
+
+/** What the server answers to a request Node's HTTP parser refused, by the parser's error code. */
+export function clientErrorAnswer(parserCode: string | undefined): ClientErrorAnswer {
+  switch (parserCode) {
+    case 'HPE_HEADER_OVERFLOW':
+      return {
+        status: 431,
+        reason: 'Request Header Fields Too Large',
+        code: 'REQUEST_TOO_LARGE',
+        message: '주소나 요청 머리글이 너무 깁니다. 주소를 줄여 다시 시도해 주세요.',
+      };
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return {
+        status: 408,
+        reason: 'Request Timeout',
+        code: 'REQUEST_TIMEOUT',
+        message: '요청이 제시간에 도착하지 않았습니다. 다시 시도해 주세요.',
+      };
+    default:
+      return {
+        status: 400,
+        reason: 'Bad Request',
+        code: 'BAD_REQUEST',
+        message: '요청을 읽을 수 없습니다. 주소와 보낸 내용을 확인해 다시 시도해 주세요.',
+      };
+  }
+}
+
+/** A whole HTTP/1.1 response, for a socket the server answers before any request object exists. */
+function rawErrorResponse(answer: ClientErrorAnswer): string {
+  const body = JSON.stringify({ error: { code: answer.code, message: answer.message } });
+  const headers = {
+    ...ERROR_JSON,
+    ...SECURITY_HEADERS,
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  };
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+  return `HTTP/1.1 ${answer.status} ${answer.reason}\r\n${lines.join('\r\n')}\r\n\r\n${body}`;
+}
+
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -397,13 +457,8 @@ export function createApiServer(options: ApiServerOptions): Server {
       sendError(res, 404, 'NOT_FOUND', '요청한 주소를 찾을 수 없습니다.');
       return;
     }
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(path);
-    } catch {
-      sendError(res, 400, 'BAD_PATH', '주소를 읽을 수 없습니다. 주소를 확인해 주세요.');
-      return;
-    }
+    // the request handler refused paths that cannot be decoded
+    const decoded = decodeURIComponent(path);
     const file = normalize(join(dist, decoded));
     if (file !== dist && !file.startsWith(dist + sep)) {
       sendError(res, 404, 'NOT_FOUND', '요청한 주소를 찾을 수 없습니다.');
@@ -433,6 +488,13 @@ export function createApiServer(options: ApiServerOptions): Server {
     const path = url.pathname;
     const method = (req.method ?? 'GET').toUpperCase();
     const run = async () => {
+      // a path that cannot be percent-decoded (%ZZ, a lone %) is the client's mistake, not a fault of
+      // ours: 400 with a Korean message, as for any other bad request, before any route or file
+      if (!decodable(path)) {
+        sendError(res, 400, 'BAD_PATH', BAD_PATH_MESSAGE);
+        options.sink.line('api', `${method} (bad path) 400`);
+        return;
+      }
       if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)) {
         await handleApi(req, res, url, path.slice(API_PREFIX.length) || '/');
         return;
@@ -474,6 +536,15 @@ export function createApiServer(options: ApiServerOptions): Server {
         sendError(res, 500, 'INTERNAL', '일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.');
       else res.end();
     });
+  });
+  // Requests Node refuses before any handler sees them (a request line and headers over its 16 KB,
+  // a malformed request): the same Korean JSON error as every other refusal, not an empty body.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    socket.end(rawErrorResponse(clientErrorAnswer(error.code)));
   });
   // the stack stops quickly on Ctrl-C even with a browser's keep-alive connections open
   server.keepAliveTimeout = 5_000;

@@ -9,7 +9,7 @@ import { getApplication } from '#functions/applications/repository';
 import { recordAudit } from '#functions/audit/repository';
 import { inForce, listByAgency, listByAssistant, listByWorker } from '#functions/matching/repository';
 import * as clock from '#kernel/clock';
-import { dayField, monthField, timeOfDayField } from '#kernel/fields';
+import { dayField, idField, monthField, textField, timeOfDayField } from '#kernel/fields';
 import { ATTENDANCE_CODES } from './codes.ts';
 import { activityLogPdf, type LogDocumentRound } from './document.ts';
 import type { ActivityLogEntryItem, ConsentRoundItem } from './entities.ts';
@@ -51,11 +51,7 @@ import { documentExists, logDocumentKey, presignDocument, readDocument, sha256He
 const day = dayField('활동일자');
 const timeOfDay = (name: string) => timeOfDayField(`${name} 시각`, { endOfDay: true });
 const month = monthField('활동년월');
-const loginId = (name: string) =>
-  z
-    .string({ error: `${name}을(를) 골라 주세요.` })
-    .min(1, { error: `${name}을(를) 골라 주세요.` })
-    .max(64, { error: `${name}이(가) 올바르지 않습니다.` });
+const loginId = (name: string) => idField(name, 64);
 
 // Text limits here are generous: the rules (rules.ts) refuse past 200/2000 characters with a message
 // that counts; these only keep absurd requests out.
@@ -65,16 +61,16 @@ const entryFields = {
   leaveMinutes: z.number({ error: '휴가시간을 목록에서 골라 주세요.' }).int().nullable().optional(),
   start: timeOfDay('활동시간의 시작'),
   end: timeOfDay('활동시간의 끝'),
-  contentCode: z.string().max(10, { error: '활동내용을 목록에서 골라 주세요.' }).nullable().optional(),
-  otherContent: z.string().max(2000).nullable().optional(),
-  specialNotes: z.string().max(20000).nullable().optional(),
+  contentCode: idField('활동내용', 10).nullable().optional(),
+  otherContent: textField('기타 활동내용', { max: 2000, multiline: true, trim: false }).nullable().optional(),
+  specialNotes: textField('특이사항', { max: 20000, multiline: true, trim: false }).nullable().optional(),
 };
 
 const entryParams = z.object({
-  entryId: z.string().regex(/^AL-[0-9A-Z-]{4,40}$/, { error: '활동일지 번호가 올바르지 않습니다.' }),
+  entryId: idField('활동일지 번호', 43, /^AL-[0-9A-Z-]{4,40}$/),
 });
 const roundParams = z.object({
-  roundId: z.string().regex(/^CR-[0-9A-Z-]{4,40}$/, { error: '동의 요청 번호가 올바르지 않습니다.' }),
+  roundId: idField('동의 요청 번호', 43, /^CR-[0-9A-Z-]{4,40}$/),
 });
 const revision = z.number({ error: '화면을 새로 고친 뒤 다시 시도해 주세요.' }).int();
 
@@ -293,7 +289,7 @@ export const activityRoutes = [
     body: z.object({
       ...entryFields,
       revision,
-      reason: z.string().max(1000).optional(),
+      reason: textField('정정 사유', { max: 1000, multiline: true, trim: false }).optional(),
     }),
     labels: LABELS,
     handle: async ({ params, body, caller, allow }) => {
@@ -327,7 +323,7 @@ export const activityRoutes = [
       workerId: loginId('근로자'),
       month,
       entryIds: z
-        .array(z.string().regex(/^AL-[0-9A-Z-]{4,40}$/, { error: '활동 내역을 목록에서 골라 주세요.' }))
+        .array(idField('활동 내역', 43, /^AL-[0-9A-Z-]{4,40}$/))
         .min(1, { error: '동의를 요청할 활동 내역을 하나 이상 골라 주세요.' })
         .max(100)
         .optional(),
@@ -350,9 +346,10 @@ export const activityRoutes = [
       month,
       uploadId: z.string().uuid({ error: '서명 스캔본을 먼저 올려 주세요.' }).optional(),
       identityConfirmed: z.boolean({ error: '‘본인 확인’에 체크해 주세요.' }),
-      digest: z.string({ error: '화면을 새로 고친 뒤 다시 시도해 주세요.' }).regex(/^[0-9a-f]{64}$/, {
-        error: '화면을 새로 고친 뒤 다시 시도해 주세요.',
-      }),
+      digest: z
+        .string({ error: '화면을 새로 고친 뒤 다시 시도해 주세요.' })
+        .max(64, { error: '화면을 새로 고친 뒤 다시 시도해 주세요.' })
+        .regex(/^[0-9a-f]{64}$/, { error: '화면을 새로 고친 뒤 다시 시도해 주세요.' }),
     }),
     labels: { workerId: '근로자', month: '활동년월', uploadId: '서명 스캔본', identityConfirmed: '본인 확인' },
     handle: async ({ body, caller, allow }) => {
@@ -412,15 +409,16 @@ export const activityRoutes = [
     access: { action: 'sign', resource: 'consentRound', roles: ['worker'] },
     params: roundParams,
     body: z.object({
-      typedName: z
-        .string({ error: '서명란에 이름을 적어 주세요.' })
-        .trim()
-        .min(1, { error: '서명란에 이름을 적어 주세요.' })
-        .max(50, { error: '서명란에는 이름만 적어 주세요.' }),
-      agree: z.boolean({ error: '동의 항목에 체크해 주세요.' }),
-      digest: z.string({ error: '화면을 새로 고친 뒤 다시 서명해 주세요.' }).regex(/^[0-9a-f]{64}$/, {
-        error: '화면을 새로 고친 뒤 다시 서명해 주세요.',
+      typedName: textField('서명(이름)', {
+        min: 1,
+        max: 50,
+        messages: { required: '서명란에 이름을 적어 주세요.', max: '서명란에는 이름만 적어 주세요.' },
       }),
+      agree: z.boolean({ error: '동의 항목에 체크해 주세요.' }),
+      digest: z
+        .string({ error: '화면을 새로 고친 뒤 다시 서명해 주세요.' })
+        .max(64, { error: '화면을 새로 고친 뒤 다시 서명해 주세요.' })
+        .regex(/^[0-9a-f]{64}$/, { error: '화면을 새로 고친 뒤 다시 서명해 주세요.' }),
     }),
     labels: { typedName: '서명(이름)', agree: '동의 확인', digest: '확인한 활동 내역' },
     handle: async ({ params, body, caller, allow }) => {
@@ -435,7 +433,14 @@ export const activityRoutes = [
     summary: '동의 요청 취소(근로지원인·수행기관): 서명 전 요청만',
     access: { action: 'withdraw', resource: 'consentRound', roles: ['assistant', 'agency'] },
     params: roundParams,
-    body: z.object({ reason: z.string().max(200, { error: '취소 사유는 200자까지 쓸 수 있습니다.' }).optional() }),
+    body: z.object({
+      reason: textField('취소 사유', {
+        max: 200,
+        multiline: true,
+        trim: false,
+        messages: { max: '취소 사유는 200자까지 쓸 수 있습니다.' },
+      }).optional(),
+    }),
     labels: { reason: '취소 사유' },
     handle: async ({ params, body, caller, allow }) => {
       const round = await roundOrNotFound(params.roundId);
@@ -481,7 +486,7 @@ export const activityRoutes = [
     },
     query: z.object({
       workerId: loginId('근로자').optional(),
-      assistantId: z.string().max(40).optional(),
+      assistantId: idField('근로지원인', 43).optional(),
       month,
     }),
     labels: { workerId: '근로자', assistantId: '근로지원인', month: '활동년월' },
@@ -578,11 +583,11 @@ export const activityRoutes = [
     path: '/organisations/{organisationId}/activity-logs',
     summary: '활동일지 관리(수행기관·지사·본부): 소속 근로지원인의 활동일지를 근로지원인·근로자·월로 조회',
     access: { action: 'list', resource: 'activityLog', roles: ['agency', 'branch', 'hq'] },
-    params: z.object({ organisationId: z.string().max(40) }),
+    params: z.object({ organisationId: idField('기관 번호', 40) }),
     query: z.object({
       month,
-      assistantId: z.string().max(40).optional(),
-      workerId: z.string().max(64).optional(),
+      assistantId: idField('근로지원인', 43).optional(),
+      workerId: loginId('근로자').optional(),
     }),
     labels: LABELS,
     handle: async ({ params, query, caller, allow }) => {

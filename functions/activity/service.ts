@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Caller } from '#commons/caller';
-import { type FieldProblem, Forbidden, RuleViolation, ValidationFailed } from '#commons/errors';
+import { Conflict, type FieldProblem, Forbidden, RuleViolation, ValidationFailed } from '#commons/errors';
 import { notificationSink } from '#commons/outbox';
 import { logger } from '#commons/powertools';
 import type { AssistantItem } from '#functions/assistants/entities';
@@ -338,7 +338,7 @@ export async function editEntry(
   reason: string | undefined,
   revision: number,
 ) {
-  if (entry.revision !== revision) throw new RuleViolation(STALE_EDIT, 'STALE');
+  if (entry.revision !== revision) throw new Conflict(STALE_EDIT, 'STALE');
   const refusal = changeRefusal(entry, actor, 'edit');
   if (refusal) throw new RuleViolation(refusal, 'ENTRY_LOCKED');
   const reasonProblem = correctionReasonProblem(entry, actor, reason);
@@ -417,7 +417,7 @@ const STALE_EDIT = '다른 곳에서 이 기록을 먼저 바꿨습니다. 화�
 
 /** Deleting an entry not yet signed; one waiting in a round leaves it (an emptied round is withdrawn). */
 export async function deleteEntry(caller: Caller, entry: ActivityLogEntryItem, actor: Actor, revision: number) {
-  if (entry.revision !== revision) throw new RuleViolation(STALE_EDIT, 'STALE');
+  if (entry.revision !== revision) throw new Conflict(STALE_EDIT, 'STALE');
   const refusal = changeRefusal(entry, actor, 'delete');
   if (refusal) throw new RuleViolation(refusal, 'ENTRY_LOCKED');
   const change: Change = { days: [await dayGuard(entry.assistantId, entry.date)], entries: [{ before: entry }] };
@@ -532,10 +532,14 @@ export async function requestConsent(
   }
   if (!rounds.length) {
     const waiting = groups.some((g) => g.pending.some((e) => e.consent === 'requested'));
+    if (waiting) {
+      throw new Conflict(
+        '이 달의 기록은 모두 이미 동의를 요청했습니다. 근로자가 서명하기를 기다리거나, 근로자가 전자서명을 할 수 없으면 수기 서명본을 올려 주세요.',
+        'NOTHING_TO_REQUEST',
+      );
+    }
     throw new RuleViolation(
-      waiting
-        ? '이 달의 기록은 모두 이미 동의를 요청했습니다. 근로자가 서명하기를 기다리거나, 근로자가 전자서명을 할 수 없으면 수기 서명본을 올려 주세요.'
-        : '동의를 요청할 새 활동 내역이 없습니다. 먼저 활동내역을 등록해 주세요.',
+      '동의를 요청할 새 활동 내역이 없습니다. 먼저 활동내역을 등록해 주세요.',
       'NOTHING_TO_REQUEST',
     );
   }
@@ -635,7 +639,7 @@ export async function signRound(
   input: { typedName: string; agree: boolean; digest: string },
 ) {
   if (round.status !== 'requested') {
-    throw new RuleViolation(
+    throw new Conflict(
       round.status === 'signed'
         ? '이미 서명한 요청입니다.'
         : '근로지원인이 취소한 요청입니다. 새 요청을 기다려 주세요.',
@@ -647,6 +651,8 @@ export async function signRound(
   const profile = await getProfile(caller.userId);
   const digest = digestOf(entries);
   const problems = signatureProblems(input, profile?.name ?? round.workerName, digest);
+  // the entries changed while the worker read them: a concurrent change, not a mistake in the form
+  if (problems.length === 1 && problems[0]!.field === 'digest') throw new Conflict(problems[0]!.message, 'STALE');
   if (problems.length) fail(problems);
   const at = clock.nowIso();
   const key = await storeSnapshot(round, entries, 'electronic', at, digest);
@@ -715,12 +721,10 @@ export async function paperConsent(
   const group = groups[0]!;
   const digest = digestOf(group.pending);
   if (digest !== input.digest) {
-    fail([
-      {
-        field: 'digest',
-        message: '출력한 뒤 활동 내역이 바뀌었습니다. 지금 내용으로 다시 출력해 근로자의 서명을 받은 뒤 올려 주세요.',
-      },
-    ]);
+    throw new Conflict(
+      '출력한 뒤 활동 내역이 바뀌었습니다. 지금 내용으로 다시 출력해 근로자의 서명을 받은 뒤 올려 주세요.',
+      'STALE',
+    );
   }
   const upload = await readyUpload(input.uploadId!, caller.userId, 'consentScan');
   const at = clock.nowIso();
@@ -781,7 +785,7 @@ export async function paperConsent(
 /** The assistant (or agency) takes back an open request; its entries wait to be asked again. */
 export async function withdrawRound(caller: Caller, round: ConsentRoundItem, reason: string | undefined) {
   if (round.status !== 'requested') {
-    throw new RuleViolation('서명을 기다리는 요청만 취소할 수 있습니다.', 'ROUND_CLOSED');
+    throw new Conflict('서명을 기다리는 요청만 취소할 수 있습니다.', 'ROUND_CLOSED');
   }
   const entries = await roundEntries(round);
   const at = clock.nowIso();

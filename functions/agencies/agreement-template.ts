@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { koreaToday } from '#commons/regions-sigungu';
-import { dayField } from '#kernel/fields';
+import { dayField, textField } from '#kernel/fields';
 
 // The yearly agreement's template (A3), pure: the terms the branch fills in, the fixed articles, and
 // how amounts are written in a contract (금 일억이천만원정). The PDF (agreement-pdf.ts) and the
@@ -31,10 +31,11 @@ export const termsFields = z.object({
     .refine((rate) => Math.round(rate * 100) === rate * 100, {
       error: '사업운영비 적용 비율은 소수점 둘째 자리까지 입력해 주세요. (예: 10.49)',
     }),
-  specialTerms: z
-    .string()
-    .trim()
-    .max(2000, { error: '특약 사항은 2,000자 이하로 입력해 주세요.' })
+  specialTerms: textField('특약 사항', {
+    max: 2000,
+    multiline: true,
+    messages: { max: '특약 사항은 2,000자 이하로 입력해 주세요.' },
+  })
     .optional()
     .transform((value) => value || undefined),
 });

@@ -51,9 +51,19 @@ export function requireVersion(agreement: AgreementItem, version: number): void 
   if (agreement.version !== version) stale();
 }
 
+/**
+ * A refused step: 409 when the agreement has moved on from what the person saw (it is no longer in a
+ * state the step starts from, or a reissue is already open); 400 when the step is not theirs to take.
+ */
+function refused(result: { code: string; message: string }): Conflict | RuleViolation {
+  return result.code === 'WRONG_PARTY'
+    ? new RuleViolation(result.message, result.code)
+    : new Conflict(result.message, result.code);
+}
+
 function requireTransition(agreement: AgreementItem, action: AgreementAction, side: Side) {
   const result = transition(agreement.status, action, side);
-  if (!result.ok) throw new RuleViolation(result.message, result.code);
+  if (!result.ok) throw refused(result);
   return result.to;
 }
 
@@ -136,7 +146,7 @@ export async function draftAgreement(
   const existing = await listAgreementsOfOrganisation(organisation.organisationId, year);
   const open = existing.find((a) => a.status !== 'discarded' && a.status !== 'superseded');
   if (open) {
-    throw new RuleViolation(
+    throw new Conflict(
       `${organisation.name}의 ${year}년 약정서(${open.agreementId}, ${AGREEMENT_STATUS_LABELS[open.status]})가 이미 있습니다. 목록에서 그 약정서를 열어 주세요. 체결된 약정서를 바꾸려면 재발급해 주세요.`,
       'AGREEMENT_EXISTS',
     );
@@ -243,7 +253,7 @@ export async function issueAgreement(caller: Caller, agreement: AgreementItem): 
     old = await getAgreement(agreement.supersedes);
     const check = old && transition(old.status, 'supersede', 'kead');
     if (!old || !check?.ok || old.replacementId !== agreement.agreementId) {
-      throw new RuleViolation(
+      throw new Conflict(
         '대체할 약정서의 상태가 바뀌었습니다. 목록을 새로 고쳐 확인해 주세요.',
         'SUPERSEDED_AGREEMENT_CHANGED',
       );
@@ -411,7 +421,7 @@ export async function discardAgreement(caller: Caller, agreement: AgreementItem)
  */
 export async function reissueAgreement(caller: Caller, agreement: AgreementItem): Promise<AgreementItem> {
   const check = canReissue(agreement, 'kead');
-  if (!check.ok) throw new RuleViolation(check.message, check.code);
+  if (!check.ok) throw refused(check);
   const siblings = await listAgreementsOfOrganisation(agreement.organisationId, agreement.year);
   const revision = siblings.reduce((max, a) => Math.max(max, a.revision), 0) + 1;
   const now = clock.nowIso();

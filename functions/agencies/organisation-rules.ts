@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BRANCHES } from '#commons/branches';
 import { SIDO_CODES, sidoName } from '#commons/regions';
 import { currentSigungu, koreaToday } from '#commons/regions-sigungu';
+import { textField } from '#kernel/fields';
 
 // The registry's input rules (A1), pure: what hq and branch staff type when they register or edit a
 // 수행기관 or 교육기관. Every message names the field and says how to fix it. The same schema checks
@@ -49,23 +50,23 @@ export function latestDesignationYear(today = koreaToday()): number {
   return Number(today.slice(0, 4)) + 1;
 }
 
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `${label}을(를) 입력해 주세요.` })
-    .trim()
-    .min(min, { error: min <= 1 ? `${label}을(를) 입력해 주세요.` : `${label}은(는) ${min}자 이상 입력해 주세요.` })
-    .max(max, { error: `${label}은(는) ${max}자 이하로 입력해 주세요.` });
+const text = (label: string, min: number, max: number) => textField(label, { min, max });
 
 const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${label}은(는) ${max}자 이하로 입력해 주세요.` })
+  textField(label, { max })
     .optional()
     .transform((value) => value || undefined);
 
+/** What a phone number may be typed with: digits, spaces and hyphens (formatPhone decides the rest). */
+const PHONE_CHARACTERS = /^[\d -]*$/;
+const phoneCharacters = (label: string) =>
+  z
+    .string({ error: `${label}를 입력해 주세요.` })
+    .max(20, { error: `${label}는 02-1234-5678처럼 지역번호부터 입력해 주세요.` })
+    .regex(PHONE_CHARACTERS, { error: `${label}는 02-1234-5678처럼 지역번호부터 입력해 주세요.` });
+
 const phone = (label: string) =>
-  z.string({ error: `${label}를 입력해 주세요.` }).transform((value, ctx) => {
+  phoneCharacters(label).transform((value, ctx) => {
     const formatted = formatPhone(value);
     if (!formatted) {
       ctx.addIssue({
@@ -80,8 +81,7 @@ const phone = (label: string) =>
   });
 
 const optionalPhone = (label: string) =>
-  z
-    .string()
+  phoneCharacters(label)
     .optional()
     .transform((value, ctx) => {
       if (!value?.trim()) return undefined;
@@ -97,6 +97,8 @@ const email = (label: string) =>
   z
     .string()
     .trim()
+    .max(120, { error: `${label}은(는) 120자 이하로 입력해 주세요.` })
+    .regex(/^[A-Za-z0-9_'+.@-]*$/, { error: `${label}은(는) name@example.kr처럼 입력해 주세요.` })
     .optional()
     .transform((value) => value || undefined)
     .pipe(
@@ -105,6 +107,9 @@ const email = (label: string) =>
         .max(120, { error: `${label}은(는) 120자 이하로 입력해 주세요.` })
         .optional(),
     );
+
+const BUSINESS_NUMBER_MESSAGE =
+  '사업자등록번호가 올바르지 않습니다. 사업자등록증의 숫자 10자리(예: 123-45-67890)를 확인해 주세요.';
 
 const BRANCH_IDS = BRANCHES.map((b) => b.branchId) as [string, ...string[]];
 
@@ -124,14 +129,13 @@ export const organisationFields = z.object({
   branchId: z.enum(BRANCH_IDS, { error: '관할 지사를 목록에서 골라 주세요.' }),
   businessNumber: z
     .string()
+    .max(20, { error: BUSINESS_NUMBER_MESSAGE })
+    .regex(/^[\d -]*$/, { error: BUSINESS_NUMBER_MESSAGE })
     .optional()
     .transform((value, ctx) => {
       if (!value?.trim()) return undefined;
       if (!businessNumberValid(value.trim())) {
-        ctx.addIssue({
-          code: 'custom',
-          message: '사업자등록번호가 올바르지 않습니다. 사업자등록증의 숫자 10자리(예: 123-45-67890)를 확인해 주세요.',
-        });
+        ctx.addIssue({ code: 'custom', message: BUSINESS_NUMBER_MESSAGE });
         return z.NEVER;
       }
       return formatBusinessNumber(value.trim());
@@ -140,10 +144,12 @@ export const organisationFields = z.object({
   sidoCode: z.enum(SIDO_CODES, { error: '시/도를 목록에서 골라 주세요.' }),
   sigunguCode: z
     .string({ error: '시/군/구를 목록에서 골라 주세요.' })
+    .max(5, { error: '시/군/구를 목록에서 골라 주세요.' })
     .regex(/^\d{5}$/, { error: '시/군/구를 목록에서 골라 주세요.' }),
   postalCode: z
     .string({ error: '우편번호를 입력해 주세요.' })
     .trim()
+    .max(5, { error: '우편번호는 숫자 5자리로 입력해 주세요. (예: 03925)' })
     .regex(/^\d{5}$/, { error: '우편번호는 숫자 5자리로 입력해 주세요. (예: 03925)' }),
   address: text('도로명주소', 5, 200),
   addressDetail: optionalText('상세주소', 100),
@@ -158,6 +164,8 @@ export const organisationFields = z.object({
   bankAccount: z
     .string({ error: '계좌번호를 입력해 주세요.' })
     .trim()
+    .max(30, { error: '계좌번호는 숫자와 붙임표(-)로 10~16자리를 입력해 주세요.' })
+    .regex(/^[\d-]*$/, { error: '계좌번호는 숫자와 붙임표(-)로 10~16자리를 입력해 주세요.' })
     .refine((value) => /^[\d-]+$/.test(value) && /^\d{10,16}$/.test(value.replace(/-/g, '')), {
       error: '계좌번호는 숫자와 붙임표(-)로 10~16자리를 입력해 주세요.',
     }),

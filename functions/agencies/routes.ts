@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { BRANCHES, branchName, HEADQUARTERS } from '#commons/branches';
 import type { Caller } from '#commons/caller';
-import { Forbidden, NotFound, RuleViolation } from '#commons/errors';
+import { Conflict, Forbidden, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { SIDO_CODES, sidoName, sigunguBelongsTo } from '#commons/regions';
 import { currentSigungu } from '#commons/regions-sigungu';
 import { maskName } from '#commons/rrn';
 import { recordAudit } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
+import { idField, textField } from '#kernel/fields';
 import { TERMS_LABELS, termsFields } from './agreement-template.ts';
 import {
   agencyForAgreement,
@@ -57,9 +58,10 @@ const directoryQuery = z
     sido: z.enum(SIDO_CODES, { error: '시/도는 목록에 있는 시/도 중에서 골라 주세요.' }).optional(),
     sigungu: z
       .string()
+      .max(5, { error: '시/군/구 코드는 숫자 5자리여야 합니다. 목록에서 골라 주세요.' })
       .regex(/^\d{5}$/, { error: '시/군/구 코드는 숫자 5자리여야 합니다. 목록에서 골라 주세요.' })
       .optional(),
-    name: z.string().trim().max(50, { error: '기관명은 50자 이하로 입력해 주세요.' }).optional(),
+    name: textField('기관명', { max: 50, messages: { max: '기관명은 50자 이하로 입력해 주세요.' } }).optional(),
   })
   .refine((q) => !q.sigungu || (q.sido !== undefined && sigunguBelongsTo(q.sigungu, q.sido)), {
     error: '시/군/구를 고르려면 먼저 그 시/군/구가 속한 시/도를 골라 주세요.',
@@ -80,21 +82,18 @@ const directoryEntry = z.object({
 });
 
 const organisationParams = z.object({
-  organisationId: z.string().min(1, { error: '기관 번호가 없습니다. 목록에서 기관을 골라 주세요.' }).max(40),
+  organisationId: idField('기관 번호', 40),
 });
 const sealParams = organisationParams.extend({
   version: z.coerce.number({ error: '직인 번호가 올바르지 않습니다.' }).int().min(1),
 });
 const agreementParams = z.object({
-  agreementId: z.string().min(1, { error: '약정 번호가 없습니다. 목록에서 약정서를 골라 주세요.' }).max(80),
+  agreementId: idField('약정 번호', 80),
 });
 const versionBody = z.object({
   version: z.number({ error: '약정서를 새로 고친 뒤 다시 시도해 주세요.' }).int().min(1),
 });
-const officeQuery = z
-  .string()
-  .refine((id) => OFFICE_IDS.includes(id), { error: '지사를 목록에서 골라 주세요.' })
-  .optional();
+const officeQuery = z.enum(OFFICE_IDS as [string, ...string[]], { error: '지사를 목록에서 골라 주세요.' }).optional();
 const yearQuery = z.coerce
   .number({ error: '연도는 2026처럼 숫자 네 자리로 입력해 주세요.' })
   .int()
@@ -251,7 +250,7 @@ function organisationItem(
 }
 
 const draftBody = termsFields.extend({
-  organisationId: z.string({ error: '수행기관을 골라 주세요.' }).min(1, { error: '수행기관을 골라 주세요.' }),
+  organisationId: idField('수행기관', 40),
   year: z.number({ error: '약정 연도를 골라 주세요.' }).int({ error: '약정 연도를 골라 주세요.' }),
 });
 
@@ -347,7 +346,7 @@ export const agencyRoutes = [
         throw new RuleViolation('기관 종류는 바꿀 수 없습니다. 다른 종류라면 새 기관으로 등록해 주세요.', 'KIND_FIXED');
       }
       if (body.revision !== (before.revision ?? 0)) {
-        throw new RuleViolation(
+        throw new Conflict(
           '다른 사람이 먼저 이 기관 정보를 바꿨습니다. 화면을 새로 고쳐 바뀐 내용을 확인한 뒤 다시 저장해 주세요.',
           'STALE_REVISION',
         );
@@ -416,7 +415,11 @@ export const agencyRoutes = [
     body: z
       .object({
         decision: z.enum(['approve', 'reject'], { error: '승인 또는 반려 중 하나를 골라 주세요.' }),
-        reason: z.string().trim().max(500, { error: '반려 사유는 500자 이하로 입력해 주세요.' }).optional(),
+        reason: textField('반려 사유', {
+          max: 500,
+          multiline: true,
+          messages: { max: '반려 사유는 500자 이하로 입력해 주세요.' },
+        }).optional(),
       })
       .refine((d) => d.decision === 'approve' || (d.reason ?? '').length > 0, {
         error: '반려할 때는 수행기관이 고칠 수 있도록 반려 사유를 입력해 주세요.',
@@ -556,11 +559,15 @@ export const agencyRoutes = [
     access: { action: 'return', resource: 'agreement', roles: ['agency'] },
     params: agreementParams,
     body: versionBody.extend({
-      reason: z
-        .string({ error: '반송 사유를 입력해 주세요.' })
-        .trim()
-        .min(1, { error: '지사가 무엇을 고쳐야 하는지 반송 사유를 입력해 주세요.' })
-        .max(500, { error: '반송 사유는 500자 이하로 입력해 주세요.' }),
+      reason: textField('반송 사유', {
+        min: 1,
+        max: 500,
+        multiline: true,
+        messages: {
+          min: '지사가 무엇을 고쳐야 하는지 반송 사유를 입력해 주세요.',
+          max: '반송 사유는 500자 이하로 입력해 주세요.',
+        },
+      }),
     }),
     labels: { version: '약정서 버전', reason: '반송 사유' },
     handle: async ({ params, body, caller, allow }) => {

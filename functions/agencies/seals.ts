@@ -1,6 +1,6 @@
 import { HEADQUARTERS } from '#commons/branches';
 import type { Caller } from '#commons/caller';
-import { RuleViolation } from '#commons/errors';
+import { Conflict, RuleViolation } from '#commons/errors';
 import { readyUpload } from '#functions/files/repository';
 import { notifyStaff } from '#functions/identity/notify';
 import * as clock from '#kernel/clock';
@@ -30,14 +30,15 @@ function imageKey(organisationId: string, version: number, sha256: string, conte
 export async function requestSeal(caller: Caller, organisation: OrganisationItem, uploadId: string): Promise<SealItem> {
   const upload = await readyUpload(uploadId, caller.userId, 'seal');
   const check = canRequestSeal(await listSeals(organisation.organisationId));
-  if (!check.ok) throw new RuleViolation(check.message, check.code);
+  // a request already waiting for the branch: the new one would be a second of the same
+  if (!check.ok) throw new Conflict(check.message, check.code);
   const version = check.value.version;
   const key = imageKey(organisation.organisationId, version, upload.sha256!, upload.contentType);
   try {
     await keepUpload(upload.bucketKey, key, upload.contentType);
   } catch (error) {
     if (error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound')) {
-      throw new RuleViolation('이미 사용한 파일입니다. 직인 이미지를 다시 올려 주세요.', 'UPLOAD_USED');
+      throw new Conflict('이미 사용한 파일입니다. 직인 이미지를 다시 올려 주세요.', 'UPLOAD_USED');
     }
     throw error;
   }
@@ -78,7 +79,11 @@ export async function decideSealRequest(
   reason: string | undefined,
 ): Promise<SealItem> {
   const rule = decideSeal(seal, decision, reason);
-  if (!rule.ok) throw new RuleViolation(rule.message, rule.code);
+  if (!rule.ok) {
+    throw rule.code === 'SEAL_ALREADY_DECIDED'
+      ? new Conflict(rule.message, rule.code)
+      : new RuleViolation(rule.message, rule.code);
+  }
   const history = await listSeals(seal.organisationId);
   const retire = decision === 'approve' ? sealsToRetire(history, seal.version) : [];
   const decided: SealItem = {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { BRANCHES, branchName } from '#commons/branches';
 import type { Caller } from '#commons/caller';
-import { type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { SIDO_CODES } from '#commons/regions';
 import { getOrganisation } from '#functions/agencies/repository';
@@ -10,7 +10,7 @@ import { koreaDay } from '#functions/audit/record';
 import { recordAudit } from '#functions/audit/repository';
 import { getProfile } from '#functions/identity/repository';
 import * as clock from '#kernel/clock';
-import { dayField, timeOfDayField } from '#kernel/fields';
+import { dayField, idField, textField, timeOfDayField } from '#kernel/fields';
 import { DISABILITY_TYPE_CODES, label, SEVERITY_CODES, SUPPORT_TYPE_CODES, SUPPORT_TYPES } from './codes.ts';
 import type { ServiceApplicationItem } from './entities.ts';
 import { serviceLimits } from './limits.ts';
@@ -43,12 +43,7 @@ import { nextVersion } from './steps.ts';
 // (접수), evaluates (평가) or returns (반려), and sends the matching request (매칭의뢰) to one of its
 // agencies. Each step is audited with the change and told to the applicant through the outbox.
 
-const text = (name: string, max: number) =>
-  z
-    .string({ error: `${name}을(를) 입력해 주세요.` })
-    .trim()
-    .min(1, { error: `${name}을(를) 입력해 주세요.` })
-    .max(max, { error: `${name}은(는) ${max}자 이하로 입력해 주세요.` });
+const text = (name: string, max: number, multiline = false) => textField(name, { min: 1, max, multiline });
 
 const day = dayField;
 
@@ -68,6 +63,8 @@ const applicationBody = z.object({
     companyName: text('사업체명', 100),
     businessNumber: z
       .string({ error: '사업자등록번호를 입력해 주세요.' })
+      .max(20, { error: '사업자등록번호는 숫자 10자리로 입력해 주세요. (예: 123-45-67890)' })
+      .regex(/^[\d -]*$/, { error: '사업자등록번호는 숫자 10자리로 입력해 주세요. (예: 123-45-67890)' })
       .superRefine((value, ctx) => {
         const problem = businessNumberProblem(value);
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -79,11 +76,12 @@ const applicationBody = z.object({
     phone: z
       .string({ error: '사업장 전화번호를 입력해 주세요.' })
       .trim()
+      .max(13, { error: '사업장 전화번호는 02-1234-5678처럼 입력해 주세요.' })
       .regex(/^0\d{1,2}-?\d{3,4}-?\d{4}$/, { error: '사업장 전화번호는 02-1234-5678처럼 입력해 주세요.' }),
   }),
   job: z.object({
     title: text('직무', 60),
-    duties: text('담당 업무', 500),
+    duties: text('담당 업무', 500, true),
     employmentType: z.enum(EMPLOYMENT_TYPES.map((t) => t.code) as [string, ...string[]], {
       error: '고용 형태를 골라 주세요.',
     }),
@@ -99,8 +97,9 @@ const applicationBody = z.object({
       .array(z.enum(SUPPORT_TYPE_CODES, { error: '지원 유형을 목록에서 골라 주세요.' }), {
         error: '필요한 지원 유형을 하나 이상 골라 주세요.',
       })
-      .min(1, { error: '필요한 지원 유형을 하나 이상 골라 주세요.' }),
-    details: text('필요한 지원 내용', 1000),
+      .min(1, { error: '필요한 지원 유형을 하나 이상 골라 주세요.' })
+      .max(SUPPORT_TYPE_CODES.length, { error: '지원 유형은 목록에 있는 것만 한 번씩 골라 주세요.' }),
+    details: text('필요한 지원 내용', 1000, true),
   }),
   requested: z.object({
     hoursPerDay: z.number({ error: '하루 신청 시간을 숫자로 입력해 주세요.' }),
@@ -109,7 +108,7 @@ const applicationBody = z.object({
     endDate: day('지원 희망 종료일'),
   }),
   signature: z.object({
-    name: z.string({ error: '서명란에 본인 이름을 입력해 주세요.' }).trim().max(40),
+    name: textField('서명(이름)', { max: 40, messages: { required: '서명란에 본인 이름을 입력해 주세요.' } }),
     consent: z.literal(true, { error: '신청 내용이 사실이며 전자서명에 동의한다는 확인란을 선택해 주세요.' }),
   }),
 });
@@ -140,7 +139,7 @@ export const APPLICATION_LABELS: Record<string, string> = {
 };
 
 const idParams = z.object({
-  applicationId: z.string().regex(/^SA-[0-9A-Z-]{6,40}$/, { error: '신청 번호가 올바르지 않습니다.' }),
+  applicationId: idField('신청 번호', 43, /^SA-[0-9A-Z-]{6,40}$/),
 });
 
 const branchOrHq = ['branch', 'hq'] as const;
@@ -229,7 +228,7 @@ export const applicationRoutes = [
       if (signatureIssue) fail([{ field: 'name', message: signatureIssue }], 'signature.', APPLICATION_LABELS);
       const open = (await listByApplicant(applicantId)).find((a) => isOpen(a.status));
       if (open) {
-        throw new RuleViolation(
+        throw new Conflict(
           `진행 중인 신청(${open.applicationId})이 있습니다. 그 신청의 처리가 끝난 뒤에 다시 신청할 수 있습니다. 마이페이지의 신청 이력에서 진행 상태를 확인해 주세요.`,
           'APPLICATION_OPEN',
         );
@@ -292,7 +291,7 @@ export const applicationRoutes = [
     summary: '지사의 서비스 신청 목록(처리 상태별)',
     access: { action: 'list', resource: 'serviceApplication', roles: branchOrHq },
     query: z.object({
-      branchId: z.string().max(40).optional(),
+      branchId: idField('지사', 40).optional(),
       status: z.enum(APPLICATION_STATUSES, { error: '처리 상태를 목록에서 골라 주세요.' }).optional(),
     }),
     labels: { branchId: '지사', status: '처리 상태' },
@@ -358,7 +357,11 @@ export const applicationRoutes = [
       startDate: day('지원 시작일'),
       endDate: day('지원 종료일'),
       supportType: z.enum(SUPPORT_TYPE_CODES, { error: '지원 유형을 골라 주세요.' }),
-      note: z.string().trim().max(500, { error: '평가 의견은 500자 이하로 입력해 주세요.' }).optional(),
+      note: textField('평가 의견', {
+        max: 500,
+        multiline: true,
+        messages: { max: '평가 의견은 500자 이하로 입력해 주세요.' },
+      }).optional(),
     }),
     labels: {
       hoursPerDay: '하루 결정 시간',
@@ -402,11 +405,16 @@ export const applicationRoutes = [
     access: { action: 'reject', resource: 'serviceApplication', roles: branchOrHq },
     params: idParams,
     body: z.object({
-      reason: z
-        .string({ error: '반려 사유를 입력해 주세요.' })
-        .trim()
-        .min(5, { error: '신청인이 무엇을 고쳐야 하는지 알 수 있도록 반려 사유를 5자 이상 적어 주세요.' })
-        .max(500, { error: '반려 사유는 500자 이하로 입력해 주세요.' }),
+      reason: textField('반려 사유', {
+        min: 5,
+        max: 500,
+        multiline: true,
+        messages: {
+          required: '반려 사유를 입력해 주세요.',
+          min: '신청인이 무엇을 고쳐야 하는지 알 수 있도록 반려 사유를 5자 이상 적어 주세요.',
+          max: '반려 사유는 500자 이하로 입력해 주세요.',
+        },
+      }),
     }),
     labels: { reason: '반려 사유' },
     handle: async ({ params, body, caller, allow }) => {
@@ -435,9 +443,7 @@ export const applicationRoutes = [
     access: { action: 'requestMatching', resource: 'serviceApplication', roles: branchOrHq },
     params: idParams,
     body: z.object({
-      agencyId: z
-        .string({ error: '매칭을 의뢰할 수행기관을 골라 주세요.' })
-        .min(1, { error: '매칭을 의뢰할 수행기관을 골라 주세요.' }),
+      agencyId: idField('매칭을 의뢰할 수행기관', 40),
     }),
     labels: { agencyId: '수행기관' },
     handle: async ({ params, body, caller, allow }) => {
@@ -457,7 +463,7 @@ export const applicationRoutes = [
         );
       }
       if (item.requestedAgencyId === agency.organisationId) {
-        throw new RuleViolation(`이미 ${agency.name}에 매칭을 의뢰했습니다.`, 'ALREADY_REQUESTED');
+        throw new Conflict(`이미 ${agency.name}에 매칭을 의뢰했습니다.`, 'ALREADY_REQUESTED');
       }
       const at = clock.nowIso();
       const next = nextVersion(
@@ -485,7 +491,7 @@ export const applicationRoutes = [
     path: '/matching-requests',
     summary: '수행기관이 받은 매칭의뢰 목록',
     access: { action: 'list', resource: 'matchingRequest', roles: ['agency'] },
-    query: z.object({ agencyId: z.string().max(40).optional() }),
+    query: z.object({ agencyId: idField('수행기관', 40).optional() }),
     labels: { agencyId: '수행기관' },
     handle: async ({ query, caller, allow }) => {
       const agencyId = query.agencyId ?? caller!.grants.find((g) => g.role === 'agency')?.agencyId;

@@ -1,4 +1,4 @@
-import { RuleViolation } from '#commons/errors';
+import { Conflict } from '#commons/errors';
 import type { ServiceApplicationItem } from './entities.ts';
 import { type ApplicationStatus, moveProblem } from './rules.ts';
 
@@ -14,7 +14,8 @@ export function nextVersion(
   changes: Partial<ServiceApplicationItem> = {},
 ): ServiceApplicationItem {
   const problem = moveProblem(item.status, to);
-  if (problem) throw new RuleViolation(problem, 'APPLICATION_STEP');
+  // the application is no longer where the person saw it (already received, evaluated, matched…)
+  if (problem) throw new Conflict(problem, 'APPLICATION_STEP');
   return {
     ...item,
     ...changes,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { notificationSink } from '#commons/outbox';
 import { encryptField, piiKeys } from '#commons/pii';
@@ -13,7 +13,7 @@ import { notifyStaff } from '#functions/applications/repository';
 import { recordAudit } from '#functions/audit/repository';
 import { getProfile } from '#functions/identity/repository';
 import * as clock from '#kernel/clock';
-import { timeOfDayField } from '#kernel/fields';
+import { idField, textField, timeOfDayField } from '#kernel/fields';
 import { DISQUALIFIED_MESSAGE, SELF_DECLARATION_STATEMENT } from './disqualifications.ts';
 import type { ActivityApplicationItem, JobPostingItem } from './entities.ts';
 import {
@@ -67,10 +67,10 @@ function fail(problems: Problem[], labels: Record<string, string>): never {
 }
 
 const postingParams = z.object({
-  postingId: z.string().regex(/^JP-[0-9A-Z-]{4,40}$/, { error: '구인정보 번호가 올바르지 않습니다.' }),
+  postingId: idField('구인정보 번호', 43, /^JP-[0-9A-Z-]{4,40}$/),
 });
 const applicationParams = z.object({
-  activityApplicationId: z.string().regex(/^AA-[0-9A-Z-]{4,40}$/, { error: '활동 신청 번호가 올바르지 않습니다.' }),
+  activityApplicationId: idField('활동 신청 번호', 43, /^AA-[0-9A-Z-]{4,40}$/),
 });
 
 const POSTING_LABELS = {
@@ -138,11 +138,8 @@ const ACTIVITY_LABELS: Record<string, string> = {
 };
 
 const activityBody = z.object({
-  agencyId: z.string({ error: '신청할 수행기관을 골라 주세요.' }).min(1, { error: '신청할 수행기관을 골라 주세요.' }),
-  postingId: z
-    .string()
-    .regex(/^JP-[0-9A-Z-]{4,40}$/)
-    .optional(),
+  agencyId: idField('신청할 수행기관', 40),
+  postingId: idField('구인정보 번호', 43, /^JP-[0-9A-Z-]{4,40}$/).optional(),
   email: emailSchema.optional(),
   address: text('주소', 200),
   rrn: rrnSchema,
@@ -151,7 +148,10 @@ const activityBody = z.object({
   break: z.object({ start: timeOfDay('휴게 시작 시각'), end: timeOfDay('휴게 끝 시각') }).optional(),
   region: z.object({
     sidoCode: z.enum(SIDO_CODES, { error: '근무희망지역(시/도)을 골라 주세요.' }),
-    area: z.string().trim().max(60, { error: '근무희망지역(시/군/구)은 60자 이하로 입력해 주세요.' }).optional(),
+    area: textField('근무희망지역(시/군/구)', {
+      max: 60,
+      messages: { max: '근무희망지역(시/군/구)은 60자 이하로 입력해 주세요.' },
+    }).optional(),
   }),
   supportType: z.enum(SUPPORT_TYPE_CODES, { error: '근무희망유형을 골라 주세요.' }),
   qualification: z.enum(QUALIFICATION_CODES, { error: '보유 자격을 골라 주세요.' }),
@@ -175,7 +175,7 @@ export const postingRoutes = [
     summary: '구인정보 등록(수행기관)',
     access: { action: 'create', resource: 'jobPosting', roles: ['agency'] },
     body: z.object({
-      agencyId: z.string().max(40).optional(),
+      agencyId: idField('수행기관', 40).optional(),
       title: text('제목', 80),
       sidoCode: z.enum(SIDO_CODES, { error: '근무 시/도를 골라 주세요.' }),
       area: text('근무지', 80),
@@ -184,7 +184,7 @@ export const postingRoutes = [
       workEnd: timeOfDay('근무 종료 시각'),
       weeklyHours: z.number({ error: '주 근무시간을 숫자로 입력해 주세요.' }),
       openings: z.number({ error: '모집 인원을 숫자로 입력해 주세요.' }),
-      description: text('업무 내용', 2000),
+      description: text('업무 내용', 2000, true),
       closesOn: day('마감일'),
     }),
     labels: POSTING_LABELS,
@@ -219,7 +219,7 @@ export const postingRoutes = [
     path: '/job-postings',
     summary: '수행기관이 올린 구인정보 목록',
     access: { action: 'list', resource: 'jobPosting', roles: ['agency'] },
-    query: z.object({ agencyId: z.string().max(40).optional() }),
+    query: z.object({ agencyId: idField('수행기관', 40).optional() }),
     labels: { agencyId: '수행기관' },
     handle: async ({ query, caller, allow }) => {
       const agencyId = ownAgency(caller!, query.agencyId);
@@ -239,7 +239,7 @@ export const postingRoutes = [
       const item = await getPosting(params.postingId);
       if (!item) throw new NotFound('구인정보');
       allow({ agencyId: item.agencyId });
-      if (item.status === 'closed') throw new RuleViolation('이미 마감한 구인정보입니다.', 'ALREADY_CLOSED');
+      if (item.status === 'closed') throw new Conflict('이미 마감한 구인정보입니다.', 'ALREADY_CLOSED');
       const next: JobPostingItem = { ...item, status: 'closed', revision: item.revision + 1 };
       await savePosting(caller!, item, next, 'jobPosting.close');
       return { body: publicPosting(next, clock.today()) };
@@ -262,7 +262,7 @@ export const postingRoutes = [
           .min(1, { error: '주 근무시간은 1 이상이어야 합니다.' })
           .max(40, { error: '주 근무시간은 40 이하여야 합니다.' })
           .optional(),
-        q: z.string().trim().max(50, { error: '검색어는 50자 이하로 입력해 주세요.' }).optional(),
+        q: textField('검색어', { max: 50, messages: { max: '검색어는 50자 이하로 입력해 주세요.' } }).optional(),
       })
       .refine((q) => !q.from || !q.to || q.from < q.to, {
         error: '근무 가능 끝 시각이 시작 시각보다 늦어야 합니다.',
@@ -349,7 +349,7 @@ export const postingRoutes = [
         (a) => a.agencyId === agency.organisationId && a.status === 'submitted',
       );
       if (pending) {
-        throw new RuleViolation(
+        throw new Conflict(
           `${agency.name}에 낸 활동 신청(${pending.activityApplicationId})을 검토하고 있습니다. 결과가 나온 뒤에 다시 신청할 수 있습니다.`,
           'ACTIVITY_APPLICATION_PENDING',
         );
@@ -415,7 +415,7 @@ export const postingRoutes = [
     summary: '수행기관이 받은 활동 신청 목록',
     access: { action: 'list', resource: 'activityApplication', roles: ['agency'] },
     query: z.object({
-      agencyId: z.string().max(40).optional(),
+      agencyId: idField('수행기관', 40).optional(),
       status: z.enum(['submitted', 'accepted', 'rejected'], { error: '처리 상태를 목록에서 골라 주세요.' }).optional(),
     }),
     labels: { agencyId: '수행기관', status: '처리 상태' },
@@ -458,7 +458,11 @@ export const postingRoutes = [
       .object({
         decision: z.enum(['accept', 'reject'], { error: '채용 또는 반려 중 하나를 골라 주세요.' }),
         hireDate: day('입사일').optional(),
-        reason: z.string().trim().max(500, { error: '사유는 500자 이하로 입력해 주세요.' }).optional(),
+        reason: textField('사유', {
+          max: 500,
+          multiline: true,
+          messages: { max: '사유는 500자 이하로 입력해 주세요.' },
+        }).optional(),
         revision: z.number({ error: '화면을 새로 고친 뒤 다시 시도해 주세요.' }).int(),
       })
       .refine((d) => d.decision !== 'accept' || d.hireDate !== undefined, {
@@ -474,9 +478,9 @@ export const postingRoutes = [
       const item = await getActivityApplication(params.activityApplicationId);
       if (!item) throw new NotFound('활동 신청');
       allow({ agencyId: item.agencyId });
-      if (item.status !== 'submitted') throw new RuleViolation('이미 검토를 마친 활동 신청입니다.', 'ALREADY_DECIDED');
+      if (item.status !== 'submitted') throw new Conflict('이미 검토를 마친 활동 신청입니다.', 'ALREADY_DECIDED');
       if (item.revision !== body.revision) {
-        throw new RuleViolation('다른 담당자가 이 신청을 먼저 처리했습니다. 화면을 새로 고쳐 주세요.', 'STALE');
+        throw new Conflict('다른 담당자가 이 신청을 먼저 처리했습니다. 화면을 새로 고쳐 주세요.', 'STALE');
       }
       const at = clock.nowIso();
       if (body.decision === 'reject') {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Caller } from '#commons/caller';
-import { type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { decryptField, encryptField, piiKeys } from '#commons/pii';
 import { maskRrn, normaliseRrn, rrnProblem } from '#commons/rrn';
@@ -13,7 +13,7 @@ import { readyUpload } from '#functions/files/repository';
 import { getProfile } from '#functions/identity/repository';
 import { countActiveByAssistant } from '#functions/matching/repository';
 import * as clock from '#kernel/clock';
-import { dayField } from '#kernel/fields';
+import { dayField, idField, textField } from '#kernel/fields';
 import { checkResult, DISQUALIFICATION_CODES, foundLabels } from './disqualifications.ts';
 import type { AssistantItem } from './entities.ts';
 import {
@@ -43,23 +43,26 @@ import {
 // qualification-restriction checks with evidence. A full resident number is shown only with a
 // reason, and that read is audited.
 
-export const text = (name: string, max: number) =>
-  z
-    .string({ error: `${name}을(를) 입력해 주세요.` })
-    .trim()
-    .min(1, { error: `${name}을(를) 입력해 주세요.` })
-    .max(max, { error: `${name}은(는) ${max}자 이하로 입력해 주세요.` });
+export const text = (name: string, max: number, multiline = false) => textField(name, { min: 1, max, multiline });
+
+/** Optional free text of at most `max` characters, in the route's own words when too long. */
+export const optionalText = (name: string, max: number, tooLong: string, multiline = false) =>
+  textField(name, { max, multiline, messages: { max: tooLong } }).optional();
 
 export const day = dayField;
 
 export const mobileSchema = z
   .string({ error: '휴대전화 번호를 입력해 주세요.' })
+  .max(20, { error: '휴대전화 번호는 010-1234-5678처럼 입력해 주세요.' })
+  .regex(/^[\d -]*$/, { error: '휴대전화 번호는 010-1234-5678처럼 입력해 주세요.' })
   .transform((v) => v.replace(/[\s-]/g, ''))
   .refine((v) => /^01[016789]\d{7,8}$/.test(v), { error: '휴대전화 번호는 010-1234-5678처럼 입력해 주세요.' })
   .transform((v) => `${v.slice(0, 3)}-${v.slice(3, v.length - 4)}-${v.slice(-4)}`);
 
 export const rrnSchema = z
   .string({ error: '주민등록번호를 입력해 주세요.' })
+  .max(20, { error: '주민등록번호는 숫자 13자리로 입력해 주세요. (예: 900101-1234567)' })
+  .regex(/^[\d -]*$/, { error: '주민등록번호는 숫자 13자리로 입력해 주세요. (예: 900101-1234567)' })
   .superRefine((value, ctx) => {
     const problem = rrnProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -81,23 +84,24 @@ export const careerSchema = z.object({
   from: day('활동 시작일'),
   to: day('활동 종료일'),
   supportType: z.enum(SUPPORT_TYPE_CODES, { error: '경력의 지원 유형을 골라 주세요.' }),
-  note: z.string().trim().max(200, { error: '비고는 200자 이하로 입력해 주세요.' }).optional(),
+  note: optionalText('비고', 200, '비고는 200자 이하로 입력해 주세요.'),
 });
 
 const assistantParams = z.object({
-  assistantId: z.string().regex(/^AS-[0-9A-Z-]{4,40}$/, { error: '근로지원인 관리번호가 올바르지 않습니다.' }),
+  assistantId: idField('근로지원인 관리번호', 43, /^AS-[0-9A-Z-]{4,40}$/),
 });
 
 const registerBody = z.object({
-  agencyId: z.string().max(40).optional(),
+  agencyId: idField('수행기관', 40).optional(),
   name: text('이름', 40),
   rrn: rrnSchema,
   mobilePhone: mobileSchema,
   email: emailSchema.optional(),
-  address: z.string().trim().max(200, { error: '주소는 200자 이하로 입력해 주세요.' }).optional(),
+  address: optionalText('주소', 200, '주소는 200자 이하로 입력해 주세요.'),
   userId: z
     .string()
     .trim()
+    .max(20, { error: '포털 아이디는 영어 소문자로 시작하는 4~20자입니다.' })
     .regex(/^[a-z][a-z0-9_]{3,19}$/, { error: '포털 아이디는 영어 소문자로 시작하는 4~20자입니다.' })
     .optional(),
   disability: disabilitySchema.default({ has: false }),
@@ -150,7 +154,7 @@ function bump(item: AssistantItem, at: string, changes: Partial<AssistantItem>):
 
 function expectRevision(item: AssistantItem, revisionSeen: number): void {
   if (item.revision !== revisionSeen) {
-    throw new RuleViolation(
+    throw new Conflict(
       '다른 담당자가 이 근로지원인 정보를 먼저 바꿨습니다. 화면을 새로 고쳐 지금 내용을 확인한 뒤 다시 시도해 주세요.',
       'STALE',
     );
@@ -279,7 +283,12 @@ export const registryRoutes = [
       await checkPortalLogin(body.userId);
       // a friendly answer before the transaction; the claim inside it is what guarantees it
       const claim = await getRrnClaim(await piiKeys().mac(body.rrn));
-      if (claim) throw new RuleViolation(duplicateMessage(claim, agencyId), 'DUPLICATE_PERSON');
+      if (claim) {
+        // already registered here: a duplicate (409); registered at another agency: the one-agency rule (400)
+        throw claim.agencyId === agencyId
+          ? new Conflict(duplicateMessage(claim, agencyId), 'DUPLICATE_PERSON')
+          : new RuleViolation(duplicateMessage(claim, agencyId), 'DUPLICATE_PERSON');
+      }
       const item = await newAssistant({ ...body, agencyId, by: caller!.userId });
       await registerAssistant(caller!, item);
       return { status: 201, body: assistantView(item) };
@@ -291,7 +300,7 @@ export const registryRoutes = [
     summary: '수행기관의 근로지원인 목록(상태별)',
     access: { action: 'list', resource: 'assistant', roles: ['agency'] },
     query: z.object({
-      agencyId: z.string().max(40).optional(),
+      agencyId: idField('수행기관', 40).optional(),
       status: z.enum(ASSISTANT_STATUSES, { error: '상태를 목록에서 골라 주세요.' }).optional(),
     }),
     labels: { agencyId: '수행기관', status: '상태' },
@@ -328,7 +337,7 @@ export const registryRoutes = [
       revision,
       mobilePhone: mobileSchema,
       email: emailSchema.optional(),
-      address: z.string().trim().max(200, { error: '주소는 200자 이하로 입력해 주세요.' }).optional(),
+      address: optionalText('주소', 200, '주소는 200자 이하로 입력해 주세요.'),
       userId: registerBody.shape.userId,
       disability: disabilitySchema,
       qualifications: registerBody.shape.qualifications,
@@ -363,7 +372,7 @@ export const registryRoutes = [
       revision,
       status: z.enum(ASSISTANT_STATUSES, { error: '바꿀 상태를 골라 주세요.' }),
       on: day('적용일'),
-      reason: z.string().trim().max(200, { error: '사유는 200자 이하로 입력해 주세요.' }).optional(),
+      reason: optionalText('사유', 200, '사유는 200자 이하로 입력해 주세요.', true),
     }),
     labels: { status: '상태', on: '적용일', reason: '사유' },
     handle: async ({ params, body, caller, allow }) => {
@@ -376,7 +385,12 @@ export const registryRoutes = [
         activeMatchings: await countActiveByAssistant(item.assistantId),
         qualification: qualificationState(item),
       });
-      if (problem) throw new RuleViolation(problem, 'ASSISTANT_STATUS');
+      if (problem) {
+        // asking for the status it already has is a step already taken
+        throw item.status === body.status
+          ? new Conflict(problem, 'ASSISTANT_STATUS')
+          : new RuleViolation(problem, 'ASSISTANT_STATUS');
+      }
       const at = clock.nowIso();
       const next = bump(item, at, {
         status: body.status,
@@ -431,7 +445,7 @@ export const registryRoutes = [
         { error: '자격제한 항목별 조회 결과를 골라 주세요.' },
       ),
       evidenceUploadId: z.uuid({ error: '조회 결과 증빙 파일을 올려 주세요.' }),
-      note: z.string().trim().max(500, { error: '메모는 500자 이하로 입력해 주세요.' }).optional(),
+      note: optionalText('메모', 500, '메모는 500자 이하로 입력해 주세요.', true),
     }),
     labels: { checkedOn: '조회일', findings: '조회 결과', evidenceUploadId: '증빙 파일', note: '메모' },
     handle: async ({ params, body, caller, allow }) => {
@@ -497,11 +511,16 @@ export const registryRoutes = [
     access: { action: 'revealRrn', resource: 'assistant', roles: ['agency', 'branch', 'hq'] },
     params: assistantParams,
     body: z.object({
-      reason: z
-        .string({ error: '주민등록번호 전체를 보는 사유를 입력해 주세요.' })
-        .trim()
-        .min(5, { error: '주민등록번호 전체를 보는 사유를 5자 이상 적어 주세요. (예: 4대보험 취득 신고)' })
-        .max(200, { error: '사유는 200자 이하로 입력해 주세요.' }),
+      reason: textField('열람 사유', {
+        min: 5,
+        max: 200,
+        multiline: true,
+        messages: {
+          required: '주민등록번호 전체를 보는 사유를 입력해 주세요.',
+          min: '주민등록번호 전체를 보는 사유를 5자 이상 적어 주세요. (예: 4대보험 취득 신고)',
+          max: '사유는 200자 이하로 입력해 주세요.',
+        },
+      }),
     }),
     labels: { reason: '열람 사유' },
     handle: async ({ params, body, caller, allow }) => {

@@ -8,7 +8,7 @@ import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
 import { recordAudit } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
-import { dayField } from '#kernel/fields';
+import { dayField, idField, textField } from '#kernel/fields';
 import type { AssistantItem } from './entities.ts';
 import { listAssistantsByBranch } from './repository.ts';
 import { ASSISTANT_STATUSES } from './rules.ts';
@@ -30,10 +30,10 @@ const day = dayField('날짜');
 
 const workforceQuery = z
   .object({
-    branchId: z.string().max(40).optional(),
-    agencyId: z.string().max(40).optional(),
+    branchId: idField('지사', 40).optional(),
+    agencyId: idField('수행기관', 40).optional(),
     status: z.enum(ASSISTANT_STATUSES, { error: '현재활동여부를 목록에서 골라 주세요.' }).optional(),
-    name: z.string().trim().max(40, { error: '이름은 40자 이하로 입력해 주세요.' }).optional(),
+    name: textField('이름', { max: 40, messages: { max: '이름은 40자 이하로 입력해 주세요.' } }).optional(),
     hiredFrom: day.optional(),
     hiredTo: day.optional(),
   })

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { NotFound, ValidationFailed } from '#commons/errors';
+import { Conflict, NotFound, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { attendanceOf } from '#functions/activity/codes';
-import { isMonth } from '#functions/activity/rules';
 import { getOrganisation } from '#functions/agencies/repository';
 import { recordAudit } from '#functions/audit/repository';
 import { DECLARED_FILE_LABELS, declaredFile } from '#functions/files/routes';
 import * as clock from '#kernel/clock';
+import { idField, textField } from '#kernel/fields';
+import { MONTH_PATTERN } from '#kernel/korea-time';
 import {
   FINDING_CODES,
   FINDING_TYPES,
@@ -25,12 +26,13 @@ import { compareAgencyMonth, startAttendanceUpload, submitMonth } from './servic
 // with the activity logs, justifies findings and submits the month for the claim. The branch and HQ
 // may look. Every route names the agency whose data it touches.
 
-const month = z.string({ error: '년월을 입력해 주세요.' }).refine(isMonth, {
-  error: '년월은 2026-03처럼 연-월로 입력해 주세요.',
-});
-const organisationParams = z.object({ organisationId: z.string().max(40) });
+const month = z
+  .string({ error: '년월을 입력해 주세요.' })
+  .max(7, { error: '년월은 2026-03처럼 연-월로 입력해 주세요.' })
+  .regex(MONTH_PATTERN, { error: '년월은 2026-03처럼 연-월로 입력해 주세요.' });
+const organisationParams = z.object({ organisationId: idField('기관 번호', 40) });
 const importParams = z.object({
-  importId: z.string().regex(/^AI-[0-9A-Z-]{4,40}$/, { error: '가져오기 번호가 올바르지 않습니다.' }),
+  importId: idField('가져오기 번호', 43, /^AI-[0-9A-Z-]{4,40}$/),
 });
 
 const uploadParams = z.object({ uploadId: z.uuid({ error: '올린 파일 번호가 올바르지 않습니다.' }) });
@@ -188,7 +190,7 @@ export const attendanceRoutes = [
     params: organisationParams,
     query: z.object({
       month,
-      assistantId: z.string().max(40).optional(),
+      assistantId: idField('근로지원인', 43).optional(),
       code: z.enum(FINDING_CODES, { error: '확인 유형을 목록에서 골라 주세요.' }).optional(),
     }),
     labels: LABELS,
@@ -298,8 +300,14 @@ export const attendanceRoutes = [
     params: organisationParams,
     body: z.object({
       month,
-      findingId: z.string({ error: '소명할 항목을 골라 주세요.' }).min(1).max(400),
-      reason: z.string({ error: '소명 사유를 적어 주세요.' }).max(2000, { error: '소명 사유가 너무 깁니다.' }),
+      // code|assistant|date|entries… (comparison.ts)
+      findingId: idField('소명할 항목', 400, /^[A-Za-z0-9_|-]+$/),
+      reason: textField('소명 사유', {
+        max: 2000,
+        multiline: true,
+        trim: false,
+        messages: { required: '소명 사유를 적어 주세요.', max: '소명 사유가 너무 깁니다.' },
+      }),
     }),
     labels: LABELS,
     handle: async ({ params, body, caller, allow }) => {
@@ -309,15 +317,9 @@ export const attendanceRoutes = [
         throw new ValidationFailed([{ field: 'body.reason', label: '소명 사유', message: problem }], problem);
       const comparison = await compareAgencyMonth(agency.organisationId, body.month);
       if (comparison.submission) {
-        throw new ValidationFailed(
-          [
-            {
-              field: 'body.month',
-              label: '년월',
-              message: `${body.month} 근무 이력은 이미 제출되어 소명을 더할 수 없습니다.`,
-            },
-          ],
+        throw new Conflict(
           `${body.month} 근무 이력은 이미 제출되어 소명을 더할 수 없습니다.`,
+          'ATTENDANCE_ALREADY_SUBMITTED',
         );
       }
       const finding = comparison.findings.find((f) => f.id === body.findingId);

@@ -4,7 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '#commons/caller';
-import { DomainError, RuleViolation } from '#commons/errors';
+import { Conflict, DomainError, RuleViolation } from '#commons/errors';
 import { logger } from '#commons/powertools';
 import { listAgencyMonth } from '#functions/activity/repository';
 import { listAssistantsByAgency } from '#functions/assistants/repository';
@@ -258,7 +258,7 @@ async function uploaderOf(request: AttendanceUploadItem): Promise<Caller> {
 /** A month submitted for the claim keeps its attendance: nothing may be uploaded or imported for it. */
 export async function refuseSubmittedMonth(agencyId: string, month: string): Promise<void> {
   if (await getSubmission(agencyId, month)) {
-    throw new RuleViolation(
+    throw new Conflict(
       `${month} 근무 이력은 이미 청구용으로 제출되어 출퇴근 자료를 바꿀 수 없습니다. 바꿔야 하면 지사에 제출 취소를 요청해 주세요.`,
       'ATTENDANCE_MONTH_SUBMITTED',
     );
@@ -321,7 +321,7 @@ export async function submitMonth(
 ): Promise<MonthSubmissionItem> {
   const comparison = await compareAgencyMonth(agencyId, month);
   if (comparison.submission) {
-    throw new RuleViolation(`${month} 근무 이력은 이미 제출되었습니다.`, 'ATTENDANCE_ALREADY_SUBMITTED');
+    throw new Conflict(`${month} 근무 이력은 이미 제출되었습니다.`, 'ATTENDANCE_ALREADY_SUBMITTED');
   }
   const refusal = submissionRefusal(comparison.findings, comparison.currentImportId !== undefined);
   if (refusal) throw new RuleViolation(refusal, 'ATTENDANCE_BLOCKING_FINDINGS');

@@ -6,10 +6,19 @@ import { searchAudit } from './repository.ts';
 
 const day = dayField('날짜');
 
+/** A login ID to search by, or nothing (an empty box). */
+const loginId = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(64, { error: `${label}은(는) 64자 이하입니다.` })
+    .regex(/^[A-Za-z0-9_.@+-]*$/, { error: `${label}은(는) 영어, 숫자, 밑줄(_)로 된 아이디로 입력해 주세요.` })
+    .optional();
+
 const searchQuery = z
   .object({
-    subject: z.string().trim().max(64).optional(),
-    actor: z.string().trim().max(64).optional(),
+    subject: loginId('정보 주체(아이디)'),
+    actor: loginId('처리자(아이디)'),
     from: day,
     to: day,
   })

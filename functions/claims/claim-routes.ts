@@ -5,7 +5,7 @@ import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
 import * as clock from '#kernel/clock';
-import { monthField } from '#kernel/fields';
+import { idField, monthField, textField } from '#kernel/fields';
 import { claimWorkbook, type ExportClaim } from './claim-export.ts';
 import {
   createClaim,
@@ -39,9 +39,7 @@ const CLAIM_LABELS = {
 };
 
 const claimParams = z.object({
-  claimId: z.string({ error: '사업비 신청을 골라 주세요.' }).regex(/^[A-Za-z0-9-]+_\d{4}-\d{2}$/, {
-    error: '사업비 신청 번호가 올바르지 않습니다. 목록에서 다시 골라 주세요.',
-  }),
+  claimId: idField('사업비 신청 번호', 60, /^[A-Za-z0-9-]+_\d{4}-\d{2}$/),
 });
 
 const parse = <T>(text: string | undefined, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
@@ -136,8 +134,9 @@ async function answer(caller: Caller, claim: ClaimItem, action: ClaimAction, rea
     if (claim.taskToken && claim.tokenStage === stage) await answerTask(claim.taskToken, message as never);
     return claim;
   }
+  // the claim is no longer where the person saw it (approved, computing, already decided): 409
   const refusal = actionRefusal(claim.status as ClaimStatus, action);
-  if (refusal) throw new RuleViolation(refusal, 'CLAIM_STATE');
+  if (refusal) throw new Conflict(refusal, 'CLAIM_STATE');
   if (!claim.taskToken || claim.tokenStage !== stage) {
     throw new Conflict('신청을 처리하고 있습니다. 잠시 후 화면을 새로 고친 뒤 다시 시도해 주세요.');
   }
@@ -157,7 +156,7 @@ export const claimWorkflowRoutes = [
     path: '/claims',
     summary: '사업비 신청 시작 (제출된 활동일지로 계산)',
     access: { action: 'create', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
-    body: z.object({ agencyId: z.string({ error: '수행기관을 골라 주세요.' }).min(1), month: MONTH }),
+    body: z.object({ agencyId: idField('수행기관', 40), month: MONTH }),
     labels: CLAIM_LABELS,
     handle: async ({ body, caller, allow }) => {
       const agency = await getOrganisation(body.agencyId);
@@ -188,8 +187,8 @@ export const claimWorkflowRoutes = [
     access: { action: 'read', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
     query: z
       .object({
-        agencyId: z.string().min(1).optional(),
-        branchId: z.string().min(1).optional(),
+        agencyId: idField('수행기관', 40).optional(),
+        branchId: idField('지사', 40).optional(),
         month: MONTH.optional(),
       })
       .refine((q) => !!q.agencyId !== !!q.branchId, {
@@ -272,7 +271,11 @@ export const claimWorkflowRoutes = [
     body: z
       .object({
         action: z.enum(['approve', 'return'], { error: '승인 또는 반려를 골라 주세요.' }),
-        reason: z.string().trim().max(1000, { error: '반려 사유는 1,000자 이하로 입력해 주세요.' }).optional(),
+        reason: textField('반려 사유', {
+          max: 1000,
+          multiline: true,
+          messages: { max: '반려 사유는 1,000자 이하로 입력해 주세요.' },
+        }).optional(),
       })
       .refine((b) => b.action !== 'return' || (b.reason?.length ?? 0) >= 2, {
         error: '반려 사유를 입력해 주세요. 기관이 무엇을 고쳐야 하는지 적어 주세요.',
@@ -295,7 +298,7 @@ export const claimWorkflowRoutes = [
       const claim = await loadClaim(params.claimId, allow);
       if (claim.status === 'computing') return { body: claimSummary(claim) };
       const refusal = actionRefusal(claim.status as ClaimStatus, 'resume');
-      if (refusal) throw new RuleViolation(refusal, 'CLAIM_STATE');
+      if (refusal) throw new Conflict(refusal, 'CLAIM_STATE');
       const result = await transition(caller!, claim, { action: 'resume' });
       if (result.canceled) {
         throw new Conflict('방금 다른 곳에서 이 신청을 먼저 다시 시작했습니다. 화면을 새로 고쳐 주세요.');

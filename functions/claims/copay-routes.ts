@@ -3,7 +3,7 @@ import { Conflict, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { getOrganisation } from '#functions/agencies/repository';
 import * as clock from '#kernel/clock';
-import { dayField, monthField } from '#kernel/fields';
+import { dayField, idField, monthField } from '#kernel/fields';
 import { addPayment, getCopayment, listAgencyCopayments, listWorkerCopayments } from './copay-repository.ts';
 import { copayIdOf, METHOD_LABELS, PAYMENT_METHODS, paidOf, parseCopayId, paymentRefusal } from './copay-rules.ts';
 import { copayStatementPdf } from './copay-statement.ts';
@@ -47,7 +47,7 @@ export const copayRoutes = [
     summary: '수행기관: 근로자별 본인부담금과 납부 기록',
     access: { action: 'read', resource: 'copayment', roles: ['agency', 'branch', 'hq'] },
     query: z.object({
-      agencyId: z.string({ error: '수행기관을 골라 주세요.' }).min(1, { error: '수행기관을 골라 주세요.' }),
+      agencyId: idField('수행기관', 40),
       month: monthField('월').optional(),
     }),
     labels: LABELS,
@@ -64,7 +64,7 @@ export const copayRoutes = [
     path: '/copayments/{copayId}/payments',
     summary: '수행기관: 본인부담금 받은 기록 (날짜, 금액, 방법)',
     access: { action: 'record', resource: 'copayment', roles: ['agency'] },
-    params: z.object({ copayId: z.string().min(1) }),
+    params: z.object({ copayId: idField('본인부담금 번호', 120) }),
     body: z.object({
       date: dayField('받은 날'),
       amount: z
@@ -87,7 +87,12 @@ export const copayRoutes = [
         throw new Conflict('방금 다른 담당자가 납부 기록을 먼저 바꿨습니다. 화면을 새로 고친 뒤 다시 입력해 주세요.');
       }
       const refusal = paymentRefusal(item.amount, item.payments, body.amount);
-      if (refusal) throw new RuleViolation(refusal, 'COPAY_OVERPAID');
+      if (refusal) {
+        // nothing left to pay: someone recorded the rest already (409); too much for what is left: 400
+        throw paidOf(item.payments) >= item.amount
+          ? new Conflict(refusal, 'COPAY_PAID')
+          : new RuleViolation(refusal, 'COPAY_OVERPAID');
+      }
       const saved = await addPayment(caller!, item, { date: body.date, amount: body.amount, method: body.method });
       if (!saved) {
         throw new Conflict('방금 다른 담당자가 납부 기록을 먼저 바꿨습니다. 화면을 새로 고친 뒤 다시 입력해 주세요.');
@@ -112,7 +117,7 @@ export const copayRoutes = [
     summary: '근로자: 본인부담금 납부 확인서 (PDF)',
     access: { action: 'read', resource: 'ownCopayment', roles: ['worker'] },
     query: z.object({
-      agencyId: z.string({ error: '수행기관을 골라 주세요.' }).min(1, { error: '수행기관을 골라 주세요.' }),
+      agencyId: idField('수행기관', 40),
     }),
     labels: LABELS,
     handle: async ({ query, caller, allow }) => {

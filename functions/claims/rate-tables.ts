@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idField, textField } from '#kernel/fields';
 import { type ClaimRates, RatesSchema } from './engine/schema.ts';
 
 /**
@@ -49,9 +50,17 @@ export const RateTableContentSchema = z.object({
     dailyServiceHours: z.number().int().min(1).max(24),
     weeklyServiceHours: z.number().int().min(1).max(168),
   }),
-  agencyOverrides: z.record(z.string(), AgencyOverrideSchema).default({}),
+  agencyOverrides: z.record(idField('수행기관', 40), AgencyOverrideSchema).default({}),
   /** where each figure comes from; figures not confirmed by a public source say so */
-  notes: z.record(z.string(), z.string().max(500)).default({}),
+  notes: z
+    .record(
+      z
+        .string()
+        .max(100)
+        .regex(/^[\w.[\]-]+$/),
+      textField('출처 메모', { max: 500, multiline: true, trim: false }),
+    )
+    .default({}),
 });
 
 export type RateTableContent = z.infer<typeof RateTableContentSchema>;

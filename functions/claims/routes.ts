@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NotFound } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
+import { textField } from '#kernel/fields';
 import { claimWorkflowRoutes } from './claim-routes.ts';
 import { copayRoutes } from './copay-routes.ts';
 import { diffRates, RateTableContentSchema } from './rate-tables.ts';
@@ -79,11 +80,12 @@ export const claimRoutes = [
     params: yearParams,
     body: z.object({
       basedOn: z.number({ error: '고치기 시작한 버전이 없습니다. 요율표를 다시 불러와 주세요.' }).int().min(0),
-      reason: z
-        .string({ error: '변경 사유를 입력해 주세요.' })
-        .trim()
-        .min(2, { error: '변경 사유를 입력해 주세요.' })
-        .max(500, { error: '변경 사유는 500자 이하로 입력해 주세요.' }),
+      reason: textField('변경 사유', {
+        min: 2,
+        max: 500,
+        multiline: true,
+        messages: { required: '변경 사유를 입력해 주세요.', min: '변경 사유를 입력해 주세요.' },
+      }),
       content: RateTableContentSchema,
     }),
     labels: RATE_LABELS,

@@ -2,11 +2,11 @@ import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-s
 import { z } from 'zod';
 import type { Caller } from '#commons/caller';
 import { sfnClient } from '#commons/clients';
-import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { Conflict, NotFound, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
-import { monthField } from '#kernel/fields';
+import { idField, monthField, textField } from '#kernel/fields';
 import type { SettlementItem } from './entities.ts';
 import { answerTask } from './orchestration.ts';
 import {
@@ -52,10 +52,10 @@ const advancesSchema = z
   )
   .max(12);
 
+const PERIOD_MESSAGE = '정산 기간은 2026-H1(상반기), 2026-H2(하반기) 또는 2026(연간)으로 골라 주세요.';
+
 const idParams = z.object({
-  settlementId: z.string().regex(/^[A-Za-z0-9-]+_\d{4}(-H[12])?$/, {
-    error: '정산 번호가 올바르지 않습니다. 목록에서 다시 골라 주세요.',
-  }),
+  settlementId: idField('정산 번호', 60, /^[A-Za-z0-9-]+_\d{4}(-H[12])?$/),
 });
 
 function view(item: SettlementItem) {
@@ -127,9 +127,9 @@ async function answer(
   const target = action === 'approve' ? 'approved' : action === 'return' ? 'returned' : 'computing';
   if (item.status === target) return view(item);
   const from = stage === 'branch' ? 'submitted' : 'returned';
-  if (item.status === 'approved') throw new RuleViolation('이미 승인된 정산은 바꿀 수 없습니다.', 'SETTLEMENT_STATE');
+  if (item.status === 'approved') throw new Conflict('이미 승인된 정산은 바꿀 수 없습니다.', 'SETTLEMENT_STATE');
   if (item.status !== from || !item.taskToken || item.tokenStage !== stage) {
-    throw new RuleViolation(
+    throw new Conflict(
       stage === 'branch'
         ? '기관이 제출한 정산만 승인하거나 반려할 수 있습니다.'
         : '반려된 정산만 다시 제출할 수 있습니다.',
@@ -150,8 +150,8 @@ export const settlementRoutes = [
     summary: '수행기관: 반기·연간 사업비 정산 신청 (받은 선지급액 입력)',
     access: { action: 'file', resource: 'settlement', roles: ['agency'] },
     body: z.object({
-      agencyId: z.string({ error: '수행기관을 골라 주세요.' }).min(1),
-      period: z.string({ error: '정산 기간을 골라 주세요.' }).regex(PERIOD_SHAPE, {
+      agencyId: idField('수행기관', 40),
+      period: z.string({ error: '정산 기간을 골라 주세요.' }).max(7, { error: PERIOD_MESSAGE }).regex(PERIOD_SHAPE, {
         error: '정산 기간은 2026-H1(상반기), 2026-H2(하반기) 또는 2026(연간)으로 골라 주세요.',
       }),
       advances: advancesSchema,
@@ -184,7 +184,7 @@ export const settlementRoutes = [
     summary: '사업비 정산 목록 (기관별 또는 지사별)',
     access: { action: 'read', resource: 'settlement', roles: ['agency', 'branch', 'hq'] },
     query: z
-      .object({ agencyId: z.string().min(1).optional(), branchId: z.string().min(1).optional() })
+      .object({ agencyId: idField('수행기관', 40).optional(), branchId: idField('지사', 40).optional() })
       .refine((q) => !!q.agencyId !== !!q.branchId, {
         error: '수행기관 또는 지사 중 하나를 골라 주세요.',
         path: ['agencyId'],
@@ -219,7 +219,11 @@ export const settlementRoutes = [
     body: z
       .object({
         action: z.enum(['approve', 'return'], { error: '승인 또는 반려를 골라 주세요.' }),
-        reason: z.string().trim().max(1000, { error: '반려 사유는 1,000자 이하로 입력해 주세요.' }).optional(),
+        reason: textField('반려 사유', {
+          max: 1000,
+          multiline: true,
+          messages: { max: '반려 사유는 1,000자 이하로 입력해 주세요.' },
+        }).optional(),
       })
       .refine((b) => b.action !== 'return' || (b.reason?.length ?? 0) >= 2, {
         error: '반려 사유를 입력해 주세요. 기관이 무엇을 고쳐야 하는지 적어 주세요.',

@@ -49,10 +49,18 @@ export class Forbidden extends DomainError {
   }
 }
 
-/** A conditional write lost a race or the record is in a state that forbids the change. */
+/**
+ * A conditional write lost a race, the revision the person saw is no longer the record's, the step was
+ * already taken (이미 발행/처리/종료…), or the record the request would create already exists: 409,
+ * whatever the route. The code may say which (STALE, ALREADY_DECIDED, …); the status says "conflict".
+ */
 export class Conflict extends DomainError {
   override readonly status = 409;
-  override readonly code = 'CONFLICT';
+  override readonly code: string;
+  constructor(message: string, code = 'CONFLICT') {
+    super(message);
+    this.code = code;
+  }
 }
 
 /** The request is well-formed but breaks a business rule; the message says which and how to fix it. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '#commons/http/route';
 import { ROLES } from '#commons/roles';
+import { textField, tokenField } from '#kernel/fields';
 import { completeUpload, startUpload } from './repository.ts';
 import { UPLOAD_PURPOSES, type UploadPurposeName } from './rules.ts';
 
@@ -8,13 +9,17 @@ const PURPOSES = Object.keys(UPLOAD_PURPOSES) as [UploadPurposeName, ...UploadPu
 
 /** A file the browser is about to upload, as declared (checked again against the bytes that land). */
 export const declaredFile = z.object({
-  contentType: z.string({ error: '파일 형식을 알 수 없습니다. 파일을 다시 골라 주세요.' }).min(1).max(120),
+  contentType: z
+    .string({ error: '파일 형식을 알 수 없습니다. 파일을 다시 골라 주세요.' })
+    .min(1, { error: '파일 형식을 알 수 없습니다. 파일을 다시 골라 주세요.' })
+    .max(120, { error: '파일 형식을 알 수 없습니다. 파일을 다시 골라 주세요.' })
+    .regex(/^[\w.+-]+\/[\w.+-]+(;[ \w=.+"-]*)?$/, { error: '파일 형식을 알 수 없습니다. 파일을 다시 골라 주세요.' }),
   size: z.number({ error: '파일 크기를 알 수 없습니다. 파일을 다시 골라 주세요.' }).int().positive(),
-  fileName: z
-    .string({ error: '파일 이름이 없습니다.' })
-    .trim()
-    .min(1)
-    .max(200, { error: '파일 이름은 200자 이하여야 합니다.' }),
+  fileName: textField('파일 이름', {
+    min: 1,
+    max: 200,
+    messages: { required: '파일 이름이 없습니다.', max: '파일 이름은 200자 이하여야 합니다.' },
+  }),
 });
 
 export const DECLARED_FILE_LABELS = { contentType: '파일 형식', size: '파일 크기', fileName: '파일 이름' };
@@ -73,7 +78,13 @@ export const fileRoutes = [
     summary: '가입 전 파일 올리기 완료(발급받은 비밀값으로 확인)',
     access: 'public',
     params: uploadParams,
-    body: z.object({ uploadSecret: z.string({ error: '파일 확인값이 없습니다. 파일을 다시 올려 주세요.' }).min(10) }),
+    body: z.object({
+      uploadSecret: tokenField('파일 확인값', {
+        min: 10,
+        max: 100,
+        message: '파일 확인값이 없습니다. 파일을 다시 올려 주세요.',
+      }),
+    }),
     handle: async ({ params, body }) => ({
       body: publicView(await completeUpload(params.uploadId, { secret: body.uploadSecret })),
     }),

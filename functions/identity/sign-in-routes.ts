@@ -8,6 +8,7 @@ import { maskPhone } from '#commons/rrn';
 import { getOrganisation } from '#functions/agencies/repository';
 import { recordAudit } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
+import { SINGLE_LINE_TEXT, tokenField } from '#kernel/fields';
 import { passwordSchema } from './account-rules.ts';
 import {
   answerNewPassword,
@@ -46,21 +47,26 @@ const username = z
   .trim()
   .toLowerCase()
   .min(1, { error: '아이디를 입력해 주세요.' })
-  .max(64, { error: '아이디는 64자 이하입니다.' });
+  .max(64, { error: '아이디는 64자 이하입니다.' })
+  .regex(/^[a-z0-9_.@+-]*$/, { error: '아이디는 영어 소문자, 숫자, 밑줄(_)로 입력해 주세요.' });
 
 const loginBody = z.object({
   username,
-  password: z.string({ error: '비밀번호를 입력해 주세요.' }).min(1, { error: '비밀번호를 입력해 주세요.' }).max(256),
+  password: z
+    .string({ error: '비밀번호를 입력해 주세요.' })
+    .min(1, { error: '비밀번호를 입력해 주세요.' })
+    .max(256, { error: '비밀번호는 256자 이하입니다.' })
+    .regex(SINGLE_LINE_TEXT, { error: '비밀번호에는 줄바꿈·탭 같은 제어 문자나 보이지 않는 문자를 넣을 수 없습니다.' }),
 });
 
 const mfaBody = z.object({
   username,
-  session: z
-    .string({ error: '로그인을 처음부터 다시 해 주세요.' })
-    .min(1, { error: '로그인을 처음부터 다시 해 주세요.' }),
+  // Cognito's challenge sessions are at most 2,048 characters
+  session: tokenField('로그인 단계', { max: 4096, message: '로그인을 처음부터 다시 해 주세요.' }),
   code: z
     .string({ error: '인증번호를 입력해 주세요.' })
     .trim()
+    .max(6, { error: '인증번호는 문자로 받은 숫자 6자리입니다.' })
     .regex(/^\d{6}$/, { error: '인증번호는 문자로 받은 숫자 6자리입니다.' }),
 });
 
@@ -252,7 +258,8 @@ export const signInRoutes = [
     summary: '로그인 연장: 활동 중인 사람의 인증 토큰 새로 받기 (자동 로그아웃 전까지)',
     access: 'public',
     body: z.object({
-      refreshToken: z.string({ error: '다시 로그인해 주세요.' }).min(20, { error: '다시 로그인해 주세요.' }),
+      // a Cognito refresh token (a JWE) is under 2,000 characters; a megabyte never reaches Cognito
+      refreshToken: tokenField('로그인 정보', { min: 20, max: 8192, message: '다시 로그인해 주세요.' }),
     }),
     labels: { refreshToken: '로그인 정보' },
     handle: async ({ body }) => {

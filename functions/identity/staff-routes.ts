@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { BRANCHES } from '#commons/branches';
-import { NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { notificationSink } from '#commons/outbox';
 import { getOrganisation } from '#functions/agencies/repository';
 import * as clock from '#kernel/clock';
+import { idField, textField, tokenField } from '#kernel/fields';
 import { completeUpload } from '../files/repository.ts';
 import { explainCognito, SIGN_UP_FIELDS } from './account-routes.ts';
-import { nameSchema, phoneSchema, usernameSchema } from './account-rules.ts';
+import { nameSchema, phoneSchema, USERNAME_PATTERN, usernameSchema } from './account-rules.ts';
 import { activateLogin, createStaffLogin, signUp } from './cognito.ts';
 import {
   getProfile,
@@ -20,17 +21,20 @@ import {
 
 const staffRequestBody = z.object({
   ...SIGN_UP_FIELDS,
-  organisationId: z.string({ error: '소속 기관을 골라 주세요.' }).min(1, { error: '소속 기관을 골라 주세요.' }),
-  position: z.string({ error: '직위를 입력해 주세요.' }).trim().min(1, { error: '직위를 입력해 주세요.' }).max(40),
-  duties: z
-    .string({ error: '담당 업무를 입력해 주세요.' })
-    .trim()
-    .min(1, { error: '담당 업무를 입력해 주세요.' })
-    .max(200, {
-      error: '담당 업무는 200자 이하로 입력해 주세요.',
-    }),
+  organisationId: idField('소속 기관', 40),
+  position: textField('직위', { min: 1, max: 40, messages: { required: '직위를 입력해 주세요.' } }),
+  duties: textField('담당 업무', {
+    min: 1,
+    max: 200,
+    multiline: true,
+    messages: { required: '담당 업무를 입력해 주세요.', max: '담당 업무는 200자 이하로 입력해 주세요.' },
+  }),
   pledgeUploadId: z.uuid({ error: '보안서약서 파일을 올려 주세요.' }),
-  pledgeUploadSecret: z.string({ error: '보안서약서 파일을 다시 올려 주세요.' }).min(10),
+  pledgeUploadSecret: tokenField('보안서약서 확인값', {
+    min: 10,
+    max: 100,
+    message: '보안서약서 파일을 다시 올려 주세요.',
+  }),
   consents: z.object({
     privacy: z.literal(true, { error: '[필수] 개인정보 수집·이용에 동의해야 신청할 수 있습니다.' }),
   }),
@@ -39,7 +43,11 @@ const staffRequestBody = z.object({
 const decisionBody = z
   .object({
     decision: z.enum(['approve', 'reject'], { error: '승인 또는 반려 중 하나를 골라 주세요.' }),
-    reason: z.string().trim().max(500, { error: '사유는 500자 이하로 입력해 주세요.' }).optional(),
+    reason: textField('사유', {
+      max: 500,
+      multiline: true,
+      messages: { max: '사유는 500자 이하로 입력해 주세요.' },
+    }).optional(),
   })
   .refine((d) => d.decision === 'approve' || (d.reason ?? '').length > 0, {
     error: '반려할 때는 신청자가 알 수 있도록 사유를 입력해 주세요.',
@@ -116,7 +124,7 @@ export const staffRoutes = [
     summary: '기관 담당자 계정 신청 목록(지사: 소속 기관의 신청)',
     access: { action: 'list', resource: 'staffRequest', roles: branchOrHq },
     query: z.object({
-      branchId: z.string().optional(),
+      branchId: idField('지사', 40).optional(),
       status: z.enum(['submitted', 'phoneConfirmed', 'approved', 'rejected']).optional(),
     }),
     labels: { branchId: '지사', status: '처리 상태' },
@@ -133,7 +141,7 @@ export const staffRoutes = [
     path: '/staff-requests/{userId}/decision',
     summary: '기관 담당자 계정 승인 또는 반려(사유)',
     access: { action: 'decide', resource: 'staffRequest', roles: branchOrHq },
-    params: z.object({ userId: z.string().min(1) }),
+    params: z.object({ userId: idField('계정 신청', 20, USERNAME_PATTERN) }),
     body: decisionBody,
     labels: { decision: '처리 결과', reason: '반려 사유' },
     handle: async ({ params, body, caller, allow }) => {
@@ -141,7 +149,7 @@ export const staffRoutes = [
       if (!request) throw new NotFound('계정 신청');
       allow({ branchId: request.branchId });
       if (request.status === 'approved' || request.status === 'rejected') {
-        throw new RuleViolation('이미 처리한 신청입니다.', 'ALREADY_DECIDED');
+        throw new Conflict('이미 처리한 신청입니다.', 'ALREADY_DECIDED');
       }
       if (body.decision === 'approve' && request.status !== 'phoneConfirmed') {
         throw new RuleViolation('신청자가 아직 휴대전화 인증을 마치지 않았습니다. 인증을 마친 뒤 승인할 수 있습니다.');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { Conflict, Forbidden, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
@@ -10,7 +10,7 @@ import { recordAudit } from '#functions/audit/repository';
 import { smsToPerson } from '#functions/identity/notify';
 import { listByAgency as listMatchingsByAgency } from '#functions/matching/repository';
 import * as clock from '#kernel/clock';
-import { dayField } from '#kernel/fields';
+import { dayField, idField, textField } from '#kernel/fields';
 import type { LeaveExcessReasonItem, LeaveNoticeItem } from './entities.ts';
 import { employedIn } from './inputs.ts';
 import { leaveNoticePdf } from './notice-pdf.ts';
@@ -65,8 +65,10 @@ const revision = z
   .int({ error: '화면을 새로 고친 뒤 다시 저장해 주세요.' })
   .min(0, { error: '화면을 새로 고친 뒤 다시 저장해 주세요.' });
 
-const assistantParams = z.object({ assistantId: z.string().min(1, { error: '근로지원인을 골라 주세요.' }) });
-const noticeParams = z.object({ noticeId: z.string().min(1, { error: '사용촉진 통지를 골라 주세요.' }) });
+const assistantId = idField('근로지원인', 43);
+const noticeId = idField('사용촉진 통지', 80);
+const assistantParams = z.object({ assistantId });
+const noticeParams = z.object({ noticeId });
 
 const LIST_CONCURRENCY = 5;
 
@@ -121,7 +123,7 @@ export const leaveRoutes = [
     summary: '연차관리 목록: 수행기관의 근로지원인별 적용년도 연차 발생·사용·이월과 월별 사용',
     access: { action: 'read', resource: 'leave', roles: ['agency', 'branch', 'hq'] },
     query: z.object({
-      agencyId: z.string({ error: '수행기관을 골라 주세요.' }).min(1, { error: '수행기관을 골라 주세요.' }),
+      agencyId: idField('수행기관', 40),
       year: yearSchema.optional(),
     }),
     labels: LABELS,
@@ -201,7 +203,11 @@ export const leaveRoutes = [
       basis: z.enum(['hireDate', 'fiscalYear'], {
         error: '연차 산정 기준을 입사일 기준 또는 회계연도 기준 중에서 골라 주세요.',
       }),
-      fiscalYearStart: z.string().optional(),
+      fiscalYearStart: z
+        .string()
+        .max(5, { error: '회계연도 시작일은 03-01처럼 월-일로 넣어 주세요.' })
+        .regex(/^\d{2}-\d{2}$/, { error: '회계연도 시작일은 03-01처럼 월-일로 넣어 주세요.' })
+        .optional(),
       carryOverLimitDays: z
         .number({ error: '이월 한도를 0부터 25 사이의 일수로 넣어 주세요.' })
         .int({ error: '이월 한도는 정수 일수로 넣어 주세요.' })
@@ -235,7 +241,7 @@ export const leaveRoutes = [
       if (problems.length) fail(problems.map((p) => ({ ...p, field: `body.${p.field}` })));
       const before = await getSetting(assistant.assistantId);
       if ((before?.revision ?? 0) !== body.revision) {
-        throw new RuleViolation(
+        throw new Conflict(
           '방금 다른 담당자가 연차 산정 설정을 먼저 바꿨습니다. 화면을 새로 고쳐 확인한 뒤 다시 저장해 주세요.',
           'STALE',
         );
@@ -274,10 +280,11 @@ export const leaveRoutes = [
     access: { action: 'issue', resource: 'leaveNotice', roles: ['agency'] },
     params: assistantParams,
     body: z.object({
-      noticeId: z
-        .string({ error: '발행할 사용촉진 통지를 골라 주세요.' })
-        .min(1, { error: '발행할 사용촉진 통지를 골라 주세요.' }),
-      designatedDates: z.array(z.string(), { error: '지정한 사용일을 날짜 목록으로 넣어 주세요.' }).max(25).optional(),
+      noticeId,
+      designatedDates: z
+        .array(dayField('지정한 사용일'), { error: '지정한 사용일을 날짜 목록으로 넣어 주세요.' })
+        .max(25)
+        .optional(),
     }),
     labels: LABELS,
     handle: async ({ params, body, caller, allow }) => {
@@ -295,7 +302,12 @@ export const leaveRoutes = [
         );
       }
       const { period, notice } = found;
-      if (!notice.canIssue) throw new RuleViolation(notice.blockedReason!, 'LEAVE_NOTICE_NOT_NOW');
+      if (!notice.canIssue) {
+        // issued already (a second click, another person): 409; not yet or not needed: 400
+        throw notice.issued
+          ? new Conflict(notice.blockedReason!, 'LEAVE_NOTICE_ISSUED')
+          : new RuleViolation(notice.blockedReason!, 'LEAVE_NOTICE_NOT_NOW');
+      }
       const designatedDates = [...new Set(body.designatedDates ?? [])].sort();
       if (notice.action !== 'request') {
         const problems = dateListProblems(
@@ -376,15 +388,20 @@ export const leaveRoutes = [
     summary: '연차 초과 사용 사유 기록: 남은 연차보다 많이 쓴 날의 사유',
     access: { action: 'update', resource: 'leave', roles: ['agency'] },
     params: z.object({
-      assistantId: z.string().min(1, { error: '근로지원인을 골라 주세요.' }),
+      assistantId,
       date: day('연차 사용일'),
     }),
     body: z.object({
-      reason: z
-        .string({ error: '초과 사용 사유를 적어 주세요.' })
-        .trim()
-        .min(2, { error: '초과 사용 사유를 두 글자 이상 적어 주세요. 예: 병원 진료로 부득이하게 사용' })
-        .max(500, { error: '초과 사용 사유는 500자까지 쓸 수 있습니다. 줄여 주세요.' }),
+      reason: textField('초과 사용 사유', {
+        min: 2,
+        max: 500,
+        multiline: true,
+        messages: {
+          required: '초과 사용 사유를 적어 주세요.',
+          min: '초과 사용 사유를 두 글자 이상 적어 주세요. 예: 병원 진료로 부득이하게 사용',
+          max: '초과 사용 사유는 500자까지 쓸 수 있습니다. 줄여 주세요.',
+        },
+      }),
       revision,
     }),
     labels: LABELS,
@@ -408,7 +425,7 @@ export const leaveRoutes = [
       }
       const before = leave.reasons.find((r) => r.date === params.date);
       if ((before?.revision ?? 0) !== body.revision) {
-        throw new RuleViolation(
+        throw new Conflict(
           '방금 다른 담당자가 이 날의 사유를 먼저 바꿨습니다. 화면을 새로 고쳐 확인한 뒤 다시 저장해 주세요.',
           'STALE',
         );
@@ -463,8 +480,12 @@ export const leaveRoutes = [
     access: { action: 'answer', resource: 'leaveNotice', roles: ['assistant'] },
     params: noticeParams,
     body: z.object({
-      dates: z.array(z.string(), { error: '사용할 날짜를 날짜 목록으로 넣어 주세요.' }).max(25).optional(),
-      note: z.string().trim().max(300, { error: '남길 말은 300자까지 쓸 수 있습니다. 줄여 주세요.' }).optional(),
+      dates: z.array(dayField('사용할 날짜'), { error: '사용할 날짜를 날짜 목록으로 넣어 주세요.' }).max(25).optional(),
+      note: textField('남길 말', {
+        max: 300,
+        multiline: true,
+        messages: { max: '남길 말은 300자까지 쓸 수 있습니다. 줄여 주세요.' },
+      }).optional(),
       revision,
     }),
     labels: LABELS,
@@ -473,13 +494,13 @@ export const leaveRoutes = [
       // the assistant whose login is on the notice answers it (a later registration's login may differ)
       if (notice.assistantUserId !== caller!.userId) throw new Forbidden('본인에게 온 통지에만 답할 수 있습니다.');
       if (notice.status === 'answered') {
-        throw new RuleViolation(
+        throw new Conflict(
           `이 통지에는 ${notice.answeredAt!.slice(0, 10)}에 이미 답했습니다.`,
           'LEAVE_NOTICE_ANSWERED',
         );
       }
       if (notice.revision !== body.revision) {
-        throw new RuleViolation('통지 내용이 바뀌었습니다. 화면을 새로 고쳐 확인한 뒤 다시 답해 주세요.', 'STALE');
+        throw new Conflict('통지 내용이 바뀌었습니다. 화면을 새로 고쳐 확인한 뒤 다시 답해 주세요.', 'STALE');
       }
       const day = today();
       const dates = [...new Set(body.dates ?? [])].sort();

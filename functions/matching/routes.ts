@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { BRANCHES } from '#commons/branches';
 import type { Caller } from '#commons/caller';
-import { type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
@@ -17,7 +17,7 @@ import { ASSISTANT_STATUS_LABELS, canBeMatched, qualificationState } from '#func
 import { koreaDay } from '#functions/audit/record';
 import { smsToPerson } from '#functions/identity/notify';
 import * as clock from '#kernel/clock';
-import { dayField, timeOfDayField } from '#kernel/fields';
+import { dayField, idField, textField, timeOfDayField } from '#kernel/fields';
 import type { MatchingItem } from './entities.ts';
 import {
   createMatching,
@@ -156,7 +156,7 @@ async function scopeOf(caller: Caller, query: { agencyId?: string; branchId?: st
 }
 
 const matchingParams = z.object({
-  matchingId: z.string().regex(/^MT-[0-9A-Z-]{4,40}$/, { error: '매칭 번호가 올바르지 않습니다.' }),
+  matchingId: idField('매칭 번호', 43, /^MT-[0-9A-Z-]{4,40}$/),
 });
 
 export const matchingRoutes = [
@@ -166,12 +166,8 @@ export const matchingRoutes = [
     summary: '매칭(수행기관): 근로지원인 배정, 기간, 주간 일정, 지원 유형 — 동시 지원 최대 인원과 결정 시간을 확인',
     access: { action: 'create', resource: 'matching', roles: ['agency'] },
     body: z.object({
-      applicationId: z.string({ error: '매칭의뢰를 골라 주세요.' }).regex(/^SA-[0-9A-Z-]{6,40}$/, {
-        error: '매칭의뢰(신청 번호)가 올바르지 않습니다.',
-      }),
-      assistantId: z.string({ error: '근로지원인을 골라 주세요.' }).regex(/^AS-[0-9A-Z-]{4,40}$/, {
-        error: '근로지원인을 목록에서 골라 주세요.',
-      }),
+      applicationId: idField('매칭의뢰(신청 번호)', 43, /^SA-[0-9A-Z-]{6,40}$/),
+      assistantId: idField('근로지원인', 43, /^AS-[0-9A-Z-]{4,40}$/),
       startDate: day('매칭 시작일'),
       endDate: day('매칭 종료일'),
       schedule: z
@@ -186,7 +182,11 @@ export const matchingRoutes = [
         .min(1, { error: '주간 일정을 한 줄 이상 입력해 주세요.' })
         .max(21, { error: '주간 일정은 21줄까지 입력할 수 있습니다.' }),
       supportType: z.enum(SUPPORT_TYPE_CODES, { error: '지원 유형을 골라 주세요.' }),
-      note: z.string().trim().max(500, { error: '메모는 500자 이하로 입력해 주세요.' }).optional(),
+      note: textField('메모', {
+        max: 500,
+        multiline: true,
+        messages: { max: '메모는 500자 이하로 입력해 주세요.' },
+      }).optional(),
     }),
     labels: LABELS,
     handle: async ({ body, caller, allow }) => {
@@ -285,10 +285,10 @@ export const matchingRoutes = [
     summary: '매칭 이력 조회: 수행기관·지사·본부 범위에서 근로자별, 근로지원인별',
     access: { action: 'list', resource: 'matching', roles: ['agency', 'branch', 'hq'] },
     query: z.object({
-      agencyId: z.string().max(40).optional(),
-      branchId: z.string().max(40).optional(),
-      workerId: z.string().max(40).optional(),
-      assistantId: z.string().max(40).optional(),
+      agencyId: idField('수행기관', 40).optional(),
+      branchId: idField('지사', 40).optional(),
+      workerId: idField('근로자', 40).optional(),
+      assistantId: idField('근로지원인', 43).optional(),
       status: z.enum(['active', 'ended'], { error: '매칭 상태를 목록에서 골라 주세요.' }).optional(),
     }),
     labels: {
@@ -344,11 +344,16 @@ export const matchingRoutes = [
     params: matchingParams,
     body: z.object({
       endDate: day('종료일'),
-      reason: z
-        .string({ error: '종료 사유를 입력해 주세요.' })
-        .trim()
-        .min(2, { error: '종료 사유를 입력해 주세요.' })
-        .max(200, { error: '종료 사유는 200자 이하로 입력해 주세요.' }),
+      reason: textField('종료 사유', {
+        min: 2,
+        max: 200,
+        multiline: true,
+        messages: {
+          required: '종료 사유를 입력해 주세요.',
+          min: '종료 사유를 입력해 주세요.',
+          max: '종료 사유는 200자 이하로 입력해 주세요.',
+        },
+      }),
       revision: z.number({ error: '화면을 새로 고친 뒤 다시 시도해 주세요.' }).int(),
     }),
     labels: { endDate: '종료일', reason: '종료 사유' },
@@ -356,9 +361,9 @@ export const matchingRoutes = [
       const item = await getMatching(params.matchingId);
       if (!item) throw new NotFound('매칭');
       allow({ agencyId: item.agencyId });
-      if (item.status === 'ended') throw new RuleViolation('이미 종료한 매칭입니다.', 'ALREADY_ENDED');
+      if (item.status === 'ended') throw new Conflict('이미 종료한 매칭입니다.', 'ALREADY_ENDED');
       if (item.revision !== body.revision) {
-        throw new RuleViolation('다른 담당자가 이 매칭을 먼저 바꿨습니다. 화면을 새로 고쳐 주세요.', 'STALE');
+        throw new Conflict('다른 담당자가 이 매칭을 먼저 바꿨습니다. 화면을 새로 고쳐 주세요.', 'STALE');
       }
       const dayBefore = new Date(Date.parse(`${item.startDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
       if (body.endDate < dayBefore || body.endDate > item.endDate) {

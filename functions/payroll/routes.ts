@@ -9,7 +9,7 @@ import { getAssistant, listAssistantsByAgency, listAssistantsByUser } from '#fun
 import { recordAudit } from '#functions/audit/repository';
 import { monthRefusal } from '#functions/claims/claim-rules';
 import * as clock from '#kernel/clock';
-import { monthField } from '#kernel/fields';
+import { idField, monthField, textField } from '#kernel/fields';
 import type { PayrollRecordItem } from './entities.ts';
 import { applyItemChange, type ListRecord, listTable, parsePayrollId, payrollIdOf, settingsProblems } from './month.ts';
 import { paySlipPdf } from './pay-slip.ts';
@@ -57,14 +57,20 @@ const LABELS = {
 
 const MONTH = monthField('급여연월');
 
-const organisationParams = z.object({ organisationId: z.string().min(1, { error: '수행기관을 골라 주세요.' }) });
+const organisationParams = z.object({ organisationId: idField('수행기관', 40) });
 const payrollParams = z.object({
-  payrollId: z.string().min(1, { error: '급여를 목록에서 다시 골라 주세요.' }),
+  // AG-HANBIT_2026-11_AS-DEMO-01: the agency, the month and the assistant (payrollIdOf)
+  payrollId: idField('급여', 100, /^[A-Za-z0-9-]+_\d{4}-\d{2}_[A-Za-z0-9-]+$/),
 });
 
-const name = z
-  .string({ error: '항목 이름을 입력해 주세요.' })
-  .max(MAX_ITEM_NAME_LENGTH, { error: `항목 이름은 ${MAX_ITEM_NAME_LENGTH}자까지 쓸 수 있습니다.` });
+const name = textField('항목 이름', {
+  max: MAX_ITEM_NAME_LENGTH,
+  trim: false,
+  messages: {
+    required: '항목 이름을 입력해 주세요.',
+    max: `항목 이름은 ${MAX_ITEM_NAME_LENGTH}자까지 쓸 수 있습니다.`,
+  },
+});
 const won = z.number({ error: '금액을 원 단위 숫자로 입력해 주세요.' });
 const insurable = z.boolean({ error: '사회보험료 계산에 넣을지 골라 주세요.' }).optional();
 
@@ -74,7 +80,9 @@ const payItem = z.discriminatedUnion(
     z.object({
       name,
       kind: z.literal('time'),
-      sources: z.array(z.enum(TIME_SOURCES, { error: '시간 종류를 목록에서 골라 주세요.' })),
+      sources: z
+        .array(z.enum(TIME_SOURCES, { error: '시간 종류를 목록에서 골라 주세요.' }))
+        .max(TIME_SOURCES.length * 2),
       insurable,
     }),
     z.object({ name, kind: z.literal('fixed'), amount: won, insurable }),
@@ -108,11 +116,16 @@ const itemBody = z.object({
   adjustment: z
     .object({
       amount: won,
-      reason: z
-        .string({ error: '조정 사유를 적어 주세요.' })
-        .trim()
-        .min(2, { error: '조정 사유를 2자 이상 적어 주세요. 예: 10월 교통비 소급 지급' })
-        .max(MAX_REASON_LENGTH, { error: `조정 사유는 ${MAX_REASON_LENGTH}자까지 쓸 수 있습니다.` }),
+      reason: textField('조정 사유', {
+        min: 2,
+        max: MAX_REASON_LENGTH,
+        multiline: true,
+        messages: {
+          required: '조정 사유를 적어 주세요.',
+          min: '조정 사유를 2자 이상 적어 주세요. 예: 10월 교통비 소급 지급',
+          max: `조정 사유는 ${MAX_REASON_LENGTH}자까지 쓸 수 있습니다.`,
+        },
+      }),
     })
     .nullable()
     .optional(),

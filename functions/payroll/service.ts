@@ -227,12 +227,13 @@ export async function issueMonth(
   const due = records.filter((r) => r.status === 'computed' && issueState(r) !== 'issued');
   const problems = records.filter((r) => r.status === 'problem').length;
   if (due.length === 0) {
-    throw new RuleViolation(
-      problems > 0
-        ? `발급할 급여명세서가 없습니다. 항목을 고쳐야 하는 급여 ${problems}건을 먼저 고쳐 주세요.`
-        : `${label} 급여명세서는 이미 모두 지금 내용으로 발급했습니다.`,
-      'PAYROLL_NOTHING_TO_ISSUE',
-    );
+    if (problems > 0) {
+      throw new RuleViolation(
+        `발급할 급여명세서가 없습니다. 항목을 고쳐야 하는 급여 ${problems}건을 먼저 고쳐 주세요.`,
+        'PAYROLL_NOTHING_TO_ISSUE',
+      );
+    }
+    throw new Conflict(`${label} 급여명세서는 이미 모두 지금 내용으로 발급했습니다.`, 'PAYROLL_NOTHING_TO_ISSUE');
   }
   const at = timestamp();
   const writes = due.map((before) => ({

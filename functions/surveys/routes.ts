@@ -3,14 +3,15 @@ import { z } from 'zod';
 import { bindEntity } from '#commons/entities';
 import { defineRoute } from '#commons/http/route';
 import * as clock from '#kernel/clock';
+import { INVISIBLE_CHARACTERS } from '#kernel/fields';
 import { koreaMonth } from '#kernel/korea-time';
 import { PageFeedback } from './entities.ts';
 
 const feedbackBody = z.object({
   path: z
     .string({ error: '페이지 주소가 없습니다.' })
-    .regex(/^\/\S*$/, { error: '페이지 주소가 올바르지 않습니다.' })
-    .max(200),
+    .max(200, { error: '페이지 주소가 올바르지 않습니다.' })
+    .regex(new RegExp(`^/[^\\s${INVISIBLE_CHARACTERS}]*$`), { error: '페이지 주소가 올바르지 않습니다.' }),
   rating: z
     .number({ error: '만족도를 골라 주세요.' })
     .int({ error: '만족도를 골라 주세요.' })

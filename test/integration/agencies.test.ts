@@ -137,7 +137,7 @@ describe('A1 registry', () => {
       ...registration,
       revision: 0,
     });
-    expect(stale.status).toBe(400);
+    expect(stale.status).toBe(409);
     expect(stale.body.error.message).toContain('다른 사람이 먼저');
     const foreign = await api('seoul_branch', 'PUT', `/organisations/${organisationId}`, {
       ...registration,
@@ -165,7 +165,7 @@ describe('A2 seals and A3 agreements', () => {
     expect(requested.body).toMatchObject({ version: 1, status: 'requested', statusLabel: '승인 요청' });
     const again = await uploadSeal('agency_daon', sealPng({ lines: ['다온'], font: koreanBoldFont() }));
     const pending = await api('agency_daon', 'POST', '/organisations/AG-DAON/seals', { uploadId: again });
-    expect(pending.status).toBe(400);
+    expect(pending.status).toBe(409);
     expect(pending.body.error.code).toBe('SEAL_PENDING');
 
     const queue = await api('gyeonggi_branch', 'GET', '/seal-requests');
@@ -283,10 +283,10 @@ describe('A2 seals and A3 agreements', () => {
       operatingCostRate: 1,
       version: current.version,
     });
-    expect(edit.status).toBe(400);
+    expect(edit.status).toBe(409);
     expect(edit.body.error.message).toContain('체결이 끝난 약정서는 바꿀 수 없습니다');
     const restamp = await api('agency_daon', 'POST', `/agreements/${agreementId}/stamp`, { version: current.version });
-    expect(restamp.status).toBe(400);
+    expect(restamp.status).toBe(409);
 
     const reissue = await api('gyeonggi_branch', 'POST', `/agreements/${agreementId}/reissue`, {
       version: current.version,

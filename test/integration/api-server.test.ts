@@ -222,6 +222,39 @@ describe('the local API refuses like API Gateway, in Korean', () => {
     expect(wrong.headers.get('allow')).toBe('GET');
   });
 
+  it('answers a path with bad percent-encoding with 400 and a Korean message, before any handler', async () => {
+    const count = seen.length;
+    for (const path of ['/public/echo/%ZZ', '/public/echo/%', '/public/echo/%E0%A4%A', '/nowhere%ZZ', '/things/%ZZ']) {
+      const response = await fetch(`${base}${path}`, { method: path.startsWith('/things') ? 'POST' : 'GET' });
+      expect(response.status, path).toBe(400);
+      const body = await response.json();
+      expect(body.error.code).toBe('BAD_PATH');
+      expect(body.error.message).toMatch(/[가-힣]/);
+    }
+    // the web app's pages too
+    const page = await fetch(`${base.replace(/\/api$/, '')}/page%ZZ`);
+    expect(page.status).toBe(400);
+    expect((await page.json()).error.message).toMatch(/[가-힣]/);
+    expect(seen.length).toBe(count);
+  });
+
+  it('answers an over-long path or header with a Korean JSON body, not an empty one', async () => {
+    const longPath = await fetch(`${base}/public/echo/${'A'.repeat(20_000)}`);
+    expect(longPath.status).toBe(431);
+    expect(longPath.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await longPath.json()).toEqual({
+      error: {
+        code: 'REQUEST_TOO_LARGE',
+        message: '주소나 요청 머리글이 너무 깁니다. 주소를 줄여 다시 시도해 주세요.',
+      },
+    });
+    const longHeader = await fetch(`${base}/public/echo/1`, { headers: { 'x-padding': 'A'.repeat(20_000) } });
+    expect(longHeader.status).toBe(431);
+    expect((await longHeader.json()).error.message).toMatch(/[가-힣]/);
+    // and the server goes on serving
+    expect((await fetch(`${base}/public/echo/1`)).status).toBe(201);
+  });
+
   it('keeps the schemas of a route in the OpenAPI document', async () => {
     const withSchemas: Capability = {
       name: 'typed',

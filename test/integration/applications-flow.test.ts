@@ -75,7 +75,7 @@ describe('a service application from the portal to a completed matching', () => 
     applicationId = res.body.applicationId;
 
     const again = await worker.post('/service-applications', application);
-    expect(again.status).toBe(400);
+    expect(again.status).toBe(409);
     expect(JSON.stringify(again.body)).toContain('진행 중인 신청');
   });
 

@@ -181,7 +181,7 @@ describe('attendance import and comparison on the local stack', () => {
       size: goodCsv.length,
       fileName: '시프티_제출후.csv',
     });
-    expect(late.status).toBe(400);
+    expect(late.status).toBe(409);
     expect(late.body.error.message).toContain('이미 청구용으로 제출');
   });
 });

@@ -85,7 +85,7 @@ describe('the monthly claim workflow on the local stack', () => {
   it('goes agency submit → branch return → recompute and resubmit → approve, each answer once', async () => {
     // the branch cannot decide before the agency submits
     const early = await api('gyeonggi_branch', 'POST', `/claims/${claimId}/decision`, { action: 'approve' });
-    expect(early.status).toBe(400);
+    expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('CLAIM_STATE');
 
     const submitted = await api('agency_neulbom', 'POST', `/claims/${claimId}/submit`);
@@ -146,9 +146,9 @@ describe('the monthly claim workflow on the local stack', () => {
       action: 'return',
       reason: '다시',
     });
-    expect(late.status).toBe(400);
+    expect(late.status).toBe(409);
     expect(late.body.error.message).toContain('이미 승인된');
-    expect((await api('agency_neulbom', 'POST', `/claims/${claimId}/recompute`)).status).toBe(400);
+    expect((await api('agency_neulbom', 'POST', `/claims/${claimId}/recompute`)).status).toBe(409);
   });
 
   it('turns the approved claim into each worker’s co-payment, which the agency records and the worker sees', async () => {
@@ -257,7 +257,7 @@ describe('the monthly claim workflow on the local stack', () => {
       action: 'return',
       reason: '다시',
     });
-    expect(late.status).toBe(400);
+    expect(late.status).toBe(409);
     expect((await read((s) => s.status === 'approved')).history.map((h: Json) => h.action)).toEqual([
       'file',
       'computed',

@@ -98,7 +98,7 @@ describe('annual leave on the local stack', () => {
       reason: '다시 씀',
       revision: 0,
     });
-    expect(stale.status).toBe(400);
+    expect(stale.status).toBe(409);
   });
 
   it('issues a 1st-round promotion notice with a PDF and an outbox message, and the assistant answers it', async () => {
@@ -122,7 +122,7 @@ describe('annual leave on the local stack', () => {
     const twice = await api('agency_hanbit', 'POST', '/leave/assistants/AS-DEMO-04/notices', {
       noticeId: first.noticeId,
     });
-    expect(twice.status).toBe(400);
+    expect(twice.status).toBe(409);
     expect(twice.body.error.message).toContain('이미 발행');
 
     const pdf = await api('agency_hanbit', 'GET', `/leave/notices/${first.noticeId}/pdf`);

@@ -185,7 +185,7 @@ describe('payroll on the local stack', () => {
     expect(issued.status).toBe(200);
     expect(issued.body.issued).toBeGreaterThan(0);
     const again = await api('agency_hanbit', 'POST', '/organisations/AG-HANBIT/payroll/issue', { month: previous });
-    expect(again.status).toBe(400);
+    expect(again.status).toBe(409);
     expect(again.body.error.message).toContain('이미 모두 지금 내용으로 발급했습니다');
     expect((await api('agency_hanbit', 'GET', `/payroll/${hanbitRecord}`)).body.issue).toBe('issued');
     const outbox = await (await fetch(`${stack.baseUrl}/local/outbox.json?to=assistant01`)).json();

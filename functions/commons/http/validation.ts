@@ -10,11 +10,18 @@ export function parseOrThrow<T>(
 ): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const fields: FieldProblem[] = result.error.issues.map((issue) => {
+  const seen = new Set<string>();
+  const fields: FieldProblem[] = [];
+  for (const issue of result.error.issues) {
     const field = issue.path.join('.');
     const label = labels[field] ?? labels[String(issue.path[0] ?? '')] ?? (field || partLabel(part));
-    return { field: field ? `${part}.${field}` : part, label, message: koreanIssue(issue, label) };
-  });
+    const problem = { field: field ? `${part}.${field}` : part, label, message: koreanIssue(issue, label) };
+    // a value that breaks two checks with the same message (too long and of the wrong shape) says it once
+    const key = `${problem.field}\u0000${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fields.push(problem);
+  }
   throw new ValidationFailed(fields, `입력한 내용을 확인해 주세요: ${fields.map((f) => f.message).join(' ')}`);
 }
 

@@ -282,8 +282,9 @@ describe('consent routes', () => {
   it('refuses a signature over other entries than the ones on the server', async () => {
     const { transactions } = table(items, queries);
     const res = await sign(['worker01', 'worker'], { typedName: '서준우', agree: true, digest: 'f'.repeat(64) });
-    expect(res.status).toBe(422);
-    expect(res.body.error.fields[0].field).toBe('body.digest');
+    // the entries changed while the worker read them: a conflict, with the message to refresh
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: 'STALE', message: expect.stringContaining('새로 고쳐') });
     expect(transactions).toHaveLength(0);
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
   });

@@ -152,7 +152,7 @@ describe('agreement routes', () => {
 
   it('refuses the agency stamping a draft, in Korean, naming the state', async () => {
     const res = await post('/agreements/2026-AG-HANBIT-1/stamp', { version: 3 }, 'agency_hanbit');
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode).toBe(409);
     expect(JSON.parse(res.body).error.message).toContain('‘작성 중’ 상태의 약정서는 날인할 수 없습니다');
   });
 

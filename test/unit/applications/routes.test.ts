@@ -167,7 +167,7 @@ describe('POST /service-applications (worker)', () => {
   it('allows one application in progress at a time', async () => {
     const { transactions } = table({ 'userProfile/worker04': worker }, { serviceApplication: [stored()] });
     const res = await submit(body);
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode).toBe(409);
     expect(json(res).error.message).toContain('진행 중인 신청(SA-20261201-ABC123)이 있습니다');
     expect(transactions).toHaveLength(0);
   });
@@ -224,7 +224,7 @@ describe('branch steps', () => {
       'serviceApplication/sa-20261201-abc123': stored({ status: 'submitted' }),
     });
     const res = await step('seoul_branch', 'evaluation', evaluation);
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode).toBe(409);
     expect(json(res).error.message).toBe('지금은 ‘신청’ 상태입니다. 먼저 접수한 뒤에 평가할 수 있습니다.');
   });
 

@@ -283,7 +283,7 @@ describe('POST /assistants/{id}/status', () => {
   it('refuses a change made on an old screen', async () => {
     table({ 'userProfile/agency_hanbit': agencyUser, 'assistant/as-26test01': assistant });
     const res = await change({ revision: 2, status: 'onLeave', on: '2026-11-30' });
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode).toBe(409);
     expect(json(res).error.code).toBe('STALE');
   });
 });

@@ -383,7 +383,7 @@ describe('POST attendance-uploads', () => {
       }),
     });
     const submitted = await start();
-    expect(submitted.status).toBe(400);
+    expect(submitted.status).toBe(409);
     expect(submitted.body.error.message).toContain('이미 청구용으로 제출');
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
   });

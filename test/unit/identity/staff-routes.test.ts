@@ -143,7 +143,7 @@ describe('staff account requests: branch decision', () => {
       'new_clerk/userprofile': applicant,
     });
     const twice = await decide({ decision: 'approve' });
-    expect(twice.statusCode).toBe(400);
+    expect(twice.statusCode).toBe(409);
     expect(JSON.parse(twice.body).error.code).toBe('ALREADY_DECIDED');
   });
 });

@@ -275,7 +275,7 @@ describe('leave routes', () => {
       queries,
     );
     const again = await answer(['assistant01', 'assistant'], { dates: ['2026-08-03'], revision: 1 });
-    expect(again.status).toBe(400);
+    expect(again.status).toBe(409);
     expect(again.body.error.message).toContain('이미 답했습니다');
   });
 
