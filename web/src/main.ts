@@ -1,3 +1,4 @@
+import * as clock from '#kernel/clock';
 import { followServerClock } from './core/clock.ts';
 import { installSession, SessionController } from './identity/session-controller.ts';
 import { fallbackPage } from './pages/fallback.ts';
@@ -6,9 +7,12 @@ import { ROUTES } from './routes.ts';
 import { App } from './shell/app.ts';
 
 const root = document.getElementById('app');
-// the server's day first: month pickers and "this year" default to the day the product runs on
-if (root) await followServerClock();
 if (root) {
+  // The server's clock is asked at once, but the first page does not wait for it: when its day is
+  // not the device's (a wrong device clock, a local stack pinned to another day), the page is drawn
+  // again with the server's day, before anyone has had time to type.
+  const deviceDay = clock.today();
+  const serverClock = followServerClock();
   const session = new SessionController(window.sessionStorage);
   installSession(session);
   // A session kept in this tab is restored before the first render, so a reload does not flash the
@@ -21,4 +25,7 @@ if (root) {
   });
   session.attach(app);
   app.start();
+  void serverClock.then((followed) => {
+    if (followed && clock.today() !== deviceDay) app.redraw();
+  });
 }

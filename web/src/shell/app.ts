@@ -100,6 +100,12 @@ export class App {
     else this.resolve();
   }
 
+  /** The current page drawn again from scratch (the day it shows changed: see main.ts). */
+  redraw(): void {
+    this.current = undefined;
+    this.resolve();
+  }
+
   navigate(to: string, options: { replace?: boolean } = {}): void {
     const url = new URL(to, window.location.href);
     if (options.replace) history.replaceState(null, '', url);
