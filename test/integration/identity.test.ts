@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as clock from '#kernel/clock';
 import { DEMO_PASSWORD } from '#local/demo-data';
+import { callApi } from '../support/api.ts';
 import { latestCode, signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 
@@ -13,15 +14,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function post(path: string, body: unknown, token?: string) {
-  const res = await fetch(`${stack.apiUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: the tests read several answer shapes of the /auth routes
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
+const post = (path: string, body: unknown, token?: string) => callApi(stack, token, 'POST', path, body);
 
 describe('two-step sign-in and staying signed in', () => {
   it('signs in with password then SMS code, and a refresh token renews the ID token', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as clock from '#kernel/clock';
 import { DEMO_PASSWORD } from '#local/demo-data';
+import { callApi } from '../support/api.ts';
 import { latestCode, signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 
@@ -20,15 +21,7 @@ afterAll(async () => {
 
 const NEW_PASSWORD = 'Abcdefgh!123';
 
-async function post(path: string, body: unknown, token?: string) {
-  const res = await fetch(`${stack.apiUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: the tests read several answer shapes of the /auth routes
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
+const post = (path: string, body: unknown, token?: string) => callApi(stack, token, 'POST', path, body);
 
 interface AuditItem {
   action: string;
