@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -473,6 +473,22 @@ export function createApiServer(options: ApiServerOptions): Server {
       return;
     }
     const type = CONTENT_TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream';
+    if (type.startsWith('text/html') && process.env[clock.PINNED_DAY_VARIABLE]) {
+      // a pinned day: the page carries the server's instant, so the app starts on that day without
+      // waiting for GET /public/clock or drawing the page twice (see web/src/core/clock.ts)
+      const page = readFileSync(target, 'utf8').replace(
+        '<head>',
+        `<head>\n<meta name="${clock.PAGE_CLOCK_META}" content="${clock.nowMs()}">`,
+      );
+      res.writeHead(200, {
+        'content-type': type,
+        'content-length': Buffer.byteLength(page),
+        'cache-control': 'no-cache',
+        ...SECURITY_HEADERS,
+      });
+      res.end(req.method === 'HEAD' ? undefined : page);
+      return;
+    }
     res.writeHead(200, {
       'content-type': type,
       'content-length': statSync(target).size,

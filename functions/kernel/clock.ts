@@ -12,6 +12,9 @@ import { DAY_MS, daysBetween, isDay, koreaDay, koreaMonth, previousMonth } from 
 
 export const PINNED_DAY_VARIABLE = 'PLATFORM_TODAY';
 
+/** The <meta> a host that knows the day puts in the page: the server's instant in epoch milliseconds. */
+export const PAGE_CLOCK_META = 'platform-now';
+
 let offsetMs: number | undefined;
 
 /** The machine's clock: the only read of it in the code base. */

@@ -1,5 +1,5 @@
 import * as clock from '#kernel/clock';
-import { followServerClock } from './core/clock.ts';
+import { followPageClock, followServerClock } from './core/clock.ts';
 import { installSession, SessionController } from './identity/session-controller.ts';
 import { fallbackPage } from './pages/fallback.ts';
 import { forbiddenPage } from './pages/forbidden.ts';
@@ -8,11 +8,11 @@ import { App } from './shell/app.ts';
 
 const root = document.getElementById('app');
 if (root) {
-  // The server's clock is asked at once, but the first page does not wait for it: when its day is
-  // not the device's (a wrong device clock, a local stack pinned to another day), the page is drawn
-  // again with the server's day, before anyone has had time to type.
+  // The server's day: from the page when it carries it (a local stack on a pinned day), else asked
+  // at once without making the first page wait: when its day is not the device's (a wrong device
+  // clock), the page is drawn again with the server's day, before anyone has had time to type.
   const deviceDay = clock.today();
-  const serverClock = followServerClock();
+  const serverClock = followPageClock() ? Promise.resolve(false) : followServerClock();
   const session = new SessionController(window.sessionStorage);
   installSession(session);
   // A session kept in this tab is restored before the first render, so a reload does not flash the

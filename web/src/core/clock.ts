@@ -5,6 +5,18 @@ import { apiGet } from './api.ts';
 const CLOCK_WAIT_MS = 2_000;
 
 /**
+ * The server's instant when the page itself carries it (the local stack on a pinned day does): the
+ * clock follows it at once, before the first page is drawn. False when the page has none.
+ */
+export function followPageClock(): boolean {
+  const meta = document.querySelector(`meta[name="${clock.PAGE_CLOCK_META}"]`)?.getAttribute('content');
+  const serverNowMs = Number(meta);
+  if (!meta || !Number.isFinite(serverNowMs)) return false;
+  clock.followClock(serverNowMs);
+  return true;
+}
+
+/**
  * Makes the kernel clock follow the server's, so that "today", "this month" and "this year" on every
  * screen are the day the product runs on, whatever the device's clock says. Called once before the
  * first render; when the server does not answer in time, the device's clock stands.
