@@ -1,10 +1,11 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceApplicationItem } from '#functions/applications/entities';
 import { handler } from '#functions/applications/handler';
 import { contentHash } from '#functions/applications/signature';
+import * as clock from '#kernel/clock';
 import { apiEvent, lambdaContext } from '../../support/events.ts';
 import { claims, profile, putsOf, record, type Stored, table } from '../assistants/support.ts';
 
@@ -81,8 +82,14 @@ const step = (user: string, path: string, payload: unknown) =>
   );
 
 beforeAll(() => {
+  // the requested period (from 2027-01-04) lies ahead of the test's day, whatever day the suite runs on
+  clock.pinToday('2026-12-07');
   process.env.TABLE_NAME = 'test-table';
   process.env.LOCAL_OUTBOX_FILE = outbox;
+});
+
+afterAll(() => {
+  clock.pinToday(undefined);
 });
 
 describe('POST /service-applications (worker)', () => {
