@@ -731,13 +731,32 @@ function samplePath(route: RouteSpec): string {
 let stack: TestStack;
 const tokens = new Map<string, string>();
 
-async function call(method: string, url: string, token: string | undefined, body?: unknown): Promise<number> {
+/** One answer of the run, kept for the checks that read what came back (response schemas, audit). */
+interface Answer {
+  route: RouteSpec;
+  /** demo username of the caller, or undefined without a token */
+  as: string | undefined;
+  url: string;
+  status: number;
+  /** the parsed body when the answer is JSON */
+  json: unknown;
+  /** when the request was sent (ISO), to find the audit records it wrote */
+  sentAt: string;
+}
+const answers: Answer[] = [];
+const routeByKey = new Map(ALL_ROUTES.map((route) => [key(route), route]));
+
+async function call(route: RouteSpec, url: string, as: string | undefined, body?: unknown): Promise<number> {
+  const token = as ? tokens.get(as) : undefined;
+  const sentAt = clock.nowIso();
   const res = await fetch(url, {
-    method,
+    method: route.method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+    body: route.method === 'GET' ? undefined : JSON.stringify(body ?? {}),
   });
-  await res.arrayBuffer();
+  const text = Buffer.from(await res.arrayBuffer()).toString('utf8');
+  const json = (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : undefined;
+  answers.push({ route, as, url, status: res.status, json, sentAt });
   return res.status;
 }
 
@@ -768,8 +787,7 @@ describe('authorisation matrix (every route × every role)', () => {
   );
 
   it.each(cases)('%s as %s: the role gate decides', async (_key, role, route) => {
-    const token = tokens.get(accountFor(role).username)!;
-    const status = await call(route.method, `${stack.apiUrl}${samplePath(route)}`, token, {});
+    const status = await call(route, `${stack.apiUrl}${samplePath(route)}`, accountFor(role).username, {});
     const served = route.access === 'signedIn' || (route.access !== 'public' && route.access.roles.includes(role));
     if (served) expect([401, 403]).not.toContain(status);
     else expect(status).toBe(403);
@@ -778,7 +796,7 @@ describe('authorisation matrix (every route × every role)', () => {
   it.each(ALL_ROUTES.filter((route) => route.access !== 'public').map((route) => [key(route), route] as const))(
     '%s without a token is 401',
     async (_key, route) => {
-      expect(await call(route.method, `${stack.apiUrl}${samplePath(route)}`, undefined, {})).toBe(401);
+      expect(await call(route, `${stack.apiUrl}${samplePath(route)}`, undefined, {})).toBe(401);
     },
   );
 
@@ -787,12 +805,11 @@ describe('authorisation matrix (every route × every role)', () => {
   );
 
   it.each(probes)('%s as %s: own scope allowed, another organisation refused', async (routeKey, _role, probe) => {
-    const method = routeKey.split(' ')[0]!;
-    const token = tokens.get(probe.as)!;
-    const own = await call(method, urlOf(stack, probe.own), token, probe.own.body);
+    const route = routeByKey.get(routeKey)!;
+    const own = await call(route, urlOf(stack, probe.own), probe.as, probe.own.body);
     expect([401, 403]).not.toContain(own);
     if (routeKey === 'GET /audit') return; // checked by the filtering test below
-    const other = await call(method, urlOf(stack, probe.other), token, probe.other.body);
+    const other = await call(route, urlOf(stack, probe.other), probe.as, probe.other.body);
     expect(other).toBe(403);
   });
 
