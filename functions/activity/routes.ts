@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordPersonalDataRead } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { Forbidden, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
@@ -194,7 +195,14 @@ export const activityRoutes = [
     handle: async ({ caller, allow }) => {
       allow({ userId: caller!.userId });
       const scope = await assistantScope(caller!.userId);
-      return { body: { workers: workerOptions(scope.matchings) } };
+      const workers = workerOptions(scope.matchings);
+      await recordPersonalDataRead(caller!, {
+        action: 'activityLog.workers',
+        targetType: 'assistant',
+        targetId: caller!.userId,
+        subjects: workers.map((worker) => worker.workerId),
+      });
+      return { body: { workers } };
     },
   }),
   defineRoute({
@@ -267,16 +275,15 @@ export const activityRoutes = [
     params: entryParams,
     handle: async ({ params, caller, allow }) => {
       const item = await entryOrNotFound(params.entryId);
-      const party = partyOf(caller!, allow, item, ['assistant', 'worker', 'agency']);
-      if (party === 'agency') {
-        await recordAudit(caller!, {
-          action: 'activityLog.read',
-          targetType: 'activityLog',
-          targetId: item.entryId,
-          subjectId: item.workerId,
-          branchId: item.branchId,
-        });
-      }
+      partyOf(caller!, allow, item, ['assistant', 'worker', 'agency']);
+      // each party sees the other people of the entry (the agency both)
+      await recordPersonalDataRead(caller!, {
+        action: 'activityLog.read',
+        targetType: 'activityLog',
+        targetId: item.entryId,
+        branchId: item.branchId,
+        subjects: [item.workerId, item.assistantUserId],
+      });
       return { body: entryView(item) };
     },
   }),
@@ -371,6 +378,12 @@ export const activityRoutes = [
       const items = rounds
         .sort((a, b) => order[a.status] - order[b.status] || b.requestedAt.localeCompare(a.requestedAt))
         .map(roundView);
+      await recordPersonalDataRead(caller!, {
+        action: 'consentRound.ownList',
+        targetType: 'worker',
+        targetId: caller!.userId,
+        subjects: rounds.map((round) => round.assistantUserId),
+      });
       return { body: { items, waiting: items.filter((r) => r.status === 'requested').length } };
     },
   }),
@@ -383,6 +396,13 @@ export const activityRoutes = [
     handle: async ({ params, caller, allow }) => {
       const round = await roundOrNotFound(params.roundId);
       partyOf(caller!, allow, round, ['worker', 'assistant', 'agency']);
+      await recordPersonalDataRead(caller!, {
+        action: 'consentRound.read',
+        targetType: 'consentRound',
+        targetId: round.roundId,
+        branchId: round.branchId,
+        subjects: [round.workerId, round.assistantUserId],
+      });
       if (round.status === 'signed' && round.snapshotKey) {
         // what the worker agreed to, even if an entry was corrected since
         const snapshot = JSON.parse(new TextDecoder().decode(await readDocument(round.snapshotKey))) as Snapshot;
@@ -599,11 +619,12 @@ export const activityRoutes = [
         listAgencyRounds(agency.organisationId, query.month),
         listByAgency(agency.organisationId),
       ]);
-      await recordAudit(caller!, {
+      await recordPersonalDataRead(caller!, {
         action: 'activityLog.agencyList',
         targetType: 'organisation',
         targetId: `${agency.organisationId}#${query.month}`,
         branchId: agency.branchId,
+        subjects: [...entries, ...rounds, ...matchings].flatMap((item) => [item.workerId, item.assistantUserId]),
       });
       const groups = new Map<string, ActivityLogEntryItem[]>();
       for (const entry of entries) {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { recordPersonalDataRead } from '#commons/audit-trail';
 import { BRANCHES, branchName } from '#commons/branches';
 import type { Caller } from '#commons/caller';
 import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
@@ -300,6 +301,13 @@ export const applicationRoutes = [
       if (!branchId) throw new RuleViolation('지사를 골라 주세요.');
       allow({ branchId });
       const items = (await listByBranch(branchId, query.status)).map(applicationView);
+      await recordPersonalDataRead(caller!, {
+        action: 'serviceApplication.list',
+        targetType: 'branch',
+        targetId: branchId,
+        branchId,
+        subjects: items.map((item) => item.applicantId),
+      });
       return { body: { items, count: items.length } };
     },
   }),
@@ -498,6 +506,12 @@ export const applicationRoutes = [
       if (!agencyId) throw new RuleViolation('수행기관을 골라 주세요.');
       allow({ agencyId });
       const items = (await listByAgency(agencyId)).map(applicationView);
+      await recordPersonalDataRead(caller!, {
+        action: 'matchingRequest.list',
+        targetType: 'agency',
+        targetId: agencyId,
+        subjects: items.map((item) => item.applicantId),
+      });
       return { body: { items, count: items.length } };
     },
   }),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { recordPersonalDataRead } from '#commons/audit-trail';
 import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { notificationSink } from '#commons/outbox';
@@ -423,6 +424,12 @@ export const postingRoutes = [
       const agencyId = ownAgency(caller!, query.agencyId);
       allow({ agencyId });
       const items = (await listActivityApplicationsByAgency(agencyId, query.status)).map(applicationView);
+      await recordPersonalDataRead(caller!, {
+        action: 'activityApplication.list',
+        targetType: 'agency',
+        targetId: agencyId,
+        subjects: items.map((item) => item.applicantId),
+      });
       return { body: { items, count: items.length } };
     },
   }),

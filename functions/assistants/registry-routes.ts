@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { recordPersonalDataRead } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
@@ -310,6 +311,13 @@ export const registryRoutes = [
       const items = (await listAssistantsByAgency(agencyId, query.status))
         .sort((a, b) => a.name.localeCompare(b.name, 'ko'))
         .map(assistantView);
+      // the list carries the 자격제한 findings and contact details of each person
+      await recordPersonalDataRead(caller!, {
+        action: 'assistant.list',
+        targetType: 'agency',
+        targetId: agencyId,
+        subjects: items.map((item) => item.userId ?? item.assistantId),
+      });
       return { body: { items, count: items.length } };
     },
   }),

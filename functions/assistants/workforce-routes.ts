@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
+import { recordPersonalDataRead } from '#commons/audit-trail';
 import { BRANCHES } from '#commons/branches';
 import type { Caller } from '#commons/caller';
 import { NotFound, RuleViolation } from '#commons/errors';
@@ -123,11 +124,12 @@ export const workforceRoutes = [
     labels: LABELS,
     handle: async ({ query, caller, allow }) => {
       const { rows, scope } = await rowsFor(caller!, query, allow);
-      await recordAudit(caller!, {
+      await recordPersonalDataRead(caller!, {
         action: 'workforce.list',
         targetType: 'workforce',
         targetId: scope.describe,
         branchId: scope.target.branchId,
+        subjects: rows.map((row) => row.assistantId),
       });
       return { body: { items: rows, count: rows.length } };
     },

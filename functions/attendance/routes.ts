@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordPersonalDataRead } from '#commons/audit-trail';
 import { Conflict, NotFound, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { attendanceOf } from '#functions/activity/codes';
@@ -197,11 +198,15 @@ export const attendanceRoutes = [
     handle: async ({ params, query, caller, allow }) => {
       const agency = await agencyOf(params.organisationId, allow);
       const comparison = await compareAgencyMonth(agency.organisationId, query.month);
-      await recordAudit(caller!, {
+      await recordPersonalDataRead(caller!, {
         action: 'attendance.compare',
         targetType: 'organisation',
         targetId: `${agency.organisationId}#${query.month}`,
         branchId: agency.branchId,
+        subjects: [
+          ...comparison.logs.flatMap((log) => [log.workerId, log.assistantId]),
+          ...comparison.records.map((record) => record.assistantId),
+        ],
       });
       const names = new Map<string, string>();
       for (const log of comparison.logs) names.set(log.assistantId, log.assistantName);

@@ -1,45 +1,15 @@
-import { createWriteTransaction, type Entity, type TransactWriteEntity } from 'electrodb';
-import type { Caller } from '#commons/caller';
+import {
+  AuditRecord,
+  type AuditRecordItem,
+  AuditSubject,
+  recordAudit,
+  type WriteEntities,
+  writeAudited,
+} from '#commons/audit-trail';
 import { bindEntity } from '#commons/entities';
-import { AuditRecord, type AuditRecordItem } from './entities.ts';
-import { type AuditEvent, auditItem } from './record.ts';
 
-/** A read of personal data (or a refused attempt): one record on its own. */
-export async function recordAudit(caller: Caller, event: AuditEvent): Promise<void> {
-  await bindEntity(AuditRecord).put(auditItem(caller, event)).go();
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: any entity shape
-type Entities = Record<string, Entity<any, any, any, any>>;
-
-/**
- * The entities as a write transaction's callback sees them (operations end in `.commit()`); a caller
- * may annotate its `operations` parameter with it to keep ElectroDB's types for keys and conditions.
- */
-export type WriteEntities<E extends Entities> = {
-  [K in keyof E]: E[K] extends Entity<infer A, infer F, infer C, infer S> ? TransactWriteEntity<A, F, C, S> : never;
-};
-
-/**
- * A change and its audit record in one DynamoDB transaction: either both are stored or neither.
- * `operations` returns the committed operations of the change (ElectroDB `.commit()`s).
- */
-export async function writeAudited<E extends Entities>(
-  caller: Caller,
-  event: AuditEvent,
-  entities: E,
-  // biome-ignore lint/suspicious/noExplicitAny: ElectroDB's transaction entities (their .commit() builders)
-  operations: (entities: Record<keyof E, any>) => any[],
-): Promise<{ canceled: boolean }> {
-  for (const entity of Object.values(entities)) bindEntity(entity);
-  const audit = bindEntity(AuditRecord);
-  const item = auditItem(caller, event);
-  const result = await createWriteTransaction({ ...entities, audit }, (all) => [
-    ...operations(all as Record<keyof E, unknown>),
-    all.audit.put(item).commit(),
-  ]).go();
-  return { canceled: result.canceled };
-}
+// Writing the trail is shared (#commons/audit-trail); re-exported for the capabilities that import it here.
+export { recordAudit, type WriteEntities, writeAudited };
 
 export interface AuditSearch {
   subjectId?: string;
@@ -57,12 +27,22 @@ export async function searchAudit(search: AuditSearch): Promise<AuditRecordItem[
   const to = `${search.toDay}T23:59:59.999Z`;
   let items: AuditRecordItem[];
   if (search.subjectId) {
-    items = (
-      await audit.query
+    const range = [{ at: shiftDay(from, -1) }, { at: shiftDay(to, 1) }] as const;
+    const [direct, links] = await Promise.all([
+      audit.query
         .bySubject({ subjectId: search.subjectId })
-        .between({ at: shiftDay(from, -1) }, { at: shiftDay(to, 1) })
-        .go({ pages: 'all' })
-    ).data;
+        .between(...range)
+        .go({ pages: 'all' }),
+      // records of list reads that name this person beside others
+      bindEntity(AuditSubject)
+        .query.bySubject({ subjectId: search.subjectId })
+        .between(...range)
+        .go({ pages: 'all' }),
+    ]);
+    const linked = links.data.length
+      ? (await audit.get(links.data.map((link) => ({ auditId: link.auditId }))).go()).data
+      : [];
+    items = [...direct.data, ...linked];
   } else if (search.actorId) {
     items = (
       await audit.query
@@ -77,7 +57,9 @@ export async function searchAudit(search: AuditSearch): Promise<AuditRecordItem[
   }
   return items
     .filter((item) => item.day >= search.fromDay && item.day <= search.toDay)
-    .filter((item) => !search.subjectId || item.subjectId === search.subjectId)
+    .filter(
+      (item) => !search.subjectId || item.subjectId === search.subjectId || item.subjectIds?.includes(search.subjectId),
+    )
     .filter((item) => !search.actorId || item.actorId === search.actorId)
     .filter((item) => !search.branchId || item.branchId === search.branchId)
     .sort((a, b) => b.at.localeCompare(a.at));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPerson, recordPersonalDataRead } from '#commons/audit-trail';
 import { RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { dayField } from '#kernel/fields';
@@ -51,6 +52,13 @@ export const auditRoutes = [
         fromDay: query.from,
         toDay: query.to,
         branchId: isHq ? undefined : (branchId ?? 'NONE'),
+      });
+      // the trail names people too: a search is itself a read of their data
+      await recordPersonalDataRead(caller!, {
+        action: 'audit.search',
+        targetType: 'auditTrail',
+        targetId: `${query.from}..${query.to}`,
+        subjects: items.flatMap((item) => [item.subjectId, ...(item.subjectIds ?? []), item.actorId]).filter(isPerson),
       });
       return { body: { items, count: items.length } };
     },

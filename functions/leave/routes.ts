@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordPersonalDataRead } from '#commons/audit-trail';
 import { Conflict, Forbidden, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
@@ -127,7 +128,7 @@ export const leaveRoutes = [
       year: yearSchema.optional(),
     }),
     labels: LABELS,
-    handle: async ({ query, allow }) => {
+    handle: async ({ query, caller, allow }) => {
       const agency = await getOrganisation(query.agencyId);
       if (agency?.kind !== 'agency') throw new NotFound('수행기관');
       allow({ agencyId: agency.organisationId, branchId: agency.branchId });
@@ -164,6 +165,13 @@ export const leaveRoutes = [
         );
         rows.push(...leaves.map(listRow));
       }
+      await recordPersonalDataRead(caller!, {
+        action: 'leave.list',
+        targetType: 'organisation',
+        targetId: `${agency.organisationId}#${year}`,
+        branchId: agency.branchId,
+        subjects: employed.map((assistant) => assistant.userId ?? assistant.assistantId),
+      });
       return { body: { agencyId: agency.organisationId, agencyName: agency.name, year, asOf: day, rows } };
     },
   }),

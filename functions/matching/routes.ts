@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { recordPersonalDataRead } from '#commons/audit-trail';
 import { BRANCHES } from '#commons/branches';
 import type { Caller } from '#commons/caller';
 import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
@@ -311,6 +312,13 @@ export const matchingRoutes = [
         .filter((m) => (scope.agencyId ? m.agencyId === scope.agencyId : scope.branchIds.includes(m.branchId)))
         .filter((m) => !query.status || m.status === query.status)
         .sort((a, b) => b.startDate.localeCompare(a.startDate) || b.createdAt.localeCompare(a.createdAt));
+      await recordPersonalDataRead(caller!, {
+        action: 'matching.list',
+        targetType: 'matchings',
+        targetId: query.workerId ?? query.assistantId ?? scope.agencyId ?? scope.branchIds.join(','),
+        branchId: scope.target.branchId,
+        subjects: visible.flatMap((m) => [m.workerId, m.assistantUserId ?? m.assistantId]),
+      });
       return { body: { items: visible, count: visible.length } };
     },
   }),
@@ -321,7 +329,8 @@ export const matchingRoutes = [
     access: { action: 'list', resource: 'ownMatching', roles: ['worker'] },
     handle: async ({ caller, allow }) => {
       allow({ userId: caller!.userId });
-      const items = (await listByWorker(caller!.userId)).map((m) => ({
+      const matchings = await listByWorker(caller!.userId);
+      const items = matchings.map((m) => ({
         matchingId: m.matchingId,
         assistantName: m.assistantName,
         agencyName: m.agencyName,
@@ -333,6 +342,13 @@ export const matchingRoutes = [
         status: m.status,
         endedOn: m.endedOn,
       }));
+      // the worker sees the names of the assistants who supported them
+      await recordPersonalDataRead(caller!, {
+        action: 'matching.ownHistory',
+        targetType: 'worker',
+        targetId: caller!.userId,
+        subjects: matchings.map((m) => m.assistantUserId ?? m.assistantId),
+      });
       return { body: { items, count: items.length } };
     },
   }),

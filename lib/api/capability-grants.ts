@@ -11,7 +11,7 @@ import {
   AttendanceUpload,
   MonthSubmission,
 } from '#functions/attendance/entities';
-import { AuditRecord } from '#functions/audit/entities';
+import { AuditRecord, AuditSubject } from '#commons/audit-trail';
 import { Claim, ClaimLine, Copayment, RateTableVersion, Settlement } from '#functions/claims/entities';
 import { Upload } from '#functions/files/entities';
 import { UPLOAD_PURPOSES, type UploadPurposeName } from '#functions/files/rules';
@@ -60,7 +60,7 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
     },
   },
   // Reads the audit trail.
-  audit: { router: { table: { read: [AuditRecord, UserProfile] } } },
+  audit: { router: { table: { write: [AuditRecord, AuditSubject], read: [UserProfile] } } },
   // Claims, co-payments, rate tables and settlements; starts and answers the claim-month and settlement
   // workflows (WorkflowDefinition.usedBy).
   claims: {

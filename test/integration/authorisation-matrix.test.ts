@@ -3,11 +3,13 @@ import type { RouteSpec } from '#commons/http/route';
 import { ROLES, type Role } from '#commons/roles';
 import { CAPABILITIES } from '#functions/capabilities';
 import * as clock from '#kernel/clock';
+import { koreaDay } from '#kernel/korea-time';
 import { demoActivityProbes } from '#local/demo-activity';
 import { demoAgreementYear } from '#local/demo-agencies';
 import { demoAttendanceProbes } from '#local/demo-attendance';
 import { demoCalendar } from '#local/demo-calendar';
-import { DEMO_ACCOUNTS } from '#local/demo-data';
+import { DEMO_ACCOUNTS, displayPhone } from '#local/demo-data';
+import { DEMO_ASSISTANTS, demoAssistantId } from '#local/demo-people';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 
@@ -728,6 +730,37 @@ function samplePath(route: RouteSpec): string {
   );
 }
 
+/**
+ * The people the programmes serve (assistants, workers, youth, job seekers), with what identifies them in
+ * an answer (name, mobile number in three spellings, resident number, login id as a JSON value) and the
+ * ids an audit record may name them by. Staff names (branch officers, agency clerks) are work contacts,
+ * not the subjects of the programmes, and are left out.
+ */
+const SERVED_ROLES: Role[] = ['assistant', 'worker', 'youth', 'jobseeker'];
+const SERVED_PEOPLE = DEMO_ACCOUNTS.filter((account) => account.roles.some((role) => SERVED_ROLES.includes(role))).map(
+  (account) => {
+    const rrn = DEMO_ASSISTANTS.find((assistant) => assistant.username === account.username)?.rrn;
+    const markers = [
+      account.name,
+      displayPhone(account.phone),
+      displayPhone(account.phone).replace(/-/g, ''),
+      `"${account.username}"`,
+      ...(rrn ? [rrn, rrn.replace('-', '')] : []),
+    ];
+    const ids = [account.username, ...(account.roles.includes('assistant') ? [demoAssistantId(account.username)] : [])];
+    return { username: account.username, markers, ids };
+  },
+);
+
+/** The served people, other than the caller, whose personal data an answer carries. */
+function peopleIn(answer: Answer): typeof SERVED_PEOPLE {
+  if (answer.status >= 300 || answer.json === undefined) return [];
+  const text = JSON.stringify(answer.json);
+  return SERVED_PEOPLE.filter(
+    (person) => person.username !== answer.as && person.markers.some((marker) => text.includes(marker)),
+  );
+}
+
 let stack: TestStack;
 const tokens = new Map<string, string>();
 
@@ -823,5 +856,37 @@ describe('authorisation matrix (every route × every role)', () => {
     // the probes above decided a Seoul request, which was audited with BR-SEOUL
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((item) => item.branchId === 'BR-SEOUL')).toBe(true);
+  });
+  it('every answer that carries another person’s personal data wrote an audit record naming that person', async () => {
+    // each answer's records lie between its request and the next one (the run is sequential)
+    const readers = [...new Set(answers.filter((answer) => peopleIn(answer).length > 0).map((a) => a.as!))];
+    expect(readers.length, 'the run reads some personal data').toBeGreaterThan(0);
+    const first = answers[0]!.sentAt;
+    const records = new Map<string, { at: string; subjectId: string; subjectIds?: string[] }[]>();
+    for (const actor of readers) {
+      const res = await fetch(
+        urlOf(stack, {
+          path: '/audit',
+          query: { actor, from: koreaDay(new Date(first)), to: clock.today() },
+        }),
+        { headers: { authorization: `Bearer ${tokens.get('hq_admin')}` } },
+      );
+      expect(res.status).toBe(200);
+      records.set(actor, ((await res.json()) as { items: never[] }).items);
+    }
+    const unaudited: string[] = [];
+    answers.forEach((answer, index) => {
+      const until = answers[index + 1]?.sentAt ?? '9999';
+      for (const person of peopleIn(answer)) {
+        const named = (records.get(answer.as!) ?? []).some(
+          (record) =>
+            record.at >= answer.sentAt &&
+            record.at < until &&
+            person.ids.some((id) => record.subjectId === id || record.subjectIds?.includes(id)),
+        );
+        if (!named) unaudited.push(`${key(answer.route)} as ${answer.as}: ${person.username} (${answer.url})`);
+      }
+    });
+    expect([...new Set(unaudited)], 'reads of another person’s personal data without an audit record').toEqual([]);
   });
 });
