@@ -144,11 +144,12 @@ export const workforceRoutes = [
     handle: async ({ query, caller, allow }) => {
       const { rows, scope, today } = await rowsFor(caller!, query, allow);
       const file = await workforceWorkbook(rows, today);
-      await recordAudit(caller!, {
+      await recordPersonalDataRead(caller!, {
         action: 'workforce.export',
         targetType: 'workforce',
         targetId: scope.describe,
         branchId: scope.target.branchId,
+        subjects: rows.map((row) => row.assistantId),
       });
       // JSON with the file inside: the API's responses are JSON end to end (API Gateway, local API)
       return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { recordPersonalDataRead } from '#commons/audit-trail';
+import type { Caller } from '#commons/caller';
 import { Conflict, NotFound, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { attendanceOf } from '#functions/activity/codes';
@@ -88,6 +89,21 @@ function importView(item: AttendanceImportItem, currentImportId?: string) {
   };
 }
 
+/**
+ * An import shows the names and cells of the people its file did not match and its error rows: who read
+ * them is recorded. Those people are not registered (they have no id to name), so the record names
+ * the import; the assistants it matched are not in the answer.
+ */
+async function recordImportRead(caller: Caller, items: readonly AttendanceImportItem[], action: string) {
+  const shown = items.filter((item) => item.unmatched.length > 0 || item.errors.length > 0);
+  if (shown.length === 0) return;
+  await recordAudit(caller, {
+    action,
+    targetType: 'attendanceImport',
+    targetId: shown.map((item) => item.importId).join(','),
+  });
+}
+
 export const attendanceRoutes = [
   defineRoute({
     method: 'POST',
@@ -111,12 +127,13 @@ export const attendanceRoutes = [
     summary: '올린 출퇴근 자료의 가져오기 진행(기다림·가져오는 중·끝남·실패)과 결과',
     access: { action: 'read', resource: 'attendance', roles: ['agency', 'branch', 'hq'] },
     params: uploadParams,
-    handle: async ({ params, allow }) => {
+    handle: async ({ params, caller, allow }) => {
       const request = await getUploadRequest(params.uploadId);
       if (!request) throw new NotFound('올린 출퇴근 자료');
       await allowAgency(request.agencyId, allow);
       const item = request.importId ? await getImport(request.importId) : undefined;
       const pointer = item ? await getMonth(item.agencyId, item.month) : undefined;
+      if (item) await recordImportRead(caller!, [item], 'attendanceImport.read');
       return {
         body: {
           uploadId: request.uploadId,
@@ -137,12 +154,13 @@ export const attendanceRoutes = [
     params: organisationParams,
     query: z.object({ month }),
     labels: LABELS,
-    handle: async ({ params, query, allow }) => {
+    handle: async ({ params, query, caller, allow }) => {
       const agency = await agencyOf(params.organisationId, allow);
       const [items, pointer] = await Promise.all([
         listImports(agency.organisationId, query.month),
         getMonth(agency.organisationId, query.month),
       ]);
+      await recordImportRead(caller!, items, 'attendanceImport.list');
       return {
         body: {
           month: query.month,
@@ -158,8 +176,9 @@ export const attendanceRoutes = [
     summary: '출퇴근 자료 가져오기 결과(오류 보고서, 찾지 못한 사람)',
     access: { action: 'read', resource: 'attendance', roles: ['agency', 'branch', 'hq'] },
     params: importParams,
-    handle: async ({ params, allow }) => {
+    handle: async ({ params, caller, allow }) => {
       const item = await importOf(params.importId, allow);
+      await recordImportRead(caller!, [item], 'attendanceImport.read');
       const pointer = await getMonth(item.agencyId, item.month);
       return { body: importView(item, pointer?.currentImportId) };
     },
@@ -170,8 +189,9 @@ export const attendanceRoutes = [
     summary: '출퇴근 자료 오류 보고서 내려받기(CSV)',
     access: { action: 'download', resource: 'attendance', roles: ['agency', 'branch', 'hq'] },
     params: importParams,
-    handle: async ({ params, allow }) => {
+    handle: async ({ params, caller, allow }) => {
       const item = await importOf(params.importId, allow);
+      await recordImportRead(caller!, [item], 'attendanceImport.errorReport');
       const csv = errorReportCsv(item.errors, item.omittedErrors);
       return {
         body: {

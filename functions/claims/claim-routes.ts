@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordPersonalDataRead } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { Conflict, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
@@ -113,6 +114,17 @@ async function claimDetail(claim: ClaimItem) {
   };
 }
 
+/** A claim's lines name each assistant and worker of the month: reading them is recorded. */
+async function recordClaimRead(caller: Caller, detail: Awaited<ReturnType<typeof claimDetail>>, action: string) {
+  await recordPersonalDataRead(caller, {
+    action,
+    targetType: 'claim',
+    targetId: detail.claimId,
+    branchId: detail.branchId,
+    subjects: [...detail.assistants, ...detail.workers].map((line) => line.id),
+  });
+}
+
 const STAGE_OF: Record<ClaimAction, 'agency' | 'branch' | undefined> = {
   submit: 'agency',
   recompute: 'agency',
@@ -216,7 +228,11 @@ export const claimWorkflowRoutes = [
     access: { action: 'read', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
     params: claimParams,
     labels: CLAIM_LABELS,
-    handle: async ({ params, allow }) => ({ body: await claimDetail(await loadClaim(params.claimId, allow)) }),
+    handle: async ({ params, caller, allow }) => {
+      const detail = await claimDetail(await loadClaim(params.claimId, allow));
+      await recordClaimRead(caller!, detail, 'claim.read');
+      return { body: detail };
+    },
   }),
   defineRoute({
     method: 'GET',
@@ -225,8 +241,9 @@ export const claimWorkflowRoutes = [
     access: { action: 'read', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
     params: claimParams,
     labels: CLAIM_LABELS,
-    handle: async ({ params, allow }) => {
+    handle: async ({ params, caller, allow }) => {
       const detail = await claimDetail(await loadClaim(params.claimId, allow));
+      await recordClaimRead(caller!, detail, 'claim.export');
       const file = await claimWorkbook(detail as unknown as ExportClaim);
       // JSON with the file inside: the API's responses are JSON end to end (API Gateway, local API)
       return {

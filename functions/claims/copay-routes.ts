@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordPersonalDataRead } from '#commons/audit-trail';
 import { Conflict, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { getOrganisation } from '#functions/agencies/repository';
@@ -51,11 +52,18 @@ export const copayRoutes = [
       month: monthField('월').optional(),
     }),
     labels: LABELS,
-    handle: async ({ query, allow }) => {
+    handle: async ({ query, caller, allow }) => {
       const agency = await getOrganisation(query.agencyId);
       if (agency?.kind !== 'agency') throw new NotFound('수행기관');
       allow({ agencyId: agency.organisationId, branchId: agency.branchId });
       const items = await listAgencyCopayments(agency.organisationId, query.month);
+      await recordPersonalDataRead(caller!, {
+        action: 'copayment.list',
+        targetType: 'organisation',
+        targetId: `${agency.organisationId}#${query.month ?? 'all'}`,
+        branchId: agency.branchId,
+        subjects: items.map((item) => item.workerId),
+      });
       return { body: { copayments: items.map(view) } };
     },
   }),

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  createWriteTransaction,
-  Entity as ElectroEntity,
-  type Entity,
-  type EntityItem,
-  type TransactWriteEntity,
-} from 'electrodb';
+import { createWriteTransaction, Entity, type EntityItem, type TransactWriteEntity } from 'electrodb';
 import * as clock from '#kernel/clock';
 import { koreaDay } from '#kernel/korea-time';
 import type { Caller } from './caller.ts';
@@ -24,7 +18,8 @@ export const AUDIT_RETENTION_DAYS = 3 * 365;
  * read leaves. Never holds the personal data itself, only ids. Searches: by the person the data is
  * about, by actor, by day.
  */
-export const AuditRecord = new ElectroEntity({
+// pure: a bundle that never writes one drops it (what a function may reach is read from its bundle)
+export const AuditRecord = /* @__PURE__ */ new Entity({
   model: { entity: 'auditRecord', version: '1', service: SERVICE_NAME },
   attributes: {
     auditId: { type: 'string', required: true },
@@ -74,7 +69,7 @@ export type AuditRecordItem = EntityItem<typeof AuditRecord>;
  * One more person named by a record of a list read: an index entry (not a second record) so that a
  * search by that person finds the one record that names them all.
  */
-export const AuditSubject = new ElectroEntity({
+export const AuditSubject = /* @__PURE__ */ new Entity({
   model: { entity: 'auditSubject', version: '1', service: SERVICE_NAME },
   attributes: {
     subjectId: { type: 'string', required: true },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordPersonalDataRead } from '#commons/audit-trail';
 import { BRANCHES } from '#commons/branches';
 import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
@@ -133,6 +134,14 @@ export const staffRoutes = [
       if (!branchId) throw new RuleViolation('지사를 골라 주세요.');
       allow({ branchId });
       const items = await listStaffRequests(branchId, query.status);
+      // names and mobile numbers of the people asking for an account
+      await recordPersonalDataRead(caller!, {
+        action: 'staffRequest.list',
+        targetType: 'branch',
+        targetId: branchId,
+        branchId,
+        subjects: items.map((item) => item.userId),
+      });
       return { body: { items, count: items.length } };
     },
   }),

@@ -91,14 +91,17 @@ async function assistantOr404(assistantId: string): Promise<AssistantItem> {
  * A notice, after the scope check on the assistant its id names: another agency (or another
  * assistant) is refused whether or not the notice exists, so ids cannot be probed.
  */
-async function noticeInScope(noticeId: string, allow: (target: Target) => void): Promise<LeaveNoticeItem> {
+async function noticeInScope(
+  noticeId: string,
+  allow: (target: Target) => void,
+): Promise<LeaveNoticeItem & { subjectId: string }> {
   const assistantId = assistantOfNoticeId(noticeId);
   const assistant = assistantId ? await getAssistant(assistantId) : undefined;
   if (!assistant) throw new NotFound('사용촉진 통지');
   allow({ agencyId: assistant.agencyId, branchId: assistant.branchId, userId: assistant.userId });
   const notice = await getNotice(noticeId);
   if (!notice || notice.assistantId !== assistant.assistantId) throw new NotFound('사용촉진 통지');
-  return notice;
+  return { ...notice, subjectId: assistant.userId ?? assistant.assistantId };
 }
 
 function fail(fields: { field: string; label: string; message: string }[]): never {
@@ -469,8 +472,14 @@ export const leaveRoutes = [
     access: { action: 'read', resource: 'leaveNotice', roles: ['agency', 'branch', 'hq', 'assistant'] },
     params: noticeParams,
     labels: LABELS,
-    handle: async ({ params, allow }) => {
+    handle: async ({ params, caller, allow }) => {
       const notice = await noticeInScope(params.noticeId, allow);
+      await recordPersonalDataRead(caller!, {
+        action: 'leaveNotice.download',
+        targetType: 'leaveNotice',
+        targetId: notice.noticeId,
+        subjects: [notice.subjectId],
+      });
       const bytes = await readDocument(notice.pdfKey);
       return {
         body: {

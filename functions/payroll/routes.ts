@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordPersonalDataRead } from '#commons/audit-trail';
 import type { FieldProblem } from '#commons/errors';
 import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
@@ -263,11 +264,12 @@ export const payrollRoutes = [
       const agency = await agencyIn(params.organisationId, allow);
       const { records, table } = await monthTable(agency.organisationId, query.month);
       // pay and birth dates of named people: the read is recorded
-      await recordAudit(caller!, {
+      await recordPersonalDataRead(caller!, {
         action: 'payroll.list',
         targetType: 'payroll',
         targetId: `${agency.organisationId}_${query.month}`,
         branchId: agency.branchId,
+        subjects: records.map((record) => record.userId ?? record.assistantId),
       });
       return {
         body: {
@@ -321,13 +323,14 @@ export const payrollRoutes = [
     labels: LABELS,
     handle: async ({ params, query, caller, allow }) => {
       const agency = await agencyIn(params.organisationId, allow);
-      const { table } = await monthTable(agency.organisationId, query.month);
+      const { records, table } = await monthTable(agency.organisationId, query.month);
       if (table.rows.length === 0) throw new NotFound(`${query.month} 급여`);
-      await recordAudit(caller!, {
+      await recordPersonalDataRead(caller!, {
         action: 'payroll.export',
         targetType: 'payroll',
         targetId: `${agency.organisationId}_${query.month}`,
         branchId: agency.branchId,
+        subjects: records.map((record) => record.userId ?? record.assistantId),
       });
       const file = await payrollWorkbook({ agencyName: agency.name, month: query.month, table });
       return {

@@ -1,3 +1,4 @@
+import { AuditRecord, AuditSubject } from '#commons/audit-trail';
 import { ActivityDay, ActivityLogEntry, ConsentRound } from '#functions/activity/entities';
 import { Agreement, Organisation, Seal } from '#functions/agencies/entities';
 import { ServiceApplication } from '#functions/applications/entities';
@@ -11,7 +12,6 @@ import {
   AttendanceUpload,
   MonthSubmission,
 } from '#functions/attendance/entities';
-import { AuditRecord, AuditSubject } from '#commons/audit-trail';
 import { Claim, ClaimLine, Copayment, RateTableVersion, Settlement } from '#functions/claims/entities';
 import { Upload } from '#functions/files/entities';
 import { UPLOAD_PURPOSES, type UploadPurposeName } from '#functions/files/rules';
@@ -24,7 +24,8 @@ import type { CapabilityGrants, WorkflowGrants } from '../constructs/function-gr
 
 // What each Lambda of the product may reach, declared per capability and read from its code: the
 // entities its repositories read and write (plus the caller's UserProfile, which the API edge reads for
-// every route that needs a token, and AuditRecord, written with every audited change), the document
+// every route that needs a token, and AuditRecord, written with every audited change, with AuditSubject
+// where a read names several people), the document
 // key prefixes it writes (key builders named below), the upload purposes it signs, takes or checks,
 // resident numbers, SMS and user administration. test/cdk/capability-grants.test.ts checks every
 // function's synthesized policies against its entry here, and its bundled code against both: a grant
@@ -51,7 +52,7 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   identity: {
     router: {
       table: {
-        write: [UserProfile, SignInGuard, SignInChallenge, StaffRequest, Upload, AuditRecord],
+        write: [UserProfile, SignInGuard, SignInChallenge, StaffRequest, Upload, AuditRecord, AuditSubject],
         read: [Organisation],
       },
       uploads: { read: ['pledge'], remove: ['pledge'] },
@@ -66,7 +67,7 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   claims: {
     router: {
       table: {
-        write: [Claim, Copayment, RateTableVersion, Settlement, AuditRecord],
+        write: [Claim, Copayment, RateTableVersion, Settlement, AuditRecord, AuditSubject],
         read: [ClaimLine, Organisation, UserProfile],
       },
     },
@@ -84,7 +85,10 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   // Service applications (B1): each step is audited and sent to the applicant by SMS.
   applications: {
     router: {
-      table: { write: [ServiceApplication, AuditRecord], read: [Organisation, RateTableVersion, UserProfile] },
+      table: {
+        write: [ServiceApplication, AuditRecord, AuditSubject],
+        read: [Organisation, RateTableVersion, UserProfile],
+      },
       sms: true,
     },
   },
@@ -95,7 +99,7 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   assistants: {
     router: {
       table: {
-        write: [Assistant, AssistantRrnClaim, JobPosting, ActivityApplication, AuditRecord],
+        write: [Assistant, AssistantRrnClaim, JobPosting, ActivityApplication, AuditRecord, AuditSubject],
         read: [Matching, Organisation, Upload, UserProfile],
       },
       documents: { read: ['assistants/'], write: ['assistants/'] },
@@ -109,7 +113,7 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   matching: {
     router: {
       table: {
-        write: [Matching, ServiceApplication, Assistant, AuditRecord],
+        write: [Matching, ServiceApplication, Assistant, AuditRecord, AuditSubject],
         read: [Organisation, RateTableVersion, UserProfile],
       },
       sms: true,
@@ -121,7 +125,7 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   activity: {
     router: {
       table: {
-        write: [ActivityLogEntry, ActivityDay, ConsentRound, AuditRecord],
+        write: [ActivityLogEntry, ActivityDay, ConsentRound, AuditRecord, AuditSubject],
         read: [Assistant, Matching, Organisation, ServiceApplication, Upload, UserProfile],
       },
       documents: { read: ['activity/'], write: ['activity/'], probe: true },
@@ -133,7 +137,7 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   leave: {
     router: {
       table: {
-        write: [LeaveProfileSetting, LeaveNotice, LeaveExcessReason, AuditRecord],
+        write: [LeaveProfileSetting, LeaveNotice, LeaveExcessReason, AuditRecord, AuditSubject],
         read: [ActivityLogEntry, Assistant, Matching, Organisation, UserProfile],
       },
       documents: { read: ['leave/notices/'], write: ['leave/notices/'] },
@@ -145,7 +149,15 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   attendance: {
     router: {
       table: {
-        write: [AttendanceJustification, AttendanceSetting, AttendanceUpload, MonthSubmission, Upload, AuditRecord],
+        write: [
+          AttendanceJustification,
+          AttendanceSetting,
+          AttendanceUpload,
+          MonthSubmission,
+          Upload,
+          AuditRecord,
+          AuditSubject,
+        ],
         read: [
           ActivityLogEntry,
           AttendanceImport,
@@ -171,7 +183,7 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   payroll: {
     router: {
       table: {
-        write: [PayrollRecord, PayrollSetting, AuditRecord],
+        write: [PayrollRecord, PayrollSetting, AuditRecord, AuditSubject],
         read: [ActivityLogEntry, Assistant, Claim, ClaimLine, Organisation, RateTableVersion, UserProfile],
       },
       sms: true,

@@ -66,9 +66,10 @@ function readBundle(text: string): CodeReach {
   const modules = new Map<string, string>();
   for (let i = 1; i < parts.length; i += 2) modules.set(parts[i]!, (modules.get(parts[i]!) ?? '') + parts[i + 1]!);
 
-  // `var Assistant = new Entity({ model: { entity: "assistant", …` (esbuild may rename the binding)
+  // `var Assistant = new Entity({ model: { entity: "assistant", …` (esbuild may rename the binding; an
+  // entity declared pure is dropped from a bundle that never uses it)
   const entityOf = new Map<string, string>();
-  for (const match of text.matchAll(/var (\w+) = new Entity\d*\(\{\s*model: \{\s*entity: "(\w+)"/g)) {
+  for (const match of text.matchAll(/var (\w+) = (?:\/\* @__PURE__ \*\/ )?new Entity\d*\(\{\s*model: \{\s*entity: "(\w+)"/g)) {
     entityOf.set(match[1]!, match[2]!);
   }
 

@@ -1,6 +1,7 @@
-import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { personalDataReadItems } from '#commons/audit-trail';
 import { handler } from '#functions/audit/handler';
 import { auditItem, koreaDay } from '#functions/audit/record';
 import { daysBetween } from '#functions/audit/repository';
@@ -60,6 +61,8 @@ describe('GET /audit', () => {
 
   it('lets branch staff see only records in their branch', async () => {
     ddb.on(GetCommand).resolves(profile('branch1', [{ role: 'branch', branchId: 'BR-1' }]));
+    ddb.on(PutCommand).resolves({});
+    ddb.on(BatchWriteCommand).resolves({ UnprocessedItems: {} });
     ddb.on(QueryCommand).resolves({
       Items: [stored('2026-11-20T01:00:00Z', 'BR-1'), stored('2026-11-20T02:00:00Z', 'BR-2')],
     });
@@ -74,6 +77,15 @@ describe('GET /audit', () => {
     const body = JSON.parse(res.body);
     expect(body.items.map((i: { branchId: string }) => i.branchId)).toEqual(['BR-1']);
     expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input.IndexName).toBe('gsi1');
+    // the search is itself a read of the people it names: one record names them all, with an index
+    // entry for each further person
+    const record = ddb.commandCalls(PutCommand).map((call) => call.args[0].input.Item!)[0]!;
+    expect(record).toMatchObject({ action: 'audit.search', actorId: 'branch1', subjectId: 'agency1' });
+    expect(record.subjectIds).toEqual(['agency1', 'worker1']);
+    const links = ddb
+      .commandCalls(BatchWriteCommand)
+      .flatMap((call) => Object.values(call.args[0].input.RequestItems!).flat());
+    expect(links.map((request) => request.PutRequest!.Item!.subjectId)).toEqual(['worker1']);
   });
 
   it('refuses an agency clerk (403) and an anonymous caller (401)', async () => {
@@ -105,5 +117,47 @@ describe('GET /audit', () => {
     );
     expect(res.statusCode).toBe(400);
     expect(JSON.parse(res.body).error.message).toContain('기간을 줄이거나');
+  });
+});
+
+describe('a read of other people’s personal data', () => {
+  const reader = { userId: 'agency1', roles: ['agency' as const], sourceIp: '10.0.0.1' };
+  const at = new Date('2026-11-20T01:00:00Z');
+
+  it('is one record naming every person returned but the reader, with an index entry per further person', () => {
+    const items = personalDataReadItems(
+      reader,
+      {
+        action: 'assistant.list',
+        targetType: 'agency',
+        targetId: 'AG-1',
+        subjects: ['w2', 'agency1', 'w1', 'w2', undefined, 'NONE'],
+      },
+      at,
+    )!;
+    expect(items.record).toMatchObject({
+      action: 'assistant.list',
+      actorId: 'agency1',
+      subjectId: 'w1',
+      subjectIds: ['w1', 'w2'],
+    });
+    expect(items.links).toEqual([
+      expect.objectContaining({
+        subjectId: 'w2',
+        auditId: items.record.auditId,
+        at: items.record.at,
+        day: '2026-11-20',
+      }),
+    ]);
+  });
+
+  it('names one person without a list, and writes nothing when the answer named only the reader', () => {
+    const one = personalDataReadItems(reader, { action: 'a', targetType: 't', targetId: 'x', subjects: ['w1'] }, at)!;
+    expect(one.record.subjectId).toBe('w1');
+    expect(one.record.subjectIds).toBeUndefined();
+    expect(one.links).toEqual([]);
+    expect(
+      personalDataReadItems(reader, { action: 'a', targetType: 't', targetId: 'x', subjects: ['agency1'] }, at),
+    ).toBeUndefined();
   });
 });
