@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '#commons/roles';
-import { actionLabel, filtersFromSearch, hrefFor, roleLabel } from '../../../web/src/audit/audit-state.ts';
+import {
+  actionLabel,
+  filtersFromSearch,
+  hrefFor,
+  roleLabel,
+  subjectsLabel,
+} from '../../../web/src/audit/audit-state.ts';
 import { controlFor, fieldName, problemsOf } from '../../../web/src/components/form-problems.ts';
 import { findItem, findSection, type MenuItem, trail, visibleTo } from '../../../web/src/components/menu.ts';
 import { modal } from '../../../web/src/components/modal.ts';
@@ -221,6 +227,12 @@ describe('audit search state', () => {
     expect(actionLabel('seal.stamp')).toBe('seal.stamp');
     expect(roleLabel('branch')).toBe('소속기관(지사)');
     expect(roleLabel('none')).toBe('로그인 전');
+    expect(actionLabel('audit.search')).toBe('처리 기록 검색');
+    expect(subjectsLabel({ subjectId: 'worker01', subjectIds: ['worker01', 'worker02', 'worker03'] })).toBe(
+      'worker01 외 2명',
+    );
+    expect(subjectsLabel({ subjectId: 'worker01' })).toBe('worker01');
+    expect(subjectsLabel({ subjectId: 'NONE' })).toBe('-');
   });
 
   it('shows staff requests of the viewer’s own branch; hq picks one', () => {

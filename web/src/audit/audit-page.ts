@@ -21,6 +21,7 @@ import {
   hrefFor,
   OUTCOMES,
   roleLabel,
+  subjectsLabel,
   targetLabel,
 } from './audit-state.ts';
 
@@ -39,7 +40,7 @@ const COLUMNS: Column<AuditRecord>[] = [
   },
   { header: '처리 내용', cell: (r) => actionLabel(r.action) },
   { header: '대상', cell: (r) => `${targetLabel(r.targetType)} ${r.targetId}` },
-  { header: '정보 주체', cell: (r) => (r.subjectId === 'NONE' ? '-' : r.subjectId) },
+  { header: '정보 주체', cell: subjectsLabel },
   { header: '결과', cell: (r) => OUTCOMES[r.outcome] ?? r.outcome, width: 'narrow' },
   { header: '접속 주소', cell: (r) => r.sourceIp, width: 'narrow' },
 ];

@@ -27,6 +27,8 @@ export interface AuditRecord {
   targetType: string;
   targetId: string;
   subjectId: string;
+  /** every person a list read named (the first is subjectId) */
+  subjectIds?: string[];
   outcome: 'success' | 'denied' | 'failed';
   sourceIp: string;
   reason?: string;
@@ -88,6 +90,15 @@ const VERBS: Record<string, string> = {
   download: '내려받기',
   approve: '승인',
   reject: '반려',
+  export: '엑셀 내려받기',
+  search: '검색',
+  compare: '비교 열람',
+  month: '한 달 열람',
+  ownList: '목록 열람(본인)',
+  ownHistory: '이력 열람(본인)',
+  workers: '근로자 목록 열람',
+  agencyList: '기관 목록 열람',
+  errorReport: '오류 보고서 내려받기',
 };
 
 const TARGETS: Record<string, string> = {
@@ -100,6 +111,22 @@ const TARGETS: Record<string, string> = {
   claim: '사업비 신청',
   payroll: '급여',
   file: '파일',
+  audit: '처리 기록',
+  auditTrail: '처리 기록',
+  matching: '매칭',
+  matchings: '매칭',
+  matchingRequest: '매칭의뢰',
+  activityApplication: '활동 신청',
+  workforce: '근로지원인 인력',
+  consentRound: '동의 요청',
+  leave: '연차',
+  leaveNotice: '연차 사용촉진 통지',
+  copayment: '본인부담금',
+  attendance: '출퇴근 기록',
+  attendanceImport: '출퇴근 자료',
+  organisation: '기관',
+  agency: '수행기관',
+  branch: '지사',
 };
 
 export function actionLabel(action: string): string {
@@ -122,3 +149,10 @@ export function roleLabel(actorRole: string): string {
 }
 
 export const OUTCOMES: Record<AuditRecord['outcome'], string> = { success: '성공', denied: '거부', failed: '실패' };
+
+/** The people a record names, as the table shows them: one id, or the first and how many more. */
+export function subjectsLabel(record: Pick<AuditRecord, 'subjectId' | 'subjectIds'>): string {
+  if (record.subjectId === 'NONE') return '-';
+  const more = (record.subjectIds?.length ?? 1) - 1;
+  return more > 0 ? `${record.subjectId} 외 ${more}명` : record.subjectId;
+}
