@@ -21,6 +21,8 @@
 // 10. A challenge is answered only with a session this server issued for that user and challenge,
 //     within 3 minutes and once (cognito-local hands out a random Session and never checks it).
 //     Kept in memory: a restart ends open sign-ins, as their 3 minutes would.
+// 11. AdminUserGlobalSignOut, which cognito-local lacks (the product calls it at sign-out), revokes
+//     every refresh token of the user, as on Cognito.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AWS from 'aws-sdk';
@@ -218,6 +220,15 @@ async function adminSetUserMfaPreference(request: MfaPreferenceRequest): Promise
   return {};
 }
 
+/** Gap 11: sign-out everywhere: the user's refresh tokens stop working (REFRESH_TOKEN_AUTH refuses them). */
+async function adminUserGlobalSignOut(request: { UserPoolId?: string; Username?: string }): Promise<Record<string, never>> {
+  const pool = await cognito.getUserPool(ctx, request.UserPoolId ?? '');
+  const user = await pool.getUserByUsername(ctx, request.Username ?? '');
+  if (!user) throw new UserNotFoundError('User does not exist.');
+  await pool.saveUser(ctx, { ...user, RefreshTokens: [] });
+  return {};
+}
+
 interface ForgotPasswordRequest {
   ClientId?: string;
   Username?: string;
@@ -248,6 +259,9 @@ async function forgotPasswordBySms(request: ForgotPasswordRequest): Promise<unkn
 }
 
 const adapted: typeof cognitoRouter = (target) => {
+  if (target === 'AdminUserGlobalSignOut') {
+    return async (_context, request) => adminUserGlobalSignOut(request as { UserPoolId?: string; Username?: string });
+  }
   if (target === 'AdminSetUserMFAPreference') {
     return async (_context, request) => adminSetUserMfaPreference(request as MfaPreferenceRequest);
   }

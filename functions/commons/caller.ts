@@ -22,6 +22,8 @@ export interface TokenIdentity {
   userId: string;
   roles: Role[];
   sourceIp: string;
+  /** the token's iat (seconds): a token issued before the person signed out no longer counts */
+  issuedAt?: number;
 }
 
 export function identityFromEvent(event: APIGatewayProxyEvent): TokenIdentity | undefined {
@@ -33,6 +35,7 @@ export function identityFromEvent(event: APIGatewayProxyEvent): TokenIdentity | 
     userId: username,
     roles: parseGroups(claims['cognito:groups']).filter(isRole),
     sourceIp: event.requestContext?.identity?.sourceIp ?? 'unknown',
+    ...issuedAtOf(claims.iat),
   };
 }
 
@@ -53,4 +56,21 @@ function parseGroups(raw: unknown): string[] {
     .replace(/^\[|\]$/g, '')
     .split(/[,\s]+/)
     .filter(Boolean);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * The token's iat in seconds. The REST API's Cognito authorizer hands it to the Lambda as Java's
+ * Date.toString() in UTC ("Mon Dec 07 01:00:00 UTC 2026"); tokens decoded locally give a number.
+ */
+export function issuedAtOf(raw: unknown): { issuedAt?: number } {
+  if (typeof raw === 'number' && Number.isFinite(raw)) return { issuedAt: raw };
+  if (typeof raw !== 'string') return {};
+  if (/^\d+$/.test(raw)) return { issuedAt: Number(raw) };
+  const java = /^\w{3} (\w{3}) (\d{2}) (\d{2}):(\d{2}):(\d{2}) UTC (\d{4})$/.exec(raw);
+  const month = java ? MONTHS.indexOf(java[1]!) : -1;
+  if (!java || month < 0) return {};
+  const [, , day, hours, minutes, seconds, year] = java.map(Number) as number[];
+  return { issuedAt: Date.UTC(year!, month, day!, hours!, minutes!, seconds!) / 1000 };
 }

@@ -22,6 +22,7 @@ import {
   startPasswordReset,
 } from './cognito.ts';
 import { getProfile, getStaffRequest, putProfile, putStaffRequest, saveAudited } from './repository.ts';
+import { clearedRefreshCookie } from './session-rules.ts';
 
 export const SIGN_UP_FIELDS = {
   username: usernameSchema,
@@ -225,7 +226,8 @@ export const accountRoutes = [
         { action: 'account.withdraw', targetType: 'user', targetId: caller!.userId, subjectId: caller!.userId },
         { profile: { ...profile, status: 'withdrawn', withdrawnAt: clock.nowIso() } },
       );
-      return { body: { step: 'done' } };
+      // the login is gone at Cognito (its refresh tokens with it) and the profile refuses its ID tokens
+      return { body: { step: 'done' }, headers: { 'set-cookie': clearedRefreshCookie() } };
     },
   }),
 ];

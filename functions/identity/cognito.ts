@@ -3,12 +3,14 @@ import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
   AdminSetUserMFAPreferenceCommand,
+  AdminUserGlobalSignOutCommand,
   type AuthenticationResultType,
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
   ForgotPasswordCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
+  RevokeTokenCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoClient } from '#commons/clients';
@@ -194,4 +196,16 @@ export async function deleteLogin(username: string): Promise<void> {
   await cognitoClient().send(
     new AdminDeleteUserCommand({ UserPoolId: requireEnv(ENV.userPoolId), Username: username }),
   );
+}
+
+/** Sign-out: every refresh token of the person stops working (in every browser they used). */
+export async function signOutEverywhere(username: string): Promise<void> {
+  await cognitoClient().send(
+    new AdminUserGlobalSignOutCommand({ UserPoolId: requireEnv(ENV.userPoolId), Username: username }),
+  );
+}
+
+/** One refresh token (and the access tokens issued with it) stops working. */
+export async function revokeRefreshToken(token: string): Promise<void> {
+  await cognitoClient().send(new RevokeTokenCommand({ ClientId: requireEnv(ENV.userPoolClientId), Token: token }));
 }

@@ -37,6 +37,8 @@ export const UserProfile = new Entity({
       properties: { terms: { type: 'boolean' }, privacy: { type: 'boolean' }, marketing: { type: 'boolean' } },
     },
     withdrawnAt: { type: 'string' },
+    /** when the person last signed out (machine clock, ISO): ID tokens issued before it no longer count */
+    signedOutAt: { type: 'string' },
     createdAt: { type: 'string', required: true, readOnly: true, default: () => clock.nowIso() },
     updatedAt: {
       type: 'string',

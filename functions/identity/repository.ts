@@ -1,7 +1,7 @@
 import type { CreateEntityItem } from 'electrodb';
 import type { Caller, Grant } from '#commons/caller';
 import { bindEntity, isConditionFailure } from '#commons/entities';
-import { Conflict } from '#commons/errors';
+import { Conflict, Unauthenticated } from '#commons/errors';
 import { isRole } from '#commons/roles';
 import type { AuditEvent } from '#functions/audit/record';
 import { writeAudited } from '#functions/audit/repository';
@@ -14,6 +14,7 @@ import {
   UserProfile,
   type UserProfileItem,
 } from './entities.ts';
+import { SESSION_ENDED_MESSAGE, tokenCounts } from './session-rules.ts';
 import {
   type ChallengeRefusal,
   type ChallengeState,
@@ -35,9 +36,13 @@ export async function getProfile(userId: string): Promise<UserProfileItem | unde
   return data ?? undefined;
 }
 
-/** The grants of an active person; a withdrawn or unknown person has none. */
-export async function loadGrants(userId: string): Promise<Grant[]> {
+/**
+ * The grants of an active person; a pending or unknown person has none. A token of a withdrawn person,
+ * or one issued before the person signed out, no longer counts at all (401).
+ */
+export async function loadGrants(userId: string, issuedAt?: number): Promise<Grant[]> {
   const profile = await getProfile(userId);
+  if (!tokenCounts(profile, issuedAt)) throw new Unauthenticated(SESSION_ENDED_MESSAGE);
   if (profile?.status !== 'active') return [];
   return profile.grants.flatMap((grant) =>
     isRole(grant.role)
@@ -229,4 +234,17 @@ export async function saveAudited(
     ...(change.profile ? [entities.UserProfile.put(change.profile).commit()] : []),
     ...(change.staffRequest ? [entities.StaffRequest.put(change.staffRequest).commit()] : []),
   ]);
+}
+
+/**
+ * Sign-out, with its audit record: ID tokens the person holds from before it stop counting (the edge
+ * compares their iat with this time, which is why it is the machine's time, like Cognito's).
+ */
+export async function markSignedOut(caller: Caller, at: string): Promise<void> {
+  await writeAudited(
+    caller,
+    { action: 'auth.logout', targetType: 'user', targetId: caller.userId, subjectId: caller.userId },
+    { profile: UserProfile },
+    ({ profile }) => [profile.patch({ userId: caller.userId }).set({ signedOutAt: at }).commit()],
+  );
 }

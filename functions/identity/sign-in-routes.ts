@@ -16,6 +16,8 @@ import {
   cognitoErrorName,
   type PasswordOutcome,
   refreshTokens,
+  revokeRefreshToken,
+  signOutEverywhere,
   startPasswordSignIn,
   type Tokens,
 } from './cognito.ts';
@@ -26,9 +28,11 @@ import {
   consumeChallenge,
   getGuard,
   getProfile,
+  markSignedOut,
   openChallenge,
   releasePasswordCheck,
 } from './repository.ts';
+import { clearedRefreshCookie, refreshCookie, refreshTokenFrom } from './session-rules.ts';
 import {
   AUDIT_REASONS,
   type ChallengeStep,
@@ -139,6 +143,18 @@ async function consume(caller: Caller, session: string, step: ChallengeStep, act
   throw new Unauthenticated(challengeRefusalMessage('unknown', step));
 }
 
+/**
+ * The answer that completes a sign-in: the ID and access tokens in the body, the refresh token only
+ * in an HttpOnly cookie (page scripts never see it).
+ */
+function signedIn(tokens: Tokens) {
+  const { refreshToken, ...rest } = tokens;
+  return {
+    body: { step: 'done' as const, tokens: rest },
+    headers: refreshToken ? { 'set-cookie': refreshCookie(refreshToken) } : undefined,
+  };
+}
+
 export const signInRoutes = [
   defineRoute({
     method: 'POST',
@@ -211,7 +227,7 @@ export const signInRoutes = [
       }
       await consume(caller, body.session, 'mfa', 'auth.mfa');
       await auditSignIn(caller, 'auth.login');
-      return { body: { step: 'done', tokens } };
+      return signedIn(tokens);
     },
   }),
   defineRoute({
@@ -248,7 +264,8 @@ export const signInRoutes = [
       }
       await consume(caller, body.session, 'newPassword', 'auth.new-password');
       await auditSignIn(caller, 'auth.new-password');
-      if (outcome.step !== 'done') await openChallenge(outcome.session, body.username, outcome.step);
+      if (outcome.step === 'done') return signedIn(outcome.tokens);
+      await openChallenge(outcome.session, body.username, outcome.step);
       return { body: outcome };
     },
   }),
@@ -257,20 +274,33 @@ export const signInRoutes = [
     path: '/auth/refresh',
     summary: '로그인 연장: 활동 중인 사람의 인증 토큰 새로 받기 (자동 로그아웃 전까지)',
     access: 'public',
-    body: z.object({
-      // a Cognito refresh token (a JWE) is under 2,000 characters; a megabyte never reaches Cognito
-      refreshToken: tokenField('로그인 정보', { min: 20, max: 8192, message: '다시 로그인해 주세요.' }),
-    }),
-    labels: { refreshToken: '로그인 정보' },
-    handle: async ({ body }) => {
+    // the refresh token comes in the HttpOnly cookie set at sign-in, never in the body
+    handle: async ({ event }) => {
+      const refreshToken = refreshTokenFrom(event.headers);
+      if (!refreshToken) throw new Unauthenticated('로그인 시간이 지났습니다. 다시 로그인해 주세요.');
       try {
-        return { body: { step: 'done', tokens: await refreshTokens(body.refreshToken) } };
+        const { refreshToken: _kept, ...tokens } = await refreshTokens(refreshToken);
+        return { body: { step: 'done', tokens } };
       } catch (error) {
         if (cognitoErrorName(error) === 'NotAuthorizedException') {
           throw new Unauthenticated('로그인 시간이 지났습니다. 다시 로그인해 주세요.');
         }
         throw error;
       }
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/auth/sign-out',
+    summary: '로그아웃: 로그인 연장 정보를 없애고, 이 사람이 이미 받은 인증 토큰도 더는 받지 않음',
+    access: 'signedIn',
+    handle: async ({ caller, event }) => {
+      const refreshToken = refreshTokenFrom(event.headers);
+      // every refresh token of the person (all their browsers), then this browser's own, at Cognito
+      await signOutEverywhere(caller!.userId);
+      if (refreshToken) await revokeRefreshToken(refreshToken).catch(() => undefined);
+      await markSignedOut(caller!, new Date(clock.machineNowMs()).toISOString());
+      return { body: { step: 'done' }, headers: { 'set-cookie': clearedRefreshCookie() } };
     },
   }),
   defineRoute({

@@ -135,6 +135,16 @@ describe('sign-in and role menus (issue 3 §2, §7)', () => {
     }));
     expect(storage.session).toContain('kead.session');
     expect(storage.local).toEqual([]);
+    // the refresh token is only in an HttpOnly cookie for the sign-in routes: no page script can read it
+    const refresh = (await page.context().cookies()).find((cookie) => cookie.name === 'kead_refresh');
+    expect(refresh).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/api/auth' });
+    const visible = await page.evaluate(() => ({
+      cookies: document.cookie,
+      session: sessionStorage.getItem('kead.session'),
+    }));
+    expect(visible.cookies).not.toContain('kead_refresh');
+    expect(visible.session).not.toContain(refresh!.value);
+    expect(visible.session).not.toContain('refreshToken');
     // a reload keeps the session of this tab
     await page.reload();
     await page.locator('#app-session').waitFor();
@@ -288,8 +298,12 @@ describe('idle timeout and logout (issue 3 §2, WCAG 2.2.1)', () => {
     await signIn(page, 'seoul_branch', { path: '/internal/login' });
     expect(await hasHorizontalScroll(page)).toBe(false);
     await expectNoAxeViolations(page);
+    const signOut = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/sign-out');
     await page.locator('#app-session').getByRole('button', { name: '로그아웃' }).click();
     await page.waitForURL((url) => url.pathname === '/internal/login');
+    // the session ends at the API too: the refresh cookie is gone and refused from then on
+    expect((await signOut).status()).toBe(200);
+    expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain('kead_refresh');
     expect(await page.locator('main').textContent()).toContain('로그아웃했습니다.');
     expect(await page.locator('#app-session').count()).toBe(0);
     await page.goto('/internal/staff-requests');

@@ -688,6 +688,7 @@ const SCOPE_PROBES: Record<string, Probe[]> = {
 const OWN_ONLY: Record<string, string> = {
   'GET /me': 'reads the caller’s own profile',
   'POST /me/withdraw': 'withdraws the caller’s own login',
+  'POST /auth/sign-out': 'ends the caller’s own session',
   'POST /files/uploads': 'creates an upload owned by the caller',
   'POST /files/uploads/{uploadId}/complete': 'completes only an upload the caller owns (403 otherwise, unit-tested)',
   'POST /branch-staff': 'hq only; hq has no organisation scope',
@@ -820,7 +821,10 @@ describe('authorisation matrix (every route × every role)', () => {
   );
 
   it.each(cases)('%s as %s: the role gate decides', async (_key, role, route) => {
-    const status = await call(route, `${stack.apiUrl}${samplePath(route)}`, accountFor(role).username, {});
+    const username = accountFor(role).username;
+    const status = await call(route, `${stack.apiUrl}${samplePath(route)}`, username, {});
+    // signing out ends every token of the person: sign in again for the routes after it
+    if (key(route) === 'POST /auth/sign-out') tokens.set(username, await signInThroughApi(stack, username));
     const served = route.access === 'signedIn' || (route.access !== 'public' && route.access.roles.includes(role));
     if (served) expect([401, 403]).not.toContain(status);
     else expect(status).toBe(403);

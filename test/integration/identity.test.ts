@@ -15,31 +15,84 @@ afterAll(async () => {
 });
 
 const post = (path: string, body: unknown, token?: string) => callApi(stack, token, 'POST', path, body);
+/** A call whose headers (cookies) the test reads or sets itself. */
+const raw = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${stack.apiUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 describe('two-step sign-in and staying signed in', () => {
-  it('signs in with password then SMS code, and a refresh token renews the ID token', async () => {
+  it('signs in with password then SMS code; the refresh token lives only in an HttpOnly cookie and renews the ID token', async () => {
     const since = clock.nowIso();
     const first = await post('/auth/login', { username: 'agency_hanbit', password: DEMO_PASSWORD });
     expect(first.body.step).toBe('mfa');
     const code = await latestCode(stack, 'agency_hanbit', since);
-    const second = await post('/auth/mfa', { username: 'agency_hanbit', session: first.body.session, code });
+    const second = await raw('POST', '/auth/mfa', { username: 'agency_hanbit', session: first.body.session, code });
     expect(second.status).toBe(200);
-    const { refreshToken } = second.body.tokens;
-    expect(refreshToken).toBeTruthy();
+    const signedIn = await second.json();
+    expect(signedIn.tokens.idToken).toBeTruthy();
+    expect(JSON.stringify(signedIn)).not.toMatch(/refresh/i);
+    const cookie = second.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(
+      /^kead_refresh=[^;]{20,}; Path=\/api\/auth; Max-Age=\d+; HttpOnly; Secure; SameSite=Strict$/,
+    );
+    const jar = cookie.split(';')[0]!;
 
-    const renewed = await post('/auth/refresh', { refreshToken });
+    const renewed = await raw('POST', '/auth/refresh', {}, { cookie: jar });
     expect(renewed.status).toBe(200);
-    const me = await fetch(`${stack.apiUrl}/me`, {
-      headers: { authorization: `Bearer ${renewed.body.tokens.idToken}` },
-    });
+    const { tokens } = await renewed.json();
+    const me = await raw('GET', '/me', undefined, { authorization: `Bearer ${tokens.idToken}` });
     expect(me.status).toBe(200);
     expect(((await me.json()) as { userId: string }).userId).toBe('agency_hanbit');
   });
 
-  it('refuses an unknown refresh token in Korean', async () => {
-    const res = await post('/auth/refresh', { refreshToken: 'x'.repeat(40) });
-    expect(res.status).toBe(401);
-    expect(res.body.error.message).toContain('다시 로그인');
+  it('refuses an unknown refresh token, and a refresh without the cookie, in Korean', async () => {
+    const unknown = await raw('POST', '/auth/refresh', {}, { cookie: `kead_refresh=${'x'.repeat(40)}` });
+    expect(unknown.status).toBe(401);
+    expect((await unknown.json()).error.message).toContain('다시 로그인');
+    // a token in the body is not read any more: page scripts never hold one
+    const none = await post('/auth/refresh', { refreshToken: 'x'.repeat(40) });
+    expect(none.status).toBe(401);
+    expect(none.body.error.message).toContain('다시 로그인');
+  });
+
+  it('sign-out ends the session at the API: the refresh cookie and the ID token stop working at once', async () => {
+    const since = clock.nowIso();
+    const first = await post('/auth/login', { username: 'agency_neulbom', password: DEMO_PASSWORD });
+    const code = await latestCode(stack, 'agency_neulbom', since);
+    const second = await raw('POST', '/auth/mfa', { username: 'agency_neulbom', session: first.body.session, code });
+    const jar = (second.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const { tokens } = await second.json();
+    const bearer = { authorization: `Bearer ${tokens.idToken}` };
+    expect((await raw('GET', '/me', undefined, bearer)).status).toBe(200);
+    // tokens of the second the person signs out in still count (iat has whole seconds): wait for the next
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+
+    const out = await raw('POST', '/auth/sign-out', {}, { ...bearer, cookie: jar });
+    expect(out.status).toBe(200);
+    expect(out.headers.get('set-cookie')).toMatch(/^kead_refresh=; Path=\/api\/auth; Max-Age=0;/);
+    expect((await raw('POST', '/auth/refresh', {}, { cookie: jar })).status).toBe(401);
+    const after = await raw('GET', '/me', undefined, bearer);
+    expect(after.status).toBe(401);
+    expect((await after.json()).error.message).toContain('다시 로그인');
+    // and signing in again works at once
+    expect(await signInThroughApi(stack, 'agency_neulbom')).toBeTruthy();
+  });
+
+  it('withdrawal ends every token of the person at once', async () => {
+    const since = clock.nowIso();
+    const first = await post('/auth/login', { username: 'worker12', password: DEMO_PASSWORD });
+    const code = await latestCode(stack, 'worker12', since);
+    const second = await raw('POST', '/auth/mfa', { username: 'worker12', session: first.body.session, code });
+    const jar = (second.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const bearer = { authorization: `Bearer ${(await second.json()).tokens.idToken}` };
+    const gone = await raw('POST', '/me/withdraw', { confirm: true }, bearer);
+    expect(gone.status).toBe(200);
+    expect(gone.headers.get('set-cookie')).toMatch(/^kead_refresh=; Path=\/api\/auth; Max-Age=0;/);
+    expect((await raw('GET', '/me', undefined, bearer)).status).toBe(401);
+    expect((await raw('POST', '/auth/refresh', {}, { cookie: jar })).status).toBe(401);
   });
 
   it('refuses a wrong code and explains it', async () => {

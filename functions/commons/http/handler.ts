@@ -71,7 +71,7 @@ export function createHandler(routes: RouteSpec[]) {
 async function callerOf(event: APIGatewayProxyEvent): Promise<Caller | undefined> {
   const identity = identityFromEvent(event);
   if (!identity) return undefined;
-  return buildCaller(identity, await loadGrants(identity.userId));
+  return buildCaller(identity, await loadGrants(identity.userId, identity.issuedAt));
 }
 
 function parseBody(event: APIGatewayProxyEvent): unknown {

@@ -106,7 +106,8 @@ describe('GET /audit', () => {
       apiEvent('GET', '/audit', { query: { from: '2026-11-20', to: '2026-11-20' }, claims: claims('hq1', 'hq') }),
       lambdaContext,
     );
-    expect(res.statusCode).toBe(403);
+    // the token itself no longer counts (issue 22 §7): 401, not just no grants
+    expect(res.statusCode).toBe(401);
   });
 
   it('asks for a shorter period when searching by dates alone', async () => {

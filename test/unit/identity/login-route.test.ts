@@ -33,6 +33,11 @@ const newPassword = (session: string, username = 'agency1') =>
     lambdaContext,
   );
 
+/** The request as the browser sends it after sign-in: the refresh cookie beside whatever else it holds. */
+function withCookie<E extends { headers: Record<string, string | undefined> }>(event: E, token: string): E {
+  return { ...event, headers: { ...event.headers, cookie: `theme=dark; kead_refresh=${token}` } };
+}
+
 const conditionFailed = () =>
   Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' });
 const notAuthorized = () => new NotAuthorizedException({ message: 'x', $metadata: {} });
@@ -224,6 +229,11 @@ describe('POST /auth/mfa', () => {
     const ok = await mfa('654321');
     expect(ok.statusCode).toBe(200);
     expect(JSON.parse(ok.body).tokens.idToken).toBe('id');
+    // the refresh token only in an HttpOnly cookie for the sign-in routes, never in the body
+    expect(ok.body).not.toContain('refresh');
+    expect(ok.headers!['set-cookie']).toMatch(
+      /^kead_refresh=refresh; Path=\/api\/auth; Max-Age=\d+; HttpOnly; Secure; SameSite=Strict$/,
+    );
     // the challenge is used up (deleted on the condition that it is still there)
     const consumed = ddb.commandCalls(DeleteCommand).at(-1)!.args[0].input;
     expect(consumed.Key!.pk).toContain(challengeKey('session-1'));
@@ -353,26 +363,36 @@ describe('POST /auth/refresh', () => {
     process.env.USER_POOL_CLIENT_ID = 'client-1';
   });
 
-  it('swaps a refresh token for new tokens and keeps the refresh token', async () => {
+  it('swaps the refresh token of the cookie for new tokens; the body never carries it', async () => {
     cognito
       .on(InitiateAuthCommand)
       .resolves({ AuthenticationResult: { IdToken: 'id2', AccessToken: 'a2', ExpiresIn: 3600 } });
     const res = await handler(
-      apiEvent('POST', '/auth/refresh', { body: { refreshToken: 'r'.repeat(40) } }),
+      withCookie(apiEvent('POST', '/auth/refresh', { body: {} }), 'r'.repeat(40)),
       lambdaContext,
     );
     expect(res.statusCode).toBe(200);
-    expect(JSON.parse(res.body).tokens).toMatchObject({ idToken: 'id2', refreshToken: 'r'.repeat(40) });
-    expect(cognito.commandCalls(InitiateAuthCommand)[0]!.args[0].input.AuthFlow).toBe('REFRESH_TOKEN_AUTH');
+    expect(JSON.parse(res.body).tokens).toMatchObject({ idToken: 'id2' });
+    expect(res.body).not.toContain('r'.repeat(40));
+    const asked = cognito.commandCalls(InitiateAuthCommand)[0]!.args[0].input;
+    expect(asked.AuthFlow).toBe('REFRESH_TOKEN_AUTH');
+    expect(asked.AuthParameters!.REFRESH_TOKEN).toBe('r'.repeat(40));
   });
 
-  it('asks for a new sign-in when the refresh token is no longer accepted', async () => {
+  it('asks for a new sign-in when the refresh token is no longer accepted, or there is no cookie', async () => {
     cognito.on(InitiateAuthCommand).rejects(notAuthorized());
     const res = await handler(
-      apiEvent('POST', '/auth/refresh', { body: { refreshToken: 'r'.repeat(40) } }),
+      withCookie(apiEvent('POST', '/auth/refresh', { body: {} }), 'r'.repeat(40)),
       lambdaContext,
     );
     expect(res.statusCode).toBe(401);
     expect(JSON.parse(res.body).error.message).toContain('다시 로그인');
+    // a token in the body is not read: without the cookie, nothing to refresh
+    const bodyOnly = await handler(
+      apiEvent('POST', '/auth/refresh', { body: { refreshToken: 'r'.repeat(40) } }),
+      lambdaContext,
+    );
+    expect(bodyOnly.statusCode).toBe(401);
+    expect(cognito.commandCalls(InitiateAuthCommand)).toHaveLength(1);
   });
 });

@@ -111,7 +111,9 @@ export class SessionController {
     this.refreshing ??= fetch(`${API_BASE}/auth/refresh`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ refreshToken: session.refreshToken }),
+      // the refresh token travels in its HttpOnly cookie (same origin), never through this script
+      credentials: 'same-origin',
+      body: '{}',
     })
       .then(async (response) => {
         if (!response.ok || this.session !== session) return;
@@ -132,6 +134,9 @@ export class SessionController {
   }
 
   signOut(reason: SignOutReason): void {
+    // ends the session at the API too: the refresh cookie and every token issued so far stop working.
+    // Not after a refused token (nothing left to end) or a withdrawal (the API ended it already).
+    if ((reason === 'logout' || reason === 'idle') && this.session) endAtServer(this.session.idToken);
     const path = window.location.pathname + window.location.search;
     this.closeDialog();
     this.idle?.stop();
@@ -215,6 +220,17 @@ export class SessionController {
     this.dialog?.close();
     this.dialog = undefined;
   }
+}
+
+/** POST /api/auth/sign-out; keepalive lets it finish while the page moves on to the sign-in page. */
+function endAtServer(idToken: string): void {
+  void fetch(`${API_BASE}/auth/sign-out`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${idToken}` },
+    credentials: 'same-origin',
+    body: '{}',
+    keepalive: true,
+  }).catch(() => undefined);
 }
 
 let installed: SessionController | undefined;

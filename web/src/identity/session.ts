@@ -1,17 +1,18 @@
 import { isRole, type Role } from '#commons/roles';
 import type { Viewer, ViewerGrant } from '../shell/systems.ts';
 
-// The signed-in session in the browser: the tokens from POST /api/auth/mfa and the person from
+// The signed-in session in the browser: the ID token from POST /api/auth/mfa and the person from
 // GET /api/me. Kept in sessionStorage, never localStorage: it ends with the tab, is not shared with
 // other tabs, and does not outlive the browser on a shared computer (an office PC, a community
-// centre). Pure functions over a Storage so they are unit-tested without a browser.
+// centre). The refresh token is never here: the API keeps it in an HttpOnly cookie that page scripts
+// cannot read (README, "Sign-in and tokens"). Pure functions over a Storage so they are unit-tested
+// without a browser.
 
 export const SESSION_KEY = 'kead.session';
 
 export interface Tokens {
   idToken: string;
   accessToken: string;
-  refreshToken?: string;
   expiresIn: number;
 }
 
@@ -25,8 +26,11 @@ export interface Me {
 
 export interface StoredSession {
   idToken: string;
-  /** swaps an ID token near its end for a new one while the person is active (POST /api/auth/refresh) */
-  refreshToken?: string;
+  /**
+   * whether an ID token near its end can be swapped for a new one while the person is active (POST
+   * /api/auth/refresh, with the HttpOnly cookie the API set at sign-in)
+   */
+  refreshable: boolean;
   /** when the ID token stops being accepted (ms since epoch) */
   expiresAt: number;
   me: Me;
@@ -52,19 +56,19 @@ export function tokenExpiry(token: string): number | undefined {
 
 export function sessionFrom(tokens: Tokens, me: Me, now: number): StoredSession {
   const expiresAt = tokenExpiry(tokens.idToken) ?? now + tokens.expiresIn * 1000;
-  return { idToken: tokens.idToken, refreshToken: tokens.refreshToken, expiresAt, me };
+  return { idToken: tokens.idToken, refreshable: true, expiresAt, me };
 }
 
 /** Refresh when the ID token has less than this left: an API call then never carries a dying token. */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
 
 export function needsRefresh(session: StoredSession, now: number): boolean {
-  return !!session.refreshToken && session.expiresAt - now < REFRESH_MARGIN_MS;
+  return session.refreshable === true && session.expiresAt - now < REFRESH_MARGIN_MS;
 }
 
-/** The session with the new ID token from POST /api/auth/refresh (same person, same refresh token). */
+/** The session with the new ID token from POST /api/auth/refresh (same person, same cookie). */
 export function refreshedSession(session: StoredSession, tokens: Tokens, now: number): StoredSession {
-  return { ...session, ...sessionFrom({ ...tokens, refreshToken: session.refreshToken }, session.me, now) };
+  return { ...session, ...sessionFrom(tokens, session.me, now) };
 }
 
 export function saveSession(storage: Pick<Storage, 'setItem'>, session: StoredSession): void {
