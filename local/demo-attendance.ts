@@ -10,7 +10,7 @@ import {
   type AttendanceRecordItem,
   AttendanceUpload,
 } from '#functions/attendance/entities';
-import { formatClock, parseClock } from '#functions/claims/engine/calendar';
+import { formatClock, parseClock } from '#kernel/calendar';
 import * as clock from '#kernel/clock';
 import { demoMonths } from './demo-activity.ts';
 import { DEMO_ORGANISATIONS } from './demo-data.ts';

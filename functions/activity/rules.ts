@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { parseClock, parseDay } from '#functions/claims/engine/calendar';
 import type { EntryType } from '#functions/claims/engine/entry-types';
 import type { LeaveEntry } from '#functions/leave/ledger';
+import { parseClock, parseDay } from '#kernel/calendar';
 import {
   type AttendanceCode,
   attendanceOf,

@@ -1,5 +1,5 @@
+import { claimPeriod, formatDay } from '#kernel/calendar';
 import { koreaMonth, previousMonth } from '#kernel/korea-time';
-import { claimPeriod, formatDay } from './engine/calendar.ts';
 import type { EntryType } from './engine/entry-types.ts';
 import type { ClaimInput, ClaimOutput, ClaimRates } from './engine/schema.ts';
 

@@ -1,6 +1,6 @@
 // The month an import is for, as day numbers (the claim engine's calendar: days since 1970-01-01).
 
-import { dayNumber, daysInMonth } from '#functions/claims/engine/calendar';
+import { dayNumber, daysInMonth } from '#kernel/calendar';
 
 export interface MonthDays {
   first: number;

@@ -9,8 +9,8 @@
 //  4. workers' co-payments are computed and apportioned (rules 9 and 10), then the money (8, 11)
 //     in exact integer arithmetic (rule 12).
 
-import { claimPeriod, formatDay, parseClock, parseDay } from './calendar.ts';
-import { apportion, mulFloor, RATE_SCALE, toSafeNumber, toScaled } from './decimal.ts';
+import { claimPeriod, formatDay, parseClock, parseDay } from '#kernel/calendar';
+import { apportion, mulFloor, RATE_SCALE, toSafeNumber, toScaled } from '#kernel/decimal';
 import { ENTRY_TYPES, type EntryType } from './entry-types.ts';
 import {
   compareProblems,

@@ -3,7 +3,7 @@
 // Messages about a day describe sets of minutes, not individual entries, so that splitting an entry
 // in two or reordering entries never changes the text.
 
-import { formatClock } from './calendar.ts';
+import { formatClock } from '#kernel/calendar';
 import { type EntryType, TYPE_LABELS } from './entry-types.ts';
 import type { ClaimOutput } from './schema.ts';
 

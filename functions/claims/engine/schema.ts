@@ -4,7 +4,7 @@
 // as 25:00 is not a shape error: the engine reports it as an INVALID_TIME problem and leaves the entry out.
 
 import { z } from 'zod';
-import { hasAtMostSixDecimals } from './decimal.ts';
+import { hasAtMostSixDecimals } from '#kernel/decimal';
 import { ENTRY_TYPES, NON_SERVICE_TYPES } from './entry-types.ts';
 import { PROBLEM_CODES } from './problems.ts';
 
