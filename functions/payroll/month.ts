@@ -4,6 +4,7 @@
 import type { FieldProblem } from '#commons/errors';
 import { RuleViolation, ValidationFailed } from '#commons/errors';
 import type { AssistantLine } from '#functions/claims/engine/schema';
+import { PAID_NON_SERVICE_TYPES, type PaidNonServiceType } from '#kernel/attendance-kinds';
 import {
   type Adjustment,
   checkPayrollInput,
@@ -20,6 +21,7 @@ import {
   TIME_SOURCE_LABELS,
   TIME_SOURCES,
 } from './rules.ts';
+import { paidOtherMinutes } from './time-sources.ts';
 
 /** A record's items: the agency's settings with this assistant's manual amounts and adjustments. */
 export type RecordPayItem = PayItem & { entered?: boolean };
@@ -54,14 +56,7 @@ export function parsePayrollId(
 /** The payroll's minutes are the claim engine's assistant minutes, as they are (no second count). */
 export function minutesOf(line: Pick<AssistantLine, 'minutes'>): PayrollMinutes {
   const m = line.minutes;
-  return {
-    byRatio: { ...m.byRatio },
-    weeklyHoliday: m.weeklyHoliday,
-    paidLeave: m.paidLeave,
-    holiday: m.holiday,
-    officialLeave: m.officialLeave,
-    training: m.training,
-  };
+  return { byRatio: { ...m.byRatio }, weeklyHoliday: m.weeklyHoliday, ...paidOtherMinutes(m) };
 }
 
 /**
@@ -72,10 +67,7 @@ export function settingsProblems(settings: PayrollSettings): FieldProblem[] {
   const everyKind: PayrollMinutes = {
     byRatio: { '1': 1 },
     weeklyHoliday: 1,
-    paidLeave: 1,
-    holiday: 1,
-    officialLeave: 1,
-    training: 1,
+    ...(Object.fromEntries(PAID_NON_SERVICE_TYPES.map((t) => [t, 1])) as Record<PaidNonServiceType, number>),
   };
   return checkPayrollInput({
     month: '2026-01',
