@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '#commons/caller';
 import * as clock from '#kernel/clock';
+import { koreaDay } from '#kernel/korea-time';
 import { AUDIT_RETENTION_DAYS, type AuditRecordItem } from './entities.ts';
 
 export interface AuditEvent {
@@ -12,11 +13,6 @@ export interface AuditEvent {
   outcome?: AuditRecordItem['outcome'];
   reason?: string;
 }
-
-/** Korea-time calendar day of an instant. */
-import { koreaDay } from '#kernel/korea-time';
-
-export { koreaDay };
 
 /** Builds the record (pure): time-ordered id, Korea day, retention. */
 export function auditItem(

@@ -27,7 +27,7 @@ import {
   saveSetting,
 } from './repository.ts';
 import { checkLeaveProfile, formatLeaveAmount } from './rules.ts';
-import { ledgerView, listRow, loadAssistantLeave, noticeView, today } from './service.ts';
+import { ledgerView, listRow, loadAssistantLeave, noticeView } from './service.ts';
 
 // 연차 관리 (SPEC D1): the agency's list by year (seed 000 columns and the masked mobile phone), one
 // assistant's ledger with use by month and the promotion notices (§61) to issue, the setting the
@@ -78,7 +78,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-const currentYear = () => Number(today().slice(0, 4));
+const currentYear = () => Number(clock.today().slice(0, 4));
 
 async function assistantOr404(assistantId: string): Promise<AssistantItem> {
   const assistant = await getAssistant(assistantId);
@@ -132,7 +132,7 @@ export const leaveRoutes = [
       if (agency?.kind !== 'agency') throw new NotFound('수행기관');
       allow({ agencyId: agency.organisationId, branchId: agency.branchId });
       const year = query.year ?? currentYear();
-      const day = today();
+      const day = clock.today();
       // one Query per kind of record for the whole agency; only the activity log is read per assistant
       const [assistants, settings, reasons, notices, matchings] = await Promise.all([
         listAssistantsByAgency(agency.organisationId),
@@ -179,7 +179,7 @@ export const leaveRoutes = [
       const assistant = await assistantOr404(params.assistantId);
       allow({ agencyId: assistant.agencyId, branchId: assistant.branchId });
       const year = query.year ?? currentYear();
-      const leave = await loadAssistantLeave(assistant, year, today());
+      const leave = await loadAssistantLeave(assistant, year, clock.today());
       await recordAudit(caller!, {
         action: 'leave.read',
         targetType: 'assistant',
@@ -269,7 +269,7 @@ export const leaveRoutes = [
           updatedAt: clock.nowIso(),
         },
       );
-      const leave = await loadAssistantLeave(assistant, currentYear(), today());
+      const leave = await loadAssistantLeave(assistant, currentYear(), clock.today());
       return { body: { year: currentYear(), asOf: leave.ledger.asOf, ...ledgerView(leave) } };
     },
   }),
@@ -290,7 +290,7 @@ export const leaveRoutes = [
     handle: async ({ params, body, caller, allow }) => {
       const assistant = await assistantOr404(params.assistantId);
       allow({ agencyId: assistant.agencyId, branchId: assistant.branchId });
-      const day = today();
+      const day = clock.today();
       const leave = await loadAssistantLeave(assistant, Number(day.slice(0, 4)), day);
       const found = leave.periods
         .flatMap(({ period, notices }) => notices.map((notice) => ({ period, notice })))
@@ -409,7 +409,7 @@ export const leaveRoutes = [
       const assistant = await assistantOr404(params.assistantId);
       allow({ agencyId: assistant.agencyId, branchId: assistant.branchId });
       const year = Number(params.date.slice(0, 4));
-      const leave = await loadAssistantLeave(assistant, year, today());
+      const leave = await loadAssistantLeave(assistant, year, clock.today());
       const use = leave.ledger.uses.find((u) => u.date === params.date);
       if (!use) {
         throw new RuleViolation(
@@ -502,7 +502,7 @@ export const leaveRoutes = [
       if (notice.revision !== body.revision) {
         throw new Conflict('통지 내용이 바뀌었습니다. 화면을 새로 고쳐 확인한 뒤 다시 답해 주세요.', 'STALE');
       }
-      const day = today();
+      const day = clock.today();
       const dates = [...new Set(body.dates ?? [])].sort();
       if (notice.action === 'request') {
         const problems = dateListProblems(body.dates ?? [], day, notice.periodEnd, 'body.dates', '사용할 날짜');
@@ -537,7 +537,7 @@ export const leaveRoutes = [
     handle: async ({ query, caller, allow }) => {
       allow({ userId: caller!.userId });
       const year = query.year ?? currentYear();
-      const day = today();
+      const day = clock.today();
       const registrations = (await listAssistantsByUser(caller!.userId)).filter((a) =>
         employedIn(year, a.hireDate, a.leaveDate),
       );

@@ -14,10 +14,10 @@ import { nextVersion } from '#functions/applications/steps';
 import type { AssistantItem } from '#functions/assistants/entities';
 import { loadAssistant } from '#functions/assistants/repository';
 import { ASSISTANT_STATUS_LABELS, canBeMatched, qualificationState } from '#functions/assistants/rules';
-import { koreaDay } from '#functions/audit/record';
 import { smsToPerson } from '#functions/identity/notify';
 import * as clock from '#kernel/clock';
 import { dayField, idField, textField, timeOfDayField } from '#kernel/fields';
+import { koreaDay } from '#kernel/korea-time';
 import type { MatchingItem } from './entities.ts';
 import {
   createMatching,

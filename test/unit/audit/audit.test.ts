@@ -2,8 +2,9 @@ import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-d
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '#functions/audit/handler';
-import { auditItem, koreaDay } from '#functions/audit/record';
+import { auditItem } from '#functions/audit/record';
 import { daysBetween } from '#functions/audit/repository';
+import { koreaDay } from '#kernel/korea-time';
 import { apiEvent, lambdaContext } from '../../support/events.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
