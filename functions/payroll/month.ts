@@ -5,6 +5,7 @@ import type { FieldProblem } from '#commons/errors';
 import { RuleViolation, ValidationFailed } from '#commons/errors';
 import type { AssistantLine } from '#functions/claims/engine/schema';
 import { PAID_NON_SERVICE_TYPES, type PaidNonServiceType } from '#kernel/attendance-kinds';
+import { MONTH_SOURCE } from '#kernel/korea-time';
 import {
   type Adjustment,
   checkPayrollInput,
@@ -46,11 +47,15 @@ export function payrollIdOf(agencyId: string, month: string, assistantId: string
   return `${agencyId}_${month}_${assistantId}`;
 }
 
+const PAYROLL_ID = new RegExp(`^(?<agencyId>[A-Za-z0-9-]+)_(?<month>${MONTH_SOURCE})_(?<assistantId>[A-Za-z0-9-]+)$`);
+
 export function parsePayrollId(
   payrollId: string,
 ): { agencyId: string; month: string; assistantId: string } | undefined {
-  const match = /^([A-Za-z0-9-]+)_(\d{4}-(?:0[1-9]|1[0-2]))_([A-Za-z0-9-]+)$/.exec(payrollId);
-  return match ? { agencyId: match[1]!, month: match[2]!, assistantId: match[3]! } : undefined;
+  const match = PAYROLL_ID.exec(payrollId);
+  return match?.groups
+    ? { agencyId: match.groups.agencyId!, month: match.groups.month!, assistantId: match.groups.assistantId! }
+    : undefined;
 }
 
 /** The payroll's minutes are the claim engine's assistant minutes, as they are (no second count). */
