@@ -110,6 +110,39 @@ export function mondayOf(day: string): string {
   return shiftDay(day, -weekdayOf(day));
 }
 
+/** The Sunday that ends the (Monday to Sunday) week that holds `day`. */
+export function sundayOf(day: string): string {
+  return shiftDay(mondayOf(day), 6);
+}
+
+/** The seven days, Monday to Sunday, of the week that holds `day`. */
+export function weekOf(day: string): string[] {
+  const monday = mondayOf(day);
+  return Array.from({ length: 7 }, (_, i) => shiftDay(monday, i));
+}
+
+/**
+ * The Mondays of the weeks that end (on Sunday) in `month`, in order: the weeks a month's weekly
+ * holiday (주휴) is counted for; the first may begin in the month before.
+ */
+export function weeksEndingIn(month: string): string[] {
+  const mondays: string[] = [];
+  for (let sunday = sundayOf(`${month}-01`); sunday.startsWith(month); sunday = shiftDay(sunday, 7)) {
+    mondays.push(shiftDay(sunday, -6));
+  }
+  return mondays;
+}
+
+/** Every day from `from` to `to`, both included, in order (none when `to` is earlier). */
+export function daysFromTo(from: string, to: string): string[] {
+  return Array.from({ length: Math.max(0, daysBetween(from, to) + 1) }, (_, i) => shiftDay(from, i));
+}
+
+/** "2026년 3월": a month in words, as titles and messages write it. */
+export function monthInWords(month: string): string {
+  return `${Number(month.slice(0, 4))}년 ${Number(month.slice(5, 7))}월`;
+}
+
 /** The year of a day or month as a number. */
 export function yearOf(dayOrMonth: string): number {
   return Number(dayOrMonth.slice(0, 4));

@@ -11,6 +11,7 @@ import { smsToPerson } from '#functions/identity/notify';
 import { listByAgency as listMatchingsByAgency } from '#functions/matching/repository';
 import * as clock from '#kernel/clock';
 import { dayField, idField, textField } from '#kernel/fields';
+import { shiftDay } from '#kernel/korea-time';
 import type { LeaveExcessReasonItem, LeaveNoticeItem } from './entities.ts';
 import { employedIn } from './inputs.ts';
 import { leaveNoticePdf } from './notice-pdf.ts';
@@ -320,7 +321,7 @@ export const leaveRoutes = [
         if (problems.length) fail(problems);
       }
       const issuedAt = clock.nowIso();
-      const replyBy = notice.action === 'request' ? addDays(day, 10) : undefined;
+      const replyBy = notice.action === 'request' ? shiftDay(day, 10) : undefined;
       const pdf = await leaveNoticePdf({
         noticeId: notice.noticeId,
         round: notice.round,
@@ -563,9 +564,3 @@ export const leaveRoutes = [
     },
   }),
 ];
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}

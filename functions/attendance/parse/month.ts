@@ -1,7 +1,7 @@
 // The month an import is for, as day numbers (the claim engine's calendar: days since 1970-01-01).
 
 import { dayNumber, daysInMonth } from '#kernel/calendar';
-import { isMonth } from '#kernel/korea-time';
+import { isMonth, monthInWords } from '#kernel/korea-time';
 
 export interface MonthDays {
   first: number;
@@ -16,5 +16,5 @@ export function monthDays(month: string): MonthDays {
   const year = Number(month.slice(0, 4));
   const number = Number(month.slice(5, 7));
   const first = dayNumber(year, number, 1);
-  return { first, last: first + daysInMonth(year, number) - 1, label: `${year}년 ${number}월` };
+  return { first, last: first + daysInMonth(year, number) - 1, label: monthInWords(month) };
 }
