@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { EntryType } from '#functions/claims/engine/entry-types';
 import type { LeaveEntry } from '#functions/leave/ledger';
+import type { EntryType } from '#kernel/attendance-kinds';
 import { parseClock, parseDay } from '#kernel/calendar';
 import {
   type AttendanceCode,
