@@ -12,10 +12,9 @@ import { entryProblems, sortEntries } from '#functions/activity/rules';
 import { digestOf, listed, storeSnapshot } from '#functions/activity/service';
 import { scanKey, sha256Hex, writeDocument } from '#functions/activity/storage';
 import { label, SUPPORT_TYPES } from '#functions/applications/codes';
-import { koreaDay } from '#functions/audit/record';
-import { dayNumber, daysInMonth, weekdayFromMonday } from '#functions/claims/engine/calendar';
 import { Matching, type MatchingItem } from '#functions/matching/entities';
 import * as clock from '#kernel/clock';
+import { daysOfMonth, koreaDay, weekdayOf } from '#kernel/korea-time';
 import { type DemoCalendar, demoCalendar, demoHolidays, workingWeekday } from './demo-calendar.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-data.ts';
 import type { SeedStep } from './seed.ts';
@@ -71,16 +70,6 @@ interface Plan {
   first: boolean;
 }
 
-function datesOf(month: string): string[] {
-  const year = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return Array.from({ length: daysInMonth(year, m) }, (_, i) => `${month}-${two(i + 1)}`);
-}
-
-function weekday(date: string): number {
-  return weekdayFromMonday(dayNumber(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))));
-}
-
 function minutesBetween(start: string, end: string): number {
   const at = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
   return at(end) - at(start);
@@ -103,10 +92,10 @@ function monthEntries(
   const assistantUserId = m.assistantUserId!;
   const { leave: leaveDay, training: trainingDay } = demoLeaveAndTrainingDays(month, holidays);
   const entries: ActivityLogEntryItem[] = [];
-  datesOf(month)
+  daysOfMonth(month)
     .filter((date) => date <= last && date >= m.startDate && date <= m.endDate)
     .forEach((date, index) => {
-      const slot = m.schedule.find((s) => s.weekday === weekday(date));
+      const slot = m.schedule.find((s) => s.weekday === weekdayOf(date));
       if (!slot) return;
       const isPrevious = month === calendar.previous;
       let fields: Pick<
@@ -383,7 +372,7 @@ export const ACTIVITY_SEED_STEPS: SeedStep[] = [activityStep];
  */
 export function demoActivityProbes(now = clock.now()) {
   const { previous: month } = demoMonths(now);
-  const day = datesOf(month).find((d) => weekday(d) < 5) ?? `${month}-01`;
+  const day = daysOfMonth(month).find((d) => weekdayOf(d) < 5) ?? `${month}-01`;
   return {
     month,
     own: {

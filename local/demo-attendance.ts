@@ -10,8 +10,9 @@ import {
   type AttendanceRecordItem,
   AttendanceUpload,
 } from '#functions/attendance/entities';
-import { formatClock, parseClock } from '#functions/claims/engine/calendar';
+import { formatClock, parseClock } from '#kernel/calendar';
 import * as clock from '#kernel/clock';
+import { nthWeekdayOf } from '#kernel/korea-time';
 import { demoMonths } from './demo-activity.ts';
 import { DEMO_ORGANISATIONS } from './demo-data.ts';
 import type { SeedStep } from './seed.ts';
@@ -21,8 +22,6 @@ import type { SeedStep } from './seed.ts';
 // before the day's first log, clock-out five after the last) with three things for the comparison
 // to find on each agency's first assistant: a logged day without attendance (blocking), a clock-in
 // 40 minutes after the log's start (blocking), and a Saturday attended without a log (shown only).
-
-const two = (n: number) => String(n).padStart(2, '0');
 
 /** The demo import's upload (its request, as if the S3 event had imported it): a UUID made from the import id. */
 export function demoUploadId(agencyId: string, month: string): string {
@@ -45,11 +44,7 @@ export function demoAttendanceProbes(now = clock.now()) {
 }
 
 function firstSaturday(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  for (let day = 1; day <= 7; day++) {
-    if (new Date(Date.UTC(year, m - 1, day)).getUTCDay() === 6) return `${month}-${two(day)}`;
-  }
-  return `${month}-01`;
+  return nthWeekdayOf(month, 5, 1) ?? `${month}-01`;
 }
 
 const attendanceStep: SeedStep = {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { appendOutboxEntry, type OutboundMessage, type OutboxEntry } from '#commons/outbox';
+import { koreaSecond } from '#kernel/korea-time';
 import type { CapturedCode } from './cognito.ts';
 
 /** What each Cognito code is for, as the SMS text says it. */
@@ -82,15 +83,13 @@ function escapeHtml(value: string): string {
   );
 }
 
-const KST = new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'short', timeStyle: 'medium' });
-
 /** The local-only outbox page: plain, accessible HTML (no script), newest message first. */
 export function renderOutboxPage(entries: OutboxEntry[], filter: { to?: string }): string {
   const to = filter.to ?? '';
   const rows = entries
     .map(
       (entry) => `<tr>
-        <td>${escapeHtml(KST.format(new Date(entry.at)))}</td>
+        <td>${escapeHtml(koreaSecond(entry.at))}</td>
         <td>${escapeHtml(CHANNEL_LABEL[entry.channel] ?? entry.channel)}</td>
         <td>${escapeHtml(entry.to)}</td>
         <td>${escapeHtml(entry.username ?? '')}</td>

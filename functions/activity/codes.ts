@@ -1,38 +1,15 @@
-import type { EntryType } from '#functions/claims/engine/entry-types';
-import type { LeaveEntryType } from '#functions/leave/ledger';
+import { ATTENDANCE_KINDS } from '#kernel/attendance-kinds';
 
 // Code lists of the activity log (활동일지, SPEC C1), defined once: the rules, the routes, the PDF and
-// the screens read these. Pure data, no imports beyond types, so the web bundle can use them too.
+// the screens read these. Pure data, no imports beyond the kernel, so the web bundle can use them too.
 
 /**
- * 근태 (attendance type) of one entry, and what the monthly claim and the leave ledger make of it.
- * Every code maps onto exactly one claim-engine entry type (functions/claims/engine/entry-types.ts);
- * the leave types also name the leave-ledger type (functions/leave/ledger.ts) they count as.
- * 연차 is paid leave for the engine (paid like work) and annual leave for the ledger (it uses up the
- * entitlement); 유급휴가 (e.g. 경조휴가) is paid but does not use up annual leave.
+ * 근태 (attendance type) of one entry, and what the monthly claim and the leave ledger make of it:
+ * the kernel's one table of attendance kinds (functions/kernel/attendance-kinds.ts), where each code
+ * names its claim-engine entry type and, for leave, the leave-ledger kind it counts as.
  */
-export const ATTENDANCE_TYPES = [
-  { code: 'work', label: '근무', engineType: 'service', leaveKind: undefined },
-  { code: 'annualLeave', label: '연차', engineType: 'paidLeave', leaveKind: 'annualLeave' },
-  { code: 'paidLeave', label: '유급휴가', engineType: 'paidLeave', leaveKind: 'paidLeave' },
-  { code: 'holiday', label: '유급휴일', engineType: 'holiday', leaveKind: 'holiday' },
-  { code: 'officialLeave', label: '공가', engineType: 'officialLeave', leaveKind: 'officialLeave' },
-  { code: 'training', label: '교육', engineType: 'training', leaveKind: undefined },
-  { code: 'unpaidLeave', label: '무급휴가', engineType: 'unpaidLeave', leaveKind: 'unpaidLeave' },
-  { code: 'absence', label: '결근', engineType: 'absence', leaveKind: undefined },
-] as const satisfies readonly { code: string; label: string; engineType: EntryType; leaveKind?: LeaveEntryType }[];
-
-export type AttendanceCode = (typeof ATTENDANCE_TYPES)[number]['code'];
-export const ATTENDANCE_CODES = ATTENDANCE_TYPES.map((t) => t.code) as [AttendanceCode, ...AttendanceCode[]];
-
-export function attendanceOf(code: AttendanceCode) {
-  return ATTENDANCE_TYPES.find((t) => t.code === code)!;
-}
-
-/** Types that are leave: they take a leave time (휴가시간) and are the assistant's, not the worker's. */
-export function isLeave(code: AttendanceCode): boolean {
-  return attendanceOf(code).leaveKind !== undefined;
-}
+export const ATTENDANCE_TYPES = ATTENDANCE_KINDS;
+export { ATTENDANCE_CODES, type AttendanceCode, attendanceOf, isLeave } from '#kernel/attendance-kinds';
 
 /**
  * 활동내용: what the assistant helped with. Seed 000 shows a code list without its values; these are

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { parseClock, parseDay } from '#functions/claims/engine/calendar';
-import type { EntryType } from '#functions/claims/engine/entry-types';
 import type { LeaveEntry } from '#functions/leave/ledger';
+import type { EntryType } from '#kernel/attendance-kinds';
+import { parseClock, parseDay } from '#kernel/calendar';
 import {
   type AttendanceCode,
   attendanceOf,
@@ -24,9 +24,9 @@ import {
 // Activity-log rules (SPEC C1, C2), pure. Each refusal names the field of seed 000's 활동내역 등록
 // form and says how to fix it.
 //
-// 근태 → claim engine (functions/claims/engine/entry-types.ts) and leave ledger (functions/leave/ledger.ts),
-// one engine entry {assistantId, workerId, date, start, end, type} per activity-log entry
-// (toEngineEntry; defined once in codes.ts ATTENDANCE_TYPES):
+// 근태 → claim engine entry type and leave-ledger kind, one engine entry
+// {assistantId, workerId, date, start, end, type} per activity-log entry (toEngineEntry; defined once
+// in the kernel's table of attendance kinds, functions/kernel/attendance-kinds.ts):
 //   근무 → service            연차 → paidLeave + leaveKind annualLeave (uses up the entitlement)
 //   유급휴가 → paidLeave + paidLeave   유급휴일 → holiday + holiday   공가 → officialLeave + officialLeave
 //   교육 → training           무급휴가 → unpaidLeave + unpaidLeave       결근 → absence

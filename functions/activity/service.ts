@@ -5,13 +5,13 @@ import { notificationSink } from '#commons/outbox';
 import { logger } from '#commons/powertools';
 import type { AssistantItem } from '#functions/assistants/entities';
 import { listAssistantsByUser } from '#functions/assistants/repository';
-import { koreaDay } from '#functions/audit/record';
 import { readyUpload } from '#functions/files/repository';
 import { smsToPerson } from '#functions/identity/notify';
 import { getProfile } from '#functions/identity/repository';
 import type { MatchingItem } from '#functions/matching/entities';
 import { inForce, listByAssistant } from '#functions/matching/repository';
 import * as clock from '#kernel/clock';
+import { koreaDay } from '#kernel/korea-time';
 import { type AttendanceCode, attendanceOf, contentLabel, ROUND_KIND_LABELS, type SigningMethod } from './codes.ts';
 import type { ActivityLogEntryItem, ConsentRoundItem } from './entities.ts';
 import {

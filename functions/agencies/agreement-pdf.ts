@@ -1,5 +1,6 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from 'pdf-lib';
+import { koreaDay, koreaMinuteInWords } from '#kernel/korea-time';
 import { articles, contractAmount, koreanDay, type Parties, type Terms } from './agreement-template.ts';
 import { koreanFont } from './fonts.ts';
 
@@ -197,9 +198,7 @@ function footer(doc: PDFDocument, font: PDFFont, left: string) {
 
 /** "2026년 11월 21일 14:35" in Korea time. */
 export function koreanDateTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 9 * 3600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}년 ${d.getUTCMonth() + 1}월 ${d.getUTCDate()}일 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return koreaMinuteInWords(iso);
 }
 
 /** The issued copy (KEAD's seal on 갑) or the complete copy (both seals). */
@@ -257,9 +256,9 @@ export async function agreementPdf(input: AgreementDocumentInput): Promise<Uint8
   // signature blocks: date, then 갑 and 을 with their seals on the (인) marks
   w.ensure(200);
   w.gap(10);
-  w.text(`발급일 ${koreanDay(koreaDayOf(input.issuedAt))}`, { centre: true });
+  w.text(`발급일 ${koreanDay(koreaDay(input.issuedAt))}`, { centre: true });
   if (input.stage === 'complete' && input.stampedAt) {
-    w.text(`체결일 ${koreanDay(koreaDayOf(input.stampedAt))}`, { centre: true });
+    w.text(`체결일 ${koreanDay(koreaDay(input.stampedAt))}`, { centre: true });
   }
   w.gap(14);
   const keadSeal = await embedSeal(doc, input.keadSeal);
@@ -321,10 +320,6 @@ function fitLine(text: string, font: PDFFont, size: number, width: number): stri
   let cut = text.length;
   while (cut > 1 && font.widthOfTextAtSize(`${text.slice(0, cut)}…`, size) > width) cut--;
   return `${text.slice(0, cut)}…`;
-}
-
-function koreaDayOf(iso: string): string {
-  return new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 }
 
 export interface SupersessionInput {

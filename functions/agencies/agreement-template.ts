@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { koreaToday } from '#commons/regions-sigungu';
+import * as clock from '#kernel/clock';
 import { dayField, textField } from '#kernel/fields';
 
 // The yearly agreement's template (A3), pure: the terms the branch fills in, the fixed articles, and
@@ -55,7 +55,7 @@ export const TERMS_LABELS: Record<string, string> = {
 };
 
 /** Agreements are drafted for last year (late corrections), this year or the next. */
-export function allowedYears(today = koreaToday()): number[] {
+export function allowedYears(today = clock.today()): number[] {
   const year = Number(today.slice(0, 4));
   return [year - 1, year, year + 1];
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { BRANCHES } from '#commons/branches';
 import { SIDO_CODES, sidoName } from '#commons/regions';
-import { currentSigungu, koreaToday } from '#commons/regions-sigungu';
+import { currentSigungu } from '#commons/regions-sigungu';
+import * as clock from '#kernel/clock';
 import { textField } from '#kernel/fields';
 
 // The registry's input rules (A1), pure: what hq and branch staff type when they register or edit a
@@ -46,7 +47,7 @@ export function formatBusinessNumber(input: string): string {
 export const FIRST_DESIGNATION_YEAR = 2009;
 
 /** Designation is decided for the coming year at the latest. */
-export function latestDesignationYear(today = koreaToday()): number {
+export function latestDesignationYear(today = clock.today()): number {
   return Number(today.slice(0, 4)) + 1;
 }
 
@@ -183,7 +184,7 @@ export type OrganisationInput = z.output<typeof organisationFields>;
 /** Checks that need more than one field, or today's date: region list, designation years. */
 export function organisationProblems(
   input: { sidoCode: string; sigunguCode: string; designatedYears: readonly number[] },
-  today = koreaToday(),
+  today = clock.today(),
 ): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
   const sigungu = currentSigungu(input.sigunguCode, today);

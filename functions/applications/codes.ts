@@ -49,5 +49,5 @@ export function label<T extends { code: string; label: string }>(list: readonly 
   return list.find((item) => item.code === code)?.label ?? code ?? '';
 }
 
-/** 0 = 월 … 6 = 일, as functions/claims/engine/calendar.ts counts weekdays. */
+/** 0 = 월 … 6 = 일, as functions/kernel/calendar.ts counts weekdays. */
 export const WEEKDAY_LABELS = ['월', '화', '수', '목', '금', '토', '일'] as const;

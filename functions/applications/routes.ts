@@ -7,11 +7,11 @@ import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed 
 import { defineRoute } from '#commons/http/route';
 import { SIDO_CODES } from '#commons/regions';
 import { getOrganisation } from '#functions/agencies/repository';
-import { koreaDay } from '#functions/audit/record';
 import { recordAudit } from '#functions/audit/repository';
 import { getProfile } from '#functions/identity/repository';
 import * as clock from '#kernel/clock';
 import { dayField, idField, textField, timeOfDayField } from '#kernel/fields';
+import { koreaDay } from '#kernel/korea-time';
 import { DISABILITY_TYPE_CODES, label, SEVERITY_CODES, SUPPORT_TYPE_CODES, SUPPORT_TYPES } from './codes.ts';
 import type { ServiceApplicationItem } from './entities.ts';
 import { serviceLimits } from './limits.ts';

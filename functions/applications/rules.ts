@@ -1,4 +1,4 @@
-import { parseDay } from '#functions/claims/engine/calendar';
+import { parseDay } from '#kernel/calendar';
 
 // Rules of the service application (SPEC B1), pure: the status steps, the legal hour limits of an
 // evaluation, the business registration number and the electronic signature. Messages are Korean and

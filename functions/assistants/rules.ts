@@ -1,5 +1,5 @@
 import { normaliseRrn } from '#commons/rrn';
-import { parseClock, parseDay } from '#functions/claims/engine/calendar';
+import { parseClock, parseDay } from '#kernel/calendar';
 import type { AssistantItem } from './entities.ts';
 
 // Rules of the assistant registry (SPEC B2), job postings and activity applications (B4), pure.

@@ -10,6 +10,7 @@ import { getOrganisation } from '#functions/agencies/repository';
 import { recordAudit } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
 import { dayField, idField, textField } from '#kernel/fields';
+import { startOfKoreaDay } from '#kernel/korea-time';
 import type { AssistantItem } from './entities.ts';
 import { listAssistantsByBranch } from './repository.ts';
 import { ASSISTANT_STATUSES } from './rules.ts';
@@ -106,7 +107,7 @@ async function rowsFor(caller: Caller, query: WorkforceQuery, allow: (target: Ta
 export async function workforceWorkbook(rows: readonly WorkforceRow[], today: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '근로지원인 플랫폼';
-  workbook.created = new Date(`${today}T00:00:00+09:00`);
+  workbook.created = startOfKoreaDay(today);
   const sheet = workbook.addWorksheet('근로지원인 인력조회', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   sheet.getRow(1).font = { bold: true };

@@ -15,7 +15,7 @@
 // A blocking finding stops the submission until the agency corrects the log (the activity
 // capability's edit route sends it back for consent) or justifies the finding with a reason.
 
-import { formatClock, parseClock } from '#functions/claims/engine/calendar';
+import { formatClock, parseClock } from '#kernel/calendar';
 
 export const DEFAULT_TOLERANCE_MINUTES = 10;
 export const MAX_TOLERANCE_MINUTES = 120;

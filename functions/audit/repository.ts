@@ -7,6 +7,7 @@ import {
   writeAudited,
 } from '#commons/audit-trail';
 import { bindEntity } from '#commons/entities';
+import { daysFromTo } from '#kernel/korea-time';
 
 // Writing the trail is shared (#commons/audit-trail); re-exported for the capabilities that import it here.
 export { recordAudit, type WriteEntities, writeAudited };
@@ -51,7 +52,7 @@ export async function searchAudit(search: AuditSearch): Promise<AuditRecordItem[
         .go({ pages: 'all' })
     ).data;
   } else {
-    const days = daysBetween(search.fromDay, search.toDay);
+    const days = daysFromTo(search.fromDay, search.toDay);
     const pages = await Promise.all(days.map((day) => audit.query.byDay({ day }).go({ pages: 'all' })));
     items = pages.flatMap((page) => page.data);
   }
@@ -68,12 +69,4 @@ export async function searchAudit(search: AuditSearch): Promise<AuditRecordItem[
 // `at` is UTC while days are Korea time: widen the key range by a day, then filter by `day`.
 function shiftDay(iso: string, days: number): string {
   return new Date(new Date(iso).getTime() + days * 86_400_000).toISOString();
-}
-
-export function daysBetween(fromDay: string, toDay: string): string[] {
-  const out: string[] = [];
-  for (let t = Date.parse(`${fromDay}T00:00:00Z`); t <= Date.parse(`${toDay}T00:00:00Z`); t += 86_400_000) {
-    out.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return out;
 }

@@ -3,6 +3,7 @@ import { isPerson, recordPersonalDataRead } from '#commons/audit-trail';
 import { RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { dayField } from '#kernel/fields';
+import { daysBetween } from '#kernel/korea-time';
 import { searchAudit } from './repository.ts';
 
 const day = dayField('날짜');
@@ -37,7 +38,7 @@ export const auditRoutes = [
     query: searchQuery,
     labels: { subject: '정보 주체(아이디)', actor: '처리자(아이디)', from: '시작일', to: '종료일' },
     handle: async ({ query, caller }) => {
-      const span = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 + 1;
+      const span = daysBetween(query.from, query.to) + 1;
       if (!query.subject && !query.actor && span > MAX_DAYS_WITHOUT_PERSON) {
         throw new RuleViolation(
           `사람이나 처리자 없이 기간만으로는 ${MAX_DAYS_WITHOUT_PERSON}일까지 검색할 수 있습니다. 기간을 줄이거나 아이디를 입력해 주세요.`,

@@ -7,6 +7,7 @@ import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
 import * as clock from '#kernel/clock';
 import { idField, monthField, textField } from '#kernel/fields';
+import { MONTH_SOURCE } from '#kernel/korea-time';
 import { claimWorkbook, type ExportClaim } from './claim-export.ts';
 import {
   createClaim,
@@ -40,7 +41,7 @@ const CLAIM_LABELS = {
 };
 
 const claimParams = z.object({
-  claimId: idField('사업비 신청 번호', 60, /^[A-Za-z0-9-]+_\d{4}-\d{2}$/),
+  claimId: idField('사업비 신청 번호', 60, new RegExp(`^[A-Za-z0-9-]+_${MONTH_SOURCE}$`)),
 });
 
 const parse = <T>(text: string | undefined, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);

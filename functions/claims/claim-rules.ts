@@ -1,5 +1,5 @@
-import { koreaMonth, previousMonth } from '#kernel/korea-time';
-import { claimPeriod, formatDay } from './engine/calendar.ts';
+import { claimPeriod, formatDay } from '#kernel/calendar';
+import { koreaMonth } from '#kernel/korea-time';
 import type { EntryType } from './engine/entry-types.ts';
 import type { ClaimInput, ClaimOutput, ClaimRates } from './engine/schema.ts';
 
@@ -35,8 +35,6 @@ export function monthRefusal(month: string, now: Date): string | undefined {
   if (month >= current) return `${month}은(는) 아직 끝나지 않은 달입니다. 지난달까지만 사업비를 신청할 수 있습니다.`;
   return undefined;
 }
-
-export { previousMonth };
 
 /** The first day the engine accepts: the Monday of the week that holds the 1st (its rule 1). */
 export function periodStart(month: string): string {

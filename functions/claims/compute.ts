@@ -1,7 +1,8 @@
 import { listAgencyMonth } from '#functions/activity/repository';
 import { toEngineEntry } from '#functions/activity/rules';
+import { previousMonth } from '#kernel/korea-time';
 import { ClaimMissing, ClaimStateError, getClaim, storeComputation } from './claim-repository.ts';
-import { claimLines, engineInput, inClaimPeriod, previousMonth, type SourceEntry } from './claim-rules.ts';
+import { claimLines, engineInput, inClaimPeriod, type SourceEntry } from './claim-rules.ts';
 import { computeClaim } from './engine/engine.ts';
 import { ratesForAgency } from './rate-tables.ts';
 import { latestVersion } from './repository.ts';

@@ -1,3 +1,5 @@
+import { MONTH_SOURCE } from '#kernel/korea-time';
+
 // Co-payments (본인부담금, SPEC C7), pure: ids, balances and the payment methods the agency records.
 
 export const PAYMENT_METHODS = ['transfer', 'cash', 'card', 'cms'] as const;
@@ -14,9 +16,13 @@ export function copayIdOf(agencyId: string, month: string, workerId: string): st
   return `${agencyId}_${month}_${workerId}`;
 }
 
+const COPAY_ID = new RegExp(`^(?<agencyId>[A-Za-z0-9-]+)_(?<month>${MONTH_SOURCE})_(?<workerId>.+)$`);
+
 export function parseCopayId(id: string): { agencyId: string; month: string; workerId: string } | undefined {
-  const match = /^([A-Za-z0-9-]+)_(\d{4}-\d{2})_(.+)$/.exec(id);
-  return match ? { agencyId: match[1]!, month: match[2]!, workerId: match[3]! } : undefined;
+  const match = COPAY_ID.exec(id);
+  return match?.groups
+    ? { agencyId: match.groups.agencyId!, month: match.groups.month!, workerId: match.groups.workerId! }
+    : undefined;
 }
 
 export function paidOf(payments: readonly { amount: number }[]): number {

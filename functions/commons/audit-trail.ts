@@ -99,8 +99,6 @@ export interface AuditEvent {
   reason?: string;
 }
 
-export { koreaDay };
-
 /** Builds the record (pure): time-ordered id, Korea day, retention. */
 export function auditItem(
   actor: Pick<Caller, 'userId' | 'roles' | 'sourceIp'>,

@@ -1,5 +1,4 @@
 import * as clock from '#kernel/clock';
-import { koreaDay } from '#kernel/korea-time';
 // 시/군/구 of the standard administrative code list (행정표준코드 법정동코드, first five digits), for
 // the 시/도 of regions.ts. Cities with general districts (일반구) are listed by district ("수원시 팔달구"),
 // because that is the level an address is filed under. Reorganisations carry dates so that a list
@@ -307,22 +306,17 @@ export const SIGUNGU: readonly Sigungu[] = [
   { code: '52800', name: '부안군' },
 ];
 
-/** Today as a Korea-time calendar day (YYYY-MM-DD). */
-export function koreaToday(now = clock.now()): string {
-  return koreaDay(now);
-}
-
 function validOn(entry: Sigungu, day: string): boolean {
   return (!entry.validFrom || entry.validFrom <= day) && (!entry.validTo || day <= entry.validTo);
 }
 
 /** The 시/군/구 of one 시/도 in force on `day` (default: today in Korea), in code order. */
-export function sigunguOf(sidoCode: string, day = koreaToday()): Sigungu[] {
+export function sigunguOf(sidoCode: string, day = clock.today()): Sigungu[] {
   return SIGUNGU.filter((s) => s.code.startsWith(sidoCode) && validOn(s, day));
 }
 
 /** The entry of a code in force on `day`, or undefined (unknown code, or not valid that day). */
-export function currentSigungu(code: string, day = koreaToday()): Sigungu | undefined {
+export function currentSigungu(code: string, day = clock.today()): Sigungu | undefined {
   return SIGUNGU.find((s) => s.code === code && validOn(s, day));
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { koreaMinuteInWords } from '#kernel/korea-time';
 
 // Sign-in rules (pure). Five wrong passwords lock the login for 30 minutes; the message says
 // when it lifts, because a locked-out clerk at month end needs to know how long to wait.
@@ -44,9 +45,7 @@ export function remainingAttempts(state: GuardState): number {
 
 /** "2026년 11월 21일 14:35" in Korea time. */
 export function koreanTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 9 * 3600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}년 ${d.getUTCMonth() + 1}월 ${d.getUTCDate()}일 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return koreaMinuteInWords(iso);
 }
 
 export function lockedMessage(lockedUntil: string): string {

@@ -7,8 +7,11 @@ import { dayNumber, daysInMonth, formatDay, parseDay, weekdayFromMonday } from '
 const KOREA_OFFSET_MS = 9 * 3_600_000;
 export const DAY_MS = 86_400_000;
 
+/** A real month inside a longer pattern (an id such as AG-HANBIT_2026-03): the one month shape. */
+export const MONTH_SOURCE = '\\d{4}-(0[1-9]|1[0-2])';
+
 /** A real month, YYYY-MM. */
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const MONTH_PATTERN = new RegExp(`^${MONTH_SOURCE}$`);
 
 export function isMonth(text: string): boolean {
   return MONTH_PATTERN.test(text);
@@ -35,7 +38,18 @@ export function koreaMonth(at: Date | string | number): string {
 
 /** "2026-12-07 14:35" in Korea time. */
 export function koreaMinute(at: Date | string | number): string {
-  return new Date(instantMs(at) + KOREA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+  return koreaSecond(at).slice(0, 16);
+}
+
+/** "2026-12-07 14:35:07" in Korea time. */
+export function koreaSecond(at: Date | string | number): string {
+  return new Date(instantMs(at) + KOREA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** "2026년 12월 7일 14:35" in Korea time: how documents and messages write an instant in words. */
+export function koreaMinuteInWords(at: Date | string | number): string {
+  const minute = koreaMinute(at);
+  return `${Number(minute.slice(0, 4))}년 ${Number(minute.slice(5, 7))}월 ${Number(minute.slice(8, 10))}일 ${minute.slice(11)}`;
 }
 
 /** The instant a Korea calendar day begins (its 00:00 in Seoul). */
@@ -94,6 +108,39 @@ export function nthWeekdayOf(month: string, weekday: number, n: number): string 
 /** The Monday of the week that holds `day`. */
 export function mondayOf(day: string): string {
   return shiftDay(day, -weekdayOf(day));
+}
+
+/** The Sunday that ends the (Monday to Sunday) week that holds `day`. */
+export function sundayOf(day: string): string {
+  return shiftDay(mondayOf(day), 6);
+}
+
+/** The seven days, Monday to Sunday, of the week that holds `day`. */
+export function weekOf(day: string): string[] {
+  const monday = mondayOf(day);
+  return Array.from({ length: 7 }, (_, i) => shiftDay(monday, i));
+}
+
+/**
+ * The Mondays of the weeks that end (on Sunday) in `month`, in order: the weeks a month's weekly
+ * holiday (주휴) is counted for; the first may begin in the month before.
+ */
+export function weeksEndingIn(month: string): string[] {
+  const mondays: string[] = [];
+  for (let sunday = sundayOf(`${month}-01`); sunday.startsWith(month); sunday = shiftDay(sunday, 7)) {
+    mondays.push(shiftDay(sunday, -6));
+  }
+  return mondays;
+}
+
+/** Every day from `from` to `to`, both included, in order (none when `to` is earlier). */
+export function daysFromTo(from: string, to: string): string[] {
+  return Array.from({ length: Math.max(0, daysBetween(from, to) + 1) }, (_, i) => shiftDay(from, i));
+}
+
+/** "2026년 3월": a month in words, as titles and messages write it. */
+export function monthInWords(month: string): string {
+  return `${Number(month.slice(0, 4))}년 ${Number(month.slice(5, 7))}월`;
 }
 
 /** The year of a day or month as a number. */

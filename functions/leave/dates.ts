@@ -3,7 +3,7 @@
 // starts on day D ends the day before the "corresponding day" n months later, and when that month has
 // no corresponding day (31 Jan + 1 month) the period ends on the month's last day.
 
-import { dayNumber, daysInMonth, formatDay, parseDay } from '#functions/claims/engine/calendar';
+import { dayNumber, daysInMonth, formatDay, parseDay } from '#kernel/calendar';
 
 export interface CivilDate {
   year: number;

@@ -8,7 +8,7 @@
 import type { PublicHolidays } from '#commons/holidays';
 import type { AttendanceCode } from '#functions/activity/codes';
 import { attendanceOf, isLeave } from '#functions/activity/codes';
-import { weekdayFromMonday } from '#functions/claims/engine/calendar';
+import { weekdayFromMonday } from '#kernel/calendar';
 import { isDate, toDay } from './dates.ts';
 import type { LeaveEntry, LeaveEntryType } from './ledger.ts';
 import { type AccrualBasis, type ContractChange, FULL_TIME_WEEKLY_MINUTES, type LeaveProfile } from './rules.ts';

@@ -15,20 +15,16 @@
 
 import type { FieldProblem } from '#commons/errors';
 import { ValidationFailed } from '#commons/errors';
+import { LEAVE_KIND_LABELS, LEAVE_KINDS, type LeaveKind } from '#kernel/attendance-kinds';
 import { dayAfterMonths, formatDay, isDate, toDay } from './dates.ts';
 import { accrueLeave, dailyMinutesOf, type LeaveGrant, type LeaveProfile, leaveMinutes, weeklyOnDay } from './rules.ts';
 
-export const LEAVE_ENTRY_TYPES = ['annualLeave', 'paidLeave', 'holiday', 'officialLeave', 'unpaidLeave'] as const;
-export type LeaveEntryType = (typeof LEAVE_ENTRY_TYPES)[number];
+/** The leave kinds of the activity log's 근태 (functions/kernel/attendance-kinds.ts), in screen order. */
+export const LEAVE_ENTRY_TYPES = LEAVE_KINDS;
+export type LeaveEntryType = LeaveKind;
 
 /** Korean names as the activity log and the list page show them. */
-export const LEAVE_TYPE_LABELS: Record<LeaveEntryType, string> = {
-  annualLeave: '연차',
-  paidLeave: '유급휴가',
-  holiday: '유급휴일',
-  officialLeave: '공가',
-  unpaidLeave: '무급휴가',
-};
+export const LEAVE_TYPE_LABELS: Record<LeaveEntryType, string> = LEAVE_KIND_LABELS;
 
 /** Day fractions a leave entry may be given in: full day, half day (반차), quarter day (반반차). */
 export const DAY_FRACTIONS = [0.25, 0.5, 0.75, 1] as const;

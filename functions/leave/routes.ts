@@ -12,6 +12,7 @@ import { smsToPerson } from '#functions/identity/notify';
 import { listByAgency as listMatchingsByAgency } from '#functions/matching/repository';
 import * as clock from '#kernel/clock';
 import { dayField, idField, textField } from '#kernel/fields';
+import { shiftDay } from '#kernel/korea-time';
 import type { LeaveExcessReasonItem, LeaveNoticeItem } from './entities.ts';
 import { employedIn } from './inputs.ts';
 import { leaveNoticePdf } from './notice-pdf.ts';
@@ -28,7 +29,7 @@ import {
   saveSetting,
 } from './repository.ts';
 import { checkLeaveProfile, formatLeaveAmount } from './rules.ts';
-import { ledgerView, listRow, loadAssistantLeave, noticeView, today } from './service.ts';
+import { ledgerView, listRow, loadAssistantLeave, noticeView } from './service.ts';
 
 // 연차 관리 (SPEC D1): the agency's list by year (seed 000 columns and the masked mobile phone), one
 // assistant's ledger with use by month and the promotion notices (§61) to issue, the setting the
@@ -79,7 +80,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-const currentYear = () => Number(today().slice(0, 4));
+const currentYear = () => Number(clock.today().slice(0, 4));
 
 async function assistantOr404(assistantId: string): Promise<AssistantItem> {
   const assistant = await getAssistant(assistantId);
@@ -136,7 +137,7 @@ export const leaveRoutes = [
       if (agency?.kind !== 'agency') throw new NotFound('수행기관');
       allow({ agencyId: agency.organisationId, branchId: agency.branchId });
       const year = query.year ?? currentYear();
-      const day = today();
+      const day = clock.today();
       // one Query per kind of record for the whole agency; only the activity log is read per assistant
       const [assistants, settings, reasons, notices, matchings] = await Promise.all([
         listAssistantsByAgency(agency.organisationId),
@@ -190,7 +191,7 @@ export const leaveRoutes = [
       const assistant = await assistantOr404(params.assistantId);
       allow({ agencyId: assistant.agencyId, branchId: assistant.branchId });
       const year = query.year ?? currentYear();
-      const leave = await loadAssistantLeave(assistant, year, today());
+      const leave = await loadAssistantLeave(assistant, year, clock.today());
       await recordAudit(caller!, {
         action: 'leave.read',
         targetType: 'assistant',
@@ -280,7 +281,7 @@ export const leaveRoutes = [
           updatedAt: clock.nowIso(),
         },
       );
-      const leave = await loadAssistantLeave(assistant, currentYear(), today());
+      const leave = await loadAssistantLeave(assistant, currentYear(), clock.today());
       return { body: { year: currentYear(), asOf: leave.ledger.asOf, ...ledgerView(leave) } };
     },
   }),
@@ -301,7 +302,7 @@ export const leaveRoutes = [
     handle: async ({ params, body, caller, allow }) => {
       const assistant = await assistantOr404(params.assistantId);
       allow({ agencyId: assistant.agencyId, branchId: assistant.branchId });
-      const day = today();
+      const day = clock.today();
       const leave = await loadAssistantLeave(assistant, Number(day.slice(0, 4)), day);
       const found = leave.periods
         .flatMap(({ period, notices }) => notices.map((notice) => ({ period, notice })))
@@ -331,7 +332,7 @@ export const leaveRoutes = [
         if (problems.length) fail(problems);
       }
       const issuedAt = clock.nowIso();
-      const replyBy = notice.action === 'request' ? addDays(day, 10) : undefined;
+      const replyBy = notice.action === 'request' ? shiftDay(day, 10) : undefined;
       const pdf = await leaveNoticePdf({
         noticeId: notice.noticeId,
         round: notice.round,
@@ -420,7 +421,7 @@ export const leaveRoutes = [
       const assistant = await assistantOr404(params.assistantId);
       allow({ agencyId: assistant.agencyId, branchId: assistant.branchId });
       const year = Number(params.date.slice(0, 4));
-      const leave = await loadAssistantLeave(assistant, year, today());
+      const leave = await loadAssistantLeave(assistant, year, clock.today());
       const use = leave.ledger.uses.find((u) => u.date === params.date);
       if (!use) {
         throw new RuleViolation(
@@ -519,7 +520,7 @@ export const leaveRoutes = [
       if (notice.revision !== body.revision) {
         throw new Conflict('통지 내용이 바뀌었습니다. 화면을 새로 고쳐 확인한 뒤 다시 답해 주세요.', 'STALE');
       }
-      const day = today();
+      const day = clock.today();
       const dates = [...new Set(body.dates ?? [])].sort();
       if (notice.action === 'request') {
         const problems = dateListProblems(body.dates ?? [], day, notice.periodEnd, 'body.dates', '사용할 날짜');
@@ -554,7 +555,7 @@ export const leaveRoutes = [
     handle: async ({ query, caller, allow }) => {
       allow({ userId: caller!.userId });
       const year = query.year ?? currentYear();
-      const day = today();
+      const day = clock.today();
       const registrations = (await listAssistantsByUser(caller!.userId)).filter((a) =>
         employedIn(year, a.hireDate, a.leaveDate),
       );
@@ -580,9 +581,3 @@ export const leaveRoutes = [
     },
   }),
 ];
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}

@@ -9,7 +9,7 @@
 
 import type { FieldProblem } from '#commons/errors';
 import { ValidationFailed } from '#commons/errors';
-import { weekdayFromMonday } from '#functions/claims/engine/calendar';
+import { weekdayFromMonday } from '#kernel/calendar';
 import { dayAfterMonths, formatDay, isDate, isMonthDay, monthDayIn, toDay } from './dates.ts';
 
 /** 40 hours (§50): a contract at this level is full-time. */

@@ -1,10 +1,8 @@
 import { publicHolidays, yearsBetween } from '#commons/holidays';
 import { maskPhone } from '#commons/rrn';
 import type { AssistantItem } from '#functions/assistants/entities';
-import { koreaDay } from '#functions/audit/record';
 import type { MatchingItem } from '#functions/matching/entities';
 import { listByAssistant } from '#functions/matching/repository';
-import * as clock from '#kernel/clock';
 import type { LeaveExcessReasonItem, LeaveNoticeItem, LeaveProfileSettingItem } from './entities.ts';
 import { deriveProfile, leaveEntriesFrom, type MatchingFacts, restrictionsOf, WEEKLY_SOURCE_LABELS } from './inputs.ts';
 import { LEAVE_TYPE_LABELS, type LeaveLedger, leaveLedger } from './ledger.ts';
@@ -30,11 +28,6 @@ export interface AssistantLeave {
   restrictedDates: string[];
   /** why each restricted date is one (공휴일(…), 근무일이 아님) */
   restrictions: Map<string, string>;
-}
-
-/** Today in Korea: the day the rules run to. */
-export function today(now = clock.now()): string {
-  return koreaDay(now);
 }
 
 /** The day a year's figures are drawn up to: today, or 31 December of a past year, or the leave date. */

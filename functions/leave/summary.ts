@@ -6,7 +6,7 @@
 // a carry-over belongs to the year of that next day; every minute is counted in exactly one year.
 
 import { ValidationFailed } from '#commons/errors';
-import { dayNumber } from '#functions/claims/engine/calendar';
+import { dayNumber } from '#kernel/calendar';
 import { formatDay, toDay } from './dates.ts';
 import {
   type CarryOverRule,

@@ -15,10 +15,10 @@ import { nextVersion } from '#functions/applications/steps';
 import type { AssistantItem } from '#functions/assistants/entities';
 import { loadAssistant } from '#functions/assistants/repository';
 import { ASSISTANT_STATUS_LABELS, canBeMatched, qualificationState } from '#functions/assistants/rules';
-import { koreaDay } from '#functions/audit/record';
 import { smsToPerson } from '#functions/identity/notify';
 import * as clock from '#kernel/clock';
 import { dayField, idField, textField, timeOfDayField } from '#kernel/fields';
+import { koreaDay, shiftDay } from '#kernel/korea-time';
 import type { MatchingItem } from './entities.ts';
 import {
   createMatching,
@@ -381,7 +381,7 @@ export const matchingRoutes = [
       if (item.revision !== body.revision) {
         throw new Conflict('다른 담당자가 이 매칭을 먼저 바꿨습니다. 화면을 새로 고쳐 주세요.', 'STALE');
       }
-      const dayBefore = new Date(Date.parse(`${item.startDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      const dayBefore = shiftDay(item.startDate, -1);
       if (body.endDate < dayBefore || body.endDate > item.endDate) {
         fail([
           {

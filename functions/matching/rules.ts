@@ -1,6 +1,6 @@
 import { WEEKDAY_LABELS } from '#functions/applications/codes';
 import { monthlyCap } from '#functions/applications/rules';
-import { formatDay, parseClock, parseDay, weekdayFromMonday } from '#functions/claims/engine/calendar';
+import { formatDay, parseClock, parseDay, weekdayFromMonday } from '#kernel/calendar';
 
 // Matching rules (SPEC B3), pure. A matching assigns an assistant to a worker for a period with a
 // weekly schedule. Three refusals, each explained in Korean:

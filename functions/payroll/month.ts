@@ -4,6 +4,8 @@
 import type { FieldProblem } from '#commons/errors';
 import { RuleViolation, ValidationFailed } from '#commons/errors';
 import type { AssistantLine } from '#functions/claims/engine/schema';
+import { PAID_NON_SERVICE_TYPES, type PaidNonServiceType } from '#kernel/attendance-kinds';
+import { MONTH_SOURCE } from '#kernel/korea-time';
 import {
   type Adjustment,
   checkPayrollInput,
@@ -20,6 +22,7 @@ import {
   TIME_SOURCE_LABELS,
   TIME_SOURCES,
 } from './rules.ts';
+import { paidOtherMinutes } from './time-sources.ts';
 
 /** A record's items: the agency's settings with this assistant's manual amounts and adjustments. */
 export type RecordPayItem = PayItem & { entered?: boolean };
@@ -44,24 +47,21 @@ export function payrollIdOf(agencyId: string, month: string, assistantId: string
   return `${agencyId}_${month}_${assistantId}`;
 }
 
+const PAYROLL_ID = new RegExp(`^(?<agencyId>[A-Za-z0-9-]+)_(?<month>${MONTH_SOURCE})_(?<assistantId>[A-Za-z0-9-]+)$`);
+
 export function parsePayrollId(
   payrollId: string,
 ): { agencyId: string; month: string; assistantId: string } | undefined {
-  const match = /^([A-Za-z0-9-]+)_(\d{4}-(?:0[1-9]|1[0-2]))_([A-Za-z0-9-]+)$/.exec(payrollId);
-  return match ? { agencyId: match[1]!, month: match[2]!, assistantId: match[3]! } : undefined;
+  const match = PAYROLL_ID.exec(payrollId);
+  return match?.groups
+    ? { agencyId: match.groups.agencyId!, month: match.groups.month!, assistantId: match.groups.assistantId! }
+    : undefined;
 }
 
 /** The payroll's minutes are the claim engine's assistant minutes, as they are (no second count). */
 export function minutesOf(line: Pick<AssistantLine, 'minutes'>): PayrollMinutes {
   const m = line.minutes;
-  return {
-    byRatio: { ...m.byRatio },
-    weeklyHoliday: m.weeklyHoliday,
-    paidLeave: m.paidLeave,
-    holiday: m.holiday,
-    officialLeave: m.officialLeave,
-    training: m.training,
-  };
+  return { byRatio: { ...m.byRatio }, weeklyHoliday: m.weeklyHoliday, ...paidOtherMinutes(m) };
 }
 
 /**
@@ -72,10 +72,7 @@ export function settingsProblems(settings: PayrollSettings): FieldProblem[] {
   const everyKind: PayrollMinutes = {
     byRatio: { '1': 1 },
     weeklyHoliday: 1,
-    paidLeave: 1,
-    holiday: 1,
-    officialLeave: 1,
-    training: 1,
+    ...(Object.fromEntries(PAID_NON_SERVICE_TYPES.map((t) => [t, 1])) as Record<PaidNonServiceType, number>),
   };
   return checkPayrollInput({
     month: '2026-01',

@@ -11,6 +11,7 @@ import { recordAudit } from '#functions/audit/repository';
 import { monthRefusal } from '#functions/claims/claim-rules';
 import * as clock from '#kernel/clock';
 import { idField, monthField, textField } from '#kernel/fields';
+import { MONTH_SOURCE } from '#kernel/korea-time';
 import type { PayrollRecordItem } from './entities.ts';
 import { applyItemChange, type ListRecord, listTable, parsePayrollId, payrollIdOf, settingsProblems } from './month.ts';
 import { paySlipPdf } from './pay-slip.ts';
@@ -61,7 +62,7 @@ const MONTH = monthField('급여연월');
 const organisationParams = z.object({ organisationId: idField('수행기관', 40) });
 const payrollParams = z.object({
   // AG-HANBIT_2026-11_AS-DEMO-01: the agency, the month and the assistant (payrollIdOf)
-  payrollId: idField('급여', 100, /^[A-Za-z0-9-]+_\d{4}-\d{2}_[A-Za-z0-9-]+$/),
+  payrollId: idField('급여', 100, new RegExp(`^[A-Za-z0-9-]+_${MONTH_SOURCE}_[A-Za-z0-9-]+$`)),
 });
 
 const name = textField('항목 이름', {

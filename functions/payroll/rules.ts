@@ -19,8 +19,9 @@ import { isMonth } from '#kernel/korea-time';
 
 import type { FieldProblem } from '#commons/errors';
 import { ValidationFailed } from '#commons/errors';
-import { hasAtMostSixDecimals, mulFloor, RATE_SCALE, toSafeNumber, toScaled } from '#functions/claims/engine/decimal';
 import { DEFAULT_EMPLOYEE_INSURANCE_2026 } from '#functions/claims/rate-tables';
+import type { PaidNonServiceType } from '#kernel/attendance-kinds';
+import { hasAtMostSixDecimals, mulFloor, RATE_SCALE, toSafeNumber, toScaled } from '#kernel/decimal';
 
 export const MAX_PAY_ITEMS = 10;
 export const MAX_DEDUCTION_ITEMS = 10;
@@ -29,7 +30,7 @@ export const MAX_REASON_LENGTH = 200;
 /** 100 billion won: far above any month's pay, well inside exact JSON numbers. */
 const MAX_AMOUNT = 100_000_000_000;
 
-import { TIME_SOURCE_LABELS, TIME_SOURCES, type TimeSource } from './time-sources.ts';
+import { paidOtherMinutes, TIME_SOURCE_LABELS, TIME_SOURCES, type TimeSource } from './time-sources.ts';
 
 export { TIME_SOURCE_LABELS, TIME_SOURCES, type TimeSource };
 
@@ -66,14 +67,11 @@ export interface EmployeeInsuranceRates {
   pensionBaseCeiling?: number | null;
 }
 
-export interface PayrollMinutes {
+/** Minutes of each paid time; the paid attendance kinds come from functions/kernel/attendance-kinds.ts. */
+export interface PayrollMinutes extends Record<PaidNonServiceType, number> {
   /** service minutes by concurrent-support ratio: "1" 단독, "2" 1:2, "3" 1:3 */
   byRatio: Record<string, number>;
   weeklyHoliday: number;
-  paidLeave: number;
-  holiday: number;
-  officialLeave: number;
-  training: number;
 }
 
 export interface Adjustment {
@@ -745,10 +743,7 @@ export function computePayroll(input: PayrollInput): PaySlip {
     byRatio: { ...input.minutes.byRatio },
     service: totalServiceMinutes(input.minutes),
     weeklyHoliday: input.minutes.weeklyHoliday,
-    paidLeave: input.minutes.paidLeave,
-    holiday: input.minutes.holiday,
-    officialLeave: input.minutes.officialLeave,
-    training: input.minutes.training,
+    ...paidOtherMinutes(input.minutes),
   };
   return {
     month: input.month,

@@ -11,6 +11,7 @@ import type { AssistantLine, ClaimRates } from '#functions/claims/engine/schema'
 import { type EmployeeInsurance, ratesForAgency } from '#functions/claims/rate-tables';
 import { getVersion, latestVersion } from '#functions/claims/repository';
 import { smsToPerson } from '#functions/identity/notify';
+import { monthInWords } from '#kernel/korea-time';
 import type { PayrollRecordItem } from './entities.ts';
 import {
   computeRecord,
@@ -220,7 +221,7 @@ export async function issueMonth(
   month: string,
 ): Promise<{ issued: number; problems: number }> {
   const records = await listMonth(agency.organisationId, month);
-  const label = `${Number(month.slice(0, 4))}년 ${Number(month.slice(5, 7))}월`;
+  const label = monthInWords(month);
   if (records.length === 0) {
     throw new RuleViolation(`${label} 급여가 아직 없습니다. 먼저 ‘급여 계산’을 눌러 주세요.`, 'PAYROLL_NOT_COMPUTED');
   }

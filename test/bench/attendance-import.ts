@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { importAttendance } from '#functions/attendance/parse/import';
 import { READER_OPTIONS } from '#functions/attendance/parse/xlsx';
-import { dayNumber } from '#functions/claims/engine/calendar';
+import { dayNumber } from '#kernel/calendar';
 import { collectGarbage, count, mb, ms } from './measure.ts';
 
 const SIZES = [

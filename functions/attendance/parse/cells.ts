@@ -3,7 +3,7 @@
 // Cells come from CSV (always text) or from XLSX (text, numbers, Excel date serials and time
 // fractions, Date objects, booleans, formula errors), so every reader accepts all of those.
 
-import { dayNumber, daysInMonth } from '#functions/claims/engine/calendar';
+import { dayNumber, daysInMonth } from '#kernel/calendar';
 import { subject, topic } from './korean.ts';
 
 /** A cell holding a formula error (#VALUE!, #N/A …), or a formula saved without its result. */

@@ -14,7 +14,7 @@
 // - A person is their employee number when the file has one, otherwise their phone number; one
 //   person's rows must not overlap in time (also across midnight) and must carry one name.
 
-import { formatClock, formatDay } from '#functions/claims/engine/calendar';
+import { formatClock, formatDay } from '#kernel/calendar';
 import {
   type Cell,
   displayCell,

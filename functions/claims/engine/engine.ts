@@ -9,9 +9,9 @@
 //  4. workers' co-payments are computed and apportioned (rules 9 and 10), then the money (8, 11)
 //     in exact integer arithmetic (rule 12).
 
-import { claimPeriod, formatDay, parseClock, parseDay } from './calendar.ts';
-import { apportion, mulFloor, RATE_SCALE, toSafeNumber, toScaled } from './decimal.ts';
-import { ENTRY_TYPES, type EntryType } from './entry-types.ts';
+import { claimPeriod, formatDay, parseClock, parseDay } from '#kernel/calendar';
+import { apportion, mulFloor, RATE_SCALE, toSafeNumber, toScaled } from '#kernel/decimal';
+import { ABSENT_TYPES, ENTRY_TYPES, type EntryType, PAID_NON_SERVICE_TYPES } from './entry-types.ts';
 import {
   compareProblems,
   duplicateOverlap,
@@ -25,10 +25,14 @@ import {
 } from './problems.ts';
 import type { Amounts, AssistantLine, ClaimEntry, ClaimInput, ClaimOutput, ClaimRates, WorkerLine } from './schema.ts';
 
-// Type codes are indexes into ENTRY_TYPES.
-const SERVICE = 0;
-const LAST_PAID_TYPE = 4; // paidLeave 1, holiday 2, officialLeave 3, training 4 are paid
-const ABSENCE = 6;
+// Type codes are indexes into ENTRY_TYPES (the table of attendance kinds, functions/kernel/attendance-kinds.ts).
+const SERVICE = ENTRY_TYPES.indexOf('service');
+/** Codes of the types other than service that are paid like work. */
+const PAID_OTHER_CODES = Int32Array.from(PAID_NON_SERVICE_TYPES, (type) => ENTRY_TYPES.indexOf(type));
+/** 1 where a type code is paid like work (service is, but it is counted by the sweep instead). */
+const PAID_OTHER = Uint8Array.from(ENTRY_TYPES, (_, code) => (PAID_OTHER_CODES.includes(code) ? 1 : 0));
+/** 1 where a type code breaks the weekly holiday (결근). */
+const ABSENT = Uint8Array.from(ENTRY_TYPES, (type) => (ABSENT_TYPES.includes(type) ? 1 : 0));
 const TYPE_CODE = new Map<string, number>(ENTRY_TYPES.map((type, code) => [type, code]));
 
 const WEEKLY_HOLIDAY_THRESHOLD = 900; // 15 paid hours in the week
@@ -323,8 +327,8 @@ class MonthSweep {
         if (type === SERVICE) continue;
         const length = kept.end[e]! - kept.start[e]!;
         if (inMonth) line.byType[type]! += length;
-        if (type <= LAST_PAID_TYPE) this.dayPaid[d]! += length;
-        else if (type === ABSENCE) this.dayAbsent[d] = 1;
+        if (PAID_OTHER[type] === 1) this.dayPaid[d]! += length;
+        else if (ABSENT[type] === 1) this.dayAbsent[d] = 1;
       }
       this.sweepDay(a, assistantId, d, lo, hi, inMonth, line);
     }
@@ -533,7 +537,7 @@ function assistantAmounts(line: MinuteLine, copay: bigint, rates: ScaledRates): 
   let payable = 0n;
   for (let k = 1; k <= rates.maxConcurrency; k++) payable += BigInt(line.byRatio[k]!) * rates.premiumByRatio[k]!;
   let paidOther = line.weeklyHoliday;
-  for (let type = 1; type <= LAST_PAID_TYPE; type++) paidOther += line.byType[type]!;
+  for (const type of PAID_OTHER_CODES) paidOther += line.byType[type]!;
   payable += BigInt(paidOther) * RATE_SCALE;
   const pay = (rates.hourlyWage * payable) / (MINUTES_PER_HOUR * RATE_SCALE * RATE_SCALE);
   const net = pay - copay;

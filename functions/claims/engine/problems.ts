@@ -3,8 +3,8 @@
 // Messages about a day describe sets of minutes, not individual entries, so that splitting an entry
 // in two or reordering entries never changes the text.
 
-import { formatClock } from './calendar.ts';
-import { type EntryType, TYPE_LABELS } from './entry-types.ts';
+import { formatClock } from '#kernel/calendar';
+import { type EntryType, TYPE_SHORT_LABELS } from './entry-types.ts';
 import type { ClaimOutput } from './schema.ts';
 
 /** In the order the rules check them; problems of one assistant and day are listed in this order. */
@@ -33,7 +33,7 @@ export interface EntryRef {
 
 function describeEntry(entry: EntryRef): string {
   const worker = entry.type === 'service' && entry.workerId ? `(근로자 ${entry.workerId})` : '';
-  return `${entry.date} ${entry.start}~${entry.end} ${TYPE_LABELS[entry.type]}${worker} 기록`;
+  return `${entry.date} ${entry.start}~${entry.end} ${TYPE_SHORT_LABELS[entry.type]}${worker} 기록`;
 }
 
 function entryProblem(code: ProblemCode, entry: EntryRef, message: string): Problem {
@@ -139,7 +139,7 @@ export function leaveServiceOverlap(
     code: 'LEAVE_SERVICE_OVERLAP',
     assistantId,
     date,
-    message: `${date} ${describeSegments(segments)}에 ${types.map((type) => TYPE_LABELS[type]).join('·')} 기록이 서로 겹칩니다. 시간은 기록대로 모두 셌습니다. 휴가·결근 기록과 다른 기록의 시간을 확인해 주세요.`,
+    message: `${date} ${describeSegments(segments)}에 ${types.map((type) => TYPE_SHORT_LABELS[type]).join('·')} 기록이 서로 겹칩니다. 시간은 기록대로 모두 셌습니다. 휴가·결근 기록과 다른 기록의 시간을 확인해 주세요.`,
   };
 }
 

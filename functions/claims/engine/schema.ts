@@ -4,11 +4,11 @@
 // as 25:00 is not a shape error: the engine reports it as an INVALID_TIME problem and leaves the entry out.
 
 import { z } from 'zod';
-import { hasAtMostSixDecimals } from './decimal.ts';
+import { hasAtMostSixDecimals } from '#kernel/decimal';
+import { MONTH_PATTERN } from '#kernel/korea-time';
 import { ENTRY_TYPES, NON_SERVICE_TYPES } from './entry-types.ts';
 import { PROBLEM_CODES } from './problems.ts';
 
-const MONTH_SHAPE = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_SHAPE = /^\d{2}:\d{2}$/;
 const RATIO_KEY_SHAPE = /^[1-9][0-9]*$/;
@@ -135,7 +135,7 @@ function uniqueIds(value: unknown, field: 'assistants' | 'workers', ctx: z.Refin
 
 export const ClaimInputSchema = z
   .object({
-    month: z.string().regex(MONTH_SHAPE, {
+    month: z.string().regex(MONTH_PATTERN, {
       error: '청구 월은 YYYY-MM 형식이어야 합니다 (month must be shaped YYYY-MM, e.g. 2026-03).',
     }),
     rates: RatesSchema,

@@ -28,9 +28,9 @@ import {
   toEngineEntry,
   toLeaveEntry,
 } from '#functions/activity/rules';
-import { formatClock } from '#functions/claims/engine/calendar';
 import { ENTRY_TYPES } from '#functions/claims/engine/entry-types';
 import { LEAVE_ENTRY_TYPES } from '#functions/leave/ledger';
+import { formatClock } from '#kernel/calendar';
 
 const work = (extra: Partial<EntryInput> = {}): EntryInput => ({
   date: '2026-11-03',

@@ -15,7 +15,7 @@ import {
   readText,
 } from '#functions/attendance/parse/cells';
 import { object, subject, topic, toward } from '#functions/attendance/parse/korean';
-import { dayNumber, formatDay } from '#functions/claims/engine/calendar';
+import { dayNumber, formatDay } from '#kernel/calendar';
 import { excelSerial } from './support.ts';
 
 const date = (cell: Cell, date1904 = false) => {

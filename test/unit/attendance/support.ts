@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { cp949Table } from '#functions/attendance/parse/cp949';
 import { type AttendanceImport, type ImportOptions, importAttendance } from '#functions/attendance/parse/import';
-import { dayNumber } from '#functions/claims/engine/calendar';
+import { dayNumber } from '#kernel/calendar';
 
 export const FIXTURES = new URL('../../fixtures/attendance/', import.meta.url);
 

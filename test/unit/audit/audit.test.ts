@@ -3,8 +3,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { personalDataReadItems } from '#commons/audit-trail';
 import { handler } from '#functions/audit/handler';
-import { auditItem, koreaDay } from '#functions/audit/record';
-import { daysBetween } from '#functions/audit/repository';
+import { auditItem } from '#functions/audit/record';
+import { daysFromTo, koreaDay } from '#kernel/korea-time';
 import { apiEvent, lambdaContext } from '../../support/events.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -49,7 +49,7 @@ describe('audit records', () => {
     expect(item.day).toBe('2026-11-22');
     expect(item.expiresAt - Math.floor(Date.parse('2026-11-21T16:00:00Z') / 1000)).toBe(3 * 365 * 86400);
     expect(koreaDay(new Date('2026-11-21T14:59:59Z'))).toBe('2026-11-21');
-    expect(daysBetween('2026-02-27', '2026-03-01')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
+    expect(daysFromTo('2026-02-27', '2026-03-01')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
   });
 });
 

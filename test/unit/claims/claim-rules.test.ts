@@ -8,10 +8,10 @@ import {
   executionNameOf,
   inClaimPeriod,
   monthRefusal,
-  previousMonth,
   statusAfter,
 } from '#functions/claims/claim-rules';
 import { monthToClaim } from '#functions/claims/schedule';
+import { previousMonth } from '#kernel/korea-time';
 
 const STATUSES: ClaimStatus[] = ['computing', 'review', 'submitted', 'returned', 'approved', 'failed'];
 const ACTIONS: ClaimAction[] = ['submit', 'recompute', 'approve', 'return', 'resume'];

@@ -10,8 +10,8 @@ import {
   parseClock,
   parseDay,
   weekdayFromMonday,
-} from '#functions/claims/engine/calendar';
-import { apportion, hasAtMostSixDecimals, mulFloor, toScaled } from '#functions/claims/engine/decimal';
+} from '#kernel/calendar';
+import { apportion, hasAtMostSixDecimals, mulFloor, toScaled } from '#kernel/decimal';
 
 describe('decimal', () => {
   it('scales the written decimal exactly', () => {

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDay, parseClock, parseDay, weekdayFromMonday } from '#functions/claims/engine/calendar';
 import {
   assistantProblems,
   type Decision,
@@ -12,6 +11,7 @@ import {
   weeklyMinutes,
   workerProblems,
 } from '#functions/matching/rules';
+import { formatDay, parseClock, parseDay, weekdayFromMonday } from '#kernel/calendar';
 
 const shape = (workerId: string, schedule: Slot[], extra: Partial<MatchingShape> = {}): MatchingShape => ({
   workerId,

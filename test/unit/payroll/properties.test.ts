@@ -4,7 +4,6 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toScaled } from '#functions/claims/engine/decimal';
 import { computeClaim } from '#functions/claims/engine/engine';
 import {
   checkPayrollInput,
@@ -18,6 +17,7 @@ import {
   TIME_SOURCES,
   type TimeSource,
 } from '#functions/payroll/rules';
+import { toScaled } from '#kernel/decimal';
 import { claimInput, service } from '../claims/support.ts';
 
 const minutes = fc.record({

@@ -10,7 +10,7 @@ import {
   SPECIAL_NOTES_MAX,
 } from '#functions/activity/codes';
 import * as clock from '#kernel/clock';
-import { koreaDay } from '#kernel/korea-time';
+import { isMonth as isKoreaMonth, koreaDay, koreaMonth } from '#kernel/korea-time';
 import type { Option } from '../components/form-field.ts';
 import type { Problem } from '../components/form-problems.ts';
 
@@ -239,19 +239,14 @@ export function missingEntryFields(values: EntryValues): Problem[] {
   return problems;
 }
 
-/** This month in Korea time (YYYY-MM) and today (YYYY-MM-DD). */
-export function koreaToday(now = clock.now()): string {
-  return koreaDay(now);
-}
-
-export function isMonth(value: string | null | undefined): value is string {
-  return !!value && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+function isMonth(value: string | null | undefined): value is string {
+  return !!value && isKoreaMonth(value);
 }
 
 /** The month of the URL (?month=2026-11), else this month. */
 export function monthFrom(search: URLSearchParams, now = clock.now()): string {
   const month = search.get('month');
-  return isMonth(month) ? month : koreaToday(now).slice(0, 7);
+  return isMonth(month) ? month : koreaMonth(now);
 }
 
 export function monthTitle(month: string): string {
@@ -260,7 +255,7 @@ export function monthTitle(month: string): string {
 
 /** A new entry's default date: today when the month is this month, else the month's first day. */
 export function defaultDate(month: string, now = clock.now()): string {
-  const today = koreaToday(now);
+  const today = koreaDay(now);
   return today.startsWith(month) ? today : `${month}-01`;
 }
 

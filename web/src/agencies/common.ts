@@ -1,5 +1,6 @@
 import { BRANCHES, branchName } from '#commons/branches';
 import type { Role } from '#commons/roles';
+import { koreaDay, koreaMinute } from '#kernel/korea-time';
 import { type ApiResult, apiGet, apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import type { Viewer } from '../shell/systems.ts';
@@ -36,13 +37,11 @@ export function won(amount: number): string {
 
 /** "2026. 11. 21." style is avoided: 2026-11-21 reads the same on every screen reader. */
 export function day(iso: string | undefined): string {
-  return iso ? new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString().slice(0, 10) : '-';
+  return iso ? koreaDay(iso) : '-';
 }
 
 export function dateTime(iso: string | undefined): string {
-  if (!iso) return '-';
-  const d = new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString();
-  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
+  return iso ? koreaMinute(iso) : '-';
 }
 
 /** A status as text in a tag (never colour alone). */

@@ -1,6 +1,6 @@
 import type { Role } from '#commons/roles';
 import * as clock from '#kernel/clock';
-import { shiftDay } from '#kernel/korea-time';
+import { koreaDay, koreaMinute, shiftDay } from '#kernel/korea-time';
 import { type FormProblemTarget, formText, type Problem, showProblems } from '../components/form-problems.ts';
 import { failureNotice, spinner } from '../components/notice.ts';
 import { type ApiResult, apiGet, type Query } from '../core/api.ts';
@@ -26,14 +26,12 @@ export function ownBranchOf(viewer: Viewer): string | undefined {
 
 /** 2026-11-21 in Korea time. */
 export function day(iso: string | undefined): string {
-  return iso ? new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString().slice(0, 10) : '-';
+  return iso ? koreaDay(iso) : '-';
 }
 
 /** 2026-11-21 14:35 in Korea time. */
 export function dateTime(iso: string | undefined): string {
-  if (!iso) return '-';
-  const d = new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString();
-  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
+  return iso ? koreaMinute(iso) : '-';
 }
 
 /** Today (or `days` from today) in Korea, YYYY-MM-DD. */

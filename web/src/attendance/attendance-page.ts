@@ -1,4 +1,5 @@
 import * as clock from '#kernel/clock';
+import { isMonth } from '#kernel/korea-time';
 import { nativeField } from '../activity/entry-form.ts';
 import { monthTitle, withQuery } from '../activity/model.ts';
 import { ownAgencyOf } from '../applications/ui.ts';
@@ -229,8 +230,7 @@ export function attendancePage(initial: PageContext): PageView {
     const month = String(new FormData(form).get('month') ?? '');
     const file = main.querySelector<HTMLInputElement>('#at-file')!.files?.[0];
     const problems = [];
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
-      problems.push({ field: 'month', message: '년월을 2026-03처럼 골라 주세요.' });
+    if (!isMonth(month)) problems.push({ field: 'month', message: '년월을 2026-03처럼 골라 주세요.' });
     const contentType = file ? attendanceContentType(file) : undefined;
     if (!file) problems.push({ field: 'file', message: '올릴 시프티 파일(엑셀 또는 CSV)을 골라 주세요.' });
     else if (!contentType)

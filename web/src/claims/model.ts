@@ -1,3 +1,5 @@
+import { TYPE_LABELS as ENGINE_TYPE_LABELS, PAID_NON_SERVICE_TYPES, TYPE_SHORT_LABELS } from '#kernel/attendance-kinds';
+
 // The claim screens' data and formatting (SPEC C5), pure so that they are unit-testable.
 
 export interface Minutes {
@@ -84,15 +86,8 @@ export interface ClaimDetail extends ClaimSummary {
   workers: WorkerLine[];
 }
 
-export const TYPE_LABELS: Record<string, string> = {
-  service: '근무(서비스)',
-  paidLeave: '유급휴가',
-  holiday: '유급휴일',
-  officialLeave: '공가',
-  training: '교육',
-  unpaidLeave: '무급휴가',
-  absence: '결근',
-};
+/** The 근태 of a claim's entries, named from the kernel's table of attendance kinds (근무(서비스), 유급휴일). */
+export const TYPE_LABELS: Record<string, string> = ENGINE_TYPE_LABELS;
 
 export const ACTION_LABELS: Record<string, string> = {
   start: '신청 시작',
@@ -116,7 +111,12 @@ export function won(amount: number): string {
 
 /** 합계 of an activity line: the paid hours (service, 주휴, paid leave of every kind). */
 export function paidMinutes(m: Minutes): number {
-  return m.service + m.weeklyHoliday + m.paidLeave + m.holiday + m.officialLeave + m.training;
+  return m.service + m.weeklyHoliday + paidOther(m);
+}
+
+/** Paid minutes other than service and 주휴 (the paid attendance kinds of the kernel's table). */
+function paidOther(m: Minutes): number {
+  return PAID_NON_SERVICE_TYPES.reduce((sum, t) => sum + m[t], 0);
 }
 
 /**
@@ -129,8 +129,9 @@ export function payExplanation(m: Minutes, rates: Rates): string[] {
     ([k, minutes]) =>
       `${k === '1' ? '단독' : `1:${k}`} ${hoursText(minutes)}시간 × 가산 ${rates.premiumByRatio[k] ?? 1}`,
   );
-  const paidOther = m.weeklyHoliday + m.paidLeave + m.holiday + m.officialLeave + m.training;
-  if (paidOther > 0) parts.push(`주휴·유급휴가·휴일·공가·교육 ${hoursText(paidOther)}시간`);
+  const paidOtherMinutes = m.weeklyHoliday + paidOther(m);
+  const paidOtherNames = ['주휴', ...PAID_NON_SERVICE_TYPES.map((t) => TYPE_SHORT_LABELS[t])].join('·');
+  if (paidOtherMinutes > 0) parts.push(`${paidOtherNames} ${hoursText(paidOtherMinutes)}시간`);
   return [
     `급여 = 시간급 ${won(rates.hourlyWage)} × 인정 시간 (1원 미만 버림)`,
     `인정 시간 = ${parts.length ? parts.join(' + ') : '0시간'}`,

@@ -1,3 +1,4 @@
+import { isMonth } from '#kernel/korea-time';
 import { facts } from '../activity/views.ts';
 import { button } from '../components/button.ts';
 import { textareaField } from '../components/form-field.ts';
@@ -128,7 +129,7 @@ export function claimListPage(side: 'agency' | 'branch') {
           event.preventDefault();
           const month = String(new FormData(form).get('month') ?? '');
           const out = main.querySelector<HTMLElement>('#claim-start-result')!;
-          if (!/^\d{4}-\d{2}$/.test(month)) {
+          if (!isMonth(month)) {
             out.innerHTML = notice('danger', '신청 월을 골라 주세요 (예: 2026-10).').value;
             return;
           }

@@ -1,44 +1,24 @@
 import * as clock from '#kernel/clock';
-import { koreaMonth, previousMonth } from '#kernel/korea-time';
+import { isMonth, koreaDay, koreaMonth, koreaSecond, previousMonth } from '#kernel/korea-time';
 
-// Dates as Korean users read them, always in Korea time whatever the device's zone.
+// Dates as Korean users read them, always in Korea time whatever the device's zone (the kernel's
+// functions/kernel/korea-time.ts does the arithmetic).
 
-const DATE_TIME = new Intl.DateTimeFormat('ko-KR', {
-  timeZone: 'Asia/Seoul',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-function parts(iso: string): Record<string, string> {
-  return Object.fromEntries(DATE_TIME.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-}
+export { shiftDay } from '#kernel/korea-time';
 
 /** "2026-11-21 14:35:07" in Korea time. */
 export function koreanDateTime(iso: string): string {
-  const p = parts(iso);
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+  return koreaSecond(iso);
 }
 
 /** "2026-11-21" in Korea time. */
 export function koreanDate(iso: string): string {
-  const p = parts(iso);
-  return `${p.year}-${p.month}-${p.day}`;
+  return koreaDay(iso);
 }
 
 /** Today's date in Korea ("2026-11-21"). */
 export function todayInKorea(now: Date): string {
-  return koreanDate(now.toISOString());
-}
-
-/** A YYYY-MM-DD day moved by whole days. */
-export function shiftDay(day: string, days: number): string {
-  const t = Date.parse(`${day}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+  return koreaDay(now);
 }
 
 /** Last month in Korea ("2026-10" on any day of November): the month agencies usually work on. */
@@ -49,5 +29,5 @@ export function previousMonthInKorea(now = clock.now()): string {
 /** The page's ?month=YYYY-MM when it is one, else last month in Korea. */
 export function monthInUrl(url: URL): string {
   const month = url.searchParams.get('month');
-  return month && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : previousMonthInKorea();
+  return month && isMonth(month) ? month : previousMonthInKorea();
 }

@@ -1,4 +1,5 @@
 import { formatLeaveAmount } from '#functions/leave/rules';
+import { LEAVE_KIND_LABELS, LEAVE_KINDS, type LeaveKind } from '#kernel/attendance-kinds';
 import * as clock from '#kernel/clock';
 import type { PageContext } from '../shell/app.ts';
 
@@ -7,16 +8,13 @@ import type { PageContext } from '../shell/app.ts';
 export const AGENCY_LEAVE_PATH = '/agency/annual-leave';
 export const MY_LEAVE_PATH = '/my/annual-leave';
 
-export type LeaveType = 'annualLeave' | 'paidLeave' | 'holiday' | 'officialLeave' | 'unpaidLeave';
+export type LeaveType = LeaveKind;
 
 /** Korean names of the activity log's leave types, in the order the screens show them. */
-export const LEAVE_TYPES: { type: LeaveType; label: string }[] = [
-  { type: 'annualLeave', label: '연차' },
-  { type: 'paidLeave', label: '유급휴가' },
-  { type: 'holiday', label: '유급휴일' },
-  { type: 'officialLeave', label: '공가' },
-  { type: 'unpaidLeave', label: '무급휴가' },
-];
+export const LEAVE_TYPES: { type: LeaveType; label: string }[] = LEAVE_KINDS.map((type) => ({
+  type,
+  label: LEAVE_KIND_LABELS[type],
+}));
 
 export interface Group {
   accruedMinutes: number;

@@ -1,3 +1,4 @@
+import { isMonth } from '#kernel/korea-time';
 import { nativeField } from '../activity/entry-form.ts';
 import { dateTime, ownAgencyOf } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
@@ -164,7 +165,7 @@ ${
         const form = event.target as HTMLFormElement;
         const action = (event as SubmitEvent).submitter?.dataset.action ?? 'show';
         const chosen = String(new FormData(form).get('month') ?? '').trim();
-        if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(chosen)) {
+        if (!isMonth(chosen)) {
           showProblems(target(), [{ field: 'month', message: '급여연월을 YYYY-MM 형식으로 골라 주세요. 예: 2026-10' }]);
           return;
         }
