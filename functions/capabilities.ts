@@ -13,6 +13,7 @@ import { identityRoutes } from './identity/routes.ts';
 import { leaveRoutes } from './leave/routes.ts';
 import { matchingRoutes } from './matching/routes.ts';
 import { payrollRoutes } from './payroll/routes.ts';
+import { rateRoutes } from './rates/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
 
 /**
@@ -30,6 +31,8 @@ export const CAPABILITIES: Capability[] = [
   { name: 'audit', entry: 'functions/audit/handler.ts', routes: auditRoutes },
   // the co-payment statements embed the same Korean font
   { name: 'claims', entry: 'functions/claims/handler.ts', routes: claimRoutes, files: [KOREAN_FONT_FILE] },
+  // the yearly rate tables: hq edits them; claims, payroll, applications and attendance read them
+  { name: 'rates', entry: 'functions/rates/handler.ts', routes: rateRoutes },
   { name: 'files', entry: 'functions/files/handler.ts', routes: fileRoutes },
   { name: 'surveys', entry: 'functions/surveys/handler.ts', routes: surveyRoutes },
   { name: 'applications', entry: 'functions/applications/handler.ts', routes: applicationRoutes },

@@ -20,7 +20,7 @@ import { isMonth } from '#kernel/korea-time';
 import type { FieldProblem } from '#commons/errors';
 import { ValidationFailed } from '#commons/errors';
 import { hasAtMostSixDecimals, mulFloor, RATE_SCALE, toSafeNumber, toScaled } from '#functions/claims/engine/decimal';
-import { DEFAULT_EMPLOYEE_INSURANCE_2026 } from '#functions/claims/rate-tables';
+import { DEFAULT_EMPLOYEE_INSURANCE_2026 } from '#functions/rates/rules';
 
 export const MAX_PAY_ITEMS = 10;
 export const MAX_DEDUCTION_ITEMS = 10;

@@ -8,9 +8,9 @@ import { claimIdOf, engineInput } from '#functions/claims/claim-rules';
 import { collectEntries } from '#functions/claims/compute';
 import { computeClaim } from '#functions/claims/engine/engine';
 import type { AssistantLine, ClaimRates } from '#functions/claims/engine/schema';
-import { type EmployeeInsurance, ratesForAgency } from '#functions/claims/rate-tables';
-import { getVersion, latestVersion } from '#functions/claims/repository';
 import { smsToPerson } from '#functions/identity/notify';
+import { getVersion, latestVersion } from '#functions/rates/repository';
+import { type EmployeeInsurance, ratesForAgency } from '#functions/rates/rules';
 import type { PayrollRecordItem } from './entities.ts';
 import {
   computeRecord,

@@ -2,13 +2,8 @@ import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand 
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { computeClaim } from '#functions/claims/engine/engine';
-import { handler } from '#functions/claims/handler';
-import {
-  DEFAULT_RATE_TABLE_2026,
-  diffRates,
-  RateTableContentSchema,
-  ratesForAgency,
-} from '#functions/claims/rate-tables';
+import { handler } from '#functions/rates/handler';
+import { DEFAULT_RATE_TABLE_2026, diffRates, RateTableContentSchema, ratesForAgency } from '#functions/rates/rules';
 import { apiEvent, lambdaContext } from '../../support/events.ts';
 
 describe('rate tables (pure)', () => {
