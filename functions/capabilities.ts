@@ -3,6 +3,7 @@ import { activityRoutes } from './activity/routes.ts';
 import { KOREAN_FONT_FILE } from './agencies/fonts.ts';
 import { agencyRoutes } from './agencies/routes.ts';
 import { applicationRoutes } from './applications/routes.ts';
+import { plugActiveMatchings } from './assistants/matchings.ts';
 import { assistantRoutes } from './assistants/routes.ts';
 import { attendanceRoutes } from './attendance/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
@@ -11,10 +12,14 @@ import { fileRoutes } from './files/routes.ts';
 import { pendingUploadPrefix } from './files/rules.ts';
 import { identityRoutes } from './identity/routes.ts';
 import { leaveRoutes } from './leave/routes.ts';
+import { countActiveByAssistant } from './matching/repository.ts';
 import { matchingRoutes } from './matching/routes.ts';
 import { payrollRoutes } from './payroll/routes.ts';
 import { rateRoutes } from './rates/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
+
+// what assistants reads of matching, plugged in here for the local API (the Lambda: assistants-handler.ts)
+plugActiveMatchings(countActiveByAssistant);
 
 /**
  * Every capability's router Lambda and its routes. The CDK API, the local HTTP API, the OpenAPI
@@ -36,7 +41,7 @@ export const CAPABILITIES: Capability[] = [
   { name: 'files', entry: 'functions/files/handler.ts', routes: fileRoutes },
   { name: 'surveys', entry: 'functions/surveys/handler.ts', routes: surveyRoutes },
   { name: 'applications', entry: 'functions/applications/handler.ts', routes: applicationRoutes },
-  { name: 'assistants', entry: 'functions/assistants/handler.ts', routes: assistantRoutes },
+  { name: 'assistants', entry: 'functions/assistants-handler.ts', routes: assistantRoutes },
   { name: 'matching', entry: 'functions/matching/handler.ts', routes: matchingRoutes },
   // the printed activity logs embed the same Korean font
   { name: 'activity', entry: 'functions/activity/handler.ts', routes: activityRoutes, files: [KOREAN_FONT_FILE] },

@@ -1,4 +1,0 @@
-import { createHandler } from '#commons/http/handler';
-import { assistantRoutes } from './routes.ts';
-
-export const handler = createHandler(assistantRoutes);
