@@ -18,7 +18,7 @@ import { payrollRoutes } from './payroll/routes.ts';
 import { rateRoutes } from './rates/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
 
-// what assistants reads of matching, plugged in here for the local API (the Lambda: assistants-handler.ts)
+// what assistants reads of matching, plugged in here for the local API (the Lambda: assistants/handler.ts)
 plugActiveMatchings(countActiveByAssistant);
 
 /**
@@ -41,7 +41,7 @@ export const CAPABILITIES: Capability[] = [
   { name: 'files', entry: 'functions/files/handler.ts', routes: fileRoutes },
   { name: 'surveys', entry: 'functions/surveys/handler.ts', routes: surveyRoutes },
   { name: 'applications', entry: 'functions/applications/handler.ts', routes: applicationRoutes },
-  { name: 'assistants', entry: 'functions/assistants-handler.ts', routes: assistantRoutes },
+  { name: 'assistants', entry: 'functions/assistants/handler.ts', routes: assistantRoutes },
   { name: 'matching', entry: 'functions/matching/handler.ts', routes: matchingRoutes },
   // the printed activity logs embed the same Korean font
   { name: 'activity', entry: 'functions/activity/handler.ts', routes: activityRoutes, files: [KOREAN_FONT_FILE] },

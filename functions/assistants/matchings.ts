@@ -3,7 +3,7 @@
  * (rules.ts transitionProblem) and the detail screen shows the number. Matchings belong to the matching
  * capability, which imports assistants (a matching writes the assistant's next version with it), so
  * assistants does not import matching: the edge plugs matching's count in, in the Lambda's entry
- * (functions/assistants-handler.ts) and in the list of capabilities (functions/capabilities.ts).
+ * (handler.ts) and in the list of capabilities (functions/capabilities.ts).
  */
 export type ActiveMatchings = (assistantId: string) => Promise<number>;
 

@@ -192,6 +192,12 @@ function capabilityOf(path: string): string | undefined {
   return name;
 }
 
+/**
+ * A capability's handler.ts is its Lambda's entry: the edge, where ports are plugged in (assistants'
+ * count of active matchings comes from matching there), so its imports are not the capability's.
+ */
+const importingCapability = (path: string) => (/\/handler$/.test(path) ? undefined : capabilityOf(path));
+
 /** path inside its capability folder: functions/claims/engine/calendar → claims/engine/calendar */
 const inFunctions = (path: string) => path.slice(FUNCTIONS.length + 1);
 
@@ -269,7 +275,7 @@ function capabilityEdges(skip: Record<string, string>): {
   const via = new Map<string, string[]>();
   const skipped = new Set<string>();
   for (const i of ALL) {
-    const from = capabilityOf(i.from);
+    const from = importingCapability(i.from);
     const to = i.local ? capabilityOf(i.to) : undefined;
     if (!from || !to || from === to) continue;
     const key = `${from} -> ${inFunctions(i.to)}`;
@@ -346,10 +352,10 @@ describe('layering', () => {
     const found = [
       ...new Set(
         ALL.filter((i) => {
-          const from = capabilityOf(i.from);
+          const from = importingCapability(i.from);
           const to = i.local ? capabilityOf(i.to) : undefined;
           return from && to && from !== to && isDataFile(i.to);
-        }).map((i) => `${capabilityOf(i.from)} -> ${inFunctions(i.to)}`),
+        }).map((i) => `${importingCapability(i.from)} -> ${inFunctions(i.to)}`),
       ),
     ]
       .filter((key) => {

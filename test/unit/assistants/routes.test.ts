@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encryptField, localKeyProvider } from '#commons/pii';
 import { DISQUALIFIED_MESSAGE } from '#functions/assistants/disqualifications';
-import { handler } from '#functions/assistants-handler';
+import { handler } from '#functions/assistants/handler';
 import { apiEvent, lambdaContext } from '../../support/events.ts';
 import { claims, ddb, profile, putsOf, record, type Stored, table } from './support.ts';
 
