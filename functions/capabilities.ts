@@ -3,6 +3,7 @@ import { activityRoutes } from './activity/routes.ts';
 import { KOREAN_FONT_FILE } from './agencies/fonts.ts';
 import { agencyRoutes } from './agencies/routes.ts';
 import { applicationRoutes } from './applications/routes.ts';
+import { plugActiveMatchings } from './assistants/matchings.ts';
 import { assistantRoutes } from './assistants/routes.ts';
 import { attendanceRoutes } from './attendance/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
@@ -11,9 +12,14 @@ import { fileRoutes } from './files/routes.ts';
 import { pendingUploadPrefix } from './files/rules.ts';
 import { identityRoutes } from './identity/routes.ts';
 import { leaveRoutes } from './leave/routes.ts';
+import { countActiveByAssistant } from './matching/repository.ts';
 import { matchingRoutes } from './matching/routes.ts';
 import { payrollRoutes } from './payroll/routes.ts';
+import { rateRoutes } from './rates/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
+
+// what assistants reads of matching, plugged in here for the local API (the Lambda: assistants/handler.ts)
+plugActiveMatchings(countActiveByAssistant);
 
 /**
  * Every capability's router Lambda and its routes. The CDK API, the local HTTP API, the OpenAPI
@@ -30,6 +36,8 @@ export const CAPABILITIES: Capability[] = [
   { name: 'audit', entry: 'functions/audit/handler.ts', routes: auditRoutes },
   // the co-payment statements embed the same Korean font
   { name: 'claims', entry: 'functions/claims/handler.ts', routes: claimRoutes, files: [KOREAN_FONT_FILE] },
+  // the yearly rate tables: hq edits them; claims, payroll, applications and attendance read them
+  { name: 'rates', entry: 'functions/rates/handler.ts', routes: rateRoutes },
   { name: 'files', entry: 'functions/files/handler.ts', routes: fileRoutes },
   { name: 'surveys', entry: 'functions/surveys/handler.ts', routes: surveyRoutes },
   { name: 'applications', entry: 'functions/applications/handler.ts', routes: applicationRoutes },

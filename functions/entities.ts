@@ -13,12 +13,13 @@ import {
   MonthSubmission,
 } from './attendance/entities.ts';
 import { AuditRecord } from './audit/entities.ts';
-import { Claim, ClaimLine, Copayment, RateTableVersion, Settlement } from './claims/entities.ts';
+import { Claim, ClaimLine, Copayment, Settlement } from './claims/entities.ts';
 import { Upload } from './files/entities.ts';
 import { SignInChallenge, SignInGuard, StaffRequest, UserProfile } from './identity/entities.ts';
 import { LeaveExcessReason, LeaveNotice, LeaveProfileSetting } from './leave/entities.ts';
 import { Matching } from './matching/entities.ts';
 import { PayrollRecord, PayrollSetting } from './payroll/entities.ts';
+import { RateTableVersion } from './rates/entities.ts';
 import { PageFeedback } from './surveys/entities.ts';
 
 /** Every entity in the single table. A test checks each one's indexes against TABLE_KEYS. */

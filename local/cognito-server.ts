@@ -221,7 +221,10 @@ async function adminSetUserMfaPreference(request: MfaPreferenceRequest): Promise
 }
 
 /** Gap 11: sign-out everywhere: the user's refresh tokens stop working (REFRESH_TOKEN_AUTH refuses them). */
-async function adminUserGlobalSignOut(request: { UserPoolId?: string; Username?: string }): Promise<Record<string, never>> {
+async function adminUserGlobalSignOut(request: {
+  UserPoolId?: string;
+  Username?: string;
+}): Promise<Record<string, never>> {
   const pool = await cognito.getUserPool(ctx, request.UserPoolId ?? '');
   const user = await pool.getUserByUsername(ctx, request.Username ?? '');
   if (!user) throw new UserNotFoundError('User does not exist.');

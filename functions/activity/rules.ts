@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { LeaveEntry } from '#functions/leave/ledger';
 import type { EntryType } from '#kernel/attendance-kinds';
 import { parseClock, parseDay } from '#kernel/calendar';
 import {
@@ -404,8 +403,13 @@ export function toEngineEntry(entry: StoredEntry): {
   };
 }
 
-/** The leave ledger's entry for a leave type (연차 consumes annual leave); undefined otherwise. */
-export function toLeaveEntry(entry: StoredEntry): LeaveEntry | undefined {
+/**
+ * What a leave type's entry is to the leave ledger (연차 consumes annual leave); undefined otherwise.
+ * Typed here and not with the ledger's LeaveEntry: leave reads activity, so activity does not import leave.
+ */
+export function toLeaveEntry(
+  entry: StoredEntry,
+): { date: string; type: NonNullable<ReturnType<typeof attendanceOf>['leaveKind']>; minutes: number } | undefined {
   const kind = attendanceOf(entry.attendance).leaveKind;
   if (!kind) return undefined;
   return { date: entry.date, type: kind, minutes: entry.leaveMinutes ?? minutesOf(entry) };

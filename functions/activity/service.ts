@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Caller } from '#commons/caller';
 import { Conflict, type FieldProblem, Forbidden, RuleViolation, ValidationFailed } from '#commons/errors';
+import { smsToPerson } from '#commons/notify';
 import { notificationSink } from '#commons/outbox';
 import { logger } from '#commons/powertools';
 import type { AssistantItem } from '#functions/assistants/entities';
 import { listAssistantsByUser } from '#functions/assistants/repository';
 import { readyUpload } from '#functions/files/repository';
-import { smsToPerson } from '#functions/identity/notify';
 import { getProfile } from '#functions/identity/repository';
 import type { MatchingItem } from '#functions/matching/entities';
 import { inForce, listByAssistant } from '#functions/matching/repository';

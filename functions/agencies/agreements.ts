@@ -1,7 +1,7 @@
 import { branchName } from '#commons/branches';
 import type { Caller } from '#commons/caller';
 import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
-import { notifyStaff } from '#functions/identity/notify';
+import { notifyStaff } from '#commons/notify';
 import * as clock from '#kernel/clock';
 import {
   agreementPdf,

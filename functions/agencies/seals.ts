@@ -1,8 +1,8 @@
 import { HEADQUARTERS } from '#commons/branches';
 import type { Caller } from '#commons/caller';
 import { Conflict, RuleViolation } from '#commons/errors';
+import { notifyStaff } from '#commons/notify';
 import { readyUpload } from '#functions/files/repository';
-import { notifyStaff } from '#functions/identity/notify';
 import * as clock from '#kernel/clock';
 import type { OrganisationItem, SealItem } from './entities.ts';
 import { createSeal, listSeals, saveSealDecision } from './repository.ts';

@@ -1,5 +1,5 @@
-import { DEFAULT_RATE_TABLE_2026, type RateTableContent } from '#functions/claims/rate-tables';
-import { latestVersion } from '#functions/claims/repository';
+import { latestVersion } from '#functions/rates/repository';
+import { DEFAULT_RATE_TABLE_2026, type RateTableContent } from '#functions/rates/rules';
 import type { HourLimits } from './rules.ts';
 
 /**

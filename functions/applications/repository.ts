@@ -1,9 +1,9 @@
 import type { Caller } from '#commons/caller';
 import { bindEntity } from '#commons/entities';
 import { Conflict } from '#commons/errors';
+import { notifyStaff as notifyOrganisationStaff, smsToPerson } from '#commons/notify';
 import type { AuditEvent } from '#functions/audit/record';
 import { type WriteEntities, writeAudited } from '#functions/audit/repository';
-import { notifyStaff as notifyOrganisationStaff, smsToPerson } from '#functions/identity/notify';
 import { ServiceApplication, type ServiceApplicationItem } from './entities.ts';
 import type { ApplicationStatus } from './rules.ts';
 

@@ -12,11 +12,11 @@ import { DISABILITY_TYPE_CODES, SUPPORT_TYPE_CODES } from '#functions/applicatio
 import { recordAudit } from '#functions/audit/repository';
 import { readyUpload } from '#functions/files/repository';
 import { getProfile } from '#functions/identity/repository';
-import { countActiveByAssistant } from '#functions/matching/repository';
 import * as clock from '#kernel/clock';
 import { dayField, idField, textField } from '#kernel/fields';
 import { checkResult, DISQUALIFICATION_CODES, foundLabels } from './disqualifications.ts';
 import type { AssistantItem } from './entities.ts';
+import { activeMatchingsOf } from './matchings.ts';
 import {
   assistantAudit,
   duplicateMessage,
@@ -331,7 +331,7 @@ export const registryRoutes = [
       const item = await loadAssistant(params.assistantId);
       allow({ agencyId: item.agencyId, branchId: item.branchId });
       await recordAudit(caller!, assistantAudit(item, 'assistant.view'));
-      const activeMatchings = await countActiveByAssistant(item.assistantId);
+      const activeMatchings = await activeMatchingsOf(item.assistantId);
       return { body: { ...assistantView(item), activeMatchings, qualification: qualificationState(item) } };
     },
   }),
@@ -390,7 +390,7 @@ export const registryRoutes = [
       const problem = transitionProblem(item.status, body.status, body.on, {
         hireDate: item.hireDate,
         lastChangedOn: item.statusHistory[item.statusHistory.length - 1]?.on ?? item.hireDate,
-        activeMatchings: await countActiveByAssistant(item.assistantId),
+        activeMatchings: await activeMatchingsOf(item.assistantId),
         qualification: qualificationState(item),
       });
       if (problem) {

@@ -7,7 +7,6 @@ import { NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
-import { recordAudit } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
 import { dayField, idField, textField } from '#kernel/fields';
 import { startOfKoreaDay } from '#kernel/korea-time';

@@ -8,11 +8,11 @@ import { Conflict, DomainError, RuleViolation } from '#commons/errors';
 import { logger } from '#commons/powertools';
 import { listAgencyMonth } from '#functions/activity/repository';
 import { listAssistantsByAgency } from '#functions/assistants/repository';
-import { DEFAULT_RATE_TABLE_2026, ratesForAgency } from '#functions/claims/rate-tables';
-import { latestVersion } from '#functions/claims/repository';
 import { completeUpload, readyUpload, startUpload } from '#functions/files/repository';
 import { kindOfContentType } from '#functions/files/rules';
 import { loadGrants } from '#functions/identity/repository';
+import { latestVersion } from '#functions/rates/repository';
+import { DEFAULT_RATE_TABLE_2026, ratesForAgency } from '#functions/rates/rules';
 import * as clock from '#kernel/clock';
 import {
   compareMonth,

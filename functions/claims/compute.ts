@@ -1,11 +1,11 @@
 import { listAgencyMonth } from '#functions/activity/repository';
 import { toEngineEntry } from '#functions/activity/rules';
+import { latestVersion } from '#functions/rates/repository';
+import { ratesForAgency } from '#functions/rates/rules';
 import { previousMonth } from '#kernel/korea-time';
 import { ClaimMissing, ClaimStateError, getClaim, storeComputation } from './claim-repository.ts';
 import { claimLines, engineInput, inClaimPeriod, type SourceEntry } from './claim-rules.ts';
 import { computeClaim } from './engine/engine.ts';
-import { ratesForAgency } from './rate-tables.ts';
-import { latestVersion } from './repository.ts';
 
 /** The month has no rate table yet: hq must publish one before the month can be claimed. */
 export class RateTableMissing extends Error {

@@ -19,7 +19,7 @@ import { isMonth } from '#kernel/korea-time';
 
 import type { FieldProblem } from '#commons/errors';
 import { ValidationFailed } from '#commons/errors';
-import { DEFAULT_EMPLOYEE_INSURANCE_2026 } from '#functions/claims/rate-tables';
+import { DEFAULT_EMPLOYEE_INSURANCE_2026 } from '#functions/rates/rules';
 import type { PaidNonServiceType } from '#kernel/attendance-kinds';
 import { hasAtMostSixDecimals, mulFloor, RATE_SCALE, toSafeNumber, toScaled } from '#kernel/decimal';
 

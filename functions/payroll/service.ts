@@ -1,5 +1,6 @@
 import type { Caller } from '#commons/caller';
 import { Conflict, RuleViolation } from '#commons/errors';
+import { smsToPerson } from '#commons/notify';
 import type { OrganisationItem } from '#functions/agencies/entities';
 import type { AssistantItem } from '#functions/assistants/entities';
 import { listAssistantsByAgency } from '#functions/assistants/repository';
@@ -8,9 +9,8 @@ import { claimIdOf, engineInput } from '#functions/claims/claim-rules';
 import { collectEntries } from '#functions/claims/compute';
 import { computeClaim } from '#functions/claims/engine/engine';
 import type { AssistantLine, ClaimRates } from '#functions/claims/engine/schema';
-import { type EmployeeInsurance, ratesForAgency } from '#functions/claims/rate-tables';
-import { getVersion, latestVersion } from '#functions/claims/repository';
-import { smsToPerson } from '#functions/identity/notify';
+import { getVersion, latestVersion } from '#functions/rates/repository';
+import { type EmployeeInsurance, ratesForAgency } from '#functions/rates/rules';
 import { monthInWords } from '#kernel/korea-time';
 import type { PayrollRecordItem } from './entities.ts';
 import {

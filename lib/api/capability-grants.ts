@@ -12,13 +12,14 @@ import {
   AttendanceUpload,
   MonthSubmission,
 } from '#functions/attendance/entities';
-import { Claim, ClaimLine, Copayment, RateTableVersion, Settlement } from '#functions/claims/entities';
+import { Claim, ClaimLine, Copayment, Settlement } from '#functions/claims/entities';
 import { Upload } from '#functions/files/entities';
 import { UPLOAD_PURPOSES, type UploadPurposeName } from '#functions/files/rules';
 import { SignInChallenge, SignInGuard, StaffRequest, UserProfile } from '#functions/identity/entities';
 import { LeaveExcessReason, LeaveNotice, LeaveProfileSetting } from '#functions/leave/entities';
 import { Matching } from '#functions/matching/entities';
 import { PayrollRecord, PayrollSetting } from '#functions/payroll/entities';
+import { RateTableVersion } from '#functions/rates/entities';
 import { PageFeedback } from '#functions/surveys/entities';
 import type { CapabilityGrants, WorkflowGrants } from '../constructs/function-grants.ts';
 
@@ -62,16 +63,18 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   },
   // Reads the audit trail.
   audit: { router: { table: { write: [AuditRecord, AuditSubject], read: [UserProfile] } } },
-  // Claims, co-payments, rate tables and settlements; starts and answers the claim-month and settlement
-  // workflows (WorkflowDefinition.usedBy).
+  // Claims, co-payments and settlements; starts and answers the claim-month and settlement workflows
+  // (WorkflowDefinition.usedBy).
   claims: {
     router: {
       table: {
-        write: [Claim, Copayment, RateTableVersion, Settlement, AuditRecord, AuditSubject],
+        write: [Claim, Copayment, Settlement, AuditRecord, AuditSubject],
         read: [ClaimLine, Organisation, UserProfile],
       },
     },
   },
+  // The yearly rate tables: hq saves a new version (audited), every reader reads them.
+  rates: { router: { table: { write: [RateTableVersion, AuditRecord], read: [UserProfile] } } },
   // Presigned uploads of every purpose: signs the PUT, checks what landed, deletes a refused file.
   files: {
     router: {

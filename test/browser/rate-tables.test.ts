@@ -4,7 +4,7 @@ import { browserSuite } from '../support/browser-suite.ts';
 
 // 연도별 요율표 (issue 8 §2): hq reads the year's table and saves a new version with a reason,
 // including an agency's own industrial-accident rate.
-// the demo data seeds the 2026 table (functions/claims/rate-tables.ts DEFAULT_RATE_TABLE_2026)
+// the demo data seeds the 2026 table (functions/rates/rules.ts DEFAULT_RATE_TABLE_2026)
 const suite = browserSuite();
 
 const year = 2026;

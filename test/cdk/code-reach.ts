@@ -69,7 +69,9 @@ function readBundle(text: string): CodeReach {
   // `var Assistant = new Entity({ model: { entity: "assistant", …` (esbuild may rename the binding; an
   // entity declared pure is dropped from a bundle that never uses it)
   const entityOf = new Map<string, string>();
-  for (const match of text.matchAll(/var (\w+) = (?:\/\* @__PURE__ \*\/ )?new Entity\d*\(\{\s*model: \{\s*entity: "(\w+)"/g)) {
+  for (const match of text.matchAll(
+    /var (\w+) = (?:\/\* @__PURE__ \*\/ )?new Entity\d*\(\{\s*model: \{\s*entity: "(\w+)"/g,
+  )) {
     entityOf.set(match[1]!, match[2]!);
   }
 

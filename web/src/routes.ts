@@ -15,6 +15,7 @@ import { MATCHING_ROUTES } from './matching/routes.ts';
 import { systemHomePage } from './pages/system-home.ts';
 import { PAYROLL_ROUTES } from './payroll/routes.ts';
 import { homePage } from './portal/home.ts';
+import { RATE_ROUTES } from './rates/routes.ts';
 import type { Route } from './shell/app.ts';
 import type { SystemId } from './shell/systems.ts';
 import { branchStaffPage } from './staff/branch-staff-page.ts';
@@ -62,6 +63,7 @@ export const ROUTES: Route[] = [
   ...ACTIVITY_ROUTES,
   ...ATTENDANCE_ROUTES,
   ...CLAIM_ROUTES,
+  ...RATE_ROUTES,
   ...LEAVE_ROUTES,
   ...PAYROLL_ROUTES,
 ];

@@ -4,25 +4,15 @@
 // as 25:00 is not a shape error: the engine reports it as an INVALID_TIME problem and leaves the entry out.
 
 import { z } from 'zod';
-import { hasAtMostSixDecimals } from '#kernel/decimal';
+import { RatesSchema } from '#functions/rates/rules';
 import { MONTH_PATTERN } from '#kernel/korea-time';
 import { ENTRY_TYPES, NON_SERVICE_TYPES } from './entry-types.ts';
 import { PROBLEM_CODES } from './problems.ts';
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_SHAPE = /^\d{2}:\d{2}$/;
-const RATIO_KEY_SHAPE = /^[1-9][0-9]*$/;
 
 const id = z.string().min(1, { error: '아이디는 비어 있을 수 없습니다 (id must not be empty).' });
-
-const rate = z
-  .number()
-  .nonnegative({ error: '0 이상이어야 합니다 (must be ≥ 0).' })
-  .refine(hasAtMostSixDecimals, { error: '소수점 아래 6자리까지만 쓸 수 있습니다 (at most 6 decimal places).' });
-
-const byRatio = z
-  .record(z.string().regex(RATIO_KEY_SHAPE, { error: '비율 키는 "1"부터 maxConcurrency까지의 숫자여야 합니다.' }), rate)
-  .meta({ description: 'One value per ratio: keys "1" to String(maxConcurrency), every one present.' });
 
 const date = z
   .string()
@@ -35,63 +25,6 @@ const time = z
   .string()
   .regex(TIME_SHAPE, { error: '시각은 HH:MM 형식이어야 합니다 (time must be shaped HH:MM, e.g. 09:00).' })
   .meta({ description: 'HH:MM, 00:00–23:59; 24:00 allowed as an end. Other well-shaped values: INVALID_TIME.' });
-
-export const RatesSchema = z
-  .object({
-    hourlyWage: rate.meta({ description: 'won per hour' }),
-    maxConcurrency: z
-      .number()
-      .int({ error: '정수여야 합니다 (must be an integer).' })
-      .min(1, { error: '1 이상이어야 합니다 (must be ≥ 1).' }),
-    premiumByRatio: byRatio,
-    copayPerHourByRatio: byRatio,
-    copayMonthlyCap: rate.nullable().meta({ description: 'won per worker and month; null for no cap' }),
-    socialInsurance: z.object({
-      pension: rate,
-      health: rate,
-      longTermCare: rate.meta({ description: 'share of the health contribution' }),
-      employment: rate,
-      industrialAccident: rate,
-    }),
-    operatingCostRate: rate,
-    severanceRate: rate,
-  })
-  // Runs even when other rate fields are wrong, so one pass lists every problem with the ratio keys.
-  .superRefine(checkRatioKeys, { when: (payload) => maxConcurrencyOf(payload.value) !== undefined });
-
-function maxConcurrencyOf(rates: unknown): number | undefined {
-  const max = (rates as { maxConcurrency?: unknown } | null)?.maxConcurrency;
-  return typeof max === 'number' && Number.isInteger(max) && max >= 1 ? max : undefined;
-}
-
-function checkRatioKeys(rates: unknown, ctx: z.RefinementCtx): void {
-  const max = maxConcurrencyOf(rates)!;
-  for (const field of ['premiumByRatio', 'copayPerHourByRatio'] as const) {
-    const table = (rates as Record<string, unknown>)[field];
-    if (table === null || typeof table !== 'object' || Array.isArray(table)) continue;
-    const keys = new Set(Object.keys(table));
-    for (const key of keys) {
-      if (RATIO_KEY_SHAPE.test(key) && Number(key) > max) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [field, key],
-          input: (table as Record<string, unknown>)[key],
-          message: `비율 "${key}"은(는) maxConcurrency(${max})보다 큽니다. 키는 "1"부터 "${max}"까지만 쓸 수 있습니다 (ratio key above maxConcurrency).`,
-        });
-      }
-    }
-    for (let k = 1; k <= max; k++) {
-      if (!keys.has(String(k))) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [field, String(k)],
-          input: undefined,
-          message: `비율 "${k}"의 값이 없습니다. "1"부터 "${max}"까지 모두 넣어 주세요 (missing ratio key).`,
-        });
-      }
-    }
-  }
-}
 
 const entryFields = {
   assistantId: id,
@@ -154,7 +87,8 @@ export const ClaimInputSchema = z
   .meta({ title: 'Monthly claim engine input', description: `Entry types: ${ENTRY_TYPES.join(', ')}.` });
 
 export type ClaimInput = z.infer<typeof ClaimInputSchema>;
-export type ClaimRates = z.infer<typeof RatesSchema>;
+/** the rates of the engine's input: their shape is the rate table's (functions/rates/rules.ts) */
+export type { ClaimRates } from '#functions/rates/rules';
 export type ClaimEntry = z.infer<typeof EntrySchema>;
 
 const minutes = z.number().int().nonnegative();

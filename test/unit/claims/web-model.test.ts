@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RATE_TABLE_2026 } from '#functions/claims/rate-tables';
 import { periodMonths } from '#functions/claims/settlement-rules';
+import { DEFAULT_RATE_TABLE_2026 } from '#functions/rates/rules';
 import { entryMinutes, hoursText, paidMinutes, payExplanation, won } from '../../../web/src/claims/model.ts';
 import { periodMonthsOf } from '../../../web/src/claims/settlement-pages.ts';
 

@@ -12,13 +12,13 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SIDO_CODES } from '#commons/regions';
 import { answerTask, startClaimExecution } from '#functions/claims/orchestration';
-import { DEFAULT_RATE_TABLE_2026 } from '#functions/claims/rate-tables';
 import { listAllAgencies } from '#functions/claims/schedule';
 import { handler as awaitAgency } from '#functions/claims/tasks/await-agency';
 import { handler as checkSubmission } from '#functions/claims/tasks/check-submission';
 import { handler as computeClaim } from '#functions/claims/tasks/compute-claim';
 import { handler as finalizeClaim } from '#functions/claims/tasks/finalize-claim';
 import { handler as markFailed } from '#functions/claims/tasks/mark-failed';
+import { DEFAULT_RATE_TABLE_2026 } from '#functions/rates/rules';
 
 // The claim workflow's Lambda tasks against mocked DynamoDB and Step Functions: what each task reads
 // and writes, the conditions that keep a claim from being moved twice, and injected failures (a lost

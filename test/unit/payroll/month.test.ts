@@ -4,7 +4,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RuleViolation } from '#commons/errors';
-import { DEFAULT_RATE_TABLE_2026, RateTableContentSchema } from '#functions/claims/rate-tables';
 import {
   applyItemChange,
   computeRecord,
@@ -20,6 +19,7 @@ import {
   settingsProblems,
 } from '#functions/payroll/month';
 import { EMPLOYEE_INSURANCE_2026, type PayrollMinutes } from '#functions/payroll/rules';
+import { DEFAULT_RATE_TABLE_2026, RateTableContentSchema } from '#functions/rates/rules';
 
 const claimLine = {
   minutes: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RATE_TABLE_2026 } from '#functions/claims/rate-tables';
-import { contentWithFigures, contentWithOverride } from '../../../web/src/claims/rate-table-page.ts';
+import { DEFAULT_RATE_TABLE_2026 } from '#functions/rates/rules';
+import { contentWithFigures, contentWithOverride } from '../../../web/src/rates/rate-table-page.ts';
 
 describe('rate-table screen model', () => {
   it('puts typed figures in place, accepting thousands separators, without touching the rest', () => {

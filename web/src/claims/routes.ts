@@ -1,7 +1,6 @@
 import type { Route } from '../shell/app.ts';
 import { AGENCY_COPAY_PATH, agencyCopayPage, MY_COPAY_PATH, myCopayPage } from './copay-pages.ts';
 import { AGENCY_CLAIMS_PATH, BRANCH_CLAIMS_PATH, claimDetailPage, claimListPage } from './pages.ts';
-import { RATES_PATH, rateTablePage } from './rate-table-page.ts';
 import { AGENCY_SETTLEMENTS_PATH, BRANCH_SETTLEMENTS_PATH, settlementPage } from './settlement-pages.ts';
 
 /** The claim screens (C5), settlements (C6) and co-payments (C7), by URL. */
@@ -13,6 +12,5 @@ export const CLAIM_ROUTES: Route[] = [
   { path: AGENCY_SETTLEMENTS_PATH, system: 'agency', page: settlementPage('agency'), roles: ['agency'] },
   { path: BRANCH_SETTLEMENTS_PATH, system: 'internal', page: settlementPage('branch'), roles: ['branch'] },
   { path: BRANCH_CLAIMS_PATH, system: 'internal', page: claimListPage('branch'), roles: ['branch'] },
-  { path: RATES_PATH, system: 'internal', page: rateTablePage, roles: ['hq', 'branch'] },
   { path: `${BRANCH_CLAIMS_PATH}/:claimId`, system: 'internal', page: claimDetailPage('branch'), roles: ['branch'] },
 ];

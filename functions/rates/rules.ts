@@ -1,12 +1,86 @@
 import { z } from 'zod';
+import { hasAtMostSixDecimals } from '#kernel/decimal';
 import { idField, textField } from '#kernel/fields';
-import { type ClaimRates, RatesSchema } from './engine/schema.ts';
 
 /**
  * Yearly rate tables (SPEC §4.5, issue 8 §2), pure. hq edits them; every edit is a new version, and a
  * claim stores the version and the rates it used. Agencies may carry their own industrial-accident
  * and operating-cost rates, which override the table's defaults.
  */
+
+const RATIO_KEY_SHAPE = /^[1-9][0-9]*$/;
+
+const rate = z
+  .number()
+  .nonnegative({ error: '0 이상이어야 합니다 (must be ≥ 0).' })
+  .refine(hasAtMostSixDecimals, { error: '소수점 아래 6자리까지만 쓸 수 있습니다 (at most 6 decimal places).' });
+
+const byRatio = z
+  .record(z.string().regex(RATIO_KEY_SHAPE, { error: '비율 키는 "1"부터 maxConcurrency까지의 숫자여야 합니다.' }), rate)
+  .meta({ description: 'One value per ratio: keys "1" to String(maxConcurrency), every one present.' });
+
+/**
+ * The rates as the claim engine reads them (its input's `rates`): one table version's figures for one
+ * agency. Their shape lives here, with the rate table, and the engine's schema uses it.
+ */
+export const RatesSchema = z
+  .object({
+    hourlyWage: rate.meta({ description: 'won per hour' }),
+    maxConcurrency: z
+      .number()
+      .int({ error: '정수여야 합니다 (must be an integer).' })
+      .min(1, { error: '1 이상이어야 합니다 (must be ≥ 1).' }),
+    premiumByRatio: byRatio,
+    copayPerHourByRatio: byRatio,
+    copayMonthlyCap: rate.nullable().meta({ description: 'won per worker and month; null for no cap' }),
+    socialInsurance: z.object({
+      pension: rate,
+      health: rate,
+      longTermCare: rate.meta({ description: 'share of the health contribution' }),
+      employment: rate,
+      industrialAccident: rate,
+    }),
+    operatingCostRate: rate,
+    severanceRate: rate,
+  })
+  // Runs even when other rate fields are wrong, so one pass lists every problem with the ratio keys.
+  .superRefine(checkRatioKeys, { when: (payload) => maxConcurrencyOf(payload.value) !== undefined });
+
+function maxConcurrencyOf(rates: unknown): number | undefined {
+  const max = (rates as { maxConcurrency?: unknown } | null)?.maxConcurrency;
+  return typeof max === 'number' && Number.isInteger(max) && max >= 1 ? max : undefined;
+}
+
+function checkRatioKeys(rates: unknown, ctx: z.RefinementCtx): void {
+  const max = maxConcurrencyOf(rates)!;
+  for (const field of ['premiumByRatio', 'copayPerHourByRatio'] as const) {
+    const table = (rates as Record<string, unknown>)[field];
+    if (table === null || typeof table !== 'object' || Array.isArray(table)) continue;
+    const keys = new Set(Object.keys(table));
+    for (const key of keys) {
+      if (RATIO_KEY_SHAPE.test(key) && Number(key) > max) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field, key],
+          input: (table as Record<string, unknown>)[key],
+          message: `비율 "${key}"은(는) maxConcurrency(${max})보다 큽니다. 키는 "1"부터 "${max}"까지만 쓸 수 있습니다 (ratio key above maxConcurrency).`,
+        });
+      }
+    }
+    for (let k = 1; k <= max; k++) {
+      if (!keys.has(String(k))) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field, String(k)],
+          input: undefined,
+          message: `비율 "${k}"의 값이 없습니다. "1"부터 "${max}"까지 모두 넣어 주세요 (missing ratio key).`,
+        });
+      }
+    }
+  }
+}
+
+export type ClaimRates = z.infer<typeof RatesSchema>;
 
 export const AgencyOverrideSchema = z.object({
   industrialAccident: RatesSchema.shape.socialInsurance.shape.industrialAccident.optional(),

@@ -2,13 +2,9 @@ import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand 
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { computeClaim } from '#functions/claims/engine/engine';
-import { handler } from '#functions/claims/handler';
-import {
-  DEFAULT_RATE_TABLE_2026,
-  diffRates,
-  RateTableContentSchema,
-  ratesForAgency,
-} from '#functions/claims/rate-tables';
+import { SavedRateTableSchema } from '#functions/rates/contract';
+import { handler } from '#functions/rates/handler';
+import { DEFAULT_RATE_TABLE_2026, diffRates, RateTableContentSchema, ratesForAgency } from '#functions/rates/rules';
 import { apiEvent, lambdaContext } from '../../support/events.ts';
 
 describe('rate tables (pure)', () => {
@@ -99,6 +95,8 @@ describe('rate-table routes', () => {
     expect(items[0]!.Put!.Item).toMatchObject({ year: 2026, version: 2 });
     expect(items[0]!.Put!.ConditionExpression).toContain('attribute_not_exists');
     expect(items[1]!.Put!.Item).toMatchObject({ action: 'rateTable.save', targetId: '2026#2' });
+    // the answer is what the route declares (contract.ts)
+    expect(SavedRateTableSchema.safeParse(JSON.parse(res.body)).success).toBe(true);
   });
 
   it('refuses a save based on a version someone else already replaced', async () => {

@@ -1,3 +1,4 @@
+import type { RateTableView } from '#functions/rates/contract';
 import * as clock from '#kernel/clock';
 import { button } from '../components/button.ts';
 import { selectField, textareaField, textField } from '../components/form-field.ts';
@@ -15,44 +16,9 @@ import type { PageContext, PageView } from '../shell/app.ts';
 export const RATES_PATH = '/internal/rates';
 const TITLE = '연도별 요율표';
 
-interface RateContent {
-  rates: {
-    hourlyWage: number;
-    maxConcurrency: number;
-    premiumByRatio: Record<string, number>;
-    copayPerHourByRatio: Record<string, number>;
-    copayMonthlyCap: number | null;
-    socialInsurance: Record<string, number>;
-    operatingCostRate: number;
-    severanceRate: number;
-  };
-  limits: { dailyServiceHours: number; weeklyServiceHours: number };
-  agencyOverrides: Record<string, unknown>;
-  notes: Record<string, string>;
-}
+type RateContent = RateTableView['current']['content'];
 
-interface RateTableView {
-  current: {
-    year: number;
-    version: number;
-    content: RateContent;
-    reason: string;
-    createdBy: string;
-    createdAt: string;
-  };
-  history: {
-    version: number;
-    reason: string;
-    createdBy: string;
-    createdAt: string;
-    changes: { field: string; from: unknown; to: unknown }[];
-  }[];
-}
-
-interface Override {
-  industrialAccident?: number;
-  operatingCostRate?: number;
-}
+type Override = RateContent['agencyOverrides'][string];
 
 /** The content with one agency's own rates set (blank = the table's default, both blank = none). */
 export function contentWithOverride(

@@ -2,17 +2,9 @@ import type { Caller } from '#commons/caller';
 import { bindEntity } from '#commons/entities';
 import { Conflict } from '#commons/errors';
 import { writeAudited } from '#functions/audit/repository';
+import type { RateTable } from './contract.ts';
 import { RateTableVersion, type RateTableVersionItem } from './entities.ts';
-import { DEFAULT_RATE_TABLE_2026, type RateTableContent, RateTableContentSchema } from './rate-tables.ts';
-
-export interface RateTable {
-  year: number;
-  version: number;
-  content: RateTableContent;
-  reason: string;
-  createdBy: string;
-  createdAt: string;
-}
+import { DEFAULT_RATE_TABLE_2026, type RateTableContent, RateTableContentSchema } from './rules.ts';
 
 function toRateTable(item: RateTableVersionItem): RateTable {
   return {

@@ -1,8 +1,12 @@
-import { bindEntity } from '#commons/entities';
-import { notificationSink } from '#commons/outbox';
-import { logger } from '#commons/powertools';
-import { UserProfile } from './entities.ts';
-import { getProfile } from './repository.ts';
+import { UserProfile } from '#functions/identity/entities';
+import { bindEntity } from './entities.ts';
+import { notificationSink } from './outbox.ts';
+import { logger } from './powertools.ts';
+
+// Telling people (SMS to a person, notices to an organisation's staff), below every capability: agencies,
+// applications, matching, activity, leave and payroll tell people, and identity reads organisations, so
+// these helpers cannot live in identity without a cycle. They read the person's profile (UserProfile),
+// which the contracts-a branch moves to commons/caller-profile; import it from there after that merge.
 
 /**
  * Tells a person by SMS at the phone of their profile (SNS on AWS, the outbox on the local stack).
@@ -12,7 +16,7 @@ import { getProfile } from './repository.ts';
 export async function smsToPerson(userId: string | undefined, text: string, source: string): Promise<boolean> {
   if (!userId) return false;
   try {
-    const phone = (await getProfile(userId))?.phone;
+    const phone = (await bindEntity(UserProfile).get({ userId }).go()).data?.phone;
     if (!phone) return false;
     await notificationSink().send({ channel: 'sms', to: phone, username: userId, text, source });
     return true;
