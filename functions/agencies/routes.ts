@@ -3,6 +3,7 @@ import { BRANCHES, branchName, HEADQUARTERS } from '#commons/branches';
 import type { Caller } from '#commons/caller';
 import { Conflict, Forbidden, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
+import { isHq, ownBranchOf } from '#commons/policy';
 import { SIDO_CODES, sidoName, sigunguBelongsTo } from '#commons/regions';
 import { currentSigungu } from '#commons/regions-sigungu';
 import { maskName } from '#commons/rrn';
@@ -106,9 +107,9 @@ const yearQuery = z.coerce
  * choice sees every office. The scope check decides whether the caller may see it.
  */
 function officesToList(caller: Caller, asked: string | undefined, allow: (t: { branchId: string }) => void): string[] {
-  const own = caller.grants.find((g) => g.role === 'branch')?.branchId;
-  const isHq = caller.grants.some((g) => g.role === 'hq');
-  const offices = asked ? [asked] : own && !isHq ? [own] : isHq ? OFFICE_IDS : [];
+  const own = ownBranchOf(caller);
+  const hq = isHq(caller);
+  const offices = asked ? [asked] : own && !hq ? [own] : hq ? OFFICE_IDS : [];
   if (!offices.length) throw new Forbidden('소속 지사가 없는 계정입니다. 지사 담당자 계정으로 로그인해 주세요.');
   for (const branchId of offices) allow({ branchId });
   return offices;

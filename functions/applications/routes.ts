@@ -4,6 +4,7 @@ import { BRANCHES, branchName } from '#commons/branches';
 import type { Caller } from '#commons/caller';
 import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
+import { agencyOf, ownBranchOf } from '#commons/policy';
 import { SIDO_CODES } from '#commons/regions';
 import { getOrganisation } from '#functions/agencies/repository';
 import { koreaDay } from '#functions/audit/record';
@@ -158,7 +159,7 @@ function newApplicationId(now: Date): string {
 }
 
 function branchOf(caller: Caller, chosen: string | undefined): string | undefined {
-  return chosen ?? caller.grants.find((g) => g.role === 'branch')?.branchId;
+  return chosen ?? ownBranchOf(caller);
 }
 
 async function load(applicationId: string): Promise<ServiceApplicationItem> {
@@ -494,7 +495,7 @@ export const applicationRoutes = [
     query: z.object({ agencyId: idField('수행기관', 40).optional() }),
     labels: { agencyId: '수행기관' },
     handle: async ({ query, caller, allow }) => {
-      const agencyId = query.agencyId ?? caller!.grants.find((g) => g.role === 'agency')?.agencyId;
+      const agencyId = query.agencyId ?? agencyOf(caller!);
       if (!agencyId) throw new RuleViolation('수행기관을 골라 주세요.');
       allow({ agencyId });
       const items = (await listByAgency(agencyId)).map(applicationView);

@@ -4,6 +4,7 @@ import type { Caller } from '#commons/caller';
 import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { decryptField, encryptField, piiKeys } from '#commons/pii';
+import { agencyOf } from '#commons/policy';
 import { maskRrn, normaliseRrn, rrnProblem } from '#commons/rrn';
 import { getOrganisation } from '#functions/agencies/repository';
 import { keepUpload, presignDocument } from '#functions/agencies/storage';
@@ -137,7 +138,7 @@ function fail(problems: Problem[], labels: Record<string, string>, prefix = ''):
 }
 
 export function ownAgency(caller: Caller, chosen?: string): string {
-  const agencyId = chosen ?? caller.grants.find((g) => g.role === 'agency')?.agencyId;
+  const agencyId = chosen ?? agencyOf(caller);
   if (!agencyId) throw new RuleViolation('수행기관을 골라 주세요.');
   return agencyId;
 }

@@ -5,6 +5,7 @@ import type { Caller } from '#commons/caller';
 import { NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
+import { agencyOf, holds, isHq, ownBranchOf } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
 import { recordAudit } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
@@ -61,8 +62,7 @@ interface Scope {
 
 /** Which assistants the request covers, and the owner to check: agency, branch, or (hq) everyone. */
 async function scopeOf(caller: Caller, query: WorkforceQuery): Promise<Scope> {
-  const own = (role: string) => caller.grants.find((g) => g.role === role);
-  const agencyId = query.agencyId ?? (own('hq') || own('branch') ? undefined : own('agency')?.agencyId);
+  const agencyId = query.agencyId ?? (isHq(caller) || holds(caller, 'branch') ? undefined : agencyOf(caller));
   if (agencyId) {
     const agency = await getOrganisation(agencyId);
     if (agency?.kind !== 'agency') throw new NotFound('수행기관');
@@ -72,11 +72,11 @@ async function scopeOf(caller: Caller, query: WorkforceQuery): Promise<Scope> {
       describe: `agency:${agencyId}`,
     };
   }
-  const branchId = query.branchId ?? (own('hq') ? undefined : own('branch')?.branchId);
+  const branchId = query.branchId ?? (isHq(caller) ? undefined : ownBranchOf(caller));
   if (branchId) {
     return { target: { branchId }, load: () => listAssistantsByBranch(branchId), describe: `branch:${branchId}` };
   }
-  if (!own('hq')) throw new RuleViolation('조회할 지사나 수행기관을 골라 주세요.');
+  if (!isHq(caller)) throw new RuleViolation('조회할 지사나 수행기관을 골라 주세요.');
   return {
     target: {},
     load: async () => (await Promise.all(BRANCHES.map((b) => listAssistantsByBranch(b.branchId)))).flat(),

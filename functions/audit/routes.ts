@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
+import { isHq, ownBranchOf } from '#commons/policy';
 import { dayField } from '#kernel/fields';
 import { searchAudit } from './repository.ts';
 
@@ -43,14 +44,14 @@ export const auditRoutes = [
         );
       }
       // hq sees every record; branch staff see the records that fall in their branch
-      const isHq = caller!.grants.some((grant) => grant.role === 'hq');
-      const branchId = isHq ? undefined : caller!.grants.find((grant) => grant.role === 'branch')?.branchId;
+      const hq = isHq(caller!);
+      const branchId = hq ? undefined : ownBranchOf(caller!);
       const items = await searchAudit({
         subjectId: query.subject || undefined,
         actorId: query.actor || undefined,
         fromDay: query.from,
         toDay: query.to,
-        branchId: isHq ? undefined : (branchId ?? 'NONE'),
+        branchId: hq ? undefined : (branchId ?? 'NONE'),
       });
       return { body: { items, count: items.length } };
     },

@@ -1,8 +1,7 @@
 import type { CreateEntityItem } from 'electrodb';
-import type { Caller, Grant } from '#commons/caller';
+import type { Caller } from '#commons/caller';
 import { bindEntity, isConditionFailure } from '#commons/entities';
 import { Conflict } from '#commons/errors';
-import { isRole } from '#commons/roles';
 import type { AuditEvent } from '#functions/audit/record';
 import { writeAudited } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
@@ -35,16 +34,8 @@ export async function getProfile(userId: string): Promise<UserProfileItem | unde
   return data ?? undefined;
 }
 
-/** The grants of an active person; a withdrawn or unknown person has none. */
-export async function loadGrants(userId: string): Promise<Grant[]> {
-  const profile = await getProfile(userId);
-  if (profile?.status !== 'active') return [];
-  return profile.grants.flatMap((grant) =>
-    isRole(grant.role)
-      ? [{ role: grant.role, branchId: grant.branchId, agencyId: grant.agencyId, institutionId: grant.institutionId }]
-      : [],
-  );
-}
+// read by the HTTP edge too, so it lives in commons beside the profile entity
+export { loadGrants } from '#commons/caller-profile';
 
 export async function putProfile(profile: CreateEntityItem<typeof UserProfile>): Promise<void> {
   await bindEntity(UserProfile).put(profile).go();

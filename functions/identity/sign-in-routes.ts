@@ -3,6 +3,7 @@ import { branchName, HEADQUARTERS } from '#commons/branches';
 import type { Caller, Grant } from '#commons/caller';
 import { Locked, NotFound, RuleViolation, Unauthenticated } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
+import { grantsHeld } from '#commons/policy';
 import { ROLE_LABELS } from '#commons/roles';
 import { maskPhone } from '#commons/rrn';
 import { getOrganisation } from '#functions/agencies/repository';
@@ -282,7 +283,7 @@ export const signInRoutes = [
       const profile = await getProfile(caller!.userId);
       if (!profile) throw new NotFound('회원 정보');
       const roles = await Promise.all(
-        caller!.grants.map(async (grant) => {
+        grantsHeld(caller!).map(async (grant) => {
           const organisationName = await organisationNameOf(grant);
           return { ...grant, label: ROLE_LABELS[grant.role], ...(organisationName ? { organisationName } : {}) };
         }),

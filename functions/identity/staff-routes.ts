@@ -3,6 +3,7 @@ import { BRANCHES } from '#commons/branches';
 import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { notificationSink } from '#commons/outbox';
+import { ownBranchOf } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
 import * as clock from '#kernel/clock';
 import { idField, textField, tokenField } from '#kernel/fields';
@@ -129,7 +130,7 @@ export const staffRoutes = [
     }),
     labels: { branchId: '지사', status: '처리 상태' },
     handle: async ({ query, caller, allow }) => {
-      const branchId = query.branchId ?? caller!.grants.find((grant) => grant.role === 'branch')?.branchId;
+      const branchId = query.branchId ?? ownBranchOf(caller!);
       if (!branchId) throw new RuleViolation('지사를 골라 주세요.');
       allow({ branchId });
       const items = await listStaffRequests(branchId, query.status);

@@ -5,6 +5,7 @@ import type { Caller } from '#commons/caller';
 import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
+import { agencyOf, holds, isHq, ownBranchOf } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
 import { label, SUPPORT_TYPE_CODES, SUPPORT_TYPES, WEEKDAY_LABELS } from '#functions/applications/codes';
 import type { ServiceApplicationItem } from '#functions/applications/entities';
@@ -142,16 +143,15 @@ interface Scope {
 }
 
 async function scopeOf(caller: Caller, query: { agencyId?: string; branchId?: string }): Promise<Scope> {
-  const own = (role: string) => caller.grants.find((g) => g.role === role);
-  const agencyId = query.agencyId ?? (own('hq') || own('branch') ? undefined : own('agency')?.agencyId);
+  const agencyId = query.agencyId ?? (isHq(caller) || holds(caller, 'branch') ? undefined : agencyOf(caller));
   if (agencyId) {
     const agency = await getOrganisation(agencyId);
     if (agency?.kind !== 'agency') throw new NotFound('수행기관');
     return { target: { agencyId, branchId: agency.branchId }, agencyId, branchIds: [agency.branchId] };
   }
-  const branchId = query.branchId ?? (own('hq') ? undefined : own('branch')?.branchId);
+  const branchId = query.branchId ?? (isHq(caller) ? undefined : ownBranchOf(caller));
   if (branchId) return { target: { branchId }, branchIds: [branchId] };
-  if (!own('hq')) throw new RuleViolation('조회할 지사나 수행기관을 골라 주세요.');
+  if (!isHq(caller)) throw new RuleViolation('조회할 지사나 수행기관을 골라 주세요.');
   return { target: {}, branchIds: BRANCHES.map((b) => b.branchId) };
 }
 
