@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { SERVICE_NAME } from '#commons/table';
+import { AUDIT_OUTCOMES } from './contract.ts';
 
 /** Kept three years (the law asks for at least two), then DynamoDB's TTL removes the record. */
 export const AUDIT_RETENTION_DAYS = 3 * 365;
@@ -25,7 +26,7 @@ export const AuditRecord = new Entity({
     subjectId: { type: 'string', required: true, default: 'NONE' },
     /** the branch whose scope the target falls in, so branch staff search only their own */
     branchId: { type: 'string' },
-    outcome: { type: ['success', 'denied', 'failed'] as const, required: true },
+    outcome: { type: AUDIT_OUTCOMES, required: true },
     sourceIp: { type: 'string', required: true },
     /** a reason the actor gave (e.g. for showing a resident number in full); never personal data */
     reason: { type: 'string' },
