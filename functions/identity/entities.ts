@@ -1,6 +1,7 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { SERVICE_NAME } from '#commons/table';
 import * as clock from '#kernel/clock';
+import { STAFF_REQUEST_ROLES, STAFF_REQUEST_STATUSES } from './staff-contract.ts';
 
 // The profile (with the role grants the HTTP edge reads on every request) lives in commons, below
 // every capability; identity writes it.
@@ -56,13 +57,13 @@ export const StaffRequest = new Entity({
     userId: { type: 'string', required: true },
     organisationId: { type: 'string', required: true },
     organisationName: { type: 'string', required: true },
-    role: { type: ['agency', 'trainer'] as const, required: true },
+    role: { type: STAFF_REQUEST_ROLES, required: true },
     branchId: { type: 'string', required: true },
     position: { type: 'string', required: true },
     duties: { type: 'string', required: true },
     pledgeUploadId: { type: 'string', required: true },
     /** submitted → phoneConfirmed → approved | rejected */
-    status: { type: ['submitted', 'phoneConfirmed', 'approved', 'rejected'] as const, required: true },
+    status: { type: STAFF_REQUEST_STATUSES, required: true },
     reason: { type: 'string' },
     decidedBy: { type: 'string' },
     decidedAt: { type: 'string' },

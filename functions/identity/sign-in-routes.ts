@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { branchName, HEADQUARTERS } from '#commons/branches';
 import type { Caller, Grant } from '#commons/caller';
 import { Locked, NotFound, RuleViolation, Unauthenticated } from '#commons/errors';
@@ -9,8 +8,6 @@ import { maskPhone } from '#commons/rrn';
 import { getOrganisation } from '#functions/agencies/repository';
 import { recordAudit } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
-import { SINGLE_LINE_TEXT, tokenField } from '#kernel/fields';
-import { passwordSchema } from './account-rules.ts';
 import {
   answerNewPassword,
   answerSmsCode,
@@ -31,6 +28,15 @@ import {
   releasePasswordCheck,
 } from './repository.ts';
 import {
+  loginBody,
+  meResponse,
+  mfaBody,
+  newPasswordBody,
+  refreshBody,
+  signedIn,
+  signInStep,
+} from './sign-in-contract.ts';
+import {
   AUDIT_REASONS,
   type ChallengeStep,
   challengeRefusalMessage,
@@ -40,36 +46,6 @@ import {
   wrongCodeMessage,
   wrongPasswordMessage,
 } from './sign-in-rules.ts';
-
-// Login IDs are lower case (account-rules.ts) and the Cognito pool ignores case, so the lock, the
-// challenges and the audit use the lower-case ID: "Assistant01" is the same account, with the same lock.
-const username = z
-  .string({ error: '아이디를 입력해 주세요.' })
-  .trim()
-  .toLowerCase()
-  .min(1, { error: '아이디를 입력해 주세요.' })
-  .max(64, { error: '아이디는 64자 이하입니다.' })
-  .regex(/^[a-z0-9_.@+-]*$/, { error: '아이디는 영어 소문자, 숫자, 밑줄(_)로 입력해 주세요.' });
-
-const loginBody = z.object({
-  username,
-  password: z
-    .string({ error: '비밀번호를 입력해 주세요.' })
-    .min(1, { error: '비밀번호를 입력해 주세요.' })
-    .max(256, { error: '비밀번호는 256자 이하입니다.' })
-    .regex(SINGLE_LINE_TEXT, { error: '비밀번호에는 줄바꿈·탭 같은 제어 문자나 보이지 않는 문자를 넣을 수 없습니다.' }),
-});
-
-const mfaBody = z.object({
-  username,
-  // Cognito's challenge sessions are at most 2,048 characters
-  session: tokenField('로그인 단계', { max: 4096, message: '로그인을 처음부터 다시 해 주세요.' }),
-  code: z
-    .string({ error: '인증번호를 입력해 주세요.' })
-    .trim()
-    .max(6, { error: '인증번호는 문자로 받은 숫자 6자리입니다.' })
-    .regex(/^\d{6}$/, { error: '인증번호는 문자로 받은 숫자 6자리입니다.' }),
-});
 
 /** The name of the office or organisation a grant is scoped to, so screens can say who is signed in. */
 async function organisationNameOf(grant: Grant): Promise<string | undefined> {
@@ -145,6 +121,7 @@ export const signInRoutes = [
     method: 'POST',
     path: '/auth/login',
     summary: '로그인 1단계: 아이디와 비밀번호 확인 후 인증번호 문자 발송',
+    response: signInStep,
     access: 'public',
     body: loginBody,
     labels: { username: '아이디', password: '비밀번호' },
@@ -187,6 +164,7 @@ export const signInRoutes = [
     method: 'POST',
     path: '/auth/mfa',
     summary: '로그인 2단계: 문자로 받은 인증번호 6자리 확인',
+    response: signedIn,
     access: 'public',
     body: mfaBody,
     labels: { username: '아이디', session: '로그인 단계', code: '인증번호' },
@@ -219,8 +197,9 @@ export const signInRoutes = [
     method: 'POST',
     path: '/auth/new-password',
     summary: '첫 로그인: 임시 비밀번호 대신 쓸 새 비밀번호 정하기',
+    response: signInStep,
     access: 'public',
-    body: z.object({ username, session: mfaBody.shape.session, password: passwordSchema }),
+    body: newPasswordBody,
     labels: { username: '아이디', session: '로그인 단계', password: '새 비밀번호' },
     handle: async ({ body, event }) => {
       const caller = anonymous(body.username, sourceIpOf(event));
@@ -257,11 +236,9 @@ export const signInRoutes = [
     method: 'POST',
     path: '/auth/refresh',
     summary: '로그인 연장: 활동 중인 사람의 인증 토큰 새로 받기 (자동 로그아웃 전까지)',
+    response: signedIn,
     access: 'public',
-    body: z.object({
-      // a Cognito refresh token (a JWE) is under 2,000 characters; a megabyte never reaches Cognito
-      refreshToken: tokenField('로그인 정보', { min: 20, max: 8192, message: '다시 로그인해 주세요.' }),
-    }),
+    body: refreshBody,
     labels: { refreshToken: '로그인 정보' },
     handle: async ({ body }) => {
       try {
@@ -278,6 +255,7 @@ export const signInRoutes = [
     method: 'GET',
     path: '/me',
     summary: '내 정보와 권한(역할·소속) 조회',
+    response: meResponse,
     access: 'signedIn',
     handle: async ({ caller }) => {
       const profile = await getProfile(caller!.userId);
