@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { BRANCHES } from '#commons/branches';
 import type { Caller } from '#commons/caller';
 import { NotFound, RuleViolation } from '#commons/errors';
@@ -9,10 +9,8 @@ import { agencyOf, holds, isHq, ownBranchOf } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
 import { recordAudit } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
-import { dayField, idField, textField } from '#kernel/fields';
 import type { AssistantItem } from './entities.ts';
 import { listAssistantsByBranch } from './repository.ts';
-import { ASSISTANT_STATUSES } from './rules.ts';
 import {
   EXPORT_COLUMNS,
   exportRow,
@@ -22,37 +20,14 @@ import {
   type WorkforceRow,
   workforceRow,
 } from './workforce.ts';
+import { WORKFORCE_LABELS, workforceExport, workforceList, workforceQuery } from './workforce-contract.ts';
 
 // 근로지원인 인력조회 (SPEC B5): agencies see their own assistants, branches those of their agencies,
 // hq everyone; the same filters drive the screen and the Excel download. Both are reads of personal
 // data and are audited with the scope they covered.
 
-const day = dayField('날짜');
-
-const workforceQuery = z
-  .object({
-    branchId: idField('지사', 40).optional(),
-    agencyId: idField('수행기관', 40).optional(),
-    status: z.enum(ASSISTANT_STATUSES, { error: '현재활동여부를 목록에서 골라 주세요.' }).optional(),
-    name: textField('이름', { max: 40, messages: { max: '이름은 40자 이하로 입력해 주세요.' } }).optional(),
-    hiredFrom: day.optional(),
-    hiredTo: day.optional(),
-  })
-  .refine((q) => !q.hiredFrom || !q.hiredTo || q.hiredFrom <= q.hiredTo, {
-    error: '입사일 검색 기간의 시작일이 종료일보다 늦습니다.',
-    path: ['hiredFrom'],
-  });
-
 type WorkforceQuery = z.infer<typeof workforceQuery>;
-
-const LABELS = {
-  branchId: '지사',
-  agencyId: '수행기관',
-  status: '현재활동여부',
-  name: '이름',
-  hiredFrom: '입사일(부터)',
-  hiredTo: '입사일(까지)',
-};
+const LABELS = WORKFORCE_LABELS;
 
 interface Scope {
   target: Target;
@@ -118,6 +93,7 @@ export const workforceRoutes = [
     method: 'GET',
     path: '/workforce',
     summary: '근로지원인 인력조회(수행기관: 소속, 지사: 관할, 본부: 전체)',
+    response: workforceList,
     access: { action: 'list', resource: 'workforce', roles: ['agency', 'branch', 'hq'] },
     query: workforceQuery,
     labels: LABELS,
@@ -136,6 +112,7 @@ export const workforceRoutes = [
     method: 'GET',
     path: '/workforce/export',
     summary: '근로지원인 인력조회 엑셀 내려받기(개인정보 마스킹)',
+    response: workforceExport,
     access: { action: 'export', resource: 'workforce', roles: ['agency', 'branch', 'hq'] },
     query: workforceQuery,
     labels: LABELS,
