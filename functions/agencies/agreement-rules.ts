@@ -10,10 +10,9 @@
 // branch reissues it: a new agreement (revision n+1) is drafted from it and, when that one is issued,
 // the old one becomes superseded; both documents say so.
 
-export type AgreementStatus = 'draft' | 'issued' | 'returned' | 'complete' | 'superseded' | 'discarded';
-export type AgreementAction = 'edit' | 'issue' | 'return' | 'stamp' | 'reissue' | 'supersede' | 'discard';
-/** Who acts: KEAD (branch or hq staff) or the agency that is party to the agreement. */
-export type Side = 'kead' | 'agency';
+import type { AgreementAction, AgreementStatus, Side } from './codes.ts';
+
+export type { AgreementAction, AgreementStatus, Side };
 
 export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
   draft: '작성 중',

@@ -2,6 +2,7 @@ import { branchName } from '#commons/branches';
 import type { Caller } from '#commons/caller';
 import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { notifyStaff } from '#commons/notify';
+import { actsForAgency } from '#commons/policy';
 import * as clock from '#kernel/clock';
 import {
   agreementPdf,
@@ -454,7 +455,7 @@ export async function reissueAgreement(caller: Caller, agreement: AgreementItem)
 
 /** Which side the caller acts for on this agreement (agency staff of its organisation, else KEAD). */
 export function sideOf(caller: Caller, agreement: AgreementItem): Side {
-  return caller.grants.some((g) => g.role === 'agency' && g.agencyId === agreement.organisationId) ? 'agency' : 'kead';
+  return actsForAgency(caller, agreement.organisationId) ? 'agency' : 'kead';
 }
 
 /** An agreement as both sides' screens show it: the actions are those the viewer's side may take. */

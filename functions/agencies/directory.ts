@@ -1,18 +1,8 @@
-import type { OrganisationItem, OrganisationKind } from './entities.ts';
+import type { OrganisationItem } from './entities.ts';
 
-/** What the public portal may show of an organisation: no personal data, only the organisation's own. */
-export interface DirectoryEntry {
-  organisationId: string;
-  kind: OrganisationKind;
-  name: string;
-  sidoCode: string;
-  sidoName: string;
-  sigunguCode: string;
-  sigunguName: string;
-  address: string;
-  phone: string;
-  designatedYears: number[];
-}
+import type { DirectoryEntry } from './organisation-contract.ts';
+
+export type { DirectoryEntry };
 
 export function toDirectoryEntry(item: OrganisationItem): DirectoryEntry {
   return {

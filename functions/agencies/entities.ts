@@ -1,6 +1,14 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { SERVICE_NAME } from '#commons/table';
 import * as clock from '#kernel/clock';
+import {
+  AGREEMENT_SIDES,
+  AGREEMENT_STATUSES,
+  DOCUMENT_STAGES,
+  ORGANISATION_KINDS,
+  type OrganisationKind,
+  SEAL_STATUSES,
+} from './codes.ts';
 
 /**
  * 수행기관 (agency) and 교육기관 (training institution): one entity, two kinds, because both are
@@ -11,7 +19,7 @@ export const Organisation = new Entity({
   model: { entity: 'organisation', version: '1', service: SERVICE_NAME },
   attributes: {
     organisationId: { type: 'string', required: true },
-    kind: { type: ['agency', 'institution'] as const, required: true },
+    kind: { type: ORGANISATION_KINDS, required: true },
     name: { type: 'string', required: true },
     branchId: { type: 'string', required: true },
     sidoCode: { type: 'string', required: true },
@@ -78,7 +86,7 @@ export const Organisation = new Entity({
 });
 
 export type OrganisationItem = EntityItem<typeof Organisation>;
-export type OrganisationKind = 'agency' | 'institution';
+export type { OrganisationKind };
 
 /**
  * One version of an organisation's seal (직인), or of KEAD's own (organisationId 'KEAD'). The image
@@ -93,7 +101,7 @@ export const Seal = new Entity({
     /** the branch that decides it ('HQ' for KEAD's own seal) */
     branchId: { type: 'string', required: true },
     organisationName: { type: 'string', required: true },
-    status: { type: ['requested', 'approved', 'rejected', 'retired'] as const, required: true },
+    status: { type: SEAL_STATUSES, required: true },
     /** documents-bucket key of the image */
     imageKey: { type: 'string', required: true },
     contentType: { type: 'string', required: true },
@@ -126,7 +134,7 @@ const agreementDocument = {
   type: 'map',
   properties: {
     number: { type: 'number', required: true },
-    stage: { type: ['issued', 'complete', 'supersession'] as const, required: true },
+    stage: { type: DOCUMENT_STAGES, required: true },
     key: { type: 'string', required: true },
     sha256: { type: 'string', required: true },
     size: { type: 'number', required: true },
@@ -141,7 +149,7 @@ const agreementEvent = {
     at: { type: 'string', required: true },
     action: { type: 'string', required: true },
     actorId: { type: 'string', required: true },
-    side: { type: ['kead', 'agency'] as const, required: true },
+    side: { type: AGREEMENT_SIDES, required: true },
     status: { type: 'string', required: true },
     note: { type: 'string' },
   },
@@ -163,7 +171,7 @@ export const Agreement = new Entity({
     year: { type: 'number', required: true },
     revision: { type: 'number', required: true },
     status: {
-      type: ['draft', 'issued', 'returned', 'complete', 'superseded', 'discarded'] as const,
+      type: AGREEMENT_STATUSES,
       required: true,
     },
     /** counts every change, for conditional writes */

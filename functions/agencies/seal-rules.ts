@@ -3,7 +3,9 @@
 // Approving a new version retires the one approved before; nothing is ever deleted, so the history
 // shows every image the organisation used and when. Only the approved version can stamp.
 
-export type SealStatus = 'requested' | 'approved' | 'rejected' | 'retired';
+import type { SealStatus } from './codes.ts';
+
+export type { SealStatus };
 export type SealDecision = 'approve' | 'reject';
 
 export const SEAL_STATUS_LABELS: Record<SealStatus, string> = {

@@ -50,4 +50,11 @@ export function label<T extends { code: string; label: string }>(list: readonly 
 }
 
 /** 0 = 월 … 6 = 일, as functions/kernel/calendar.ts counts weekdays. */
+/** 고용 형태 of the applicant's job. */
+export const EMPLOYMENT_TYPES = [
+  { code: 'regular', label: '정규직' },
+  { code: 'contract', label: '계약직' },
+  { code: 'other', label: '기타' },
+] as const;
+
 export const WEEKDAY_LABELS = ['월', '화', '수', '목', '금', '토', '일'] as const;

@@ -1,18 +1,30 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { recordPersonalDataRead } from '#commons/audit-trail';
-import { BRANCHES, branchName } from '#commons/branches';
+import { branchName } from '#commons/branches';
 import type { Caller } from '#commons/caller';
 import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
-import { SIDO_CODES } from '#commons/regions';
+import { agencyOf, ownBranchOf } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
 import { recordAudit } from '#functions/audit/repository';
 import { getProfile } from '#functions/identity/repository';
 import * as clock from '#kernel/clock';
-import { dayField, idField, textField, timeOfDayField } from '#kernel/fields';
 import { koreaDay } from '#kernel/korea-time';
-import { DISABILITY_TYPE_CODES, label, SEVERITY_CODES, SUPPORT_TYPE_CODES, SUPPORT_TYPES } from './codes.ts';
+import { label, SUPPORT_TYPES } from './codes.ts';
+import {
+  APPLICATION_LABELS,
+  type ApplicationView,
+  applicationBody,
+  applicationList,
+  applicationParams,
+  applicationResponse,
+  branchApplicationsQuery,
+  evaluationBody,
+  matchingRequestBody,
+  matchingRequestsQuery,
+  rejectionBody,
+} from './contract.ts';
 import type { ServiceApplicationItem } from './entities.ts';
 import { serviceLimits } from './limits.ts';
 import {
@@ -26,13 +38,10 @@ import {
   saveStep,
 } from './repository.ts';
 import {
-  APPLICATION_STATUSES,
-  businessNumberProblem,
   DEFAULT_LIMITS,
   evaluationProblems,
   hoursProblems,
   isOpen,
-  normaliseBusinessNumber,
   type Problem,
   periodProblems,
   signatureProblem,
@@ -43,105 +52,6 @@ import { nextVersion } from './steps.ts';
 // 근로지원인 서비스 신청 (SPEC B1): the worker applies on the portal and signs; the branch receives
 // (접수), evaluates (평가) or returns (반려), and sends the matching request (매칭의뢰) to one of its
 // agencies. Each step is audited with the change and told to the applicant through the outbox.
-
-const text = (name: string, max: number, multiline = false) => textField(name, { min: 1, max, multiline });
-
-const day = dayField;
-
-const timeOfDay = (name: string) => timeOfDayField(name);
-
-export const EMPLOYMENT_TYPES = [
-  { code: 'regular', label: '정규직' },
-  { code: 'contract', label: '계약직' },
-  { code: 'other', label: '기타' },
-] as const;
-
-const applicationBody = z.object({
-  branchId: z.enum(BRANCHES.map((b) => b.branchId) as [string, ...string[]], {
-    error: '신청을 받을 지사를 골라 주세요.',
-  }),
-  workplace: z.object({
-    companyName: text('사업체명', 100),
-    businessNumber: z
-      .string({ error: '사업자등록번호를 입력해 주세요.' })
-      .max(20, { error: '사업자등록번호는 숫자 10자리로 입력해 주세요. (예: 123-45-67890)' })
-      .regex(/^[\d -]*$/, { error: '사업자등록번호는 숫자 10자리로 입력해 주세요. (예: 123-45-67890)' })
-      .superRefine((value, ctx) => {
-        const problem = businessNumberProblem(value);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      })
-      .transform(normaliseBusinessNumber),
-    employerName: text('대표자(사업주) 이름', 40),
-    address: text('사업장 주소', 200),
-    sidoCode: z.enum(SIDO_CODES, { error: '사업장이 있는 시/도를 골라 주세요.' }),
-    phone: z
-      .string({ error: '사업장 전화번호를 입력해 주세요.' })
-      .trim()
-      .max(13, { error: '사업장 전화번호는 02-1234-5678처럼 입력해 주세요.' })
-      .regex(/^0\d{1,2}-?\d{3,4}-?\d{4}$/, { error: '사업장 전화번호는 02-1234-5678처럼 입력해 주세요.' }),
-  }),
-  job: z.object({
-    title: text('직무', 60),
-    duties: text('담당 업무', 500, true),
-    employmentType: z.enum(EMPLOYMENT_TYPES.map((t) => t.code) as [string, ...string[]], {
-      error: '고용 형태를 골라 주세요.',
-    }),
-    workStart: timeOfDay('근무 시작 시각'),
-    workEnd: timeOfDay('근무 종료 시각'),
-  }),
-  disability: z.object({
-    type: z.enum(DISABILITY_TYPE_CODES, { error: '장애 유형을 골라 주세요.' }),
-    severity: z.enum(SEVERITY_CODES, { error: '장애 정도를 골라 주세요.' }),
-  }),
-  support: z.object({
-    types: z
-      .array(z.enum(SUPPORT_TYPE_CODES, { error: '지원 유형을 목록에서 골라 주세요.' }), {
-        error: '필요한 지원 유형을 하나 이상 골라 주세요.',
-      })
-      .min(1, { error: '필요한 지원 유형을 하나 이상 골라 주세요.' })
-      .max(SUPPORT_TYPE_CODES.length, { error: '지원 유형은 목록에 있는 것만 한 번씩 골라 주세요.' }),
-    details: text('필요한 지원 내용', 1000, true),
-  }),
-  requested: z.object({
-    hoursPerDay: z.number({ error: '하루 신청 시간을 숫자로 입력해 주세요.' }),
-    daysPerWeek: z.number({ error: '주 지원 일수를 골라 주세요.' }),
-    startDate: day('지원 희망 시작일'),
-    endDate: day('지원 희망 종료일'),
-  }),
-  signature: z.object({
-    name: textField('서명(이름)', { max: 40, messages: { required: '서명란에 본인 이름을 입력해 주세요.' } }),
-    consent: z.literal(true, { error: '신청 내용이 사실이며 전자서명에 동의한다는 확인란을 선택해 주세요.' }),
-  }),
-});
-
-export const APPLICATION_LABELS: Record<string, string> = {
-  branchId: '신청 지사',
-  'workplace.companyName': '사업체명',
-  'workplace.businessNumber': '사업자등록번호',
-  'workplace.employerName': '대표자(사업주) 이름',
-  'workplace.address': '사업장 주소',
-  'workplace.sidoCode': '사업장 시/도',
-  'workplace.phone': '사업장 전화번호',
-  'job.title': '직무',
-  'job.duties': '담당 업무',
-  'job.employmentType': '고용 형태',
-  'job.workStart': '근무 시작 시각',
-  'job.workEnd': '근무 종료 시각',
-  'disability.type': '장애 유형',
-  'disability.severity': '장애 정도',
-  'support.types': '지원 유형',
-  'support.details': '필요한 지원 내용',
-  'requested.hoursPerDay': '하루 신청 시간',
-  'requested.daysPerWeek': '주 지원 일수',
-  'requested.startDate': '지원 희망 시작일',
-  'requested.endDate': '지원 희망 종료일',
-  'signature.name': '서명(이름)',
-  'signature.consent': '전자서명 동의',
-};
-
-const idParams = z.object({
-  applicationId: idField('신청 번호', 43, /^SA-[0-9A-Z-]{6,40}$/),
-});
 
 const branchOrHq = ['branch', 'hq'] as const;
 
@@ -159,7 +69,7 @@ function newApplicationId(now: Date): string {
 }
 
 function branchOf(caller: Caller, chosen: string | undefined): string | undefined {
-  return chosen ?? caller.grants.find((g) => g.role === 'branch')?.branchId;
+  return chosen ?? ownBranchOf(caller);
 }
 
 async function load(applicationId: string): Promise<ServiceApplicationItem> {
@@ -169,7 +79,7 @@ async function load(applicationId: string): Promise<ServiceApplicationItem> {
 }
 
 /** Everything the branch, the agency and the applicant need to see about an application. */
-export function applicationView(item: ServiceApplicationItem) {
+export function applicationView(item: ServiceApplicationItem): ApplicationView {
   return {
     applicationId: item.applicationId,
     applicantId: item.applicantId,
@@ -199,6 +109,7 @@ export const applicationRoutes = [
     method: 'POST',
     path: '/service-applications',
     summary: '근로지원인 서비스 신청(장애인 근로자): 사업장, 직무, 장애, 필요한 지원, 희망 시간과 기간, 전자서명',
+    response: applicationResponse,
     access: { action: 'submit', resource: 'serviceApplication', roles: ['worker'] },
     body: applicationBody,
     labels: APPLICATION_LABELS,
@@ -279,6 +190,7 @@ export const applicationRoutes = [
     method: 'GET',
     path: '/me/service-applications',
     summary: '내 서비스 신청 이력과 단계별 처리 일시(마이페이지)',
+    response: applicationList,
     access: { action: 'list', resource: 'ownServiceApplication', roles: ['worker'] },
     handle: async ({ caller, allow }) => {
       allow({ userId: caller!.userId });
@@ -290,11 +202,9 @@ export const applicationRoutes = [
     method: 'GET',
     path: '/service-applications',
     summary: '지사의 서비스 신청 목록(처리 상태별)',
+    response: applicationList,
     access: { action: 'list', resource: 'serviceApplication', roles: branchOrHq },
-    query: z.object({
-      branchId: idField('지사', 40).optional(),
-      status: z.enum(APPLICATION_STATUSES, { error: '처리 상태를 목록에서 골라 주세요.' }).optional(),
-    }),
+    query: branchApplicationsQuery,
     labels: { branchId: '지사', status: '처리 상태' },
     handle: async ({ query, caller, allow }) => {
       const branchId = branchOf(caller!, query.branchId);
@@ -315,8 +225,9 @@ export const applicationRoutes = [
     method: 'GET',
     path: '/service-applications/{applicationId}',
     summary: '서비스 신청 한 건(신청인 본인, 관할 지사, 매칭의뢰를 받은 수행기관)',
+    response: applicationResponse,
     access: { action: 'read', resource: 'serviceApplication', roles: ['worker', 'branch', 'hq', 'agency'] },
-    params: idParams,
+    params: applicationParams,
     handle: async ({ params, caller, allow }) => {
       const item = await load(params.applicationId);
       allow({ userId: item.applicantId, branchId: item.branchId, agencyId: item.requestedAgencyId });
@@ -336,8 +247,9 @@ export const applicationRoutes = [
     method: 'POST',
     path: '/service-applications/{applicationId}/receive',
     summary: '서비스 신청 접수(지사)',
+    response: applicationResponse,
     access: { action: 'receive', resource: 'serviceApplication', roles: branchOrHq },
-    params: idParams,
+    params: applicationParams,
     handle: async ({ params, caller, allow }) => {
       const item = await load(params.applicationId);
       allow({ branchId: item.branchId });
@@ -356,21 +268,10 @@ export const applicationRoutes = [
     method: 'POST',
     path: '/service-applications/{applicationId}/evaluation',
     summary: '서비스 신청 평가(지사): 월 결정 시간(요율표의 하루·주 한도 이내), 지원 기간, 지원 유형',
+    response: applicationResponse,
     access: { action: 'evaluate', resource: 'serviceApplication', roles: branchOrHq },
-    params: idParams,
-    body: z.object({
-      hoursPerDay: z.number({ error: '하루 결정 시간을 숫자로 입력해 주세요.' }),
-      daysPerWeek: z.number({ error: '주 지원 일수를 골라 주세요.' }),
-      monthlyHours: z.number({ error: '월 결정 시간을 숫자로 입력해 주세요.' }),
-      startDate: day('지원 시작일'),
-      endDate: day('지원 종료일'),
-      supportType: z.enum(SUPPORT_TYPE_CODES, { error: '지원 유형을 골라 주세요.' }),
-      note: textField('평가 의견', {
-        max: 500,
-        multiline: true,
-        messages: { max: '평가 의견은 500자 이하로 입력해 주세요.' },
-      }).optional(),
-    }),
+    params: applicationParams,
+    body: evaluationBody,
     labels: {
       hoursPerDay: '하루 결정 시간',
       daysPerWeek: '주 지원 일수',
@@ -410,20 +311,10 @@ export const applicationRoutes = [
     method: 'POST',
     path: '/service-applications/{applicationId}/rejection',
     summary: '서비스 신청 반려(지사): 신청인에게 사유를 알림',
+    response: applicationResponse,
     access: { action: 'reject', resource: 'serviceApplication', roles: branchOrHq },
-    params: idParams,
-    body: z.object({
-      reason: textField('반려 사유', {
-        min: 5,
-        max: 500,
-        multiline: true,
-        messages: {
-          required: '반려 사유를 입력해 주세요.',
-          min: '신청인이 무엇을 고쳐야 하는지 알 수 있도록 반려 사유를 5자 이상 적어 주세요.',
-          max: '반려 사유는 500자 이하로 입력해 주세요.',
-        },
-      }),
-    }),
+    params: applicationParams,
+    body: rejectionBody,
     labels: { reason: '반려 사유' },
     handle: async ({ params, body, caller, allow }) => {
       const item = await load(params.applicationId);
@@ -448,11 +339,10 @@ export const applicationRoutes = [
     method: 'POST',
     path: '/service-applications/{applicationId}/matching-request',
     summary: '매칭의뢰(지사 → 관할 수행기관)',
+    response: applicationResponse,
     access: { action: 'requestMatching', resource: 'serviceApplication', roles: branchOrHq },
-    params: idParams,
-    body: z.object({
-      agencyId: idField('매칭을 의뢰할 수행기관', 40),
-    }),
+    params: applicationParams,
+    body: matchingRequestBody,
     labels: { agencyId: '수행기관' },
     handle: async ({ params, body, caller, allow }) => {
       const item = await load(params.applicationId);
@@ -498,11 +388,12 @@ export const applicationRoutes = [
     method: 'GET',
     path: '/matching-requests',
     summary: '수행기관이 받은 매칭의뢰 목록',
+    response: applicationList,
     access: { action: 'list', resource: 'matchingRequest', roles: ['agency'] },
-    query: z.object({ agencyId: idField('수행기관', 40).optional() }),
+    query: matchingRequestsQuery,
     labels: { agencyId: '수행기관' },
     handle: async ({ query, caller, allow }) => {
-      const agencyId = query.agencyId ?? caller!.grants.find((g) => g.role === 'agency')?.agencyId;
+      const agencyId = query.agencyId ?? agencyOf(caller!);
       if (!agencyId) throw new RuleViolation('수행기관을 골라 주세요.');
       allow({ agencyId });
       const items = (await listByAgency(agencyId)).map(applicationView);

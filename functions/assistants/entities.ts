@@ -1,5 +1,13 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { SERVICE_NAME } from '#commons/table';
+import {
+  ACTIVITY_APPLICATION_STATUSES,
+  CHECK_RESULTS,
+  FINDING_RESULTS,
+  GENDERS,
+  POSTING_STATUSES,
+  SELF_DECLARATION_ANSWERS,
+} from './codes.ts';
 import { ASSISTANT_STATUSES } from './rules.ts';
 
 const enrolment = {
@@ -26,11 +34,11 @@ const findings = {
   type: 'map',
   required: true,
   properties: {
-    mentalIllness: { type: ['clear', 'found'] as const, required: true },
-    drugAddiction: { type: ['clear', 'found'] as const, required: true },
-    guardianship: { type: ['clear', 'found'] as const, required: true },
-    unservedSentence: { type: ['clear', 'found'] as const, required: true },
-    sexualOffence: { type: ['clear', 'found'] as const, required: true },
+    mentalIllness: { type: FINDING_RESULTS, required: true },
+    drugAddiction: { type: FINDING_RESULTS, required: true },
+    guardianship: { type: FINDING_RESULTS, required: true },
+    unservedSentence: { type: FINDING_RESULTS, required: true },
+    sexualOffence: { type: FINDING_RESULTS, required: true },
   },
 } as const;
 
@@ -53,7 +61,7 @@ export const Assistant = new Entity({
     rrnMac: { type: 'string', required: true },
     rrnMasked: { type: 'string', required: true },
     birthDate: { type: 'string', required: true },
-    gender: { type: ['M', 'F'] as const, required: true },
+    gender: { type: GENDERS, required: true },
     mobilePhone: { type: 'string', required: true },
     email: { type: 'string' },
     address: { type: 'string' },
@@ -93,7 +101,7 @@ export const Assistant = new Entity({
           checkId: { type: 'string', required: true },
           checkedOn: { type: 'string', required: true },
           findings,
-          result: { type: ['clear', 'disqualified'] as const, required: true },
+          result: { type: CHECK_RESULTS, required: true },
           evidenceUploadId: { type: 'string', required: true },
           evidenceFileName: { type: 'string', required: true },
           evidenceSha256: { type: 'string' },
@@ -181,7 +189,7 @@ export const JobPosting = new Entity({
     description: { type: 'string', required: true },
     postedOn: { type: 'string', required: true },
     closesOn: { type: 'string', required: true },
-    status: { type: ['open', 'closed'] as const, required: true },
+    status: { type: POSTING_STATUSES, required: true },
     revision: { type: 'number', required: true },
     createdBy: { type: 'string', required: true },
   },
@@ -221,7 +229,7 @@ export const ActivityApplication = new Entity({
     rrnMac: { type: 'string', required: true },
     rrnMasked: { type: 'string', required: true },
     birthDate: { type: 'string', required: true },
-    gender: { type: ['M', 'F'] as const, required: true },
+    gender: { type: GENDERS, required: true },
     disability: { ...disability, required: true },
     agencyId: { type: 'string', required: true },
     agencyName: { type: 'string', required: true },
@@ -241,14 +249,14 @@ export const ActivityApplication = new Entity({
       type: 'map',
       required: true,
       properties: {
-        answer: { type: ['notApplicable'] as const, required: true },
+        answer: { type: SELF_DECLARATION_ANSWERS, required: true },
         confirmed: { type: 'boolean', required: true },
         statement: { type: 'string', required: true },
         declaredAt: { type: 'string', required: true },
       },
     },
     careers: { type: 'list', items: career, required: true },
-    status: { type: ['submitted', 'accepted', 'rejected'] as const, required: true },
+    status: { type: ACTIVITY_APPLICATION_STATUSES, required: true },
     decidedBy: { type: 'string' },
     decidedAt: { type: 'string' },
     rejectionReason: { type: 'string' },

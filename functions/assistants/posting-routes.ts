@@ -6,27 +6,33 @@ import { defineRoute } from '#commons/http/route';
 import { notificationSink } from '#commons/outbox';
 import { encryptField, piiKeys } from '#commons/pii';
 import { logger } from '#commons/powertools';
-import { SIDO_CODES, sidoName } from '#commons/regions';
+import { sidoName } from '#commons/regions';
 import { maskRrn } from '#commons/rrn';
 import { getOrganisation } from '#functions/agencies/repository';
-import { SUPPORT_TYPE_CODES } from '#functions/applications/codes';
 import { notifyStaff } from '#functions/applications/repository';
 import { recordAudit } from '#functions/audit/repository';
 import { getProfile } from '#functions/identity/repository';
 import * as clock from '#kernel/clock';
-import { idField, textField, timeOfDayField } from '#kernel/fields';
+import { idField, textField } from '#kernel/fields';
 import { DISQUALIFIED_MESSAGE, SELF_DECLARATION_STATEMENT } from './disqualifications.ts';
 import type { ActivityApplicationItem, JobPostingItem } from './entities.ts';
 import {
-  careerSchema,
-  day,
-  disabilitySchema,
-  emailSchema,
-  newAssistant,
-  ownAgency,
-  rrnSchema,
-  text,
-} from './registry-routes.ts';
+  ACTIVITY_LABELS,
+  type ActivityApplicationView,
+  activityApplication,
+  activityApplicationList,
+  activityBody,
+  agencyQuery,
+  applicationParams,
+  POSTING_LABELS,
+  type PostingView,
+  posting,
+  postingBody,
+  postingList,
+  postingParams,
+  postingSearchQuery,
+} from './posting-contract.ts';
+import { day, newAssistant, ownAgency } from './registry-routes.ts';
 import {
   acceptActivityApplication,
   createActivityApplication,
@@ -48,15 +54,12 @@ import {
   type Problem,
   personFromRrn,
   postingProblems,
-  QUALIFICATION_CODES,
 } from './rules.ts';
 
 // 구인정보 and 활동 신청 (SPEC B4): agencies post openings; the portal searches every agency's open
 // postings; a prospective assistant applies online with seed 000's fields, the statutory
 // self-declaration and career history; the agency accepts (the applicant becomes a registered
 // assistant, nothing retyped) or rejects with a reason.
-
-const timeOfDay = (name: string) => timeOfDayField(name);
 
 function fail(problems: Problem[], labels: Record<string, string>): never {
   const fields: FieldProblem[] = problems.map((p) => ({
@@ -67,28 +70,8 @@ function fail(problems: Problem[], labels: Record<string, string>): never {
   throw new ValidationFailed(fields, `입력한 내용을 확인해 주세요: ${fields.map((f) => f.message).join(' ')}`);
 }
 
-const postingParams = z.object({
-  postingId: idField('구인정보 번호', 43, /^JP-[0-9A-Z-]{4,40}$/),
-});
-const applicationParams = z.object({
-  activityApplicationId: idField('활동 신청 번호', 43, /^AA-[0-9A-Z-]{4,40}$/),
-});
-
-const POSTING_LABELS = {
-  title: '제목',
-  sidoCode: '근무 시/도',
-  area: '근무지',
-  supportType: '지원 유형',
-  workStart: '근무 시작 시각',
-  workEnd: '근무 종료 시각',
-  weeklyHours: '주 근무시간',
-  openings: '모집 인원',
-  description: '업무 내용',
-  closesOn: '마감일',
-};
-
 /** What the public portal may show of a posting: the agency's public contact, no person's data. */
-export function publicPosting(item: JobPostingItem, today: string) {
+export function publicPosting(item: JobPostingItem, today: string): PostingView {
   return {
     postingId: item.postingId,
     agencyId: item.agencyId,
@@ -110,84 +93,19 @@ export function publicPosting(item: JobPostingItem, today: string) {
   };
 }
 
-export function applicationView(item: ActivityApplicationItem) {
+export function applicationView(item: ActivityApplicationItem): ActivityApplicationView {
   const { rrnCipher: _cipher, rrnMac: _mac, ...rest } = item;
   return rest;
 }
-
-const ACTIVITY_LABELS: Record<string, string> = {
-  agencyId: '신청 수행기관',
-  postingId: '구인정보',
-  email: '이메일',
-  address: '주소',
-  rrn: '주민등록번호',
-  'disability.has': '장애 유무',
-  'disability.type': '장애 유형',
-  'desired.start': '근무희망시간(시작)',
-  'desired.end': '근무희망시간(끝)',
-  'break.start': '휴게시간(시작)',
-  'break.end': '휴게시간(끝)',
-  'region.sidoCode': '근무희망지역(시/도)',
-  'region.area': '근무희망지역(시/군/구)',
-  supportType: '근무희망유형',
-  qualification: '보유 자격',
-  'selfDeclaration.answer': '자격제한 조건 확인',
-  'selfDeclaration.confirmed': '자격제한 확인',
-  careers: '근로지원인 활동 경력',
-  'consents.privacy': '개인정보 수집·이용 동의',
-  'consents.uniqueIdentifier': '고유식별정보(주민등록번호) 처리 동의',
-};
-
-const activityBody = z.object({
-  agencyId: idField('신청할 수행기관', 40),
-  postingId: idField('구인정보 번호', 43, /^JP-[0-9A-Z-]{4,40}$/).optional(),
-  email: emailSchema.optional(),
-  address: text('주소', 200),
-  rrn: rrnSchema,
-  disability: disabilitySchema,
-  desired: z.object({ start: timeOfDay('근무희망 시작 시각'), end: timeOfDay('근무희망 끝 시각') }),
-  break: z.object({ start: timeOfDay('휴게 시작 시각'), end: timeOfDay('휴게 끝 시각') }).optional(),
-  region: z.object({
-    sidoCode: z.enum(SIDO_CODES, { error: '근무희망지역(시/도)을 골라 주세요.' }),
-    area: textField('근무희망지역(시/군/구)', {
-      max: 60,
-      messages: { max: '근무희망지역(시/군/구)은 60자 이하로 입력해 주세요.' },
-    }).optional(),
-  }),
-  supportType: z.enum(SUPPORT_TYPE_CODES, { error: '근무희망유형을 골라 주세요.' }),
-  qualification: z.enum(QUALIFICATION_CODES, { error: '보유 자격을 골라 주세요.' }),
-  selfDeclaration: z.object({
-    answer: z.enum(['applicable', 'notApplicable'], { error: '자격제한 조건에 ‘해당’ 또는 ‘미해당’을 골라 주세요.' }),
-    confirmed: z.literal(true, { error: '자격제한 조건 안내를 읽고 확인했다고 표시해 주세요.' }),
-  }),
-  careers: z.array(careerSchema).max(20, { error: '활동 경력은 20건까지 적을 수 있습니다.' }).default([]),
-  consents: z.object({
-    privacy: z.literal(true, { error: '[필수] 개인정보 수집·이용에 동의해야 신청할 수 있습니다.' }),
-    uniqueIdentifier: z.literal(true, {
-      error: '[필수] 자격제한 조회와 4대보험 신고를 위해 주민등록번호 처리에 동의해야 신청할 수 있습니다.',
-    }),
-  }),
-});
 
 export const postingRoutes = [
   defineRoute({
     method: 'POST',
     path: '/job-postings',
     summary: '구인정보 등록(수행기관)',
+    response: posting,
     access: { action: 'create', resource: 'jobPosting', roles: ['agency'] },
-    body: z.object({
-      agencyId: idField('수행기관', 40).optional(),
-      title: text('제목', 80),
-      sidoCode: z.enum(SIDO_CODES, { error: '근무 시/도를 골라 주세요.' }),
-      area: text('근무지', 80),
-      supportType: z.enum(SUPPORT_TYPE_CODES, { error: '지원 유형을 골라 주세요.' }),
-      workStart: timeOfDay('근무 시작 시각'),
-      workEnd: timeOfDay('근무 종료 시각'),
-      weeklyHours: z.number({ error: '주 근무시간을 숫자로 입력해 주세요.' }),
-      openings: z.number({ error: '모집 인원을 숫자로 입력해 주세요.' }),
-      description: text('업무 내용', 2000, true),
-      closesOn: day('마감일'),
-    }),
+    body: postingBody,
     labels: POSTING_LABELS,
     handle: async ({ body, caller, allow }) => {
       const agencyId = ownAgency(caller!, body.agencyId);
@@ -219,8 +137,9 @@ export const postingRoutes = [
     method: 'GET',
     path: '/job-postings',
     summary: '수행기관이 올린 구인정보 목록',
+    response: postingList,
     access: { action: 'list', resource: 'jobPosting', roles: ['agency'] },
-    query: z.object({ agencyId: idField('수행기관', 40).optional() }),
+    query: agencyQuery,
     labels: { agencyId: '수행기관' },
     handle: async ({ query, caller, allow }) => {
       const agencyId = ownAgency(caller!, query.agencyId);
@@ -234,6 +153,7 @@ export const postingRoutes = [
     method: 'POST',
     path: '/job-postings/{postingId}/close',
     summary: '구인정보 마감(수행기관)',
+    response: posting,
     access: { action: 'close', resource: 'jobPosting', roles: ['agency'] },
     params: postingParams,
     handle: async ({ params, caller, allow }) => {
@@ -250,25 +170,9 @@ export const postingRoutes = [
     method: 'GET',
     path: '/public/job-postings',
     summary: '근로지원인 구인정보 조회(모든 수행기관): 지역, 지원 유형, 근무 시간',
+    response: postingList,
     access: 'public',
-    query: z
-      .object({
-        sido: z.enum(SIDO_CODES, { error: '시/도는 목록에 있는 시/도 중에서 골라 주세요.' }).optional(),
-        type: z.enum(SUPPORT_TYPE_CODES, { error: '지원 유형을 목록에서 골라 주세요.' }).optional(),
-        from: timeOfDay('근무 가능 시작 시각').optional(),
-        to: timeOfDay('근무 가능 끝 시각').optional(),
-        maxWeeklyHours: z.coerce
-          .number({ error: '주 근무시간은 숫자로 입력해 주세요.' })
-          .int({ error: '주 근무시간은 정수로 입력해 주세요.' })
-          .min(1, { error: '주 근무시간은 1 이상이어야 합니다.' })
-          .max(40, { error: '주 근무시간은 40 이하여야 합니다.' })
-          .optional(),
-        q: textField('검색어', { max: 50, messages: { max: '검색어는 50자 이하로 입력해 주세요.' } }).optional(),
-      })
-      .refine((q) => !q.from || !q.to || q.from < q.to, {
-        error: '근무 가능 끝 시각이 시작 시각보다 늦어야 합니다.',
-        path: ['to'],
-      }),
+    query: postingSearchQuery,
     labels: {
       sido: '시/도',
       type: '지원 유형',
@@ -294,6 +198,7 @@ export const postingRoutes = [
     method: 'GET',
     path: '/public/job-postings/{postingId}',
     summary: '구인정보 한 건(공개)',
+    response: posting,
     access: 'public',
     params: postingParams,
     handle: async ({ params }) => {
@@ -307,6 +212,7 @@ export const postingRoutes = [
     path: '/activity-applications',
     summary:
       '근로지원인 활동 신청(예비 근로지원인): 희망 시간·휴게·지역·유형, 보유 자격, 자격제한 자기 확인, 활동 경력',
+    response: activityApplication,
     access: { action: 'submit', resource: 'activityApplication', roles: ['assistant'] },
     body: activityBody,
     labels: ACTIVITY_LABELS,
@@ -403,6 +309,7 @@ export const postingRoutes = [
     method: 'GET',
     path: '/me/activity-applications',
     summary: '내 근로지원인 활동 신청 이력(마이페이지)',
+    response: activityApplicationList,
     access: { action: 'list', resource: 'ownActivityApplication', roles: ['assistant'] },
     handle: async ({ caller, allow }) => {
       allow({ userId: caller!.userId });
@@ -414,6 +321,7 @@ export const postingRoutes = [
     method: 'GET',
     path: '/activity-applications',
     summary: '수행기관이 받은 활동 신청 목록',
+    response: activityApplicationList,
     access: { action: 'list', resource: 'activityApplication', roles: ['agency'] },
     query: z.object({
       agencyId: idField('수행기관', 40).optional(),
@@ -437,6 +345,7 @@ export const postingRoutes = [
     method: 'GET',
     path: '/activity-applications/{activityApplicationId}',
     summary: '활동 신청 한 건(신청을 받은 수행기관, 신청인 본인)',
+    response: activityApplication,
     access: { action: 'read', resource: 'activityApplication', roles: ['agency', 'assistant'] },
     params: applicationParams,
     handle: async ({ params, caller, allow }) => {
@@ -459,6 +368,7 @@ export const postingRoutes = [
     method: 'POST',
     path: '/activity-applications/{activityApplicationId}/decision',
     summary: '활동 신청 검토(수행기관): 채용하면 바로 근로지원인으로 등록, 아니면 사유를 적어 반려',
+    response: activityApplication,
     access: { action: 'decide', resource: 'activityApplication', roles: ['agency'] },
     params: applicationParams,
     body: z

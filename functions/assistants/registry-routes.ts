@@ -1,3 +1,16 @@
+// kept for the sub-domains that took their fields from here before the contract existed
+export {
+  careerSchema,
+  day,
+  disabilitySchema,
+  emailSchema,
+  mobileSchema,
+  optionalText,
+  REGISTER_LABELS,
+  rrnSchema,
+  text,
+} from './registry-contract.ts';
+
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { recordPersonalDataRead } from '#commons/audit-trail';
@@ -5,18 +18,39 @@ import type { Caller } from '#commons/caller';
 import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { decryptField, encryptField, piiKeys } from '#commons/pii';
-import { maskRrn, normaliseRrn, rrnProblem } from '#commons/rrn';
+import { agencyOf } from '#commons/policy';
+import { maskRrn } from '#commons/rrn';
 import { getOrganisation } from '#functions/agencies/repository';
 import { keepUpload, presignDocument } from '#functions/agencies/storage';
-import { DISABILITY_TYPE_CODES, SUPPORT_TYPE_CODES } from '#functions/applications/codes';
 import { recordAudit } from '#functions/audit/repository';
 import { readyUpload } from '#functions/files/repository';
 import { getProfile } from '#functions/identity/repository';
 import * as clock from '#kernel/clock';
-import { dayField, idField, textField } from '#kernel/fields';
+import { idField, textField } from '#kernel/fields';
 import { checkResult, DISQUALIFICATION_CODES, foundLabels } from './disqualifications.ts';
 import type { AssistantItem } from './entities.ts';
 import { activeMatchingsOf } from './matchings.ts';
+import {
+  type AssistantView,
+  assistantDetail,
+  assistantList,
+  assistantParams,
+  assistantView as assistantViewSchema,
+  assistantWithStatusLabel,
+  assistantWithWarning,
+  day,
+  disabilitySchema,
+  emailSchema,
+  evidenceDownload,
+  INSURANCE_LABELS,
+  insuranceBody,
+  mobileSchema,
+  optionalText,
+  REGISTER_LABELS,
+  registerBody,
+  revision,
+  rrnRevealed,
+} from './registry-contract.ts';
 import {
   assistantAudit,
   duplicateMessage,
@@ -30,11 +64,9 @@ import {
   ASSISTANT_STATUS_LABELS,
   ASSISTANT_STATUSES,
   employmentProblems,
-  INSURANCES,
   insuranceProblems,
   type Problem,
   personFromRrn,
-  QUALIFICATION_CODES,
   qualificationState,
   transitionProblem,
 } from './rules.ts';
@@ -43,90 +75,6 @@ import {
 // resident number encrypted, contact, employment dates, status, the four insurances and the
 // qualification-restriction checks with evidence. A full resident number is shown only with a
 // reason, and that read is audited.
-
-export const text = (name: string, max: number, multiline = false) => textField(name, { min: 1, max, multiline });
-
-/** Optional free text of at most `max` characters, in the route's own words when too long. */
-export const optionalText = (name: string, max: number, tooLong: string, multiline = false) =>
-  textField(name, { max, multiline, messages: { max: tooLong } }).optional();
-
-export const day = dayField;
-
-export const mobileSchema = z
-  .string({ error: '휴대전화 번호를 입력해 주세요.' })
-  .max(20, { error: '휴대전화 번호는 010-1234-5678처럼 입력해 주세요.' })
-  .regex(/^[\d -]*$/, { error: '휴대전화 번호는 010-1234-5678처럼 입력해 주세요.' })
-  .transform((v) => v.replace(/[\s-]/g, ''))
-  .refine((v) => /^01[016789]\d{7,8}$/.test(v), { error: '휴대전화 번호는 010-1234-5678처럼 입력해 주세요.' })
-  .transform((v) => `${v.slice(0, 3)}-${v.slice(3, v.length - 4)}-${v.slice(-4)}`);
-
-export const rrnSchema = z
-  .string({ error: '주민등록번호를 입력해 주세요.' })
-  .max(20, { error: '주민등록번호는 숫자 13자리로 입력해 주세요. (예: 900101-1234567)' })
-  .regex(/^[\d -]*$/, { error: '주민등록번호는 숫자 13자리로 입력해 주세요. (예: 900101-1234567)' })
-  .superRefine((value, ctx) => {
-    const problem = rrnProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  })
-  .transform(normaliseRrn);
-
-export const emailSchema = z
-  .email({ error: '이메일은 name@example.com처럼 입력해 주세요.' })
-  .max(100, { error: '이메일은 100자 이하로 입력해 주세요.' });
-
-export const disabilitySchema = z
-  .object({
-    has: z.boolean({ error: '장애 유무를 골라 주세요.' }),
-    type: z.enum(DISABILITY_TYPE_CODES, { error: '장애 유형을 골라 주세요.' }).optional(),
-  })
-  .refine((d) => !d.has || d.type !== undefined, { error: '장애가 있으면 장애 유형을 골라 주세요.', path: ['type'] });
-
-export const careerSchema = z.object({
-  from: day('활동 시작일'),
-  to: day('활동 종료일'),
-  supportType: z.enum(SUPPORT_TYPE_CODES, { error: '경력의 지원 유형을 골라 주세요.' }),
-  note: optionalText('비고', 200, '비고는 200자 이하로 입력해 주세요.'),
-});
-
-const assistantParams = z.object({
-  assistantId: idField('근로지원인 관리번호', 43, /^AS-[0-9A-Z-]{4,40}$/),
-});
-
-const registerBody = z.object({
-  agencyId: idField('수행기관', 40).optional(),
-  name: text('이름', 40),
-  rrn: rrnSchema,
-  mobilePhone: mobileSchema,
-  email: emailSchema.optional(),
-  address: optionalText('주소', 200, '주소는 200자 이하로 입력해 주세요.'),
-  userId: z
-    .string()
-    .trim()
-    .max(20, { error: '포털 아이디는 영어 소문자로 시작하는 4~20자입니다.' })
-    .regex(/^[a-z][a-z0-9_]{3,19}$/, { error: '포털 아이디는 영어 소문자로 시작하는 4~20자입니다.' })
-    .optional(),
-  disability: disabilitySchema.default({ has: false }),
-  qualifications: z
-    .array(z.enum(QUALIFICATION_CODES, { error: '보유 자격을 목록에서 골라 주세요.' }))
-    .max(10)
-    .default([]),
-  hireDate: day('입사일'),
-});
-
-export const REGISTER_LABELS: Record<string, string> = {
-  name: '이름',
-  rrn: '주민등록번호',
-  mobilePhone: '휴대전화 번호',
-  email: '이메일',
-  address: '주소',
-  userId: '포털 아이디',
-  'disability.has': '장애 유무',
-  'disability.type': '장애 유형',
-  qualifications: '보유 자격',
-  hireDate: '입사일',
-};
-
-const revision = z.number({ error: '화면을 새로 고친 뒤 다시 시도해 주세요.' }).int();
 
 function fail(problems: Problem[], labels: Record<string, string>, prefix = ''): never {
   const fields: FieldProblem[] = problems.map((p) => ({
@@ -138,13 +86,13 @@ function fail(problems: Problem[], labels: Record<string, string>, prefix = ''):
 }
 
 export function ownAgency(caller: Caller, chosen?: string): string {
-  const agencyId = chosen ?? caller.grants.find((g) => g.role === 'agency')?.agencyId;
+  const agencyId = chosen ?? agencyOf(caller);
   if (!agencyId) throw new RuleViolation('수행기관을 골라 주세요.');
   return agencyId;
 }
 
 /** What screens get: never the cipher or the keyed hash, the resident number only masked. */
-export function assistantView(item: AssistantItem) {
+export function assistantView(item: AssistantItem): AssistantView {
   const { rrnCipher: _cipher, rrnMac: _mac, ...rest } = item;
   return rest;
 }
@@ -244,35 +192,12 @@ async function checkPortalLogin(userId: string | undefined): Promise<void> {
   }
 }
 
-const insuranceBody = z.object({
-  revision,
-  ...Object.fromEntries(
-    INSURANCES.map(({ code, label }) => [
-      code,
-      z
-        .object({
-          enrolledOn: day(`${label} 취득일`).optional(),
-          lostOn: day(`${label} 상실일`).optional(),
-        })
-        .optional(),
-    ]),
-  ),
-}) as z.ZodType<
-  { revision: number } & Partial<Record<(typeof INSURANCES)[number]['code'], { enrolledOn?: string; lostOn?: string }>>
->;
-
-const INSURANCE_LABELS = Object.fromEntries(
-  INSURANCES.flatMap(({ code, label }) => [
-    [`${code}.enrolledOn`, `${label} 취득일`],
-    [`${code}.lostOn`, `${label} 상실일`],
-  ]),
-);
-
 export const registryRoutes = [
   defineRoute({
     method: 'POST',
     path: '/assistants',
     summary: '근로지원인 등록(수행기관): 주민등록번호는 암호화·마스킹, 같은 사람의 다른 기관 중복 재직 차단',
+    response: assistantViewSchema,
     access: { action: 'register', resource: 'assistant', roles: ['agency'] },
     body: registerBody,
     labels: REGISTER_LABELS,
@@ -299,6 +224,7 @@ export const registryRoutes = [
     method: 'GET',
     path: '/assistants',
     summary: '수행기관의 근로지원인 목록(상태별)',
+    response: assistantList,
     access: { action: 'list', resource: 'assistant', roles: ['agency'] },
     query: z.object({
       agencyId: idField('수행기관', 40).optional(),
@@ -325,6 +251,7 @@ export const registryRoutes = [
     method: 'GET',
     path: '/assistants/{assistantId}',
     summary: '근로지원인 한 명의 정보(주민등록번호는 마스킹)',
+    response: assistantDetail,
     access: { action: 'read', resource: 'assistant', roles: ['agency', 'branch', 'hq'] },
     params: assistantParams,
     handle: async ({ params, caller, allow }) => {
@@ -339,6 +266,7 @@ export const registryRoutes = [
     method: 'POST',
     path: '/assistants/{assistantId}',
     summary: '근로지원인 연락처·주소·입사일·보유 자격 고치기',
+    response: assistantViewSchema,
     access: { action: 'update', resource: 'assistant', roles: ['agency'] },
     params: assistantParams,
     body: z.object({
@@ -374,6 +302,7 @@ export const registryRoutes = [
     method: 'POST',
     path: '/assistants/{assistantId}/status',
     summary: '근로지원인 상태 바꾸기(대기·활동·휴직·퇴사, 정해진 순서로만)',
+    response: assistantWithStatusLabel,
     access: { action: 'changeStatus', resource: 'assistant', roles: ['agency'] },
     params: assistantParams,
     body: z.object({
@@ -419,6 +348,7 @@ export const registryRoutes = [
     method: 'POST',
     path: '/assistants/{assistantId}/insurances',
     summary: '근로지원인 4대보험(국민연금·건강·고용·산재) 취득일과 상실일',
+    response: assistantViewSchema,
     access: { action: 'updateInsurance', resource: 'assistant', roles: ['agency'] },
     params: assistantParams,
     body: insuranceBody,
@@ -439,6 +369,7 @@ export const registryRoutes = [
     method: 'POST',
     path: '/assistants/{assistantId}/qualification-checks',
     summary: '자격제한 조회 기록(장애인활동법 제29조 1~5호): 조회일, 항목별 결과, 증빙 파일',
+    response: assistantWithWarning,
     access: { action: 'recordCheck', resource: 'assistant', roles: ['agency'] },
     params: assistantParams,
     body: z.object({
@@ -496,6 +427,7 @@ export const registryRoutes = [
     method: 'GET',
     path: '/assistants/{assistantId}/qualification-checks/{checkId}/evidence',
     summary: '자격제한 조회 증빙 파일 내려받기(잠깐 쓰는 주소)',
+    response: evidenceDownload,
     access: { action: 'readEvidence', resource: 'assistant', roles: ['agency', 'branch', 'hq'] },
     params: assistantParams.extend({ checkId: z.uuid({ error: '조회 기록 번호가 올바르지 않습니다.' }) }),
     handle: async ({ params, caller, allow }) => {
@@ -516,6 +448,7 @@ export const registryRoutes = [
     method: 'POST',
     path: '/assistants/{assistantId}/rrn-reveal',
     summary: '주민등록번호 전체 보기: 사유를 적어야 하며 열람 기록이 남음',
+    response: rrnRevealed,
     access: { action: 'revealRrn', resource: 'assistant', roles: ['agency', 'branch', 'hq'] },
     params: assistantParams,
     body: z.object({

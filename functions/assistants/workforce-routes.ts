@@ -1,18 +1,17 @@
 import ExcelJS from 'exceljs';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { recordPersonalDataRead } from '#commons/audit-trail';
 import { BRANCHES } from '#commons/branches';
 import type { Caller } from '#commons/caller';
 import { NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
+import { agencyOf, holds, isHq, ownBranchOf } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
 import * as clock from '#kernel/clock';
-import { dayField, idField, textField } from '#kernel/fields';
 import { startOfKoreaDay } from '#kernel/korea-time';
 import type { AssistantItem } from './entities.ts';
 import { listAssistantsByBranch } from './repository.ts';
-import { ASSISTANT_STATUSES } from './rules.ts';
 import {
   EXPORT_COLUMNS,
   exportRow,
@@ -22,37 +21,14 @@ import {
   type WorkforceRow,
   workforceRow,
 } from './workforce.ts';
+import { WORKFORCE_LABELS, workforceExport, workforceList, workforceQuery } from './workforce-contract.ts';
 
 // 근로지원인 인력조회 (SPEC B5): agencies see their own assistants, branches those of their agencies,
 // hq everyone; the same filters drive the screen and the Excel download. Both are reads of personal
 // data and are audited with the scope they covered.
 
-const day = dayField('날짜');
-
-const workforceQuery = z
-  .object({
-    branchId: idField('지사', 40).optional(),
-    agencyId: idField('수행기관', 40).optional(),
-    status: z.enum(ASSISTANT_STATUSES, { error: '현재활동여부를 목록에서 골라 주세요.' }).optional(),
-    name: textField('이름', { max: 40, messages: { max: '이름은 40자 이하로 입력해 주세요.' } }).optional(),
-    hiredFrom: day.optional(),
-    hiredTo: day.optional(),
-  })
-  .refine((q) => !q.hiredFrom || !q.hiredTo || q.hiredFrom <= q.hiredTo, {
-    error: '입사일 검색 기간의 시작일이 종료일보다 늦습니다.',
-    path: ['hiredFrom'],
-  });
-
 type WorkforceQuery = z.infer<typeof workforceQuery>;
-
-const LABELS = {
-  branchId: '지사',
-  agencyId: '수행기관',
-  status: '현재활동여부',
-  name: '이름',
-  hiredFrom: '입사일(부터)',
-  hiredTo: '입사일(까지)',
-};
+const LABELS = WORKFORCE_LABELS;
 
 interface Scope {
   target: Target;
@@ -62,8 +38,7 @@ interface Scope {
 
 /** Which assistants the request covers, and the owner to check: agency, branch, or (hq) everyone. */
 async function scopeOf(caller: Caller, query: WorkforceQuery): Promise<Scope> {
-  const own = (role: string) => caller.grants.find((g) => g.role === role);
-  const agencyId = query.agencyId ?? (own('hq') || own('branch') ? undefined : own('agency')?.agencyId);
+  const agencyId = query.agencyId ?? (isHq(caller) || holds(caller, 'branch') ? undefined : agencyOf(caller));
   if (agencyId) {
     const agency = await getOrganisation(agencyId);
     if (agency?.kind !== 'agency') throw new NotFound('수행기관');
@@ -73,11 +48,11 @@ async function scopeOf(caller: Caller, query: WorkforceQuery): Promise<Scope> {
       describe: `agency:${agencyId}`,
     };
   }
-  const branchId = query.branchId ?? (own('hq') ? undefined : own('branch')?.branchId);
+  const branchId = query.branchId ?? (isHq(caller) ? undefined : ownBranchOf(caller));
   if (branchId) {
     return { target: { branchId }, load: () => listAssistantsByBranch(branchId), describe: `branch:${branchId}` };
   }
-  if (!own('hq')) throw new RuleViolation('조회할 지사나 수행기관을 골라 주세요.');
+  if (!isHq(caller)) throw new RuleViolation('조회할 지사나 수행기관을 골라 주세요.');
   return {
     target: {},
     load: async () => (await Promise.all(BRANCHES.map((b) => listAssistantsByBranch(b.branchId)))).flat(),
@@ -119,6 +94,7 @@ export const workforceRoutes = [
     method: 'GET',
     path: '/workforce',
     summary: '근로지원인 인력조회(수행기관: 소속, 지사: 관할, 본부: 전체)',
+    response: workforceList,
     access: { action: 'list', resource: 'workforce', roles: ['agency', 'branch', 'hq'] },
     query: workforceQuery,
     labels: LABELS,
@@ -138,6 +114,7 @@ export const workforceRoutes = [
     method: 'GET',
     path: '/workforce/export',
     summary: '근로지원인 인력조회 엑셀 내려받기(개인정보 마스킹)',
+    response: workforceExport,
     access: { action: 'export', resource: 'workforce', roles: ['agency', 'branch', 'hq'] },
     query: workforceQuery,
     labels: LABELS,

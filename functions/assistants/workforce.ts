@@ -27,25 +27,9 @@ export function matchesFilter(item: AssistantItem, filter: WorkforceFilter): boo
   return true;
 }
 
-export interface WorkforceRow {
-  assistantId: string;
-  name: string;
-  birthDate: string;
-  gender: string;
-  disability: string;
-  disabilityType: string;
-  phone: string;
-  email: string;
-  address: string;
-  agencyName: string;
-  /** 활동경력: months of past careers plus months since hire (up to the leave date) */
-  careerMonths: number;
-  hireDate: string;
-  leaveDate: string;
-  status: AssistantStatus;
-  statusLabel: string;
-  rrnMasked: string;
-}
+import type { WorkforceRow } from './workforce-contract.ts';
+
+export type { WorkforceRow };
 
 /** ab***@example.com */
 export function maskEmail(email: string | undefined): string {

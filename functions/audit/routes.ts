@@ -1,30 +1,10 @@
-import { z } from 'zod';
 import { isPerson, recordPersonalDataRead } from '#commons/audit-trail';
 import { RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
-import { dayField } from '#kernel/fields';
+import { isHq, ownBranchOf } from '#commons/policy';
 import { daysBetween } from '#kernel/korea-time';
+import { auditSearchQuery, auditSearchResponse } from './contract.ts';
 import { searchAudit } from './repository.ts';
-
-const day = dayField('날짜');
-
-/** A login ID to search by, or nothing (an empty box). */
-const loginId = (label: string) =>
-  z
-    .string()
-    .trim()
-    .max(64, { error: `${label}은(는) 64자 이하입니다.` })
-    .regex(/^[A-Za-z0-9_.@+-]*$/, { error: `${label}은(는) 영어, 숫자, 밑줄(_)로 된 아이디로 입력해 주세요.` })
-    .optional();
-
-const searchQuery = z
-  .object({
-    subject: loginId('정보 주체(아이디)'),
-    actor: loginId('처리자(아이디)'),
-    from: day,
-    to: day,
-  })
-  .refine((q) => q.from <= q.to, { error: '시작일이 종료일보다 늦습니다. 기간을 다시 골라 주세요.', path: ['from'] });
 
 /** A search by day range alone reads one partition per day: keep it to a quarter. */
 const MAX_DAYS_WITHOUT_PERSON = 92;
@@ -34,8 +14,9 @@ export const auditRoutes = [
     method: 'GET',
     path: '/audit',
     summary: '개인정보 열람·변경 기록(감사 기록) 검색: 사람, 처리자, 기간',
+    response: auditSearchResponse,
     access: { action: 'search', resource: 'audit', roles: ['hq', 'branch'] },
-    query: searchQuery,
+    query: auditSearchQuery,
     labels: { subject: '정보 주체(아이디)', actor: '처리자(아이디)', from: '시작일', to: '종료일' },
     handle: async ({ query, caller }) => {
       const span = daysBetween(query.from, query.to) + 1;
@@ -45,14 +26,14 @@ export const auditRoutes = [
         );
       }
       // hq sees every record; branch staff see the records that fall in their branch
-      const isHq = caller!.grants.some((grant) => grant.role === 'hq');
-      const branchId = isHq ? undefined : caller!.grants.find((grant) => grant.role === 'branch')?.branchId;
+      const hq = isHq(caller!);
+      const branchId = hq ? undefined : ownBranchOf(caller!);
       const items = await searchAudit({
         subjectId: query.subject || undefined,
         actorId: query.actor || undefined,
         fromDay: query.from,
         toDay: query.to,
-        branchId: isHq ? undefined : (branchId ?? 'NONE'),
+        branchId: hq ? undefined : (branchId ?? 'NONE'),
       });
       // the trail names people too: a search is itself a read of their data
       await recordPersonalDataRead(caller!, {

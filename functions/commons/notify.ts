@@ -1,4 +1,4 @@
-import { UserProfile } from '#functions/identity/entities';
+import { UserProfile } from './caller-profile.ts';
 import { bindEntity } from './entities.ts';
 import { notificationSink } from './outbox.ts';
 import { logger } from './powertools.ts';

@@ -58,3 +58,36 @@ export function grantCovers(grant: Grant, userId: string, target: Target): boole
       return target.userId === userId;
   }
 }
+
+// Named questions about the caller's grants. Routes ask these (and `allow` for the scope check) and
+// never read `caller.grants` themselves, so what a role may see is decided in this one module.
+
+/** Does the caller hold this role (with any scope)? */
+export function holds(caller: Caller, role: Role): boolean {
+  return caller.grants.some((grant) => grant.role === role);
+}
+
+/** Head office: sees every branch. */
+export function isHq(caller: Caller): boolean {
+  return holds(caller, 'hq');
+}
+
+/** The branch of the caller's branch-staff grant, if any. */
+export function ownBranchOf(caller: Caller): string | undefined {
+  return caller.grants.find((grant) => grant.role === 'branch')?.branchId;
+}
+
+/** The agency of the caller's agency-staff grant, if any. */
+export function agencyOf(caller: Caller): string | undefined {
+  return caller.grants.find((grant) => grant.role === 'agency')?.agencyId;
+}
+
+/** Does the caller act as staff of this agency (an agency grant on exactly it)? */
+export function actsForAgency(caller: Caller, agencyId: string): boolean {
+  return caller.grants.some((grant) => grant.role === 'agency' && grant.agencyId === agencyId);
+}
+
+/** The caller's roles with their scopes, for the screens that show who one is ("my roles"). */
+export function grantsHeld(caller: Caller): readonly Grant[] {
+  return caller.grants;
+}

@@ -1,6 +1,7 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { SERVICE_NAME } from '#commons/table';
 import * as clock from '#kernel/clock';
+import { UPLOAD_STATUSES } from './contract.ts';
 
 /**
  * A file a person uploads through a presigned URL. Pending until the bytes that landed are checked
@@ -18,7 +19,7 @@ export const Upload = new Entity({
     fileName: { type: 'string', required: true },
     declaredSize: { type: 'number', required: true },
     bucketKey: { type: 'string', required: true },
-    status: { type: ['pending', 'ready', 'rejected'] as const, required: true, default: 'pending' },
+    status: { type: UPLOAD_STATUSES, required: true, default: 'pending' },
     size: { type: 'number' },
     sha256: { type: 'string' },
     problem: { type: 'string' },

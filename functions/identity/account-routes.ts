@@ -1,17 +1,19 @@
-import { z } from 'zod';
 import type { Caller } from '#commons/caller';
 import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { recordAudit } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
 import {
-  codeSchema,
-  nameSchema,
-  passwordSchema,
-  phoneSchema,
-  SELF_SIGN_UP_ROLES,
-  usernameSchema,
-} from './account-rules.ts';
+  codeSent,
+  passwordResetBody,
+  passwordResetConfirmBody,
+  SIGN_UP_LABELS,
+  signUpBody,
+  signUpConfirmBody,
+  signUpConfirmed,
+  stepDone,
+  withdrawBody,
+} from './account-contract.ts';
 import {
   activateLogin,
   cognitoErrorName,
@@ -23,33 +25,6 @@ import {
 } from './cognito.ts';
 import { getProfile, getStaffRequest, putProfile, putStaffRequest, saveAudited } from './repository.ts';
 import { clearedRefreshCookie } from './session-rules.ts';
-
-export const SIGN_UP_FIELDS = {
-  username: usernameSchema,
-  password: passwordSchema,
-  name: nameSchema,
-  phone: phoneSchema,
-};
-
-const signUpBody = z.object({
-  ...SIGN_UP_FIELDS,
-  role: z.enum(SELF_SIGN_UP_ROLES, { error: '가입 유형(근로자, 근로지원인, 청년, 구직자) 중 하나를 골라 주세요.' }),
-  consents: z.object({
-    terms: z.literal(true, { error: '[필수] 이용약관에 동의해야 가입할 수 있습니다.' }),
-    privacy: z.literal(true, { error: '[필수] 개인정보 수집·이용에 동의해야 가입할 수 있습니다.' }),
-    marketing: z.boolean().default(false),
-  }),
-});
-
-const SIGN_UP_LABELS = {
-  username: '아이디',
-  password: '비밀번호',
-  name: '이름',
-  phone: '휴대전화 번호',
-  role: '가입 유형',
-  'consents.terms': '이용약관 동의',
-  'consents.privacy': '개인정보 수집·이용 동의',
-};
 
 export function person(userId: string, sourceIp: string): Caller {
   return { userId, roles: [], grants: [], sourceIp };
@@ -110,6 +85,7 @@ export const accountRoutes = [
     method: 'POST',
     path: '/auth/signup',
     summary: '회원가입(근로자·근로지원인·청년·구직자): 휴대전화 인증번호 발송',
+    response: codeSent,
     access: 'public',
     body: signUpBody,
     labels: SIGN_UP_LABELS,
@@ -139,8 +115,9 @@ export const accountRoutes = [
     method: 'POST',
     path: '/auth/signup/confirm',
     summary: '회원가입 완료: 문자로 받은 인증번호 확인',
+    response: signUpConfirmed,
     access: 'public',
-    body: z.object({ username: usernameSchema, code: codeSchema }),
+    body: signUpConfirmBody,
     labels: { username: '아이디', code: '인증번호' },
     handle: async ({ body, event }) => {
       const profile = await getProfile(body.username);
@@ -171,8 +148,9 @@ export const accountRoutes = [
     method: 'POST',
     path: '/auth/password-reset',
     summary: '비밀번호 재설정 1단계: 등록된 휴대전화로 인증번호 발송',
+    response: codeSent,
     access: 'public',
-    body: z.object({ username: usernameSchema }),
+    body: passwordResetBody,
     labels: { username: '아이디' },
     handle: async ({ body }) => {
       try {
@@ -189,8 +167,9 @@ export const accountRoutes = [
     method: 'POST',
     path: '/auth/password-reset/confirm',
     summary: '비밀번호 재설정 2단계: 인증번호와 새 비밀번호',
+    response: stepDone,
     access: 'public',
-    body: z.object({ username: usernameSchema, code: codeSchema, password: passwordSchema }),
+    body: passwordResetConfirmBody,
     labels: { username: '아이디', code: '인증번호', password: '새 비밀번호' },
     handle: async ({ body, event }) => {
       try {
@@ -211,10 +190,9 @@ export const accountRoutes = [
     method: 'POST',
     path: '/me/withdraw',
     summary: '회원탈퇴: 로그인 정보는 지우고 법이 정한 기록은 보관',
+    response: stepDone,
     access: 'signedIn',
-    body: z.object({
-      confirm: z.literal(true, { error: '탈퇴하려면 안내 내용을 확인했다고 표시해 주세요.' }),
-    }),
+    body: withdrawBody,
     labels: { confirm: '탈퇴 확인' },
     handle: async ({ caller }) => {
       const profile = await getProfile(caller!.userId);

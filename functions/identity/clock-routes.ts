@@ -1,13 +1,6 @@
-import { z } from 'zod';
 import { defineRoute } from '#commons/http/route';
 import * as clock from '#kernel/clock';
-
-const clockResponse = z.object({
-  /** today in Korea, YYYY-MM-DD */
-  today: z.string(),
-  /** the server's instant, milliseconds since the epoch */
-  nowMs: z.number(),
-});
+import { clockResponse } from './clock-contract.ts';
 
 /**
  * The server's day, so that a browser shows the day the product runs on (month-picker defaults,

@@ -1,64 +1,11 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { SERVICE_NAME } from '#commons/table';
 import * as clock from '#kernel/clock';
+import { STAFF_REQUEST_ROLES, STAFF_REQUEST_STATUSES } from './staff-contract.ts';
 
-/**
- * A person's profile and role grants. userId is the login ID (아이디, the Cognito username), so the
- * same key identifies the person on AWS and on the local stack. Grants carry the scope of each role.
- */
-export const UserProfile = new Entity({
-  model: { entity: 'userProfile', version: '1', service: SERVICE_NAME },
-  attributes: {
-    userId: { type: 'string', required: true },
-    name: { type: 'string', required: true },
-    /** E.164 for Cognito SMS (+821012345678) */
-    phone: { type: 'string', required: true },
-    /** pending: signed up, phone not yet confirmed (or staff awaiting approval) */
-    status: { type: ['pending', 'active', 'withdrawn'] as const, required: true, default: 'active' },
-    /** the role asked for at sign-up or in a staff account request, granted on confirmation/approval */
-    requestedRole: { type: 'string' },
-    grants: {
-      type: 'list',
-      required: true,
-      items: {
-        type: 'map',
-        properties: {
-          role: { type: 'string', required: true },
-          branchId: { type: 'string' },
-          agencyId: { type: 'string' },
-          institutionId: { type: 'string' },
-        },
-      },
-    },
-    /** the organisation the staff member belongs to (agency, institution or branch), for staff lists */
-    organisationId: { type: 'string', default: 'NONE' },
-    consents: {
-      type: 'map',
-      properties: { terms: { type: 'boolean' }, privacy: { type: 'boolean' }, marketing: { type: 'boolean' } },
-    },
-    withdrawnAt: { type: 'string' },
-    /** when the person last signed out (machine clock, ISO): ID tokens issued before it no longer count */
-    signedOutAt: { type: 'string' },
-    createdAt: { type: 'string', required: true, readOnly: true, default: () => clock.nowIso() },
-    updatedAt: {
-      type: 'string',
-      required: true,
-      watch: '*',
-      default: () => clock.nowIso(),
-      set: () => clock.nowIso(),
-    },
-  },
-  indexes: {
-    byId: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: [] } },
-    byOrganisation: {
-      index: 'gsi1',
-      pk: { field: 'gsi1pk', composite: ['organisationId'] },
-      sk: { field: 'gsi1sk', composite: ['userId'] },
-    },
-  },
-});
-
-export type UserProfileItem = EntityItem<typeof UserProfile>;
+// The profile (with the role grants the HTTP edge reads on every request) lives in commons, below
+// every capability; identity writes it.
+export { UserProfile, type UserProfileItem } from '#commons/caller-profile';
 
 /**
  * Password checks per login ID, for the lock after five failures. Counted with conditional updates
@@ -110,13 +57,13 @@ export const StaffRequest = new Entity({
     userId: { type: 'string', required: true },
     organisationId: { type: 'string', required: true },
     organisationName: { type: 'string', required: true },
-    role: { type: ['agency', 'trainer'] as const, required: true },
+    role: { type: STAFF_REQUEST_ROLES, required: true },
     branchId: { type: 'string', required: true },
     position: { type: 'string', required: true },
     duties: { type: 'string', required: true },
     pledgeUploadId: { type: 'string', required: true },
     /** submitted → phoneConfirmed → approved | rejected */
-    status: { type: ['submitted', 'phoneConfirmed', 'approved', 'rejected'] as const, required: true },
+    status: { type: STAFF_REQUEST_STATUSES, required: true },
     reason: { type: 'string' },
     decidedBy: { type: 'string' },
     decidedAt: { type: 'string' },

@@ -1,8 +1,7 @@
 import type { CreateEntityItem } from 'electrodb';
-import type { Caller, Grant } from '#commons/caller';
+import type { Caller } from '#commons/caller';
 import { bindEntity, isConditionFailure } from '#commons/entities';
-import { Conflict, Unauthenticated } from '#commons/errors';
-import { isRole } from '#commons/roles';
+import { Conflict } from '#commons/errors';
 import type { AuditEvent } from '#functions/audit/record';
 import { writeAudited } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
@@ -14,7 +13,6 @@ import {
   UserProfile,
   type UserProfileItem,
 } from './entities.ts';
-import { SESSION_ENDED_MESSAGE, tokenCounts } from './session-rules.ts';
 import {
   type ChallengeRefusal,
   type ChallengeState,
@@ -36,20 +34,8 @@ export async function getProfile(userId: string): Promise<UserProfileItem | unde
   return data ?? undefined;
 }
 
-/**
- * The grants of an active person; a pending or unknown person has none. A token of a withdrawn person,
- * or one issued before the person signed out, no longer counts at all (401).
- */
-export async function loadGrants(userId: string, issuedAt?: number): Promise<Grant[]> {
-  const profile = await getProfile(userId);
-  if (!tokenCounts(profile, issuedAt)) throw new Unauthenticated(SESSION_ENDED_MESSAGE);
-  if (profile?.status !== 'active') return [];
-  return profile.grants.flatMap((grant) =>
-    isRole(grant.role)
-      ? [{ role: grant.role, branchId: grant.branchId, agencyId: grant.agencyId, institutionId: grant.institutionId }]
-      : [],
-  );
-}
+// read by the HTTP edge too, so it lives in commons beside the profile entity
+export { loadGrants } from '#commons/caller-profile';
 
 export async function putProfile(profile: CreateEntityItem<typeof UserProfile>): Promise<void> {
   await bindEntity(UserProfile).put(profile).go();

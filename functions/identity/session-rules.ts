@@ -1,5 +1,8 @@
 import { USER_POOL } from '#commons/user-pool';
 
+// the edge decides whether a token still counts (the profile lives in commons): tokenCounts
+export { SESSION_ENDED_MESSAGE, tokenCounts } from '#commons/caller-profile';
+
 // Where a signed-in person's refresh token lives, and when their tokens stop counting (issue 22 §7).
 //
 // The refresh token never reaches page scripts: the API sets it as an HttpOnly, Secure,
@@ -10,8 +13,6 @@ import { USER_POOL } from '#commons/user-pool';
 // and its profile refuses every token.
 
 export const REFRESH_COOKIE = 'kead_refresh';
-
-export const SESSION_ENDED_MESSAGE = '로그인이 끝났습니다. 다시 로그인해 주세요.';
 /** The cookie goes only to the routes that use it (the API is under /api behind CloudFront and locally). */
 export const REFRESH_COOKIE_PATH = '/api/auth';
 
@@ -38,20 +39,4 @@ export function refreshTokenFrom(headers: Record<string, string | undefined> | n
     }
   }
   return undefined;
-}
-
-/**
- * Whether a verified ID token still counts: its person is not withdrawn and did not sign out after it
- * was issued. `issuedAt` is the token's iat (seconds, Cognito's clock); `signedOutAt` is stamped with
- * the machine clock for the same reason.
- */
-export function tokenCounts(
-  profile: { status: string; signedOutAt?: string } | undefined,
-  issuedAtSeconds: number | undefined,
-): boolean {
-  if (profile?.status === 'withdrawn') return false;
-  if (!profile?.signedOutAt || issuedAtSeconds === undefined) return true;
-  // iat has whole seconds: a token of the very second of the sign-out still counts, so that signing in
-  // again at once is never refused (a token stolen and used within that second is not a real case)
-  return issuedAtSeconds >= Math.floor(Date.parse(profile.signedOutAt) / 1000);
 }

@@ -1,15 +1,13 @@
-import { z } from 'zod';
 import { branchName, HEADQUARTERS } from '#commons/branches';
 import type { Caller, Grant } from '#commons/caller';
 import { Locked, NotFound, RuleViolation, Unauthenticated } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
+import { grantsHeld } from '#commons/policy';
 import { ROLE_LABELS } from '#commons/roles';
 import { maskPhone } from '#commons/rrn';
 import { getOrganisation } from '#functions/agencies/repository';
 import { recordAudit } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
-import { SINGLE_LINE_TEXT, tokenField } from '#kernel/fields';
-import { passwordSchema } from './account-rules.ts';
 import {
   answerNewPassword,
   answerSmsCode,
@@ -34,6 +32,15 @@ import {
 } from './repository.ts';
 import { clearedRefreshCookie, refreshCookie, refreshTokenFrom } from './session-rules.ts';
 import {
+  loginBody,
+  meResponse,
+  mfaBody,
+  newPasswordBody,
+  signedIn,
+  signedOut,
+  signInStep,
+} from './sign-in-contract.ts';
+import {
   AUDIT_REASONS,
   type ChallengeStep,
   challengeRefusalMessage,
@@ -43,36 +50,6 @@ import {
   wrongCodeMessage,
   wrongPasswordMessage,
 } from './sign-in-rules.ts';
-
-// Login IDs are lower case (account-rules.ts) and the Cognito pool ignores case, so the lock, the
-// challenges and the audit use the lower-case ID: "Assistant01" is the same account, with the same lock.
-const username = z
-  .string({ error: '아이디를 입력해 주세요.' })
-  .trim()
-  .toLowerCase()
-  .min(1, { error: '아이디를 입력해 주세요.' })
-  .max(64, { error: '아이디는 64자 이하입니다.' })
-  .regex(/^[a-z0-9_.@+-]*$/, { error: '아이디는 영어 소문자, 숫자, 밑줄(_)로 입력해 주세요.' });
-
-const loginBody = z.object({
-  username,
-  password: z
-    .string({ error: '비밀번호를 입력해 주세요.' })
-    .min(1, { error: '비밀번호를 입력해 주세요.' })
-    .max(256, { error: '비밀번호는 256자 이하입니다.' })
-    .regex(SINGLE_LINE_TEXT, { error: '비밀번호에는 줄바꿈·탭 같은 제어 문자나 보이지 않는 문자를 넣을 수 없습니다.' }),
-});
-
-const mfaBody = z.object({
-  username,
-  // Cognito's challenge sessions are at most 2,048 characters
-  session: tokenField('로그인 단계', { max: 4096, message: '로그인을 처음부터 다시 해 주세요.' }),
-  code: z
-    .string({ error: '인증번호를 입력해 주세요.' })
-    .trim()
-    .max(6, { error: '인증번호는 문자로 받은 숫자 6자리입니다.' })
-    .regex(/^\d{6}$/, { error: '인증번호는 문자로 받은 숫자 6자리입니다.' }),
-});
 
 /** The name of the office or organisation a grant is scoped to, so screens can say who is signed in. */
 async function organisationNameOf(grant: Grant): Promise<string | undefined> {
@@ -147,7 +124,7 @@ async function consume(caller: Caller, session: string, step: ChallengeStep, act
  * The answer that completes a sign-in: the ID and access tokens in the body, the refresh token only
  * in an HttpOnly cookie (page scripts never see it).
  */
-function signedIn(tokens: Tokens) {
+function completeSignIn(tokens: Tokens) {
   const { refreshToken, ...rest } = tokens;
   return {
     body: { step: 'done' as const, tokens: rest },
@@ -160,6 +137,7 @@ export const signInRoutes = [
     method: 'POST',
     path: '/auth/login',
     summary: '로그인 1단계: 아이디와 비밀번호 확인 후 인증번호 문자 발송',
+    response: signInStep,
     access: 'public',
     body: loginBody,
     labels: { username: '아이디', password: '비밀번호' },
@@ -202,6 +180,7 @@ export const signInRoutes = [
     method: 'POST',
     path: '/auth/mfa',
     summary: '로그인 2단계: 문자로 받은 인증번호 6자리 확인',
+    response: signedIn,
     access: 'public',
     body: mfaBody,
     labels: { username: '아이디', session: '로그인 단계', code: '인증번호' },
@@ -227,15 +206,16 @@ export const signInRoutes = [
       }
       await consume(caller, body.session, 'mfa', 'auth.mfa');
       await auditSignIn(caller, 'auth.login');
-      return signedIn(tokens);
+      return completeSignIn(tokens);
     },
   }),
   defineRoute({
     method: 'POST',
     path: '/auth/new-password',
     summary: '첫 로그인: 임시 비밀번호 대신 쓸 새 비밀번호 정하기',
+    response: signInStep,
     access: 'public',
-    body: z.object({ username, session: mfaBody.shape.session, password: passwordSchema }),
+    body: newPasswordBody,
     labels: { username: '아이디', session: '로그인 단계', password: '새 비밀번호' },
     handle: async ({ body, event }) => {
       const caller = anonymous(body.username, sourceIpOf(event));
@@ -264,7 +244,7 @@ export const signInRoutes = [
       }
       await consume(caller, body.session, 'newPassword', 'auth.new-password');
       await auditSignIn(caller, 'auth.new-password');
-      if (outcome.step === 'done') return signedIn(outcome.tokens);
+      if (outcome.step === 'done') return completeSignIn(outcome.tokens);
       await openChallenge(outcome.session, body.username, outcome.step);
       return { body: outcome };
     },
@@ -273,6 +253,7 @@ export const signInRoutes = [
     method: 'POST',
     path: '/auth/refresh',
     summary: '로그인 연장: 활동 중인 사람의 인증 토큰 새로 받기 (자동 로그아웃 전까지)',
+    response: signedIn,
     access: 'public',
     // the refresh token comes in the HttpOnly cookie set at sign-in, never in the body
     handle: async ({ event }) => {
@@ -293,6 +274,7 @@ export const signInRoutes = [
     method: 'POST',
     path: '/auth/sign-out',
     summary: '로그아웃: 로그인 연장 정보를 없애고, 이 사람이 이미 받은 인증 토큰도 더는 받지 않음',
+    response: signedOut,
     access: 'signedIn',
     handle: async ({ caller, event }) => {
       const refreshToken = refreshTokenFrom(event.headers);
@@ -307,12 +289,13 @@ export const signInRoutes = [
     method: 'GET',
     path: '/me',
     summary: '내 정보와 권한(역할·소속) 조회',
+    response: meResponse,
     access: 'signedIn',
     handle: async ({ caller }) => {
       const profile = await getProfile(caller!.userId);
       if (!profile) throw new NotFound('회원 정보');
       const roles = await Promise.all(
-        caller!.grants.map(async (grant) => {
+        grantsHeld(caller!).map(async (grant) => {
           const organisationName = await organisationNameOf(grant);
           return { ...grant, label: ROLE_LABELS[grant.role], ...(organisationName ? { organisationName } : {}) };
         }),

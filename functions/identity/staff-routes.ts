@@ -1,15 +1,13 @@
-import { z } from 'zod';
 import { recordPersonalDataRead } from '#commons/audit-trail';
-import { BRANCHES } from '#commons/branches';
 import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { notificationSink } from '#commons/outbox';
+import { ownBranchOf } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
 import * as clock from '#kernel/clock';
-import { idField, textField, tokenField } from '#kernel/fields';
 import { completeUpload } from '../files/repository.ts';
-import { explainCognito, SIGN_UP_FIELDS } from './account-routes.ts';
-import { nameSchema, phoneSchema, USERNAME_PATTERN, usernameSchema } from './account-rules.ts';
+import { codeSent } from './account-contract.ts';
+import { explainCognito } from './account-routes.ts';
 import { activateLogin, createStaffLogin, signUp } from './cognito.ts';
 import {
   getProfile,
@@ -19,50 +17,25 @@ import {
   putStaffRequest,
   saveAudited,
 } from './repository.ts';
-
-const staffRequestBody = z.object({
-  ...SIGN_UP_FIELDS,
-  organisationId: idField('소속 기관', 40),
-  position: textField('직위', { min: 1, max: 40, messages: { required: '직위를 입력해 주세요.' } }),
-  duties: textField('담당 업무', {
-    min: 1,
-    max: 200,
-    multiline: true,
-    messages: { required: '담당 업무를 입력해 주세요.', max: '담당 업무는 200자 이하로 입력해 주세요.' },
-  }),
-  pledgeUploadId: z.uuid({ error: '보안서약서 파일을 올려 주세요.' }),
-  pledgeUploadSecret: tokenField('보안서약서 확인값', {
-    min: 10,
-    max: 100,
-    message: '보안서약서 파일을 다시 올려 주세요.',
-  }),
-  consents: z.object({
-    privacy: z.literal(true, { error: '[필수] 개인정보 수집·이용에 동의해야 신청할 수 있습니다.' }),
-  }),
-});
-
-const decisionBody = z
-  .object({
-    decision: z.enum(['approve', 'reject'], { error: '승인 또는 반려 중 하나를 골라 주세요.' }),
-    reason: textField('사유', {
-      max: 500,
-      multiline: true,
-      messages: { max: '사유는 500자 이하로 입력해 주세요.' },
-    }).optional(),
-  })
-  .refine((d) => d.decision === 'approve' || (d.reason ?? '').length > 0, {
-    error: '반려할 때는 신청자가 알 수 있도록 사유를 입력해 주세요.',
-    path: ['reason'],
-  });
+import {
+  branchStaffBody,
+  branchStaffCreated,
+  decisionBody,
+  staffRequestBody,
+  staffRequestDecided,
+  staffRequestList,
+  staffRequestParams,
+  staffRequestsQuery,
+} from './staff-contract.ts';
 
 const branchOrHq = ['branch', 'hq'] as const;
-const BRANCH_IDS = BRANCHES.map((b) => b.branchId) as [string, ...string[]];
 
 export const staffRoutes = [
   defineRoute({
     method: 'POST',
     path: '/auth/staff-requests',
     summary: '기관 담당자(수행기관·교육기관) 계정 신청: 소속, 직위, 담당 업무, 보안서약서',
+    response: codeSent,
     access: 'public',
     body: staffRequestBody,
     labels: {
@@ -123,14 +96,12 @@ export const staffRoutes = [
     method: 'GET',
     path: '/staff-requests',
     summary: '기관 담당자 계정 신청 목록(지사: 소속 기관의 신청)',
+    response: staffRequestList,
     access: { action: 'list', resource: 'staffRequest', roles: branchOrHq },
-    query: z.object({
-      branchId: idField('지사', 40).optional(),
-      status: z.enum(['submitted', 'phoneConfirmed', 'approved', 'rejected']).optional(),
-    }),
+    query: staffRequestsQuery,
     labels: { branchId: '지사', status: '처리 상태' },
     handle: async ({ query, caller, allow }) => {
-      const branchId = query.branchId ?? caller!.grants.find((grant) => grant.role === 'branch')?.branchId;
+      const branchId = query.branchId ?? ownBranchOf(caller!);
       if (!branchId) throw new RuleViolation('지사를 골라 주세요.');
       allow({ branchId });
       const items = await listStaffRequests(branchId, query.status);
@@ -149,8 +120,9 @@ export const staffRoutes = [
     method: 'POST',
     path: '/staff-requests/{userId}/decision',
     summary: '기관 담당자 계정 승인 또는 반려(사유)',
+    response: staffRequestDecided,
     access: { action: 'decide', resource: 'staffRequest', roles: branchOrHq },
-    params: z.object({ userId: idField('계정 신청', 20, USERNAME_PATTERN) }),
+    params: staffRequestParams,
     body: decisionBody,
     labels: { decision: '처리 결과', reason: '반려 사유' },
     handle: async ({ params, body, caller, allow }) => {
@@ -209,13 +181,9 @@ export const staffRoutes = [
     method: 'POST',
     path: '/branch-staff',
     summary: '본부: 지사 담당자 계정 만들기(임시 비밀번호 문자 발송)',
+    response: branchStaffCreated,
     access: { action: 'create', resource: 'branchStaff', roles: ['hq'] },
-    body: z.object({
-      username: usernameSchema,
-      name: nameSchema,
-      phone: phoneSchema,
-      branchId: z.enum(BRANCH_IDS, { error: '목록에 있는 지사를 골라 주세요.' }),
-    }),
+    body: branchStaffBody,
     labels: { username: '아이디', name: '이름', phone: '휴대전화 번호', branchId: '지사' },
     handle: async ({ body, caller }) => {
       if (await getProfile(body.username))

@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { SERVICE_NAME } from '#commons/table';
+import { MATCHING_STATUSES } from './contract.ts';
 
 /**
  * 매칭 (SPEC B3): an assistant assigned to a worker for a period, with the weekly schedule and the
@@ -37,7 +38,7 @@ export const Matching = new Entity({
       },
     },
     supportType: { type: 'string', required: true },
-    status: { type: ['active', 'ended'] as const, required: true },
+    status: { type: MATCHING_STATUSES, required: true },
     endedOn: { type: 'string' },
     endReason: { type: 'string' },
     note: { type: 'string' },

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import { recordPersonalDataRead } from '#commons/audit-trail';
 import { BRANCHES } from '#commons/branches';
 import type { Caller } from '#commons/caller';
@@ -7,8 +6,9 @@ import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed 
 import { defineRoute } from '#commons/http/route';
 import { smsToPerson } from '#commons/notify';
 import type { Target } from '#commons/policy';
+import { agencyOf, holds, isHq, ownBranchOf } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
-import { label, SUPPORT_TYPE_CODES, SUPPORT_TYPES, WEEKDAY_LABELS } from '#functions/applications/codes';
+import { label, SUPPORT_TYPES, WEEKDAY_LABELS } from '#functions/applications/codes';
 import type { ServiceApplicationItem } from '#functions/applications/entities';
 import { serviceLimits } from '#functions/applications/limits';
 import { getApplication, notifyApplicant } from '#functions/applications/repository';
@@ -17,8 +17,17 @@ import type { AssistantItem } from '#functions/assistants/entities';
 import { loadAssistant } from '#functions/assistants/repository';
 import { ASSISTANT_STATUS_LABELS, canBeMatched, qualificationState } from '#functions/assistants/rules';
 import * as clock from '#kernel/clock';
-import { dayField, idField, textField, timeOfDayField } from '#kernel/fields';
 import { koreaDay, shiftDay } from '#kernel/korea-time';
+import {
+  createMatchingBody,
+  endMatchingBody,
+  listMatchingsQuery,
+  MATCHING_LABELS,
+  matching,
+  matchingList,
+  matchingParams,
+  myMatchingList,
+} from './contract.ts';
 import type { MatchingItem } from './entities.ts';
 import {
   createMatching,
@@ -38,18 +47,7 @@ import { assistantProblems, type Problem, periodProblem, scheduleProblems, worke
 // decision; the maximum comes from hq's yearly rate table. The history stays per worker and per
 // assistant.
 
-const day = dayField;
-const timeOfDay = timeOfDayField('시각', { endOfDay: true });
-
-const LABELS: Record<string, string> = {
-  applicationId: '매칭의뢰(신청 번호)',
-  assistantId: '근로지원인',
-  startDate: '매칭 시작일',
-  endDate: '매칭 종료일',
-  schedule: '주간 일정',
-  supportType: '지원 유형',
-  note: '메모',
-};
+const LABELS = MATCHING_LABELS;
 
 function fail(problems: Problem[]): never {
   const fields: FieldProblem[] = problems.map((p) => ({
@@ -143,52 +141,26 @@ interface Scope {
 }
 
 async function scopeOf(caller: Caller, query: { agencyId?: string; branchId?: string }): Promise<Scope> {
-  const own = (role: string) => caller.grants.find((g) => g.role === role);
-  const agencyId = query.agencyId ?? (own('hq') || own('branch') ? undefined : own('agency')?.agencyId);
+  const agencyId = query.agencyId ?? (isHq(caller) || holds(caller, 'branch') ? undefined : agencyOf(caller));
   if (agencyId) {
     const agency = await getOrganisation(agencyId);
     if (agency?.kind !== 'agency') throw new NotFound('수행기관');
     return { target: { agencyId, branchId: agency.branchId }, agencyId, branchIds: [agency.branchId] };
   }
-  const branchId = query.branchId ?? (own('hq') ? undefined : own('branch')?.branchId);
+  const branchId = query.branchId ?? (isHq(caller) ? undefined : ownBranchOf(caller));
   if (branchId) return { target: { branchId }, branchIds: [branchId] };
-  if (!own('hq')) throw new RuleViolation('조회할 지사나 수행기관을 골라 주세요.');
+  if (!isHq(caller)) throw new RuleViolation('조회할 지사나 수행기관을 골라 주세요.');
   return { target: {}, branchIds: BRANCHES.map((b) => b.branchId) };
 }
-
-const matchingParams = z.object({
-  matchingId: idField('매칭 번호', 43, /^MT-[0-9A-Z-]{4,40}$/),
-});
 
 export const matchingRoutes = [
   defineRoute({
     method: 'POST',
     path: '/matchings',
     summary: '매칭(수행기관): 근로지원인 배정, 기간, 주간 일정, 지원 유형 — 동시 지원 최대 인원과 결정 시간을 확인',
+    response: matching,
     access: { action: 'create', resource: 'matching', roles: ['agency'] },
-    body: z.object({
-      applicationId: idField('매칭의뢰(신청 번호)', 43, /^SA-[0-9A-Z-]{6,40}$/),
-      assistantId: idField('근로지원인', 43, /^AS-[0-9A-Z-]{4,40}$/),
-      startDate: day('매칭 시작일'),
-      endDate: day('매칭 종료일'),
-      schedule: z
-        .array(
-          z.object({
-            weekday: z.number({ error: '요일을 골라 주세요.' }).int().min(0).max(6),
-            start: timeOfDay,
-            end: timeOfDay,
-          }),
-          { error: '주간 일정을 입력해 주세요.' },
-        )
-        .min(1, { error: '주간 일정을 한 줄 이상 입력해 주세요.' })
-        .max(21, { error: '주간 일정은 21줄까지 입력할 수 있습니다.' }),
-      supportType: z.enum(SUPPORT_TYPE_CODES, { error: '지원 유형을 골라 주세요.' }),
-      note: textField('메모', {
-        max: 500,
-        multiline: true,
-        messages: { max: '메모는 500자 이하로 입력해 주세요.' },
-      }).optional(),
-    }),
+    body: createMatchingBody,
     labels: LABELS,
     handle: async ({ body, caller, allow }) => {
       const application = await getApplication(body.applicationId);
@@ -284,14 +256,9 @@ export const matchingRoutes = [
     method: 'GET',
     path: '/matchings',
     summary: '매칭 이력 조회: 수행기관·지사·본부 범위에서 근로자별, 근로지원인별',
+    response: matchingList,
     access: { action: 'list', resource: 'matching', roles: ['agency', 'branch', 'hq'] },
-    query: z.object({
-      agencyId: idField('수행기관', 40).optional(),
-      branchId: idField('지사', 40).optional(),
-      workerId: idField('근로자', 40).optional(),
-      assistantId: idField('근로지원인', 43).optional(),
-      status: z.enum(['active', 'ended'], { error: '매칭 상태를 목록에서 골라 주세요.' }).optional(),
-    }),
+    query: listMatchingsQuery,
     labels: {
       agencyId: '수행기관',
       branchId: '지사',
@@ -326,6 +293,7 @@ export const matchingRoutes = [
     method: 'GET',
     path: '/me/matchings',
     summary: '내 근로지원인 서비스 이력(장애인 근로자, 마이페이지)',
+    response: myMatchingList,
     access: { action: 'list', resource: 'ownMatching', roles: ['worker'] },
     handle: async ({ caller, allow }) => {
       allow({ userId: caller!.userId });
@@ -356,22 +324,10 @@ export const matchingRoutes = [
     method: 'POST',
     path: '/matchings/{matchingId}/end',
     summary: '매칭 종료(수행기관): 종료일과 사유',
+    response: matching,
     access: { action: 'end', resource: 'matching', roles: ['agency'] },
     params: matchingParams,
-    body: z.object({
-      endDate: day('종료일'),
-      reason: textField('종료 사유', {
-        min: 2,
-        max: 200,
-        multiline: true,
-        messages: {
-          required: '종료 사유를 입력해 주세요.',
-          min: '종료 사유를 입력해 주세요.',
-          max: '종료 사유는 200자 이하로 입력해 주세요.',
-        },
-      }),
-      revision: z.number({ error: '화면을 새로 고친 뒤 다시 시도해 주세요.' }).int(),
-    }),
+    body: endMatchingBody,
     labels: { endDate: '종료일', reason: '종료 사유' },
     handle: async ({ params, body, caller, allow }) => {
       const item = await getMatching(params.matchingId);

@@ -893,4 +893,21 @@ describe('authorisation matrix (every route × every role)', () => {
     });
     expect([...new Set(unaudited)], 'reads of another person’s personal data without an audit record').toEqual([]);
   });
+
+  it('every 2xx JSON answer of the run matches its route’s declared response schema', () => {
+    const checked = answers.filter(
+      (answer) => answer.status >= 200 && answer.status < 300 && answer.json !== undefined,
+    );
+    expect(checked.length).toBeGreaterThan(0);
+    const failures = checked.flatMap((answer) => {
+      const schema = answer.route.response;
+      // a route without a schema is caught by test/unit/http/route-declarations.test.ts; files have no JSON
+      if (!schema || !('safeParse' in schema)) return [];
+      const result = schema.safeParse(answer.json);
+      if (result.success) return [];
+      const issues = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(body)'}: ${issue.message}`);
+      return [`${key(answer.route)} as ${answer.as ?? '(no token)'} (${answer.url})\n${issues.join('\n')}`];
+    });
+    expect(failures, failures.join('\n\n')).toEqual([]);
+  });
 });

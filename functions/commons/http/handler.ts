@@ -2,8 +2,8 @@ import { Router } from '@aws-lambda-powertools/event-handler/http';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { loadGrants } from '../../identity/repository.ts';
 import { buildCaller, type Caller, identityFromEvent } from '../caller.ts';
+import { loadGrants } from '../caller-profile.ts';
 import { DomainError, ValidationFailed } from '../errors.ts';
 import { authorize, authorizeTarget, type Target } from '../policy.ts';
 import { logger } from '../powertools.ts';
@@ -67,7 +67,7 @@ export function createHandler(routes: RouteSpec[]) {
 }
 
 // The caller context is built once per request: token identity (verified by the authorizer) plus the
-// grants stored for that person. Identity is a capability of its own; the edge only reads it.
+// grants stored for that person (commons/caller-profile: identity writes them, the edge only reads).
 async function callerOf(event: APIGatewayProxyEvent): Promise<Caller | undefined> {
   const identity = identityFromEvent(event);
   if (!identity) return undefined;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Capability, RouteSpec } from './route.ts';
+import { type Capability, isNonJsonResponse, type RouteSpec } from './route.ts';
 
 // The OpenAPI 3.1 document, generated from the same RouteSpecs that drive the Lambda routers, the
 // API Gateway resources and the local API. OpenAPI 3.1 schemas are JSON Schema 2020-12, which is
@@ -66,6 +66,25 @@ function templateParameters(path: string, declared: Set<string>) {
     .map((name) => ({ name, in: 'path' as const, required: true, schema: { type: 'string' } as JsonSchema }));
 }
 
+/** The success answer: the route's response schema (output io: what the handler sends), a file or a redirect. */
+function successOf(route: RouteSpec): Record<string, unknown> {
+  const response = route.response;
+  if (!response) return { '200': { description: '성공' } };
+  if (isNonJsonResponse(response)) {
+    if (response.kind === 'redirect') {
+      return { '302': { description: response.description, headers: { location: { schema: { type: 'string' } } } } };
+    }
+    const mediaType = response.mediaType ?? 'application/octet-stream';
+    return {
+      '200': {
+        description: response.description,
+        content: { [mediaType]: { schema: { type: 'string', contentMediaType: mediaType } } },
+      },
+    };
+  }
+  return { '200': { description: '성공', content: { 'application/json': { schema: toSchema(response, 'output') } } } };
+}
+
 function operationOf(capability: Capability, route: RouteSpec) {
   const labels = route.labels ?? {};
   const parameters = [...parametersOf(route.params, 'path', labels), ...parametersOf(route.query, 'query', labels)];
@@ -78,10 +97,7 @@ function operationOf(capability: Capability, route: RouteSpec) {
     content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
   });
   const responses: Record<string, unknown> = {
-    '200': {
-      description: '성공',
-      ...(route.response ? { content: { 'application/json': { schema: toSchema(route.response, 'output') } } } : {}),
-    },
+    ...successOf(route),
     '422': errorResponse('입력값 오류: 어느 항목을 어떻게 고칠지 안내합니다'),
   };
   if (!isPublic) {

@@ -16,6 +16,40 @@ export interface RouteInput<Q, B, P> {
   event: APIGatewayProxyEvent;
 }
 
+/**
+ * A success answer that is not JSON: a file (PDF, Excel, image) streamed as the body, or a redirect.
+ * Declared with fileResponse / redirectResponse so that every route still says what it answers.
+ * (Today's PDFs and exports travel as presigned URLs inside JSON, so no route needs these yet.)
+ */
+export interface NonJsonResponse {
+  kind: 'file' | 'redirect';
+  /** the media type of the file, e.g. application/pdf; for a redirect, none */
+  mediaType?: string;
+  /** one line for the OpenAPI document */
+  description: string;
+}
+
+export type ResponseSchema = z.ZodType | NonJsonResponse;
+
+/** A route answering a file (not JSON): `response: fileResponse('application/pdf', '약정서 PDF')`. */
+export function fileResponse(mediaType: string, description: string): NonJsonResponse {
+  return { kind: 'file', mediaType, description };
+}
+
+/** A route answering a redirect (302 with Location). */
+export function redirectResponse(description: string): NonJsonResponse {
+  return { kind: 'redirect', description };
+}
+
+/** The zod schema of a JSON response, or undefined for a file or redirect. */
+export function jsonResponseSchema(response: ResponseSchema | undefined): z.ZodType | undefined {
+  return response && !isNonJsonResponse(response) ? response : undefined;
+}
+
+export function isNonJsonResponse(response: ResponseSchema): response is NonJsonResponse {
+  return 'kind' in response && (response.kind === 'file' || response.kind === 'redirect') && !('_zod' in response);
+}
+
 export interface RouteResult {
   status?: number;
   body: unknown;
@@ -37,7 +71,15 @@ export interface RouteSpec<Q = unknown, B = unknown, P = unknown> {
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
   params?: z.ZodType<P>;
-  response?: z.ZodType;
+  /**
+   * What a success answers (issue 14 point 3): a zod schema of the JSON body, taken from the
+   * capability's contract, or `fileResponse(...)` / `redirectResponse(...)` for an answer that is not
+   * JSON. Carried into /openapi.json, checked by test/unit/http/route-declarations.test.ts (every route
+   * declares one) and by the authorisation-matrix run (every 2xx JSON answer matches it).
+   * Optional in the type only while the capabilities listed in that unit test's allow-list are being
+   * given their contracts; the unit test is strict for every other capability.
+   */
+  response?: ResponseSchema;
   /** Korean names of the request fields, used in validation messages ("시/도 코드: …"). */
   labels?: Record<string, string>;
   handle: (input: RouteInput<Q, B, P>) => Promise<RouteResult>;

@@ -23,12 +23,7 @@ const CYCLE_EDGES_UNTIL_MERGE: Record<string, string> = {
 };
 
 /** Commons files importing a capability (c). */
-const COMMONS_IMPORTS_UNTIL_MERGE: Record<string, string> = {
-  'functions/commons/http/handler -> functions/identity/repository':
-    'contracts-a branch: the edge reads grants from commons/caller-profile (issue 14 point 5)',
-  'functions/commons/notify -> functions/identity/entities':
-    'contracts-a branch: UserProfile moves to commons/caller-profile; import it from there',
-};
+const COMMONS_IMPORTS_UNTIL_MERGE: Record<string, string> = {};
 
 /** Web files importing an entity of functions/ (d): the contract branches type these screens from contracts. */
 const WEB_ENTITY_IMPORTS_UNTIL_MERGE: Record<string, string> = {

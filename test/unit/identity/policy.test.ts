@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCaller, type Caller, type Grant, identityFromEvent } from '#commons/caller';
 import { Forbidden, Unauthenticated } from '#commons/errors';
-import { type Access, authorize, authorizeTarget } from '#commons/policy';
+import {
+  type Access,
+  actsForAgency,
+  agencyOf,
+  authorize,
+  authorizeTarget,
+  grantsHeld,
+  holds,
+  isHq,
+  ownBranchOf,
+} from '#commons/policy';
 import { ROLES } from '#commons/roles';
 import { apiEvent } from '../../support/events.ts';
 
@@ -85,5 +95,40 @@ describe('caller context', () => {
 
   it('has no identity without claims', () => {
     expect(identityFromEvent(apiEvent('GET', '/me'))).toBeUndefined();
+  });
+});
+
+describe('policy: named questions routes ask instead of reading grants (issue 14 point 5)', () => {
+  const hq = caller([{ role: 'hq' }]);
+  const branch = caller([{ role: 'branch', branchId: 'BR-1' }]);
+  const agency = caller([{ role: 'agency', agencyId: 'AG-1' }]);
+  const worker = caller([{ role: 'worker' }]);
+  const both = caller([{ role: 'branch', branchId: 'BR-2' }, { role: 'hq' }]);
+
+  it('tells head office apart', () => {
+    expect(isHq(hq)).toBe(true);
+    expect(isHq(both)).toBe(true);
+    expect([branch, agency, worker].map(isHq)).toEqual([false, false, false]);
+  });
+
+  it('names the caller’s own branch and agency, or none', () => {
+    expect(ownBranchOf(branch)).toBe('BR-1');
+    expect(ownBranchOf(both)).toBe('BR-2');
+    expect(ownBranchOf(hq)).toBeUndefined();
+    expect(agencyOf(agency)).toBe('AG-1');
+    expect(agencyOf(branch)).toBeUndefined();
+  });
+
+  it('answers whether a role is held and whether the caller acts for an agency', () => {
+    expect(holds(branch, 'branch')).toBe(true);
+    expect(holds(branch, 'hq')).toBe(false);
+    expect(actsForAgency(agency, 'AG-1')).toBe(true);
+    expect(actsForAgency(agency, 'AG-2')).toBe(false);
+    expect(actsForAgency(caller([{ role: 'operator', agencyId: 'AG-1' }]), 'AG-1')).toBe(false);
+  });
+
+  it('lists the grants held as they are', () => {
+    expect(grantsHeld(both)).toEqual(both.grants);
+    expect(grantsHeld(worker)).toEqual([{ role: 'worker' }]);
   });
 });

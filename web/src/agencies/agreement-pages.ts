@@ -1,3 +1,4 @@
+import type { AgreementView } from '#functions/agencies/agreement-contract';
 import * as clock from '#kernel/clock';
 import { ownAgencyOf } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
@@ -22,36 +23,8 @@ import { BRANCH_OPTIONS, branchFilter, dateTime, day, downloadDocument, hasRole,
 // seal or sends it back with a reason. Both list, view and download every PDF with its SHA-256.
 // The buttons shown are the actions the server says this side may take now.
 
-type Action = 'edit' | 'issue' | 'return' | 'stamp' | 'reissue' | 'discard';
-
-export interface AgreementView {
-  agreementId: string;
-  organisationId: string;
-  organisationName: string;
-  branchId: string;
-  branchName: string;
-  year: number;
-  revision: number;
-  status: string;
-  statusLabel: string;
-  version: number;
-  periodStart: string;
-  periodEnd: string;
-  budget: number;
-  assistantQuota: number;
-  workerQuota: number;
-  operatingCostRate: number;
-  specialTerms?: string;
-  supersedes?: string;
-  supersededBy?: string;
-  replacementId?: string;
-  returnReason?: string;
-  issuedAt?: string;
-  stampedAt?: string;
-  actions: Action[];
-  documents: { number: number; stage: string; stageLabel: string; sha256: string; size: number; createdAt: string }[];
-  events: { at: string; action: string; actorId: string; side: 'kead' | 'agency'; status: string; note?: string }[];
-}
+/** An agreement as its routes answer it (inferred from the agreement contract). */
+export type { AgreementView };
 
 const INTERNAL_LIST = '/internal/agreements';
 const AGENCY_LIST = '/agency/agreements';

@@ -1,5 +1,6 @@
 import { BRANCHES, branchName } from '#commons/branches';
 import type { Role } from '#commons/roles';
+import type { SealView } from '#functions/agencies/seal-contract';
 import { koreaDay, koreaMinute } from '#kernel/korea-time';
 import { type ApiResult, apiGet, apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
@@ -49,24 +50,8 @@ export function statusTag(label: string): SafeHtml {
   return html`<span class="app-status">${label}</span>`;
 }
 
-export interface SealView {
-  organisationId: string;
-  organisationName: string;
-  branchId: string;
-  version: number;
-  status: 'requested' | 'approved' | 'rejected' | 'retired';
-  statusLabel: string;
-  fileName: string;
-  size: number;
-  sha256: string;
-  requestedBy: string;
-  requestedAt: string;
-  decidedBy?: string;
-  decidedAt?: string;
-  reason?: string;
-  retiredAt?: string;
-  imageUrl: string;
-}
+/** One seal version as its routes answer it (inferred from the seal contract). */
+export type { SealView };
 
 /** The seal image with a text alternative that says whose and which version. */
 export function sealImage(seal: SealView, size = 96): SafeHtml {

@@ -1,4 +1,5 @@
 import { SIDO } from '#commons/regions';
+import type { DirectoryResponse } from '#functions/agencies/organisation-contract';
 import { button, buttonLink } from '../components/button.ts';
 import { ERROR_SUMMARY_ID, errorSummary, type SummaryItem } from '../components/error-summary.ts';
 import { markSelectCompleted, radioGroup, selectField, setFieldError, textField } from '../components/form-field.ts';
@@ -29,11 +30,6 @@ import {
 // 근로지원인 서비스 지원기관: the portal's 지역별 수행기관/교육기관 목록 조회 (SPEC A1, seed 000).
 // Filters live in the URL; the server validates them, and its Korean messages are shown in an error
 // summary at the top and again at each field.
-
-interface DirectoryResponse {
-  items: DirectoryEntry[];
-  count: number;
-}
 
 const TITLE = '근로지원인 서비스 지원기관';
 const RETRY_ACTION = 'retry-directory';

@@ -2,7 +2,7 @@
 // is pure: URL ⇄ filters, the API query, the 시/군/구 options and the page slice.
 
 import { SIDO } from '#commons/regions';
-import type { DirectoryEntry } from '#functions/agencies/directory';
+import type { DirectoryEntry } from '#functions/agencies/organisation-contract';
 import type { Query } from '../core/api.ts';
 import { type PageSlice, pageOf as slicePage } from '../core/paging.ts';
 

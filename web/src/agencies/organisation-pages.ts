@@ -1,6 +1,8 @@
 import { BRANCHES } from '#commons/branches';
 import { SIDO } from '#commons/regions';
 import { sigunguOf } from '#commons/regions-sigungu';
+import type { OrganisationKind } from '#functions/agencies/codes';
+import type { OrganisationSummary, OrganisationView } from '#functions/agencies/organisation-contract';
 import { button, buttonLink } from '../components/button.ts';
 import { bindSelectState, selectField, textField } from '../components/form-field.ts';
 import {
@@ -22,47 +24,10 @@ import { BRANCH_OPTIONS, branchFilter, dateTime, hasRole, ownOrganisation } from
 // 수행기관 관리 / 양성교육기관 관리 (A1): hq and branch staff list, register and edit the organisations
 // of their branch. The agency's own staff see their organisation's record (기관 정보) read-only.
 
-type Kind = 'agency' | 'institution';
+type Kind = OrganisationKind;
 
-export interface OrganisationView {
-  organisationId: string;
-  kind: Kind;
-  name: string;
-  branchId: string;
-  branchName: string;
-  businessNumber?: string;
-  representative: string;
-  sidoCode: string;
-  sidoName: string;
-  sigunguCode: string;
-  sigunguName: string;
-  postalCode?: string;
-  address: string;
-  addressDetail?: string;
-  phone: string;
-  fax?: string;
-  email?: string;
-  contacts: { name: string; position?: string; phone: string; email?: string }[];
-  bankName?: string;
-  bankAccount?: string;
-  bankHolder?: string;
-  designatedYears: number[];
-  revision: number;
-  updatedAt: string;
-  updatedBy?: string;
-}
-
-interface OrganisationSummary {
-  organisationId: string;
-  kind: Kind;
-  name: string;
-  branchName: string;
-  representative: string;
-  sidoName: string;
-  sigunguName: string;
-  phone: string;
-  designatedYears: number[];
-}
+/** An organisation as its routes answer it (inferred from the organisation contract). */
+export type { OrganisationView };
 
 const KIND_LABEL: Record<Kind, string> = { agency: '수행기관', institution: '교육기관' };
 const LIST_PATH: Record<Kind, string> = { agency: '/internal/agencies', institution: '/internal/institutions' };

@@ -7,7 +7,7 @@ import {
   monthlyCap,
   STATUS_LABELS,
 } from '#functions/applications/rules';
-import type { MatchingItem } from '#functions/matching/entities';
+import type { Matching } from '#functions/matching/contract';
 import { button } from '../components/button.ts';
 import { bindSelectState, selectField, textareaField, textField } from '../components/form-field.ts';
 import { clearProblems, formText, type Problem, problemsOf } from '../components/form-problems.ts';
@@ -37,7 +37,7 @@ import {
 
 export const APPLICATIONS_PATH = '/internal/applications';
 
-const MATCHING_COLUMNS: Column<MatchingItem>[] = [
+const MATCHING_COLUMNS: Column<Matching>[] = [
   { header: '근로지원인', cell: (m) => m.assistantName, rowHeader: true, width: 'narrow' },
   { header: '수행기관', cell: (m) => m.agencyName },
   { header: '기간', cell: (m) => `${m.startDate} ~ ${m.endDate}`, width: 'medium' },
@@ -245,7 +245,7 @@ export function applicationDetailPage(ctx: PageContext): PageView {
       main.querySelector<HTMLElement>('#detail-actions')!.innerHTML = (await actionsFor(a)).value;
       bindSelectState(main);
       if (a.status === 'matched') {
-        await loadInto<{ items: MatchingItem[] }>(ctx, main.querySelector<HTMLElement>('#detail-matchings')!, {
+        await loadInto<{ items: Matching[] }>(ctx, main.querySelector<HTMLElement>('#detail-matchings')!, {
           path: '/matchings',
           query: { workerId: a.applicantId, branchId: a.branchId },
           loading: '매칭 이력을 불러오는 중입니다…',

@@ -1,6 +1,7 @@
 import { label, SUPPORT_TYPES, WEEKDAY_LABELS } from '#functions/applications/codes';
-import type { ServiceApplicationItem } from '#functions/applications/entities';
+import type { ApplicationView } from '#functions/applications/contract';
 import { STATUS_LABELS } from '#functions/applications/rules';
+import type { MyMatching } from '#functions/matching/contract';
 import { buttonLink } from '../components/button.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { html, type SafeHtml } from '../core/html.ts';
@@ -12,7 +13,8 @@ import { dateTime, day, facts, hasRole, loadInto, statusTag } from './ui.ts';
 // (신청 → 접수 → 평가 → 매칭의뢰 → 매칭 완료), the decision and the agency. An assistant finds the
 // way to their activity-application history here too. 근로지원인 서비스이력: the worker's matchings.
 
-export type ApplicationView = ServiceApplicationItem & { branchName: string };
+/** An application as its routes answer it (inferred from the applications contract). */
+export type { ApplicationView };
 
 function steps(item: ApplicationView): SafeHtml {
   return html`<ol class="app-bullets" aria-label="${item.applicationId} 처리 단계">
@@ -84,18 +86,8 @@ ${worker ? html`<div id="my-applications"></div>` : emptyState('근로지원인 
   };
 }
 
-interface OwnMatching {
-  matchingId: string;
-  assistantName: string;
-  agencyName: string;
-  workplaceName: string;
-  startDate: string;
-  endDate: string;
-  schedule: { weekday: number; start: string; end: string }[];
-  supportType: string;
-  status: 'active' | 'ended';
-  endedOn?: string;
-}
+/** A worker's own service history, as the matching contract answers it. */
+type OwnMatching = MyMatching;
 
 export function scheduleSummary(schedule: readonly { weekday: number; start: string; end: string }[]): string {
   return [...schedule]

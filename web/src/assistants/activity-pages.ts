@@ -8,7 +8,7 @@ import {
   SELF_DECLARATION_CONFIRMATION,
   SELF_DECLARATION_STATEMENT,
 } from '#functions/assistants/disqualifications';
-import type { ActivityApplicationItem } from '#functions/assistants/entities';
+import type { ActivityApplicationView } from '#functions/assistants/posting-contract';
 import { activityApplicationProblems, QUALIFICATIONS } from '#functions/assistants/rules';
 import {
   dateTime,
@@ -45,7 +45,8 @@ import { ASSISTANTS_PATH } from './registry-pages.ts';
 // reason) and the career history — plus what registration needs so that an accepted applicant is
 // registered without retyping. The applicant's history on My page; the agency's review screens.
 
-export type ActivityView = Omit<ActivityApplicationItem, 'rrnCipher' | 'rrnMac'>;
+/** An activity application as its routes answer it (inferred from the posting contract). */
+export type ActivityView = ActivityApplicationView;
 
 const STATUS: Record<ActivityView['status'], string> = { submitted: '신청', accepted: '채용', rejected: '반려' };
 

@@ -1,14 +1,11 @@
-import type { AssistantItem } from '#functions/assistants/entities';
+import type { AssistantView as Assistant, AssistantDetail } from '#functions/assistants/registry-contract';
 import { CONTENT_TYPES, declaredProblem, type FileKind, UPLOAD_PURPOSES } from '#functions/files/rules';
 import { apiPost } from '../core/api.ts';
 
-// What the assistant screens share: the assistant as the API returns it (never the cipher or the
-// keyed hash) and the upload of an evidence file through the presigned flow.
+// What the assistant screens share: the assistant as the API returns it (inferred from the registry
+// contract: never the cipher or the keyed hash) and the upload of an evidence file through the presigned flow.
 
-export type AssistantView = Omit<AssistantItem, 'rrnCipher' | 'rrnMac'> & {
-  activeMatchings?: number;
-  qualification?: 'unchecked' | 'clear' | 'disqualified';
-};
+export type AssistantView = Assistant & Partial<Pick<AssistantDetail, 'activeMatchings' | 'qualification'>>;
 
 export const EVIDENCE = UPLOAD_PURPOSES.evidence;
 const EXTENSIONS: Record<string, FileKind> = { pdf: 'pdf', png: 'png', jpg: 'jpeg', jpeg: 'jpeg' };

@@ -9,7 +9,7 @@ import {
   QUALIFICATIONS,
   STATUS_TRANSITIONS,
 } from '#functions/assistants/rules';
-import type { MatchingItem } from '#functions/matching/entities';
+import type { Matching } from '#functions/matching/contract';
 import { scheduleSummary } from '../applications/my-pages.ts';
 import {
   dateTime,
@@ -370,7 +370,7 @@ function checksSection(a: AssistantView, canEdit: boolean): SafeHtml {
 </section>`;
 }
 
-const MATCHING_COLUMNS: Column<MatchingItem>[] = [
+const MATCHING_COLUMNS: Column<Matching>[] = [
   { header: '근로자', cell: (m) => m.workerName, rowHeader: true, width: 'narrow' },
   { header: '사업장', cell: (m) => m.workplaceName },
   { header: '기간', cell: (m) => `${m.startDate} ~ ${m.endDate}`, width: 'medium' },
@@ -411,7 +411,7 @@ ${checksSection(a, canEdit)}
     if (!current) return;
     bindSelectState(main);
     const matchings = main.querySelector<HTMLElement>('#assistant-matchings')!;
-    void loadInto<{ items: MatchingItem[] }>(ctx, matchings, {
+    void loadInto<{ items: Matching[] }>(ctx, matchings, {
       path: '/matchings',
       query: { assistantId: current.assistantId, agencyId: current.agencyId },
       loading: '매칭 이력을 불러오는 중입니다…',

@@ -1,6 +1,6 @@
 import { BRANCHES } from '#commons/branches';
 import { ASSISTANT_STATUS_LABELS, ASSISTANT_STATUSES } from '#functions/assistants/rules';
-import type { WorkforceRow } from '#functions/assistants/workforce';
+import type { WorkforceRow } from '#functions/assistants/workforce-contract';
 import { hasRole, loadInto, problemTarget, reportProblems, showDone, statusTag } from '../applications/ui.ts';
 import { button } from '../components/button.ts';
 import { bindSelectState, selectField, textField } from '../components/form-field.ts';

@@ -1,9 +1,13 @@
 import { isRole, ROLE_LABELS } from '#commons/roles';
+import type { AuditRecord } from '#functions/audit/contract';
 import type { Query } from '../core/api.ts';
 import { shiftDay, todayInKorea } from '../core/dates.ts';
 
 // The audit search screen's state (pure): filters in the URL, the API query, and the words for the
 // codes a record carries (action, target, role, outcome).
+
+/** One record as the search answers it: inferred from the audit contract. */
+export type { AuditRecord };
 
 export const AUDIT_PATH = '/internal/audit';
 export const AUDIT_PAGE_SIZE = 20;
@@ -16,22 +20,6 @@ export interface AuditFilters {
   from: string;
   to: string;
   page: number;
-}
-
-export interface AuditRecord {
-  auditId: string;
-  at: string;
-  actorId: string;
-  actorRole: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  subjectId: string;
-  /** every person a list read named (the first is subjectId) */
-  subjectIds?: string[];
-  outcome: 'success' | 'denied' | 'failed';
-  sourceIp: string;
-  reason?: string;
 }
 
 export function filtersFromSearch(search: URLSearchParams, now: Date): AuditFilters {

@@ -1,3 +1,4 @@
+import type { SignInStep } from '#functions/identity/sign-in-contract';
 import { button } from '../components/button.ts';
 import { textField } from '../components/form-field.ts';
 import {
@@ -23,10 +24,8 @@ import { PASSWORD_HINT } from './texts.ts';
 // with a temporary password sets a new one in between. One page, three steps, each with its own h1
 // and document title; every failure is said in Korean at the field and in the summary.
 
-type Outcome =
-  | { step: 'mfa'; session: string; destination: string }
-  | { step: 'newPassword'; session: string }
-  | { step: 'done'; tokens: Tokens };
+/** What comes after each step (inferred from the sign-in contract). */
+type Outcome = SignInStep;
 
 type Step =
   | { kind: 'password' }

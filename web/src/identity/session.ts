@@ -1,4 +1,5 @@
 import { isRole, type Role } from '#commons/roles';
+import type { MeResponse, Tokens } from '#functions/identity/sign-in-contract';
 import type { Viewer, ViewerGrant } from '../shell/systems.ts';
 
 // The signed-in session in the browser: the ID token from POST /api/auth/mfa and the person from
@@ -10,19 +11,8 @@ import type { Viewer, ViewerGrant } from '../shell/systems.ts';
 
 export const SESSION_KEY = 'kead.session';
 
-export interface Tokens {
-  idToken: string;
-  accessToken: string;
-  expiresIn: number;
-}
-
-/** GET /api/me */
-export interface Me {
-  userId: string;
-  name: string;
-  phone: string;
-  roles: ViewerGrant[];
-}
+/** The tokens of a finished sign-in, and GET /api/me: inferred from the sign-in contract. */
+export type { MeResponse as Me, Tokens };
 
 export interface StoredSession {
   idToken: string;
@@ -33,7 +23,7 @@ export interface StoredSession {
   refreshable: boolean;
   /** when the ID token stops being accepted (ms since epoch) */
   expiresAt: number;
-  me: Me;
+  me: MeResponse;
 }
 
 /** The `exp` claim of a JWT in ms, or undefined when the token cannot be read. */
@@ -54,7 +44,7 @@ export function tokenExpiry(token: string): number | undefined {
   }
 }
 
-export function sessionFrom(tokens: Tokens, me: Me, now: number): StoredSession {
+export function sessionFrom(tokens: Tokens, me: MeResponse, now: number): StoredSession {
   const expiresAt = tokenExpiry(tokens.idToken) ?? now + tokens.expiresIn * 1000;
   return { idToken: tokens.idToken, refreshable: true, expiresAt, me };
 }
@@ -99,7 +89,7 @@ export function loadSession(storage: Pick<Storage, 'getItem' | 'removeItem'>, no
   return undefined;
 }
 
-export function viewerOf(me: Me): Viewer {
+export function viewerOf(me: MeResponse): Viewer {
   const grants = me.roles.filter((g) => isRole(g.role));
   const roles = [...new Set(grants.map((g) => g.role))] as Role[];
   return { signedIn: true, userId: me.userId, name: me.name, phone: me.phone, roles, grants };

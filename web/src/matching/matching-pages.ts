@@ -1,7 +1,7 @@
 import { label, SUPPORT_TYPES, WEEKDAY_LABELS } from '#functions/applications/codes';
 import { STATUS_LABELS } from '#functions/applications/rules';
 import { ASSISTANT_STATUS_LABELS, canBeMatched } from '#functions/assistants/rules';
-import type { MatchingItem } from '#functions/matching/entities';
+import type { Matching } from '#functions/matching/contract';
 import { scheduleProblems } from '#functions/matching/rules';
 import type { ApplicationView } from '../applications/my-pages.ts';
 import { scheduleSummary } from '../applications/my-pages.ts';
@@ -53,7 +53,7 @@ const REQUEST_COLUMNS: Column<ApplicationView>[] = [
   },
 ];
 
-const MATCHING_COLUMNS: Column<MatchingItem>[] = [
+const MATCHING_COLUMNS: Column<Matching>[] = [
   {
     header: '근로자',
     cell: (m) => html`<a href="${MATCHINGS_PATH}?workerId=${encodeURIComponent(m.workerId)}">${m.workerName}</a>`,
@@ -97,7 +97,7 @@ ${
     mount(main) {
       const load = () => {
         if (history) {
-          void loadInto<{ items: MatchingItem[] }>(ctx, main.querySelector<HTMLElement>('#history-body')!, {
+          void loadInto<{ items: Matching[] }>(ctx, main.querySelector<HTMLElement>('#history-body')!, {
             path: '/matchings',
             query: { workerId, assistantId },
             loading: '매칭 이력을 불러오는 중입니다…',
@@ -120,7 +120,7 @@ ${
               ? dataTable({ id: 'requests-table', caption: '받은 매칭의뢰', columns: REQUEST_COLUMNS, rows: items })
               : emptyState('받은 매칭의뢰가 없습니다.'),
         });
-        void loadInto<{ items: MatchingItem[] }>(ctx, main.querySelector<HTMLElement>('#active-body')!, {
+        void loadInto<{ items: Matching[] }>(ctx, main.querySelector<HTMLElement>('#active-body')!, {
           path: '/matchings',
           query: { status: 'active' },
           loading: '매칭 현황을 불러오는 중입니다…',
@@ -261,7 +261,7 @@ export function newMatchingPage(ctx: PageContext): PageView {
       problems.push({ field: 'assistantId', message: '배정할 근로지원인을 골라 주세요.' });
     problems.push(...scheduleProblems(schedule));
     if (reportProblems(target(), problems)) return;
-    const result = await apiPost<MatchingItem>(
+    const result = await apiPost<Matching>(
       '/matchings',
       {
         applicationId,
@@ -311,14 +311,14 @@ export function newMatchingPage(ctx: PageContext): PageView {
 
 export function endMatchingPage(ctx: PageContext): PageView {
   let main: HTMLElement;
-  let matching: MatchingItem | undefined;
+  let matching: Matching | undefined;
   const id = ctx.params.matchingId ?? '';
   const title = '매칭 종료';
   const target = () => problemTarget(ctx, main, 'end-errors', { endDate: 'end-date', reason: 'end-reason' }, title);
 
   async function load() {
     const box = main.querySelector<HTMLElement>('#end-body')!;
-    const result = await loadInto<{ items: MatchingItem[] }>(ctx, box, {
+    const result = await loadInto<{ items: Matching[] }>(ctx, box, {
       path: '/matchings',
       query: { status: 'active' },
       loading: '매칭을 불러오는 중입니다…',
@@ -366,7 +366,7 @@ export function endMatchingPage(ctx: PageContext): PageView {
             )
           )
             return;
-          const result = await apiPost<MatchingItem>(
+          const result = await apiPost<Matching>(
             `/matchings/${encodeURIComponent(id)}/end`,
             { endDate: formText(form, 'endDate'), reason, revision: matching.revision },
             { signal: ctx.signal },

@@ -1,4 +1,5 @@
 import type { Role } from '#commons/roles';
+import type { HeldRole } from '#functions/identity/sign-in-contract';
 import type { HeaderAction } from '../components/header.ts';
 import { type MenuItem, visibleTo } from '../components/menu.ts';
 
@@ -9,14 +10,8 @@ import { type MenuItem, visibleTo } from '../components/menu.ts';
 // computed from who is looking, so role menus slot in without touching the layout.
 
 /** One role the signed-in person holds, with its scope and the name of the office or organisation. */
-export interface ViewerGrant {
-  role: Role;
-  label: string;
-  branchId?: string;
-  agencyId?: string;
-  institutionId?: string;
-  organisationName?: string;
-}
+/** One role the viewer holds, as GET /api/me answers it (inferred from the sign-in contract). */
+export type ViewerGrant = HeldRole;
 
 /** Who is looking at the page: anonymous, or the person GET /api/me described after sign-in. */
 export type Viewer =
