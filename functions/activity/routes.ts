@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Caller } from '#commons/caller';
 import { Forbidden, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
-import type { Target } from '#commons/policy';
+import { actsAs, actsAsActivityStaff, actsForAgency, type Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
 import { DISABILITY_TYPES, label, SUPPORT_TYPES } from '#functions/applications/codes';
 import { getApplication } from '#functions/applications/repository';
@@ -95,17 +95,16 @@ function partyOf(
   item: { assistantUserId: string; workerId: string; agencyId: string },
   parties: readonly Party[],
 ): Party {
-  const holds = (role: Party) => caller.grants.some((g) => g.role === role);
   for (const party of parties) {
-    if (party === 'agency' && caller.grants.some((g) => g.role === 'agency' && g.agencyId === item.agencyId)) {
+    if (party === 'agency' && actsForAgency(caller, item.agencyId)) {
       allow({ agencyId: item.agencyId });
       return party;
     }
-    if (party === 'assistant' && holds('assistant') && caller.userId === item.assistantUserId) {
+    if (party === 'assistant' && actsAs(caller, 'assistant') && caller.userId === item.assistantUserId) {
       allow({ userId: item.assistantUserId });
       return party;
     }
-    if (party === 'worker' && holds('worker') && caller.userId === item.workerId) {
+    if (party === 'worker' && actsAs(caller, 'worker') && caller.userId === item.workerId) {
       allow({ userId: item.workerId });
       return party;
     }
@@ -491,18 +490,17 @@ export const activityRoutes = [
     }),
     labels: { workerId: '근로자', assistantId: '근로지원인', month: '활동년월' },
     handle: async ({ query, caller, allow }) => {
-      const holds = (role: string) => caller!.grants.some((g) => g.role === role);
-      const staff = holds('agency') || holds('branch') || holds('hq');
+      const staff = actsAsActivityStaff(caller!);
       let matchings: Awaited<ReturnType<typeof listByAssistant>>;
       if (staff && query.assistantId && query.workerId) {
         matchings = inForce(await listByAssistant(query.assistantId)).filter((m) => m.workerId === query.workerId);
         const first = matchings[0];
         if (!first) throw new NotFound('매칭');
         allow({ agencyId: first.agencyId, branchId: first.branchId });
-      } else if (holds('assistant') && query.workerId) {
+      } else if (actsAs(caller!, 'assistant') && query.workerId) {
         allow({ userId: caller!.userId });
         matchings = pairMatchings(await assistantScope(caller!.userId), query.workerId);
-      } else if (holds('worker')) {
+      } else if (actsAs(caller!, 'worker')) {
         // a worker prints only their own log
         allow({ userId: query.workerId ?? caller!.userId });
         matchings = inForce(await listByWorker(caller!.userId));

@@ -58,3 +58,21 @@ export function grantCovers(grant: Grant, userId: string, target: Target): boole
       return target.userId === userId;
   }
 }
+
+// --- Questions of activity, attendance, claims, payroll and leave -------------------------------
+// Routes ask these instead of reading the caller's grants themselves.
+
+/** Does the caller hold `role`, whatever its scope (a route then names the target for the scope)? */
+export function actsAs(caller: Caller, role: Role): boolean {
+  return caller.grants.some((grant) => grant.role === role);
+}
+
+/** Does the caller hold the agency role for this very agency? */
+export function actsForAgency(caller: Caller, agencyId: string): boolean {
+  return caller.grants.some((grant) => grant.role === 'agency' && grant.agencyId === agencyId);
+}
+
+/** Does the caller hold an agency, branch or head-office role (staff who see others' activity logs)? */
+export function actsAsActivityStaff(caller: Caller): boolean {
+  return actsAs(caller, 'agency') || actsAs(caller, 'branch') || actsAs(caller, 'hq');
+}
