@@ -1,11 +1,21 @@
-import { z } from 'zod';
 import type { Caller } from '#commons/caller';
 import { Conflict, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
 import * as clock from '#kernel/clock';
-import { idField, monthField, textField } from '#kernel/fields';
+import {
+  claimDecisionBody,
+  claimDetail as claimDetailSchema,
+  claimExportResponse,
+  claimListQuery,
+  claimListResponse,
+  claimParams,
+  claimSummary as claimSummarySchema,
+  scheduleBody,
+  scheduleResponse,
+  startClaimBody,
+} from './claim-contract.ts';
 import { claimWorkbook, type ExportClaim } from './claim-export.ts';
 import {
   createClaim,
@@ -27,8 +37,6 @@ import type { ClaimItem, ClaimLineItem } from './entities.ts';
 import { answerTask, startClaimExecution } from './orchestration.ts';
 import { startMonthForAllAgencies } from './schedule.ts';
 
-const MONTH = monthField('신청 월');
-
 const CLAIM_LABELS = {
   agencyId: '수행기관',
   branchId: '지사',
@@ -37,10 +45,6 @@ const CLAIM_LABELS = {
   action: '결정',
   reason: '반려 사유',
 };
-
-const claimParams = z.object({
-  claimId: idField('사업비 신청 번호', 60, /^[A-Za-z0-9-]+_\d{4}-\d{2}$/),
-});
 
 const parse = <T>(text: string | undefined, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
 
@@ -155,8 +159,9 @@ export const claimWorkflowRoutes = [
     method: 'POST',
     path: '/claims',
     summary: '사업비 신청 시작 (제출된 활동일지로 계산)',
+    response: claimSummarySchema,
     access: { action: 'create', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
-    body: z.object({ agencyId: idField('수행기관', 40), month: MONTH }),
+    body: startClaimBody,
     labels: CLAIM_LABELS,
     handle: async ({ body, caller, allow }) => {
       const agency = await getOrganisation(body.agencyId);
@@ -184,17 +189,9 @@ export const claimWorkflowRoutes = [
     method: 'GET',
     path: '/claims',
     summary: '사업비 신청 목록 (기관별 또는 지사별)',
+    response: claimListResponse,
     access: { action: 'read', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
-    query: z
-      .object({
-        agencyId: idField('수행기관', 40).optional(),
-        branchId: idField('지사', 40).optional(),
-        month: MONTH.optional(),
-      })
-      .refine((q) => !!q.agencyId !== !!q.branchId, {
-        error: '수행기관 또는 지사 중 하나를 골라 주세요.',
-        path: ['agencyId'],
-      }),
+    query: claimListQuery,
     labels: CLAIM_LABELS,
     handle: async ({ query, allow }) => {
       if (query.agencyId) {
@@ -213,6 +210,7 @@ export const claimWorkflowRoutes = [
     method: 'GET',
     path: '/claims/{claimId}',
     summary: '사업비 신청 상세: 계산 줄, 줄마다의 활동일지, 사용한 요율, 이력',
+    response: claimDetailSchema,
     access: { action: 'read', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
     params: claimParams,
     labels: CLAIM_LABELS,
@@ -222,6 +220,7 @@ export const claimWorkflowRoutes = [
     method: 'GET',
     path: '/claims/{claimId}/export',
     summary: '사업비 신청 엑셀 내려받기 (활동 내역, 금액, 본인부담금)',
+    response: claimExportResponse,
     access: { action: 'read', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
     params: claimParams,
     labels: CLAIM_LABELS,
@@ -242,6 +241,7 @@ export const claimWorkflowRoutes = [
     method: 'POST',
     path: '/claims/{claimId}/submit',
     summary: '기관: 검토한 사업비 신청을 지사에 제출',
+    response: claimSummarySchema,
     access: { action: 'submit', resource: 'claim', roles: ['agency'] },
     params: claimParams,
     labels: CLAIM_LABELS,
@@ -254,6 +254,7 @@ export const claimWorkflowRoutes = [
     method: 'POST',
     path: '/claims/{claimId}/recompute',
     summary: '기관: 고친 활동일지로 사업비를 다시 계산',
+    response: claimSummarySchema,
     access: { action: 'submit', resource: 'claim', roles: ['agency'] },
     params: claimParams,
     labels: CLAIM_LABELS,
@@ -266,21 +267,10 @@ export const claimWorkflowRoutes = [
     method: 'POST',
     path: '/claims/{claimId}/decision',
     summary: '지사: 사업비 신청 승인 또는 반려(사유 필수)',
+    response: claimSummarySchema,
     access: { action: 'decide', resource: 'claim', roles: ['branch'] },
     params: claimParams,
-    body: z
-      .object({
-        action: z.enum(['approve', 'return'], { error: '승인 또는 반려를 골라 주세요.' }),
-        reason: textField('반려 사유', {
-          max: 1000,
-          multiline: true,
-          messages: { max: '반려 사유는 1,000자 이하로 입력해 주세요.' },
-        }).optional(),
-      })
-      .refine((b) => b.action !== 'return' || (b.reason?.length ?? 0) >= 2, {
-        error: '반려 사유를 입력해 주세요. 기관이 무엇을 고쳐야 하는지 적어 주세요.',
-        path: ['reason'],
-      }),
+    body: claimDecisionBody,
     labels: CLAIM_LABELS,
     handle: async ({ params, body, caller, allow }) => {
       const claim = await loadClaim(params.claimId, allow);
@@ -291,6 +281,7 @@ export const claimWorkflowRoutes = [
     method: 'POST',
     path: '/claims/{claimId}/resume',
     summary: '처리에 실패한 사업비 신청을 저장된 신청에서 다시 시작',
+    response: claimSummarySchema,
     access: { action: 'submit', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
     params: claimParams,
     labels: CLAIM_LABELS,
@@ -314,8 +305,9 @@ export const claimWorkflowRoutes = [
     method: 'POST',
     path: '/claims/schedule',
     summary: '본부: 한 달의 사업비 신청을 모든 수행기관에 시작 (매월 예약 실행과 같은 일)',
+    response: scheduleResponse,
     access: { action: 'schedule', resource: 'claim', roles: ['hq'] },
-    body: z.object({ month: MONTH }),
+    body: scheduleBody,
     labels: CLAIM_LABELS,
     handle: async ({ body, caller, allow }) => {
       allow({});

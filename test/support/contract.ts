@@ -1,5 +1,7 @@
 import type { RouteSpec } from '#commons/http/route';
 import { CAPABILITIES } from '#functions/capabilities';
+import { type ApiReply, callApi } from './api.ts';
+import type { TestStack } from './stack.ts';
 
 // The answers tests receive, checked against the response schema their route declares (issue 14
 // point 3): a success body must parse, and must carry no field the schema does not name, so that the
@@ -60,4 +62,17 @@ export function checkResponse(method: string, path: string, status: number, body
       `${method} ${route.path} answered fields its response schema does not name: ${undeclared.join(', ')}`,
     );
   }
+}
+
+/** callApi, then the answer checked against its route's response schema (see checkResponse). */
+export async function checkedCallApi(
+  stack: TestStack,
+  token: string | undefined,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<ApiReply> {
+  const reply = await callApi(stack, token, method, path, body);
+  checkResponse(method, path, reply.status, reply.body);
+  return reply;
 }

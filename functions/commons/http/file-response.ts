@@ -13,3 +13,15 @@ export const fileLinkResponse = z.object({
 });
 
 export type FileLink = z.output<typeof fileLinkResponse>;
+
+/**
+ * The answer of a route that hands a generated file inside the JSON itself (the API answers JSON end
+ * to end): its name, its media type and its bytes in base64.
+ */
+export const fileContentResponse = z.object({
+  fileName: z.string(),
+  contentType: z.string(),
+  base64: z.string(),
+});
+
+export type FileContent = z.output<typeof fileContentResponse>;
