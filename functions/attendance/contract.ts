@@ -96,7 +96,8 @@ export const startUploadResponse = z.object({
   url: z.string(),
   method: z.literal('PUT'),
   headers: z.record(z.string(), z.string()),
-  uploadSecret: z.string(),
+  // only for anonymous uploads (files/repository.ts)
+  uploadSecret: z.string().optional(),
   month: z.string(),
 });
 
