@@ -120,7 +120,7 @@ export const importHistoryResponse = z.object({
 /** 오류 보고서 (CSV) inside the JSON, with how many rows it lists. */
 export const errorReportResponse = fileContentResponse.extend({ count: z.number() });
 
-const justification = z.object({ reason: z.string(), by: z.string(), at: z.string() });
+const justification = z.object({ findingId: z.string(), reason: z.string(), by: z.string(), at: z.string() });
 
 export const findingView = z.object({
   id: z.string(),
