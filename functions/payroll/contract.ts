@@ -127,6 +127,14 @@ export const storedDeductionItem = z.object({
   adjustment: adjustment.nullable().optional(),
 });
 
+/** On a payroll record an item also says whether the agency entered its amount for this assistant (month.ts). */
+const entered = { entered: z.boolean().optional() };
+export const recordPayItem = z.discriminatedUnion('kind', [
+  storedPayItem.options[0].extend(entered),
+  storedPayItem.options[1].extend(entered),
+]);
+export const recordDeductionItem = storedDeductionItem.extend(entered);
+
 export const settingsResponse = z.object({
   payItems: z.array(storedPayItem),
   deductionItems: z.array(storedDeductionItem),
@@ -193,7 +201,7 @@ export const payrollRecord = z.object({
   /** what the month was computed from (the claim's or the logs' figures and rates) */
   basis: z.unknown(),
   minutes: z.unknown(),
-  items: z.object({ payItems: z.array(storedPayItem), deductionItems: z.array(storedDeductionItem) }),
+  items: z.object({ payItems: z.array(recordPayItem), deductionItems: z.array(recordDeductionItem) }),
   slip: paySlip.nullable(),
   problems: z.array(z.object({ field: z.string(), label: z.string().optional(), message: z.string() })),
   netPay: z.number().nullable(),
