@@ -1,6 +1,7 @@
 import { bindEntity } from '#commons/entities';
 import type { PublicHolidays } from '#commons/holidays';
 import type { ContentCode } from '#functions/activity/codes';
+import { storeSnapshot } from '#functions/activity/consent-service';
 import { activityLogPdf } from '#functions/activity/document';
 import {
   ActivityLogEntry,
@@ -8,8 +9,8 @@ import {
   ConsentRound,
   type ConsentRoundItem,
 } from '#functions/activity/entities';
+import { digestOf, listed } from '#functions/activity/entry-service';
 import { entryProblems, sortEntries } from '#functions/activity/rules';
-import { digestOf, listed, storeSnapshot } from '#functions/activity/service';
 import { scanKey, sha256Hex, writeDocument } from '#functions/activity/storage';
 import { label, SUPPORT_TYPES } from '#functions/applications/codes';
 import { Matching, type MatchingItem } from '#functions/matching/entities';

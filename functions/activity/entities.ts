@@ -1,9 +1,19 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { SERVICE_NAME } from '#commons/table';
-import { ATTENDANCE_CODES } from './codes.ts';
+import {
+  ATTENDANCE_CODES,
+  CONSENT_STATE_LABELS,
+  ROUND_KIND_LABELS,
+  ROUND_STATUS_LABELS,
+  SIGNING_METHOD_LABELS,
+} from './codes.ts';
 
-const CONSENT_STATES = ['unsigned', 'requested', 'signed'] as const;
-const SIGNING_METHODS = ['electronic', 'paper'] as const;
+// The enums are the code lists' keys, so a state added to codes.ts is a state the table accepts.
+const keysOf = <T extends Record<string, unknown>>(labels: T) => Object.keys(labels) as Extract<keyof T, string>[];
+const CONSENT_STATES = keysOf(CONSENT_STATE_LABELS);
+const SIGNING_METHODS = keysOf(SIGNING_METHOD_LABELS);
+const ROUND_KINDS = keysOf(ROUND_KIND_LABELS);
+const ROUND_STATUSES = keysOf(ROUND_STATUS_LABELS);
 
 /**
  * 활동일지 한 건 (SPEC C1): one assistant's record of one day's activity for one worker they are
@@ -126,8 +136,8 @@ export const ConsentRound = new Entity({
     agencyName: { type: 'string', required: true },
     branchId: { type: 'string', required: true },
     month: { type: 'string', required: true },
-    kind: { type: ['initial', 'correction'] as const, required: true },
-    status: { type: ['requested', 'signed', 'withdrawn'] as const, required: true },
+    kind: { type: ROUND_KINDS, required: true },
+    status: { type: ROUND_STATUSES, required: true },
     entryIds: { type: 'list', items: { type: 'string' }, required: true },
     requestedBy: { type: 'string', required: true },
     requestedAt: { type: 'string', required: true },

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { recordPersonalDataRead } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { Conflict, NotFound, ValidationFailed } from '#commons/errors';
@@ -6,18 +5,30 @@ import { defineRoute } from '#commons/http/route';
 import { attendanceOf } from '#functions/activity/codes';
 import { getOrganisation } from '#functions/agencies/repository';
 import { recordAudit } from '#functions/audit/repository';
-import { DECLARED_FILE_LABELS, declaredFile } from '#functions/files/routes';
+import { DECLARED_FILE_LABELS } from '#functions/files/routes';
 import * as clock from '#kernel/clock';
-import { idField, textField } from '#kernel/fields';
-import { MONTH_PATTERN } from '#kernel/korea-time';
+import { FINDING_TYPES, findingType, openBlocking, reasonProblem } from './comparison.ts';
 import {
-  FINDING_CODES,
-  FINDING_TYPES,
-  findingType,
-  MAX_TOLERANCE_MINUTES,
-  openBlocking,
-  reasonProblem,
-} from './comparison.ts';
+  comparisonQuery,
+  comparisonResponse,
+  errorReportResponse,
+  type ImportView,
+  importHistoryResponse,
+  importParams,
+  importView as importViewSchema,
+  justificationBody,
+  justificationResponse,
+  monthBody,
+  monthQuery,
+  organisationParams,
+  settingsBody,
+  settingsResponse,
+  startUploadBody,
+  startUploadResponse,
+  submission as submissionSchema,
+  uploadParams,
+  uploadProgressResponse,
+} from './contract.ts';
 import type { AttendanceImportItem } from './entities.ts';
 import { errorReportCsv } from './report.ts';
 import { getImport, getMonth, getUploadRequest, listImports, saveJustification, saveTolerance } from './repository.ts';
@@ -27,17 +38,6 @@ import { compareAgencyMonth, startAttendanceUpload, submitMonth } from './servic
 // object's S3 event imports it, see upload-event.ts), sees the error report or the unmatched people, compares the month
 // with the activity logs, justifies findings and submits the month for the claim. The branch and HQ
 // may look. Every route names the agency whose data it touches.
-
-const month = z
-  .string({ error: '년월을 입력해 주세요.' })
-  .max(7, { error: '년월은 2026-03처럼 연-월로 입력해 주세요.' })
-  .regex(MONTH_PATTERN, { error: '년월은 2026-03처럼 연-월로 입력해 주세요.' });
-const organisationParams = z.object({ organisationId: idField('기관 번호', 40) });
-const importParams = z.object({
-  importId: idField('가져오기 번호', 43, /^AI-[0-9A-Z-]{4,40}$/),
-});
-
-const uploadParams = z.object({ uploadId: z.uuid({ error: '올린 파일 번호가 올바르지 않습니다.' }) });
 
 const LABELS = {
   ...DECLARED_FILE_LABELS,
@@ -70,7 +70,7 @@ async function importOf(importId: string, allow: (t: { agencyId: string; branchI
   return item;
 }
 
-function importView(item: AttendanceImportItem, currentImportId?: string) {
+function importView(item: AttendanceImportItem, currentImportId?: string): ImportView {
   return {
     importId: item.importId,
     month: item.month,
@@ -110,9 +110,10 @@ export const attendanceRoutes = [
     path: '/organisations/{organisationId}/attendance-uploads',
     summary:
       '출퇴근 자료 올리기(수행기관): 그 달의 시프티 파일을 올릴 주소 발급. 파일이 올라오면 바로 가져오기가 시작됨',
+    response: startUploadResponse,
     access: { action: 'import', resource: 'attendance', roles: ['agency'] },
     params: organisationParams,
-    body: declaredFile.extend({ month }),
+    body: startUploadBody,
     labels: LABELS,
     handle: async ({ params, body, caller, allow }) => {
       const agency = await agencyOf(params.organisationId, allow);
@@ -125,6 +126,7 @@ export const attendanceRoutes = [
     method: 'GET',
     path: '/attendance-uploads/{uploadId}',
     summary: '올린 출퇴근 자료의 가져오기 진행(기다림·가져오는 중·끝남·실패)과 결과',
+    response: uploadProgressResponse,
     access: { action: 'read', resource: 'attendance', roles: ['agency', 'branch', 'hq'] },
     params: uploadParams,
     handle: async ({ params, caller, allow }) => {
@@ -150,9 +152,10 @@ export const attendanceRoutes = [
     method: 'GET',
     path: '/organisations/{organisationId}/attendance-imports',
     summary: '출퇴근 자료 가져오기 이력(수행기관·지사·본부): 한 달의 가져오기와 지금 쓰는 자료',
+    response: importHistoryResponse,
     access: { action: 'list', resource: 'attendance', roles: ['agency', 'branch', 'hq'] },
     params: organisationParams,
-    query: z.object({ month }),
+    query: monthQuery,
     labels: LABELS,
     handle: async ({ params, query, caller, allow }) => {
       const agency = await agencyOf(params.organisationId, allow);
@@ -174,6 +177,7 @@ export const attendanceRoutes = [
     method: 'GET',
     path: '/attendance-imports/{importId}',
     summary: '출퇴근 자료 가져오기 결과(오류 보고서, 찾지 못한 사람)',
+    response: importViewSchema,
     access: { action: 'read', resource: 'attendance', roles: ['agency', 'branch', 'hq'] },
     params: importParams,
     handle: async ({ params, caller, allow }) => {
@@ -187,6 +191,7 @@ export const attendanceRoutes = [
     method: 'GET',
     path: '/attendance-imports/{importId}/error-report',
     summary: '출퇴근 자료 오류 보고서 내려받기(CSV)',
+    response: errorReportResponse,
     access: { action: 'download', resource: 'attendance', roles: ['agency', 'branch', 'hq'] },
     params: importParams,
     handle: async ({ params, caller, allow }) => {
@@ -207,13 +212,10 @@ export const attendanceRoutes = [
     method: 'GET',
     path: '/organisations/{organisationId}/attendance-comparison',
     summary: '근무 이력 비교(수행기관·지사·본부): 근로지원인·날짜별 출퇴근 기록과 활동일지, 확인 항목',
+    response: comparisonResponse,
     access: { action: 'compare', resource: 'attendance', roles: ['agency', 'branch', 'hq'] },
     params: organisationParams,
-    query: z.object({
-      month,
-      assistantId: idField('근로지원인', 43).optional(),
-      code: z.enum(FINDING_CODES, { error: '확인 유형을 목록에서 골라 주세요.' }).optional(),
-    }),
+    query: comparisonQuery,
     labels: LABELS,
     handle: async ({ params, query, caller, allow }) => {
       const agency = await agencyOf(params.organisationId, allow);
@@ -301,15 +303,10 @@ export const attendanceRoutes = [
     method: 'PUT',
     path: '/organisations/{organisationId}/attendance-settings',
     summary: '근무 이력 비교 설정(수행기관): 출퇴근과 활동시간의 허용 오차(분)',
+    response: settingsResponse,
     access: { action: 'configure', resource: 'attendance', roles: ['agency'] },
     params: organisationParams,
-    body: z.object({
-      toleranceMinutes: z
-        .number({ error: '허용 오차를 분 단위 숫자로 입력해 주세요.' })
-        .int({ error: '허용 오차는 10처럼 분 단위 정수로 입력해 주세요.' })
-        .min(0, { error: '허용 오차는 0분 이상이어야 합니다.' })
-        .max(MAX_TOLERANCE_MINUTES, { error: `허용 오차는 ${MAX_TOLERANCE_MINUTES}분까지 정할 수 있습니다.` }),
-    }),
+    body: settingsBody,
     labels: LABELS,
     handle: async ({ params, body, caller, allow }) => {
       const agency = await agencyOf(params.organisationId, allow);
@@ -321,19 +318,10 @@ export const attendanceRoutes = [
     method: 'POST',
     path: '/organisations/{organisationId}/attendance-justifications',
     summary: '확인 항목 소명(수행기관): 활동일지를 고치지 않는 이유를 남김',
+    response: justificationResponse,
     access: { action: 'justify', resource: 'attendance', roles: ['agency'] },
     params: organisationParams,
-    body: z.object({
-      month,
-      // code|assistant|date|entries… (comparison.ts)
-      findingId: idField('소명할 항목', 400, /^[A-Za-z0-9_|-]+$/),
-      reason: textField('소명 사유', {
-        max: 2000,
-        multiline: true,
-        trim: false,
-        messages: { required: '소명 사유를 적어 주세요.', max: '소명 사유가 너무 깁니다.' },
-      }),
-    }),
+    body: justificationBody,
     labels: LABELS,
     handle: async ({ params, body, caller, allow }) => {
       const agency = await agencyOf(params.organisationId, allow);
@@ -368,9 +356,10 @@ export const attendanceRoutes = [
     method: 'POST',
     path: '/organisations/{organisationId}/attendance-submissions',
     summary: '근무 이력 제출(수행기관): 막는 항목이 없을 때 그 달을 청구용으로 제출',
+    response: submissionSchema,
     access: { action: 'submit', resource: 'attendance', roles: ['agency'] },
     params: organisationParams,
-    body: z.object({ month }),
+    body: monthBody,
     labels: LABELS,
     handle: async ({ params, body, caller, allow }) => {
       const agency = await agencyOf(params.organisationId, allow);

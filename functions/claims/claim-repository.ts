@@ -4,6 +4,7 @@ import { writeAudited } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
 import { type ClaimAction, type ClaimStatus, type ComputedLine, claimIdOf, statusAfter } from './claim-rules.ts';
 import { Claim, type ClaimItem, ClaimLine, type ClaimLineItem } from './entities.ts';
+import { ClaimMissing, ClaimStateError } from './workflow-errors.ts';
 
 // Claims are read by key or by the agency's and branch's partitions (never a Scan). Every change of
 // state is a conditional write on the revision that was read, so two people (or a retried task) can
@@ -241,15 +242,5 @@ export async function markFailed(claimId: string, failure: { error: string; caus
     });
 }
 
-/** The claim a task was started for is gone (never retried: it will not come back). */
-export class ClaimMissing extends Error {
-  override name = 'ClaimMissing';
-  constructor(claimId: string) {
-    super(`claim ${claimId} does not exist`);
-  }
-}
-
-/** The claim is not in a state the task can act on (never retried). */
-export class ClaimStateError extends Error {
-  override name = 'ClaimStateError';
-}
+// the workflow errors live in one module; re-exported for the tasks that import them from here
+export { ClaimMissing, ClaimStateError };

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { recordPersonalDataRead } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { Conflict, NotFound, RuleViolation } from '#commons/errors';
@@ -6,8 +5,18 @@ import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
 import * as clock from '#kernel/clock';
-import { idField, monthField, textField } from '#kernel/fields';
-import { MONTH_SOURCE } from '#kernel/korea-time';
+import {
+  claimDecisionBody,
+  claimDetail as claimDetailSchema,
+  claimExportResponse,
+  claimListQuery,
+  claimListResponse,
+  claimParams,
+  claimSummary as claimSummarySchema,
+  scheduleBody,
+  scheduleResponse,
+  startClaimBody,
+} from './claim-contract.ts';
 import { claimWorkbook, type ExportClaim } from './claim-export.ts';
 import {
   createClaim,
@@ -29,8 +38,6 @@ import type { ClaimItem, ClaimLineItem } from './entities.ts';
 import { answerTask, startClaimExecution } from './orchestration.ts';
 import { startMonthForAllAgencies } from './schedule.ts';
 
-const MONTH = monthField('신청 월');
-
 const CLAIM_LABELS = {
   agencyId: '수행기관',
   branchId: '지사',
@@ -39,10 +46,6 @@ const CLAIM_LABELS = {
   action: '결정',
   reason: '반려 사유',
 };
-
-const claimParams = z.object({
-  claimId: idField('사업비 신청 번호', 60, new RegExp(`^[A-Za-z0-9-]+_${MONTH_SOURCE}$`)),
-});
 
 const parse = <T>(text: string | undefined, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
 
@@ -168,8 +171,9 @@ export const claimWorkflowRoutes = [
     method: 'POST',
     path: '/claims',
     summary: '사업비 신청 시작 (제출된 활동일지로 계산)',
+    response: claimSummarySchema,
     access: { action: 'create', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
-    body: z.object({ agencyId: idField('수행기관', 40), month: MONTH }),
+    body: startClaimBody,
     labels: CLAIM_LABELS,
     handle: async ({ body, caller, allow }) => {
       const agency = await getOrganisation(body.agencyId);
@@ -197,17 +201,9 @@ export const claimWorkflowRoutes = [
     method: 'GET',
     path: '/claims',
     summary: '사업비 신청 목록 (기관별 또는 지사별)',
+    response: claimListResponse,
     access: { action: 'read', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
-    query: z
-      .object({
-        agencyId: idField('수행기관', 40).optional(),
-        branchId: idField('지사', 40).optional(),
-        month: MONTH.optional(),
-      })
-      .refine((q) => !!q.agencyId !== !!q.branchId, {
-        error: '수행기관 또는 지사 중 하나를 골라 주세요.',
-        path: ['agencyId'],
-      }),
+    query: claimListQuery,
     labels: CLAIM_LABELS,
     handle: async ({ query, allow }) => {
       if (query.agencyId) {
@@ -226,6 +222,7 @@ export const claimWorkflowRoutes = [
     method: 'GET',
     path: '/claims/{claimId}',
     summary: '사업비 신청 상세: 계산 줄, 줄마다의 활동일지, 사용한 요율, 이력',
+    response: claimDetailSchema,
     access: { action: 'read', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
     params: claimParams,
     labels: CLAIM_LABELS,
@@ -239,6 +236,7 @@ export const claimWorkflowRoutes = [
     method: 'GET',
     path: '/claims/{claimId}/export',
     summary: '사업비 신청 엑셀 내려받기 (활동 내역, 금액, 본인부담금)',
+    response: claimExportResponse,
     access: { action: 'read', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
     params: claimParams,
     labels: CLAIM_LABELS,
@@ -260,6 +258,7 @@ export const claimWorkflowRoutes = [
     method: 'POST',
     path: '/claims/{claimId}/submit',
     summary: '기관: 검토한 사업비 신청을 지사에 제출',
+    response: claimSummarySchema,
     access: { action: 'submit', resource: 'claim', roles: ['agency'] },
     params: claimParams,
     labels: CLAIM_LABELS,
@@ -272,6 +271,7 @@ export const claimWorkflowRoutes = [
     method: 'POST',
     path: '/claims/{claimId}/recompute',
     summary: '기관: 고친 활동일지로 사업비를 다시 계산',
+    response: claimSummarySchema,
     access: { action: 'submit', resource: 'claim', roles: ['agency'] },
     params: claimParams,
     labels: CLAIM_LABELS,
@@ -284,21 +284,10 @@ export const claimWorkflowRoutes = [
     method: 'POST',
     path: '/claims/{claimId}/decision',
     summary: '지사: 사업비 신청 승인 또는 반려(사유 필수)',
+    response: claimSummarySchema,
     access: { action: 'decide', resource: 'claim', roles: ['branch'] },
     params: claimParams,
-    body: z
-      .object({
-        action: z.enum(['approve', 'return'], { error: '승인 또는 반려를 골라 주세요.' }),
-        reason: textField('반려 사유', {
-          max: 1000,
-          multiline: true,
-          messages: { max: '반려 사유는 1,000자 이하로 입력해 주세요.' },
-        }).optional(),
-      })
-      .refine((b) => b.action !== 'return' || (b.reason?.length ?? 0) >= 2, {
-        error: '반려 사유를 입력해 주세요. 기관이 무엇을 고쳐야 하는지 적어 주세요.',
-        path: ['reason'],
-      }),
+    body: claimDecisionBody,
     labels: CLAIM_LABELS,
     handle: async ({ params, body, caller, allow }) => {
       const claim = await loadClaim(params.claimId, allow);
@@ -309,6 +298,7 @@ export const claimWorkflowRoutes = [
     method: 'POST',
     path: '/claims/{claimId}/resume',
     summary: '처리에 실패한 사업비 신청을 저장된 신청에서 다시 시작',
+    response: claimSummarySchema,
     access: { action: 'submit', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
     params: claimParams,
     labels: CLAIM_LABELS,
@@ -332,8 +322,9 @@ export const claimWorkflowRoutes = [
     method: 'POST',
     path: '/claims/schedule',
     summary: '본부: 한 달의 사업비 신청을 모든 수행기관에 시작 (매월 예약 실행과 같은 일)',
+    response: scheduleResponse,
     access: { action: 'schedule', resource: 'claim', roles: ['hq'] },
-    body: z.object({ month: MONTH }),
+    body: scheduleBody,
     labels: CLAIM_LABELS,
     handle: async ({ body, caller, allow }) => {
       allow({});

@@ -8,16 +8,17 @@ import type { ClaimInput, ClaimOutput, ClaimRates } from './engine/schema.ts';
  * into lines that keep the entries behind them, and which state changes a claim allows.
  */
 
-export type ClaimStatus = 'computing' | 'review' | 'submitted' | 'returned' | 'approved' | 'failed';
-
-export const STATUS_LABELS: Record<ClaimStatus, string> = {
+/** 사업비 신청 상태 as every screen names it; the entity's status enum is its keys. */
+export const STATUS_LABELS = {
   computing: '계산 중',
   review: '기관 검토 중',
   submitted: '지사 결정 대기',
   returned: '반려 (기관 수정 중)',
   approved: '승인',
   failed: '처리 실패 (다시 시작 가능)',
-};
+} as const;
+
+export type ClaimStatus = keyof typeof STATUS_LABELS;
 
 /** One claim per agency and month; the id is safe in a URL path and as part of an execution name. */
 export function claimIdOf(agencyId: string, month: string): string {

@@ -3,14 +3,12 @@ import { toEngineEntry } from '#functions/activity/rules';
 import { latestVersion } from '#functions/rates/repository';
 import { ratesForAgency } from '#functions/rates/rules';
 import { previousMonth } from '#kernel/korea-time';
-import { ClaimMissing, ClaimStateError, getClaim, storeComputation } from './claim-repository.ts';
+import { getClaim, storeComputation } from './claim-repository.ts';
 import { claimLines, engineInput, inClaimPeriod, type SourceEntry } from './claim-rules.ts';
 import { computeClaim } from './engine/engine.ts';
+import { ClaimMissing, ClaimStateError, RateTableMissing } from './workflow-errors.ts';
 
-/** The month has no rate table yet: hq must publish one before the month can be claimed. */
-export class RateTableMissing extends Error {
-  override name = 'RateTableMissing';
-}
+export { RateTableMissing };
 
 /**
  * The agency's logs of the claim period: the month's, plus the days of the 1st's week that fall in the

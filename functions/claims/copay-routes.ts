@@ -1,12 +1,20 @@
-import { z } from 'zod';
 import { recordPersonalDataRead } from '#commons/audit-trail';
 import { Conflict, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { getOrganisation } from '#functions/agencies/repository';
 import * as clock from '#kernel/clock';
-import { dayField, idField, monthField } from '#kernel/fields';
+import {
+  type Copayment,
+  copayListQuery,
+  copayListResponse,
+  copayParams,
+  copayView,
+  paymentBody,
+  statementQuery,
+  statementResponse,
+} from './copay-contract.ts';
 import { addPayment, getCopayment, listAgencyCopayments, listWorkerCopayments } from './copay-repository.ts';
-import { copayIdOf, METHOD_LABELS, PAYMENT_METHODS, paidOf, parseCopayId, paymentRefusal } from './copay-rules.ts';
+import { copayIdOf, METHOD_LABELS, paidOf, parseCopayId, paymentRefusal } from './copay-rules.ts';
 import { copayStatementPdf } from './copay-statement.ts';
 import type { CopaymentItem } from './entities.ts';
 
@@ -23,7 +31,7 @@ const LABELS = {
   revision: '불러온 버전',
 };
 
-function view(item: CopaymentItem) {
+function view(item: CopaymentItem): Copayment {
   const paid = paidOf(item.payments);
   return {
     copayId: copayIdOf(item.agencyId, item.month, item.workerId),
@@ -46,11 +54,9 @@ export const copayRoutes = [
     method: 'GET',
     path: '/copayments',
     summary: '수행기관: 근로자별 본인부담금과 납부 기록',
+    response: copayListResponse,
     access: { action: 'read', resource: 'copayment', roles: ['agency', 'branch', 'hq'] },
-    query: z.object({
-      agencyId: idField('수행기관', 40),
-      month: monthField('월').optional(),
-    }),
+    query: copayListQuery,
     labels: LABELS,
     handle: async ({ query, caller, allow }) => {
       const agency = await getOrganisation(query.agencyId);
@@ -71,17 +77,10 @@ export const copayRoutes = [
     method: 'POST',
     path: '/copayments/{copayId}/payments',
     summary: '수행기관: 본인부담금 받은 기록 (날짜, 금액, 방법)',
+    response: copayView,
     access: { action: 'record', resource: 'copayment', roles: ['agency'] },
-    params: z.object({ copayId: idField('본인부담금 번호', 120) }),
-    body: z.object({
-      date: dayField('받은 날'),
-      amount: z
-        .number({ error: '받은 금액을 숫자로 입력해 주세요.' })
-        .int({ error: '받은 금액은 원 단위 정수로 입력해 주세요.' })
-        .min(1, { error: '받은 금액은 1원 이상이어야 합니다.' }),
-      method: z.enum(PAYMENT_METHODS, { error: '받은 방법을 골라 주세요.' }),
-      revision: z.number({ error: '화면을 새로 고친 뒤 다시 입력해 주세요.' }).int(),
-    }),
+    params: copayParams,
+    body: paymentBody,
     labels: LABELS,
     handle: async ({ params, body, caller, allow }) => {
       const id = parseCopayId(params.copayId);
@@ -112,6 +111,7 @@ export const copayRoutes = [
     method: 'GET',
     path: '/me/copayments',
     summary: '근로자: 나의 본인부담금과 납부 기록',
+    response: copayListResponse,
     access: { action: 'read', resource: 'ownCopayment', roles: ['worker'] },
     handle: async ({ caller, allow }) => {
       allow({ userId: caller!.userId });
@@ -123,10 +123,9 @@ export const copayRoutes = [
     method: 'GET',
     path: '/me/copayments/statement',
     summary: '근로자: 본인부담금 납부 확인서 (PDF)',
+    response: statementResponse,
     access: { action: 'read', resource: 'ownCopayment', roles: ['worker'] },
-    query: z.object({
-      agencyId: idField('수행기관', 40),
-    }),
+    query: statementQuery,
     labels: LABELS,
     handle: async ({ query, caller, allow }) => {
       allow({ userId: caller!.userId });

@@ -1,7 +1,12 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { SERVICE_NAME } from '#commons/table';
+import * as clock from '#kernel/clock';
+import { STATUS_LABELS } from './claim-rules.ts';
+import { SETTLEMENT_STATUS_LABELS } from './settlement-rules.ts';
 
-export const CLAIM_STATUSES = ['computing', 'review', 'submitted', 'returned', 'approved', 'failed'] as const;
+// The status enums are the code lists' keys (claim-rules.ts, settlement-rules.ts).
+const keysOf = <T extends Record<string, unknown>>(labels: T) => Object.keys(labels) as Extract<keyof T, string>[];
+export const CLAIM_STATUSES = keysOf(STATUS_LABELS);
 
 const historyEntry = {
   type: 'map',
@@ -144,7 +149,7 @@ export const Copayment = new Entity({
 
 export type CopaymentItem = EntityItem<typeof Copayment>;
 
-export const SETTLEMENT_STATUSES = ['computing', 'submitted', 'returned', 'approved', 'failed'] as const;
+export const SETTLEMENT_STATUSES = keysOf(SETTLEMENT_STATUS_LABELS);
 
 /**
  * An agency's settlement (정산, SPEC C6) of a half-year or year: the advances it received, entered by

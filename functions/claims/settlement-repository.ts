@@ -2,9 +2,10 @@ import type { Caller } from '#commons/caller';
 import { bindEntity, isConditionFailure } from '#commons/entities';
 import { writeAudited } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
-import { ClaimMissing, ClaimStateError, listAgencyClaims, WORKFLOW_CALLER } from './claim-repository.ts';
+import { listAgencyClaims, WORKFLOW_CALLER } from './claim-repository.ts';
 import { Settlement, type SettlementItem } from './entities.ts';
 import { periodMonths, settlementRows } from './settlement-rules.ts';
+import { ClaimMissing, ClaimStateError } from './workflow-errors.ts';
 
 // Settlements are read by key or by the agency's and branch's partitions; every state change is a
 // conditional write on the revision that was read (people's changes with their audit record), as

@@ -1,14 +1,21 @@
 import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { z } from 'zod';
 import type { Caller } from '#commons/caller';
 import { sfnClient } from '#commons/clients';
 import { Conflict, NotFound, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
-import { idField, monthField, textField } from '#kernel/fields';
 import type { SettlementItem } from './entities.ts';
 import { answerTask } from './orchestration.ts';
+import {
+  fileSettlementBody,
+  refileBody,
+  settlementDecisionBody,
+  settlementListQuery,
+  settlementListResponse,
+  settlementParams,
+  settlementView as settlementViewSchema,
+} from './settlement-contract.ts';
 import {
   createSettlement,
   getSettlement,
@@ -16,19 +23,11 @@ import {
   listBranchSettlements,
   settlementTransition,
 } from './settlement-repository.ts';
-import { advancesProblem, PERIOD_SHAPE, periodLabel } from './settlement-rules.ts';
+import { advancesProblem, periodLabel, SETTLEMENT_STATUS_LABELS } from './settlement-rules.ts';
 
 // 사업비 정산 (SPEC C6): the agency files a half-year or year with the advances it received; the
 // settlement workflow sets them against the decided claims month by month; the branch approves or
 // returns it with a reason, and the agency refiles a returned one.
-
-const STATUS_LABELS: Record<string, string> = {
-  computing: '계산 중',
-  submitted: '지사 결정 대기',
-  returned: '반려 (기관 수정 중)',
-  approved: '승인',
-  failed: '처리 실패',
-};
 
 const LABELS = {
   agencyId: '수행기관',
@@ -39,25 +38,6 @@ const LABELS = {
   reason: '반려 사유',
 };
 
-const advancesSchema = z
-  .array(
-    z.object({
-      month: monthField('선지급 월'),
-      amount: z
-        .number({ error: '선지급액을 숫자로 입력해 주세요.' })
-        .int({ error: '선지급액은 원 단위 정수로 입력해 주세요.' })
-        .min(0, { error: '선지급액은 0원 이상이어야 합니다.' }),
-    }),
-    { error: '선지급액을 입력해 주세요.' },
-  )
-  .max(12);
-
-const PERIOD_MESSAGE = '정산 기간은 2026-H1(상반기), 2026-H2(하반기) 또는 2026(연간)으로 골라 주세요.';
-
-const idParams = z.object({
-  settlementId: idField('정산 번호', 60, /^[A-Za-z0-9-]+_\d{4}(-H[12])?$/),
-});
-
 function view(item: SettlementItem) {
   return {
     settlementId: item.settlementId,
@@ -67,7 +47,7 @@ function view(item: SettlementItem) {
     period: item.period,
     periodLabel: periodLabel(item.period),
     status: item.status,
-    statusLabel: STATUS_LABELS[item.status] ?? item.status,
+    statusLabel: SETTLEMENT_STATUS_LABELS[item.status] ?? item.status,
     advances: JSON.parse(item.advances) as { month: string; amount: number }[],
     rows: item.rows ? JSON.parse(item.rows) : [],
     totals: item.totals ? JSON.parse(item.totals) : null,
@@ -148,14 +128,9 @@ export const settlementRoutes = [
     method: 'POST',
     path: '/settlements',
     summary: '수행기관: 반기·연간 사업비 정산 신청 (받은 선지급액 입력)',
+    response: settlementViewSchema,
     access: { action: 'file', resource: 'settlement', roles: ['agency'] },
-    body: z.object({
-      agencyId: idField('수행기관', 40),
-      period: z.string({ error: '정산 기간을 골라 주세요.' }).max(7, { error: PERIOD_MESSAGE }).regex(PERIOD_SHAPE, {
-        error: '정산 기간은 2026-H1(상반기), 2026-H2(하반기) 또는 2026(연간)으로 골라 주세요.',
-      }),
-      advances: advancesSchema,
-    }),
+    body: fileSettlementBody,
     labels: LABELS,
     handle: async ({ body, caller, allow }) => {
       const agency = await getOrganisation(body.agencyId);
@@ -182,13 +157,9 @@ export const settlementRoutes = [
     method: 'GET',
     path: '/settlements',
     summary: '사업비 정산 목록 (기관별 또는 지사별)',
+    response: settlementListResponse,
     access: { action: 'read', resource: 'settlement', roles: ['agency', 'branch', 'hq'] },
-    query: z
-      .object({ agencyId: idField('수행기관', 40).optional(), branchId: idField('지사', 40).optional() })
-      .refine((q) => !!q.agencyId !== !!q.branchId, {
-        error: '수행기관 또는 지사 중 하나를 골라 주세요.',
-        path: ['agencyId'],
-      }),
+    query: settlementListQuery,
     labels: LABELS,
     handle: async ({ query, allow }) => {
       if (query.agencyId) {
@@ -205,8 +176,9 @@ export const settlementRoutes = [
     method: 'GET',
     path: '/settlements/{settlementId}',
     summary: '사업비 정산 상세: 월별 선지급액, 결정된 사업비, 차액',
+    response: settlementViewSchema,
     access: { action: 'read', resource: 'settlement', roles: ['agency', 'branch', 'hq'] },
-    params: idParams,
+    params: settlementParams,
     labels: LABELS,
     handle: async ({ params, allow }) => ({ body: view(await load(params.settlementId, allow)) }),
   }),
@@ -214,21 +186,10 @@ export const settlementRoutes = [
     method: 'POST',
     path: '/settlements/{settlementId}/decision',
     summary: '지사: 사업비 정산 승인 또는 반려(사유 필수)',
+    response: settlementViewSchema,
     access: { action: 'decide', resource: 'settlement', roles: ['branch'] },
-    params: idParams,
-    body: z
-      .object({
-        action: z.enum(['approve', 'return'], { error: '승인 또는 반려를 골라 주세요.' }),
-        reason: textField('반려 사유', {
-          max: 1000,
-          multiline: true,
-          messages: { max: '반려 사유는 1,000자 이하로 입력해 주세요.' },
-        }).optional(),
-      })
-      .refine((b) => b.action !== 'return' || (b.reason?.length ?? 0) >= 2, {
-        error: '반려 사유를 입력해 주세요. 기관이 무엇을 고쳐야 하는지 적어 주세요.',
-        path: ['reason'],
-      }),
+    params: settlementParams,
+    body: settlementDecisionBody,
     labels: LABELS,
     handle: async ({ params, body, caller, allow }) => {
       const item = await load(params.settlementId, allow);
@@ -239,9 +200,10 @@ export const settlementRoutes = [
     method: 'POST',
     path: '/settlements/{settlementId}/refile',
     summary: '수행기관: 반려된 정산을 고친 선지급액으로 다시 제출',
+    response: settlementViewSchema,
     access: { action: 'file', resource: 'settlement', roles: ['agency'] },
-    params: idParams,
-    body: z.object({ advances: advancesSchema }),
+    params: settlementParams,
+    body: refileBody,
     labels: LABELS,
     handle: async ({ params, body, caller, allow }) => {
       const item = await load(params.settlementId, allow);

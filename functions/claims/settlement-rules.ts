@@ -1,6 +1,17 @@
 // Settlement (정산, SPEC C6), pure: the months of a period and, per month, the advance received
 // against the decided claim, with the difference the agency owes or is owed.
 
+/** 정산 상태 as every screen names it; the entity's status enum is its keys. */
+export const SETTLEMENT_STATUS_LABELS = {
+  computing: '계산 중',
+  submitted: '지사 결정 대기',
+  returned: '반려 (기관 수정 중)',
+  approved: '승인',
+  failed: '처리 실패',
+} as const;
+
+export type SettlementStatus = keyof typeof SETTLEMENT_STATUS_LABELS;
+
 export const PERIOD_SHAPE = /^\d{4}(-H[12])?$/;
 
 /** `2026-H1` → 2026-01..06, `2026-H2` → 07..12, `2026` → the whole year. */

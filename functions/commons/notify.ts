@@ -6,7 +6,7 @@ import { logger } from './powertools.ts';
 // Telling people (SMS to a person, notices to an organisation's staff), below every capability: agencies,
 // applications, matching, activity, leave and payroll tell people, and identity reads organisations, so
 // these helpers cannot live in identity without a cycle. They read the person's profile (UserProfile),
-// which the contracts-a branch moves to commons/caller-profile; import it from there after that merge.
+// which lives in commons/caller-profile for the same reason.
 
 /**
  * Tells a person by SMS at the phone of their profile (SNS on AWS, the outbox on the local stack).

@@ -91,3 +91,8 @@ export function actsForAgency(caller: Caller, agencyId: string): boolean {
 export function grantsHeld(caller: Caller): readonly Grant[] {
   return caller.grants;
 }
+
+/** Does the caller hold an agency, branch or head-office role (staff who see others' activity logs)? */
+export function actsAsActivityStaff(caller: Caller): boolean {
+  return holds(caller, 'agency') || holds(caller, 'branch') || holds(caller, 'hq');
+}

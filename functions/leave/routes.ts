@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { recordPersonalDataRead } from '#commons/audit-trail';
 import { Conflict, Forbidden, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
@@ -11,8 +10,25 @@ import { getAssistant, listAssistantsByAgency, listAssistantsByUser } from '#fun
 import { recordAudit } from '#functions/audit/repository';
 import { listByAgency as listMatchingsByAgency } from '#functions/matching/repository';
 import * as clock from '#kernel/clock';
-import { dayField, idField, textField } from '#kernel/fields';
 import { shiftDay } from '#kernel/korea-time';
+import {
+  answerBody,
+  assistantParams,
+  excessReasonBody,
+  excessReasonParams,
+  excessReasonResponse,
+  issuedNoticeResponse,
+  issueNoticeBody,
+  leaveListResponse,
+  ledgerResponse,
+  listQuery,
+  myLeaveResponse,
+  noticeParams,
+  noticePdfResponse,
+  noticeView as noticeViewSchema,
+  profileBody,
+  yearQuery,
+} from './contract.ts';
 import type { LeaveExcessReasonItem, LeaveNoticeItem } from './entities.ts';
 import { employedIn } from './inputs.ts';
 import { leaveNoticePdf } from './notice-pdf.ts';
@@ -53,24 +69,6 @@ const LABELS = {
   reason: '초과 사용 사유',
   revision: '불러온 버전',
 };
-
-const yearSchema = z.coerce
-  .number({ error: '적용년도를 네 자리 연도로 넣어 주세요. 예: 2026' })
-  .int({ error: '적용년도를 네 자리 연도로 넣어 주세요. 예: 2026' })
-  .min(2000, { error: '적용년도는 2000년부터 고를 수 있습니다.' })
-  .max(2100, { error: '적용년도는 2100년까지 고를 수 있습니다.' });
-
-const day = dayField;
-
-const revision = z
-  .number({ error: '화면을 새로 고친 뒤 다시 저장해 주세요.' })
-  .int({ error: '화면을 새로 고친 뒤 다시 저장해 주세요.' })
-  .min(0, { error: '화면을 새로 고친 뒤 다시 저장해 주세요.' });
-
-const assistantId = idField('근로지원인', 43);
-const noticeId = idField('사용촉진 통지', 80);
-const assistantParams = z.object({ assistantId });
-const noticeParams = z.object({ noticeId });
 
 const LIST_CONCURRENCY = 5;
 
@@ -126,11 +124,9 @@ export const leaveRoutes = [
     method: 'GET',
     path: '/leave',
     summary: '연차관리 목록: 수행기관의 근로지원인별 적용년도 연차 발생·사용·이월과 월별 사용',
+    response: leaveListResponse,
     access: { action: 'read', resource: 'leave', roles: ['agency', 'branch', 'hq'] },
-    query: z.object({
-      agencyId: idField('수행기관', 40),
-      year: yearSchema.optional(),
-    }),
+    query: listQuery,
     labels: LABELS,
     handle: async ({ query, caller, allow }) => {
       const agency = await getOrganisation(query.agencyId);
@@ -183,9 +179,10 @@ export const leaveRoutes = [
     method: 'GET',
     path: '/leave/assistants/{assistantId}',
     summary: '연차 대장: 근로지원인 한 명의 발생·사용·소멸, 월별 사용, 사용촉진 제안과 발행 기록',
+    response: ledgerResponse,
     access: { action: 'read', resource: 'leave', roles: ['agency', 'branch', 'hq'] },
     params: assistantParams,
-    query: z.object({ year: yearSchema.optional() }),
+    query: yearQuery,
     labels: LABELS,
     handle: async ({ params, query, caller, allow }) => {
       const assistant = await assistantOr404(params.assistantId);
@@ -206,37 +203,10 @@ export const leaveRoutes = [
     method: 'PUT',
     path: '/leave/assistants/{assistantId}/profile',
     summary: '연차 산정 설정 저장: 주 소정근로시간, 산정 기준(입사일·회계연도), 이월 한도',
+    response: ledgerResponse,
     access: { action: 'update', resource: 'leave', roles: ['agency'] },
     params: assistantParams,
-    body: z.object({
-      weeklyContractMinutes: z
-        .number({ error: '주 소정근로시간을 분 단위 숫자로 넣어 주세요. 예: 주 20시간은 1200' })
-        .int({ error: '주 소정근로시간을 분 단위 정수로 넣어 주세요.' }),
-      basis: z.enum(['hireDate', 'fiscalYear'], {
-        error: '연차 산정 기준을 입사일 기준 또는 회계연도 기준 중에서 골라 주세요.',
-      }),
-      fiscalYearStart: z
-        .string()
-        .max(5, { error: '회계연도 시작일은 03-01처럼 월-일로 넣어 주세요.' })
-        .regex(/^\d{2}-\d{2}$/, { error: '회계연도 시작일은 03-01처럼 월-일로 넣어 주세요.' })
-        .optional(),
-      carryOverLimitDays: z
-        .number({ error: '이월 한도를 0부터 25 사이의 일수로 넣어 주세요.' })
-        .int({ error: '이월 한도는 정수 일수로 넣어 주세요.' })
-        .min(0, { error: '이월 한도는 0일 이상이어야 합니다. 이월하지 않으면 0을 넣으세요.' })
-        .max(25, { error: '이월 한도는 25일을 넘을 수 없습니다.' })
-        .optional(),
-      contractChanges: z
-        .array(
-          z.object({
-            from: day('근로시간 변경 적용일'),
-            weeklyContractMinutes: z.number({ error: '변경된 주 소정근로시간을 분 단위 숫자로 넣어 주세요.' }).int(),
-          }),
-        )
-        .max(20, { error: '근로시간 변경은 20건까지 넣을 수 있습니다.' })
-        .optional(),
-      revision,
-    }),
+    body: profileBody,
     labels: LABELS,
     handle: async ({ params, body, caller, allow }) => {
       const assistant = await assistantOr404(params.assistantId);
@@ -289,15 +259,10 @@ export const leaveRoutes = [
     method: 'POST',
     path: '/leave/assistants/{assistantId}/notices',
     summary: '연차 사용촉진 통지 발행 (1·2·3차): PDF를 보관하고 근로지원인에게 알림',
+    response: issuedNoticeResponse,
     access: { action: 'issue', resource: 'leaveNotice', roles: ['agency'] },
     params: assistantParams,
-    body: z.object({
-      noticeId,
-      designatedDates: z
-        .array(dayField('지정한 사용일'), { error: '지정한 사용일을 날짜 목록으로 넣어 주세요.' })
-        .max(25)
-        .optional(),
-    }),
+    body: issueNoticeBody,
     labels: LABELS,
     handle: async ({ params, body, caller, allow }) => {
       const assistant = await assistantOr404(params.assistantId);
@@ -398,24 +363,10 @@ export const leaveRoutes = [
     method: 'PUT',
     path: '/leave/assistants/{assistantId}/excess-reasons/{date}',
     summary: '연차 초과 사용 사유 기록: 남은 연차보다 많이 쓴 날의 사유',
+    response: excessReasonResponse,
     access: { action: 'update', resource: 'leave', roles: ['agency'] },
-    params: z.object({
-      assistantId,
-      date: day('연차 사용일'),
-    }),
-    body: z.object({
-      reason: textField('초과 사용 사유', {
-        min: 2,
-        max: 500,
-        multiline: true,
-        messages: {
-          required: '초과 사용 사유를 적어 주세요.',
-          min: '초과 사용 사유를 두 글자 이상 적어 주세요. 예: 병원 진료로 부득이하게 사용',
-          max: '초과 사용 사유는 500자까지 쓸 수 있습니다. 줄여 주세요.',
-        },
-      }),
-      revision,
-    }),
+    params: excessReasonParams,
+    body: excessReasonBody,
     labels: LABELS,
     handle: async ({ params, body, caller, allow }) => {
       const assistant = await assistantOr404(params.assistantId);
@@ -470,6 +421,7 @@ export const leaveRoutes = [
     method: 'GET',
     path: '/leave/notices/{noticeId}/pdf',
     summary: '연차 사용촉진 통지서 내려받기 (PDF)',
+    response: noticePdfResponse,
     access: { action: 'read', resource: 'leaveNotice', roles: ['agency', 'branch', 'hq', 'assistant'] },
     params: noticeParams,
     labels: LABELS,
@@ -495,17 +447,10 @@ export const leaveRoutes = [
     method: 'POST',
     path: '/leave/notices/{noticeId}/answer',
     summary: '근로지원인: 사용촉진 통지에 답하기 (1차는 사용할 날짜, 2·3차는 확인)',
+    response: noticeViewSchema,
     access: { action: 'answer', resource: 'leaveNotice', roles: ['assistant'] },
     params: noticeParams,
-    body: z.object({
-      dates: z.array(dayField('사용할 날짜'), { error: '사용할 날짜를 날짜 목록으로 넣어 주세요.' }).max(25).optional(),
-      note: textField('남길 말', {
-        max: 300,
-        multiline: true,
-        messages: { max: '남길 말은 300자까지 쓸 수 있습니다. 줄여 주세요.' },
-      }).optional(),
-      revision,
-    }),
+    body: answerBody,
     labels: LABELS,
     handle: async ({ params, body, caller, allow }) => {
       const notice = await noticeInScope(params.noticeId, allow);
@@ -549,8 +494,9 @@ export const leaveRoutes = [
     method: 'GET',
     path: '/me/leave',
     summary: '근로지원인: 나의 연차 (남은 연차, 발생과 사용, 사용촉진 통지)',
+    response: myLeaveResponse,
     access: { action: 'read', resource: 'ownLeave', roles: ['assistant'] },
-    query: z.object({ year: yearSchema.optional() }),
+    query: yearQuery,
     labels: LABELS,
     handle: async ({ query, caller, allow }) => {
       allow({ userId: caller!.userId });

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { recordPersonalDataRead } from '#commons/audit-trail';
 import type { FieldProblem } from '#commons/errors';
 import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
@@ -10,8 +9,21 @@ import { getAssistant, listAssistantsByAgency, listAssistantsByUser } from '#fun
 import { recordAudit } from '#functions/audit/repository';
 import { monthRefusal } from '#functions/claims/claim-rules';
 import * as clock from '#kernel/clock';
-import { idField, monthField, textField } from '#kernel/fields';
-import { MONTH_SOURCE } from '#kernel/korea-time';
+import {
+  computeResponse,
+  issueResponse,
+  itemBody,
+  monthBody,
+  monthListResponse,
+  monthQuery,
+  mySlipsResponse,
+  organisationParams,
+  payrollFileResponse,
+  payrollParams,
+  payrollRecord,
+  settingsBody,
+  settingsResponse,
+} from './contract.ts';
 import type { PayrollRecordItem } from './entities.ts';
 import { applyItemChange, type ListRecord, listTable, parsePayrollId, payrollIdOf, settingsProblems } from './month.ts';
 import { paySlipPdf } from './pay-slip.ts';
@@ -27,15 +39,7 @@ import {
   saveSettings,
   timestamp,
 } from './repository.ts';
-import {
-  DEDUCTION_KIND_LABELS,
-  MAX_DEDUCTION_ITEMS,
-  MAX_ITEM_NAME_LENGTH,
-  MAX_PAY_ITEMS,
-  MAX_REASON_LENGTH,
-  type PaySlip,
-  TIME_SOURCES,
-} from './rules.ts';
+import type { PaySlip } from './rules.ts';
 import { computeMonth, issueMonth, issueState, recompute } from './service.ts';
 
 // 급여 (SPEC D2): the agency's pay and deduction items, the month's payroll per assistant computed from
@@ -56,83 +60,6 @@ const LABELS = {
   'adjustment.amount': '조정 금액',
   'adjustment.reason': '조정 사유',
 };
-
-const MONTH = monthField('급여연월');
-
-const organisationParams = z.object({ organisationId: idField('수행기관', 40) });
-const payrollParams = z.object({
-  // AG-HANBIT_2026-11_AS-DEMO-01: the agency, the month and the assistant (payrollIdOf)
-  payrollId: idField('급여', 100, new RegExp(`^[A-Za-z0-9-]+_${MONTH_SOURCE}_[A-Za-z0-9-]+$`)),
-});
-
-const name = textField('항목 이름', {
-  max: MAX_ITEM_NAME_LENGTH,
-  trim: false,
-  messages: {
-    required: '항목 이름을 입력해 주세요.',
-    max: `항목 이름은 ${MAX_ITEM_NAME_LENGTH}자까지 쓸 수 있습니다.`,
-  },
-});
-const won = z.number({ error: '금액을 원 단위 숫자로 입력해 주세요.' });
-const insurable = z.boolean({ error: '사회보험료 계산에 넣을지 골라 주세요.' }).optional();
-
-const payItem = z.discriminatedUnion(
-  'kind',
-  [
-    z.object({
-      name,
-      kind: z.literal('time'),
-      sources: z
-        .array(z.enum(TIME_SOURCES, { error: '시간 종류를 목록에서 골라 주세요.' }))
-        .max(TIME_SOURCES.length * 2),
-      insurable,
-    }),
-    z.object({ name, kind: z.literal('fixed'), amount: won, insurable }),
-  ],
-  { error: '지급항목의 계산 방식을 시간 × 시급 또는 정액 중에서 골라 주세요.' },
-);
-const deductionItem = z.discriminatedUnion(
-  'kind',
-  [
-    z.object({ name, kind: z.enum(['pension', 'health', 'longTermCare', 'employment']) }),
-    z.object({ name, kind: z.enum(['incomeTax', 'other']), amount: won }),
-    z.object({ name, kind: z.literal('localIncomeTax'), amount: won.nullable().optional() }),
-  ],
-  { error: `공제항목의 종류를 ${Object.values(DEDUCTION_KIND_LABELS).join(', ')} 중에서 골라 주세요.` },
-);
-
-const settingsBody = z.object({
-  payItems: z
-    .array(payItem, { error: '지급항목 목록을 보내 주세요.' })
-    .max(MAX_PAY_ITEMS, { error: `지급항목은 ${MAX_PAY_ITEMS}개까지 넣을 수 있습니다.` }),
-  deductionItems: z
-    .array(deductionItem, { error: '공제항목 목록을 보내 주세요.' })
-    .max(MAX_DEDUCTION_ITEMS, { error: `공제항목은 ${MAX_DEDUCTION_ITEMS}개까지 넣을 수 있습니다.` }),
-  revision: z.number({ error: '화면을 새로 고친 뒤 다시 저장해 주세요.' }).int().min(0),
-});
-
-const itemBody = z.object({
-  list: z.enum(['pay', 'deduction'], { error: '지급항목인지 공제항목인지 골라 주세요.' }),
-  index: z.number({ error: '바꿀 항목을 골라 주세요.' }).int().min(0).max(9),
-  amount: won.nullable().optional(),
-  adjustment: z
-    .object({
-      amount: won,
-      reason: textField('조정 사유', {
-        min: 2,
-        max: MAX_REASON_LENGTH,
-        multiline: true,
-        messages: {
-          required: '조정 사유를 적어 주세요.',
-          min: '조정 사유를 2자 이상 적어 주세요. 예: 10월 교통비 소급 지급',
-          max: `조정 사유는 ${MAX_REASON_LENGTH}자까지 쓸 수 있습니다.`,
-        },
-      }),
-    })
-    .nullable()
-    .optional(),
-  revision: z.number({ error: '화면을 새로 고친 뒤 다시 해 주세요.' }).int().min(1),
-});
 
 const staffReaders = ['agency', 'branch', 'hq'] as const;
 
@@ -221,6 +148,7 @@ export const payrollRoutes = [
     method: 'GET',
     path: '/organisations/{organisationId}/payroll-settings',
     summary: '수행기관: 급여 지급항목·공제항목 (이름과 계산 방식)',
+    response: settingsResponse,
     access: { action: 'read', resource: 'payrollSetting', roles: staffReaders },
     params: organisationParams,
     labels: LABELS,
@@ -233,6 +161,7 @@ export const payrollRoutes = [
     method: 'PUT',
     path: '/organisations/{organisationId}/payroll-settings',
     summary: '수행기관: 급여 지급항목·공제항목 저장 (각 10개까지)',
+    response: settingsResponse,
     access: { action: 'edit', resource: 'payrollSetting', roles: ['agency'] },
     params: organisationParams,
     body: settingsBody,
@@ -257,9 +186,10 @@ export const payrollRoutes = [
     method: 'GET',
     path: '/organisations/{organisationId}/payroll',
     summary: '수행기관: 급여 목록 (급여연월별, 근로지원인마다 지급·공제 항목과 실지급액)',
+    response: monthListResponse,
     access: { action: 'read', resource: 'payroll', roles: staffReaders },
     params: organisationParams,
-    query: z.object({ month: MONTH }),
+    query: monthQuery,
     labels: LABELS,
     handle: async ({ params, query, caller, allow }) => {
       const agency = await agencyIn(params.organisationId, allow);
@@ -288,9 +218,10 @@ export const payrollRoutes = [
     method: 'POST',
     path: '/organisations/{organisationId}/payroll',
     summary: '수행기관: 급여연월의 급여 계산 (사업비 신청 계산 또는 활동일지의 시간으로, 다시 계산하면 조정은 유지)',
+    response: computeResponse,
     access: { action: 'compute', resource: 'payroll', roles: ['agency'] },
     params: organisationParams,
-    body: z.object({ month: MONTH }),
+    body: monthBody,
     labels: LABELS,
     handle: async ({ params, body, caller, allow }) => {
       const agency = await agencyIn(params.organisationId, allow);
@@ -304,9 +235,10 @@ export const payrollRoutes = [
     method: 'POST',
     path: '/organisations/{organisationId}/payroll/issue',
     summary: '수행기관: 급여연월의 급여명세서 발급 (근로지원인 마이페이지에 보이고 알림을 보냄)',
+    response: issueResponse,
     access: { action: 'issue', resource: 'payroll', roles: ['agency'] },
     params: organisationParams,
-    body: z.object({ month: MONTH }),
+    body: monthBody,
     labels: LABELS,
     handle: async ({ params, body, caller, allow }) => {
       const agency = await agencyIn(params.organisationId, allow);
@@ -318,9 +250,10 @@ export const payrollRoutes = [
     method: 'GET',
     path: '/organisations/{organisationId}/payroll/export',
     summary: '수행기관: 급여 목록 엑셀 내려받기',
+    response: payrollFileResponse,
     access: { action: 'read', resource: 'payroll', roles: staffReaders },
     params: organisationParams,
-    query: z.object({ month: MONTH }),
+    query: monthQuery,
     labels: LABELS,
     handle: async ({ params, query, caller, allow }) => {
       const agency = await agencyIn(params.organisationId, allow);
@@ -347,6 +280,7 @@ export const payrollRoutes = [
     method: 'GET',
     path: '/payroll/{payrollId}',
     summary: '수행기관: 한 근로지원인의 월 급여 (시간, 항목, 조정과 사유, 계산 근거)',
+    response: payrollRecord,
     access: { action: 'read', resource: 'payroll', roles: staffReaders },
     params: payrollParams,
     labels: LABELS,
@@ -366,6 +300,7 @@ export const payrollRoutes = [
     method: 'POST',
     path: '/payroll/{payrollId}/items',
     summary: '수행기관: 급여 항목의 금액 입력 또는 조정 (조정은 사유 필수)',
+    response: payrollRecord,
     access: { action: 'adjust', resource: 'payroll', roles: ['agency'] },
     params: payrollParams,
     body: itemBody,
@@ -430,6 +365,7 @@ export const payrollRoutes = [
     method: 'GET',
     path: '/me/pay-slips',
     summary: '근로지원인: 나의 급여명세서 목록 (월별 실지급액)',
+    response: mySlipsResponse,
     access: { action: 'read', resource: 'ownPaySlip', roles: ['assistant'] },
     handle: async ({ caller, allow }) => {
       allow({ userId: caller!.userId });
@@ -461,6 +397,7 @@ export const payrollRoutes = [
     method: 'GET',
     path: '/me/pay-slips/{payrollId}',
     summary: '근로지원인: 급여명세서 내려받기 (PDF)',
+    response: payrollFileResponse,
     access: { action: 'read', resource: 'ownPaySlip', roles: ['assistant'] },
     params: payrollParams,
     labels: LABELS,

@@ -4,7 +4,8 @@ import * as clock from '#kernel/clock';
 import { shiftDay } from '#kernel/korea-time';
 import { demoActivityProbes, demoMonths } from '#local/demo-activity';
 import { demoCalendar } from '#local/demo-calendar';
-import { callApi, type Json } from '../support/api.ts';
+import type { Json } from '../support/api.ts';
+import { checkedCallApi } from '../support/contract.ts';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 
@@ -20,7 +21,7 @@ const today = clock.today();
 const { previous, current } = demoMonths();
 
 const api = (as: string, method: string, path: string, body?: unknown) =>
-  callApi(stack, tokens[as], method, path, body);
+  checkedCallApi(stack, tokens[as], method, path, body);
 
 async function outbox(username: string): Promise<{ text: string; source: string }[]> {
   const res = await fetch(`${stack.outboxUrl}.json?to=${encodeURIComponent(username)}`);

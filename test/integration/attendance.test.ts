@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoMonths } from '#local/demo-activity';
-import { callApi, type Json } from '../support/api.ts';
+import type { Json } from '../support/api.ts';
+import { checkedCallApi } from '../support/contract.ts';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 
@@ -14,7 +15,7 @@ let stack: TestStack;
 let token = '';
 const { previous: month } = demoMonths();
 
-const api = (method: string, path: string, body?: unknown) => callApi(stack, token, method, path, body);
+const api = (method: string, path: string, body?: unknown) => checkedCallApi(stack, token, method, path, body);
 
 /**
  * Uploads a CSV for the month the way the screen does: the presigned URL from attendance-uploads, the

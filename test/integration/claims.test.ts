@@ -1,7 +1,8 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoMonths } from '#local/demo-activity';
-import { callApi, type Json } from '../support/api.ts';
+import type { Json } from '../support/api.ts';
+import { checkedCallApi } from '../support/contract.ts';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 
@@ -17,7 +18,7 @@ const { previous } = demoMonths();
 const claimId = `AG-NEULBOM_${previous}`;
 
 const api = (as: string, method: string, path: string, body?: unknown) =>
-  callApi(stack, tokens[as], method, path, body);
+  checkedCallApi(stack, tokens[as], method, path, body);
 
 /** Reads the claim until `done` holds: the workflow's steps run after the request that caused them. */
 async function until(id: string, done: (claim: Json) => boolean, as = 'agency_neulbom'): Promise<Json> {

@@ -4,6 +4,7 @@ import * as clock from '#kernel/clock';
 import { shiftDay, shiftMonth } from '#kernel/korea-time';
 import { demoCalendar } from '#local/demo-calendar';
 import { demoLeaveDates } from '#local/demo-leave';
+import { checkResponse } from '../support/contract.ts';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 
@@ -28,7 +29,9 @@ async function api(as: string, method: string, path: string, body?: unknown): Pr
     headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[as]}` },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, body: await res.json() };
+  const answer = await res.json();
+  checkResponse(method, path, res.status, answer);
+  return { status: res.status, body: answer };
 }
 
 beforeAll(async () => {

@@ -3,7 +3,8 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatWon } from '#functions/payroll/rules';
 import { demoMonths } from '#local/demo-activity';
-import { callApi, type Json } from '../support/api.ts';
+import type { Json } from '../support/api.ts';
+import { checkedCallApi } from '../support/contract.ts';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 
@@ -18,7 +19,7 @@ const tokens: Record<string, string> = {};
 const { previous } = demoMonths();
 
 const api = (as: string, method: string, path: string, body?: unknown) =>
-  callApi(stack, tokens[as], method, path, body);
+  checkedCallApi(stack, tokens[as], method, path, body);
 
 const hanbitRecord = `AG-HANBIT_${previous}_AS-DEMO-01`;
 

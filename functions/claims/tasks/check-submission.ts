@@ -1,10 +1,9 @@
 import { getMonthSubmission } from '#functions/attendance/submission';
 import type { ClaimExecutionInput } from '../orchestration.ts';
 
-/** The month was not submitted after the attendance comparison (C4); the claim cannot be computed yet. */
-export class MonthNotSubmitted extends Error {
-  override name = 'MonthNotSubmitted';
-}
+import { MonthNotSubmitted } from '../workflow-errors.ts';
+
+export { MonthNotSubmitted };
 
 /** Step 1: the agency must have submitted the month (C4 passed) before anything is computed. */
 export async function handler(event: ClaimExecutionInput) {

@@ -6,6 +6,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '#functions/activity/handler';
 import { consentDigest } from '#functions/activity/rules';
+import { checkResponse } from '../../support/contract.ts';
 import { apiEvent, lambdaContext } from '../../support/events.ts';
 import { claims, profile, putsOf, record, type Stored, table } from '../assistants/support.ts';
 
@@ -139,7 +140,9 @@ async function call(
     }),
     lambdaContext,
   );
-  return { status: res.statusCode, body: JSON.parse(res.body) };
+  const body = JSON.parse(res.body);
+  checkResponse(method, options.resource ?? path, res.statusCode, body);
+  return { status: res.statusCode, body };
 }
 
 const onEntry = (method: string, as: [string, string], body: unknown, suffix = '') =>

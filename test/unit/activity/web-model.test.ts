@@ -71,6 +71,7 @@ describe('the activity screens’ model', () => {
       assistantName: '김민준',
       workerId: 'worker01',
       workerName: '서준우',
+      agencyId: 'AG-HANBIT',
       agencyName: '한빛',
       month: '2026-11',
       kind: 'initial' as const,

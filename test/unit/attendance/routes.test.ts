@@ -6,6 +6,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '#functions/attendance/handler';
 import { RACE_MESSAGE } from '#functions/attendance/repository';
 import { onAttendanceObjects } from '#functions/attendance/upload-event';
+import { checkResponse } from '../../support/contract.ts';
 import { apiEvent, lambdaContext } from '../../support/events.ts';
 import { claims, ddb, profile, putsOf, record, type Stored, table } from '../assistants/support.ts';
 
@@ -136,7 +137,9 @@ async function call(
     apiEvent(method, path, { body, claims: claims(...as), resource, pathParameters: params, query }),
     lambdaContext,
   );
-  return { status: res.statusCode, body: JSON.parse(res.body) };
+  const answer = JSON.parse(res.body);
+  checkResponse(method, resource, res.statusCode, answer);
+  return { status: res.statusCode, body: answer };
 }
 
 /** The uploads bucket's event for the landed file, as S3 sends it. */

@@ -45,7 +45,9 @@ describe('attendance screen model', () => {
     expect(spanText({ clockIn: '18:00', clockOut: '02:00', overnight: true })).toBe('18:00~익일 02:00');
     expect(findingState({ blocking: true })).toBe('제출 전 조치 필요');
     expect(findingState({ blocking: false })).toBe('참고');
-    expect(findingState({ blocking: true, justification: { reason: 'x', by: 'u', at: 't' } })).toBe('소명함');
+    expect(findingState({ blocking: true, justification: { findingId: 'f', reason: 'x', by: 'u', at: 't' } })).toBe(
+      '소명함',
+    );
   });
 
   it('says what an import did', () => {

@@ -6,6 +6,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '#functions/leave/handler';
 import * as clock from '#kernel/clock';
+import { checkResponse } from '../../support/contract.ts';
 import { apiEvent, lambdaContext } from '../../support/events.ts';
 import { claims, profile, putsOf, record, type Stored, table } from '../assistants/support.ts';
 
@@ -162,7 +163,9 @@ async function call(
     }),
     lambdaContext,
   );
-  return { status: res.statusCode, body: JSON.parse(res.body) };
+  const body = JSON.parse(res.body);
+  checkResponse(method, options.resource, res.statusCode, body);
+  return { status: res.statusCode, body };
 }
 
 const ledgerOf = (as: [string, string]) =>

@@ -1,6 +1,5 @@
 import {
   ATTENDANCE_TYPES,
-  type AttendanceCode,
   CONTENT_CODES,
   characterCount,
   LEAVE_MINUTE_CHOICES,
@@ -18,129 +17,19 @@ import type { Problem } from '../components/form-problems.ts';
 // options, the values read from the form into a request body, and the month in the URL. The code
 // lists come from the back end's own file (functions/activity/codes.ts), so screen and rules agree.
 
-export interface MonthRow {
-  entryId: string;
-  seq: number;
-  date: string;
-  time: string;
-  attendance: string;
-  content: string;
-  otherContent: string;
-  specialNotes: '등록' | '미등록';
-  consent: string;
-  consentState: 'unsigned' | 'requested' | 'signed';
-  locked: boolean;
-}
+// The API's shapes are the contracts' own (functions/activity/entry-contract.ts, consent-contract.ts).
+import type { Round } from '#functions/activity/consent-contract';
+import type { Entry, Totals } from '#functions/activity/entry-contract';
 
-export interface Round {
-  roundId: string;
-  assistantId: string;
-  assistantName: string;
-  workerId: string;
-  workerName: string;
-  agencyName: string;
-  month: string;
-  kind: 'initial' | 'correction';
-  kindLabel: string;
-  status: 'requested' | 'signed' | 'withdrawn';
-  entryCount: number;
-  requestedAt: string;
-  reason?: string;
-  method?: 'electronic' | 'paper';
-  signedAt?: string;
-  typedName?: string;
-  digest?: string;
-  hasScan: boolean;
-  identityConfirmed?: boolean;
-  withdrawnAt?: string;
-  withdrawnReason?: string;
-  revision: number;
-}
-
-export interface Totals {
-  entries: number;
-  minutes: Partial<Record<AttendanceCode, number>>;
-  signed: number;
-  requested: number;
-  unsigned: number;
-}
-
-export interface WorkerOption {
-  workerId: string;
-  workerName: string;
-  matchings: { startDate: string; endDate: string; status: string; agencyName: string; workplaceName: string }[];
-}
-
-export interface AssistantMonth {
-  month: string;
-  worker: {
-    workerId: string;
-    workerName: string;
-    disabilityType: string;
-    periods: { startDate: string; endDate: string; status: string }[];
-    supportType: string;
-    workplaceName: string;
-    agencyName: string;
-    active: boolean;
-  };
-  rows: MonthRow[];
-  totals: Totals;
-  rounds: Round[];
-  pendingCount: number;
-  unsignedCount: number;
-  pendingDigest?: string;
-}
-
-export interface Entry {
-  entryId: string;
-  assistantId: string;
-  assistantName: string;
-  workerId: string;
-  workerName: string;
-  agencyId: string;
-  agencyName: string;
-  month: string;
-  date: string;
-  attendance: AttendanceCode;
-  leaveMinutes: number | null;
-  start: string;
-  end: string;
-  contentCode: string | null;
-  otherContent: string;
-  specialNotes: string;
-  consent: 'unsigned' | 'requested' | 'signed';
-  signedBy?: 'electronic' | 'paper';
-  corrections: { at: string; by: string; reason: string }[];
-  revision: number;
-}
-
-export interface RoundDetail {
-  round: Round;
-  rows: MonthRow[];
-  entries: (Partial<Entry> & { entryId: string; specialNotes?: string })[];
-  digest?: string;
-}
-
-export interface AgencyLogs {
-  agencyId: string;
-  agencyName: string;
-  month: string;
-  logs: {
-    assistantId: string;
-    assistantName: string;
-    workerId: string;
-    workerName: string;
-    rows: MonthRow[];
-    totals: Totals;
-    rounds: Round[];
-  }[];
-  filters: { assistants: { id: string; name: string }[]; workers: { id: string; name: string }[] };
-}
-
-export interface LogDocument {
-  url: string;
-  fileName: string;
-}
+export type { MonthRow, Round, RoundDetail } from '#functions/activity/consent-contract';
+export type {
+  AgencyLogs,
+  AssistantMonth,
+  Entry,
+  LogDocument,
+  Totals,
+  WorkerOption,
+} from '#functions/activity/entry-contract';
 
 /** The form's fields, named as the API names them, with the ids of their controls. */
 export const ENTRY_FIELD_IDS: Record<string, string> = {

@@ -1,110 +1,27 @@
 // What the attendance screens (출퇴근 관리, 근무 이력 비교) receive from the API, and the pure helpers
 // they share. No DOM here, so it is unit-tested on its own.
 
-export interface ImportErrorRow {
-  row?: number;
-  column?: string;
-  cell?: string;
-  value: string;
-  message: string;
-}
+// The API's shapes are the contract's own (functions/attendance/contract.ts).
+import type { FindingView, ImportView, UploadProgress } from '#functions/attendance/contract';
 
-export interface UnmatchedPerson {
-  identifier: string;
-  identifierKind: string;
-  name: string;
-  rowNumbers: number[];
-  reason: string;
-}
-
-export interface ImportView {
-  importId: string;
-  month: string;
-  fileName: string;
-  status: 'imported' | 'rejected';
-  current: boolean;
-  rowCount: number;
-  people: number;
-  matchedRows: number;
-  unmatched: UnmatchedPerson[];
-  errors: ImportErrorRow[];
-  totalErrors: number;
-  omittedErrors: number;
-  importedBy: string;
-  importedAt: string;
-}
+export type {
+  Comparison,
+  ComparisonRow,
+  FindingView,
+  ImportErrorRow,
+  ImportHistory,
+  ImportView,
+  UnmatchedPerson,
+  UploadProgress,
+} from '#functions/attendance/contract';
 
 export interface ImportResponse {
-  outcome: 'imported' | 'rejected' | 'duplicate';
+  outcome: NonNullable<UploadProgress['outcome']>;
   import: ImportView;
-}
-
-/** An upload's import as the S3 event runs it (GET /attendance-uploads/{uploadId}). */
-export interface UploadProgress {
-  uploadId: string;
-  month: string;
-  state: 'waiting' | 'importing' | 'done' | 'failed';
-  problem?: string;
-  outcome?: ImportResponse['outcome'];
-  import?: ImportView;
 }
 
 /** How long the screen waits for the import before asking the agency to look at the history later. */
 export const IMPORT_WAIT_MS = 180_000;
-
-export interface ImportHistory {
-  month: string;
-  currentImportId?: string;
-  imports: ImportView[];
-}
-
-export interface FindingView {
-  id: string;
-  code: string;
-  label: string;
-  blocking: boolean;
-  assistantId: string;
-  date: string;
-  entryIds: string[];
-  rows: number[];
-  message: string;
-  justification?: { reason: string; by: string; at: string };
-}
-
-export interface ComparisonRow {
-  assistantId: string;
-  assistantName: string;
-  date: string;
-  attendance: { clockIn: string; clockOut: string; overnight: boolean; row: number }[];
-  logs: {
-    entryId: string;
-    workerName: string;
-    start: string;
-    end: string;
-    attendance: string;
-    attendanceLabel: string;
-    consent: string;
-  }[];
-  findings: FindingView[];
-}
-
-export interface Comparison {
-  agencyId: string;
-  agencyName: string;
-  month: string;
-  currentImportId?: string;
-  toleranceMinutes: number;
-  maxConcurrency: number;
-  summary: { findings: number; blockingOpen: number; justified: number; notBlocking: number };
-  submission?: {
-    submittedAt: string;
-    submittedBy: string;
-    justified: { assistantId: string; date: string; code: string; reason: string; by: string }[];
-  };
-  canSubmit: boolean;
-  rows: ComparisonRow[];
-  filters: { assistants: { id: string; name: string }[]; codes: { id: string; name: string; blocking: boolean }[] };
-}
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -1,3 +1,4 @@
+import type { Copayment } from '#functions/claims/copay-contract';
 import { ownAgencyOf } from '../applications/ui.ts';
 import { button } from '../components/button.ts';
 import { failureNotice, notice, spinner } from '../components/notice.ts';
@@ -14,19 +15,8 @@ import { hoursText, won } from './model.ts';
 export const AGENCY_COPAY_PATH = '/agency/copayments';
 export const MY_COPAY_PATH = '/my/copayments';
 
-export interface CopaymentView {
-  copayId: string;
-  agencyId: string;
-  agencyName: string;
-  month: string;
-  workerName: string;
-  supportedMinutes: number;
-  amount: number;
-  paid: number;
-  balance: number;
-  revision: number;
-  payments: { paymentId: string; date: string; amount: number; methodLabel: string }[];
-}
+/** One worker's co-payment of a month: the contract's own (functions/claims/copay-contract.ts). */
+export type CopaymentView = Copayment;
 
 const paymentsText = (c: CopaymentView) =>
   c.payments.length ? c.payments.map((p) => `${p.date} ${won(p.amount)} (${p.methodLabel})`).join(', ') : '없음';

@@ -2,89 +2,19 @@ import { TYPE_LABELS as ENGINE_TYPE_LABELS, PAID_NON_SERVICE_TYPES, TYPE_SHORT_L
 
 // The claim screens' data and formatting (SPEC C5), pure so that they are unit-testable.
 
-export interface Minutes {
-  service: number;
-  byRatio: Record<string, number>;
-  overConcurrency: number;
-  weeklyHoliday: number;
-  paidLeave: number;
-  holiday: number;
-  officialLeave: number;
-  training: number;
-  unpaidLeave: number;
-  absence: number;
-}
+// The API's shapes are the contract's own (functions/claims/claim-contract.ts).
+import type { Minutes, Rates } from '#functions/claims/claim-contract';
 
-export interface Amounts {
-  pay: number;
-  copay: number;
-  net: number;
-  socialInsurance: number;
-  operatingCost: number;
-  severance: number;
-  total: number;
-}
-
-export interface SourceEntry {
-  entryId: string;
-  workerName: string;
-  date: string;
-  start: string;
-  end: string;
-  type: string;
-}
-
-export interface AssistantLine {
-  kind: 'assistant';
-  id: string;
-  name: string;
-  result: { minutes: Minutes; amounts: Amounts };
-  entries: SourceEntry[];
-}
-
-export interface WorkerLine {
-  kind: 'worker';
-  id: string;
-  name: string;
-  result: { supportedMinutes: number; copay: number };
-  entries: SourceEntry[];
-}
-
-export interface ClaimSummary {
-  claimId: string;
-  agencyId: string;
-  agencyName: string;
-  branchId: string;
-  month: string;
-  status: string;
-  statusLabel: string;
-  revision: number;
-  computeRevision: number;
-  rateYear?: number;
-  rateVersion?: number;
-  totals: Amounts | null;
-  returnReason?: string;
-  failure: { error: string; cause: string } | null;
-  waitingFor?: 'agency' | 'branch';
-  updatedAt: string;
-}
-
-export interface Rates {
-  hourlyWage: number;
-  premiumByRatio: Record<string, number>;
-  copayPerHourByRatio: Record<string, number>;
-  socialInsurance: Record<string, number>;
-  operatingCostRate: number;
-  severanceRate: number;
-}
-
-export interface ClaimDetail extends ClaimSummary {
-  rates: Rates | null;
-  problems: { code: string; message: string }[];
-  history: { at: string; by: string; action: string; reason?: string }[];
-  assistants: AssistantLine[];
-  workers: WorkerLine[];
-}
+export type {
+  Amounts,
+  AssistantLine,
+  ClaimDetail,
+  ClaimSummary,
+  Minutes,
+  Rates,
+  SourceEntry,
+  WorkerLine,
+} from '#functions/claims/claim-contract';
 
 /** The 근태 of a claim's entries, named from the kernel's table of attendance kinds (근무(서비스), 유급휴일). */
 export const TYPE_LABELS: Record<string, string> = ENGINE_TYPE_LABELS;

@@ -1,3 +1,4 @@
+import type { Settlement } from '#functions/claims/settlement-contract';
 import * as clock from '#kernel/clock';
 import { button } from '../components/button.ts';
 import { textareaField } from '../components/form-field.ts';
@@ -14,19 +15,8 @@ import { won } from './model.ts';
 export const AGENCY_SETTLEMENTS_PATH = '/agency/settlements';
 export const BRANCH_SETTLEMENTS_PATH = '/internal/settlements';
 
-interface SettlementView {
-  settlementId: string;
-  agencyName: string;
-  period: string;
-  periodLabel: string;
-  status: string;
-  statusLabel: string;
-  advances: { month: string; amount: number }[];
-  rows: { month: string; advance: number; decided: number; difference: number }[];
-  totals: { advance: number; decided: number; difference: number } | null;
-  returnReason?: string;
-  waitingFor?: 'agency' | 'branch';
-}
+/** One settlement: the contract's own (functions/claims/settlement-contract.ts). */
+type SettlementView = Settlement;
 
 export function periodMonthsOf(period: string): string[] {
   const year = period.slice(0, 4);

@@ -16,156 +16,19 @@ export const LEAVE_TYPES: { type: LeaveType; label: string }[] = LEAVE_KINDS.map
   label: LEAVE_KIND_LABELS[type],
 }));
 
-export interface Group {
-  accruedMinutes: number;
-  usedMinutes: number;
-}
-
-export interface YearRow {
-  year: number;
-  asOf: string;
-  dailyMinutes: number;
-  annual: Group;
-  monthly: Group;
-  carriedMonthly: Group;
-  carriedAnnual: Group;
-  usedMinutes: number;
-  usedExcludingRestrictedMinutes: number;
-  byMonth: Record<LeaveType, number[]>;
-  annualLeaveByMonthExcludingRestricted: number[];
-  excessMinutes: number;
-  usesMissingReason: number;
-  lapsedMinutes: number;
-  balanceMinutes: number;
-}
-
-export interface ListRow extends YearRow {
-  assistantId: string;
-  name: string;
-  birthDate: string;
-  phone: string;
-  hireDate: string;
-  leaveDate: string | null;
-  weeklyContractMinutes: number;
-  issuedNotices: number;
-  openNotices: number;
-}
-
-export interface LeaveList {
-  agencyId: string;
-  agencyName: string;
-  year: number;
-  asOf: string;
-  rows: ListRow[];
-}
-
-export interface NoticeView {
-  noticeId: string;
-  assistantName: string;
-  agencyName: string;
-  periodEnd: string;
-  round: number;
-  action: 'request' | 'designation' | 'reminder';
-  label: string;
-  statute: string;
-  issueBy: string;
-  replyBy: string | null;
-  unusedText: string;
-  designatedDates: string[];
-  issuedAt: string;
-  pdfFileName: string;
-  status: 'issued' | 'answered';
-  answerDates: string[];
-  answerNote: string | null;
-  answeredAt: string | null;
-  revision: number;
-}
-
-export interface PlannedNotice {
-  noticeId: string;
-  round: number;
-  action: 'request' | 'designation' | 'reminder';
-  label: string;
-  statute: string;
-  proposedDate: string;
-  issueFrom: string;
-  issueBy: string;
-  replyBy: string | null;
-  unusedText: string;
-  canIssue: boolean;
-  blockedReason: string | null;
-  late: boolean;
-}
-
-export interface GrantView {
-  kindLabel: string;
-  accrualDate: string;
-  validUntil: string;
-  text: string;
-  remainingText: string;
-  usedMinutes: number;
-  lapsedMinutes: number;
-  carriedMinutes: number;
-  basis: string;
-}
-
-export interface UseView {
-  date: string;
-  text: string;
-  restricted: boolean;
-  /** why it is restricted: 공휴일(…) or 근무일이 아님 */
-  restrictedReason: string | null;
-  excessText: string | null;
-  reasonRequired: boolean;
-  reason: string | null;
-  reasonRevision: number;
-}
-
-export interface Ledger {
-  year: number;
-  asOf: string;
-  assistant: {
-    assistantId: string;
-    name: string;
-    birthDate: string;
-    phone: string;
-    hireDate: string;
-    leaveDate: string | null;
-    agencyName: string;
-    hasLogin: boolean;
-  };
-  profile: {
-    weeklyContractMinutes: number;
-    dailyMinutes: number;
-    basis: 'hireDate' | 'fiscalYear';
-    fiscalYearStart: string | null;
-    carryOverLimitDays: number;
-    weeklySourceLabel: string;
-    settingRevision: number;
-  };
-  row: YearRow;
-  balanceText: string;
-  grants: GrantView[];
-  uses: UseView[];
-  periods: { kind: 'annual' | 'firstYear'; periodEnd: string; notices: PlannedNotice[] }[];
-  notices: NoticeView[];
-}
-
-export interface MyLeave {
-  year: number;
-  asOf: string;
-  employments: {
-    assistantId: string;
-    agencyName: string;
-    hireDate: string;
-    balanceText: string;
-    dailyMinutes: number;
-    row: YearRow;
-    grants: GrantView[];
-    uses: UseView[];
-    notices: NoticeView[];
-  }[];
-}
+// The API's shapes are the contract's own (functions/leave/contract.ts).
+export type {
+  GrantView,
+  Group,
+  LeaveList,
+  Ledger,
+  ListRow,
+  MyLeave,
+  NoticeView,
+  PlannedNotice,
+  UseView,
+  YearRow,
+} from '#functions/leave/contract';
 
 /** Leave in the assistant's contracted days ("3일 2시간"). */
 export function amount(minutes: number, dailyMinutes: number): string {

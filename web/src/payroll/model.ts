@@ -28,90 +28,19 @@ export const DEDUCTION_LABELS: Record<DeductionKind, string> = {
   other: '기타 공제 (직접 입력)',
 };
 
-export interface Adjustment {
-  amount: number;
-  reason: string;
-}
-
-export type PayItem =
-  | { name: string; kind: 'time'; sources: TimeSource[]; insurable?: boolean; adjustment?: Adjustment | null }
-  | { name: string; kind: 'fixed'; amount: number; insurable?: boolean; adjustment?: Adjustment | null };
-
-export interface DeductionItem {
-  name: string;
-  kind: DeductionKind;
-  amount?: number | null;
-  adjustment?: Adjustment | null;
-}
-
-export interface Settings {
-  payItems: PayItem[];
-  deductionItems: DeductionItem[];
-  revision: number;
-}
-
-export interface ListColumn {
-  key: string;
-  header: string;
-  unit: 'text' | 'hours' | 'won';
-}
-
-export interface MonthList {
-  agencyName: string;
-  month: string;
-  count: number;
-  problems: number;
-  table: { columns: ListColumn[]; rows: Record<string, string | number | null>[]; totals: Record<string, number> };
-}
-
-export interface Line {
-  name: string;
-  kind: string;
-  minutes?: number;
-  base?: number;
-  rate?: number;
-  computed: number;
-  adjustment: Adjustment | null;
-  amount: number;
-}
-
-export interface Slip {
-  month: string;
-  hourlyWage: number;
-  minutes: Record<TimeSource, number> & { byRatio: Record<string, number> };
-  payLines: Line[];
-  deductionLines: Line[];
-  grossPay: number;
-  totalDeductions: number;
-  netPay: number;
-}
-
-export interface PayrollRecord {
-  payrollId: string;
-  agencyId: string;
-  month: string;
-  assistantName: string;
-  status: 'computed' | 'problem';
-  issue: 'none' | 'issued' | 'changed';
-  issuedAt: string | null;
-  sourceLabel: string;
-  rateYear: number;
-  rateVersion: number;
-  items: { payItems: PayItem[]; deductionItems: DeductionItem[] };
-  slip: Slip | null;
-  problems: { field: string; message: string }[];
-  revision: number;
-  history: { at: string; by: string; action: string; item?: string; amount?: number; reason?: string }[];
-}
-
-export interface MySlip {
-  payrollId: string;
-  month: string;
-  agencyName: string;
-  grossPay: number;
-  totalDeductions: number;
-  netPay: number;
-}
+// The API's shapes are the contract's own (functions/payroll/contract.ts).
+export type {
+  Adjustment,
+  DeductionItem,
+  Line,
+  ListColumn,
+  MonthList,
+  MySlip,
+  PayItem,
+  PayrollRecord,
+  Settings,
+  Slip,
+} from '#functions/payroll/contract';
 
 export function won(amount: number | null | undefined): string {
   return amount == null ? '계산 안 됨' : `${amount.toLocaleString('ko-KR')}원`;
@@ -120,6 +49,8 @@ export function won(amount: number | null | undefined): string {
 export function monthLabel(month: string): string {
   return `${Number(month.slice(0, 4))}년 ${Number(month.slice(5, 7))}월`;
 }
+
+import type { ListColumn } from '#functions/payroll/contract';
 
 /** A cell of the 급여 목록 as people read it. */
 export function cellText(unit: ListColumn['unit'], value: string | number | null | undefined): string {

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { fileContentResponse } from '#commons/http/file-response';
+import { RatesSchema } from '#functions/rates/rules';
+import { idField, monthField, textField } from '#kernel/fields';
+import { MONTH_SOURCE } from '#kernel/korea-time';
+import { STATUS_LABELS } from './claim-rules.ts';
+import { ENTRY_TYPES } from './engine/entry-types.ts';
+import { ClaimOutputSchema } from './engine/schema.ts';
+
+// The contract of 사업비 신청 (SPEC C5): what the claim routes take and answer. The web infers its
+// types from here.
+
+const MONTH = monthField('신청 월');
+
+// ── requests ─────────────────────────────────────────────────────────────────────────────────────
+
+export const claimParams = z.object({
+  claimId: idField('사업비 신청 번호', 60, new RegExp(`^[A-Za-z0-9-]+_${MONTH_SOURCE}$`)),
+});
+
+export const startClaimBody = z.object({ agencyId: idField('수행기관', 40), month: MONTH });
+
+export const claimListQuery = z
+  .object({
+    agencyId: idField('수행기관', 40).optional(),
+    branchId: idField('지사', 40).optional(),
+    month: MONTH.optional(),
+  })
+  .refine((q) => !!q.agencyId !== !!q.branchId, {
+    error: '수행기관 또는 지사 중 하나를 골라 주세요.',
+    path: ['agencyId'],
+  });
+
+export const claimDecisionBody = z
+  .object({
+    action: z.enum(['approve', 'return'], { error: '승인 또는 반려를 골라 주세요.' }),
+    reason: textField('반려 사유', {
+      max: 1000,
+      multiline: true,
+      messages: { max: '반려 사유는 1,000자 이하로 입력해 주세요.' },
+    }).optional(),
+  })
+  .refine((b) => b.action !== 'return' || (b.reason?.length ?? 0) >= 2, {
+    error: '반려 사유를 입력해 주세요. 기관이 무엇을 고쳐야 하는지 적어 주세요.',
+    path: ['reason'],
+  });
+
+export const scheduleBody = z.object({ month: MONTH });
+
+// ── responses ────────────────────────────────────────────────────────────────────────────────────
+
+const output = ClaimOutputSchema.shape;
+export const amounts = output.totals;
+const claimStatuses = z.enum(
+  Object.keys(STATUS_LABELS) as [keyof typeof STATUS_LABELS, ...(keyof typeof STATUS_LABELS)[]],
+);
+
+/** One claim in a list and after every action (claim-routes.ts claimSummary). */
+export const claimSummary = z.object({
+  claimId: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  branchId: z.string(),
+  month: z.string(),
+  status: claimStatuses,
+  statusLabel: z.string(),
+  revision: z.number(),
+  computeRevision: z.number(),
+  rateYear: z.number().optional(),
+  rateVersion: z.number().optional(),
+  totals: amounts.nullable(),
+  returnReason: z.string().optional(),
+  failure: z.object({ error: z.string(), cause: z.string() }).nullable(),
+  /** whether the workflow waits for the agency's submit or the branch's decision right now */
+  waitingFor: z.enum(['agency', 'branch']).optional(),
+  updatedAt: z.string(),
+});
+
+/** An activity-log entry a claim line was computed from. */
+export const sourceEntry = z.object({
+  entryId: z.string(),
+  assistantId: z.string(),
+  assistantName: z.string(),
+  workerId: z.string(),
+  workerName: z.string(),
+  date: z.string(),
+  start: z.string(),
+  end: z.string(),
+  type: z.enum(ENTRY_TYPES),
+});
+
+export const assistantLine = z.object({
+  kind: z.literal('assistant'),
+  id: z.string(),
+  name: z.string(),
+  result: output.assistants.element,
+  entries: z.array(sourceEntry),
+});
+
+export const workerLine = z.object({
+  kind: z.literal('worker'),
+  id: z.string(),
+  name: z.string(),
+  result: output.workers.element,
+  entries: z.array(sourceEntry),
+});
+
+export const claimDetail = claimSummary.extend({
+  rates: RatesSchema.nullable(),
+  problems: output.problems,
+  history: z.array(z.object({ at: z.string(), by: z.string(), action: z.string(), reason: z.string().optional() })),
+  assistants: z.array(assistantLine),
+  workers: z.array(workerLine),
+});
+
+export const claimListResponse = z.object({ claims: z.array(claimSummary) });
+
+/** The claim's workbook, inside the JSON (the API answers JSON end to end). */
+export const claimExportResponse = fileContentResponse;
+
+export const scheduleResponse = z.object({
+  month: z.string(),
+  started: z.array(z.string()),
+  existing: z.array(z.string()),
+});
+
+export type ClaimSummary = z.output<typeof claimSummary>;
+export type ClaimDetail = z.output<typeof claimDetail>;
+export type AssistantLine = z.output<typeof assistantLine>;
+export type WorkerLine = z.output<typeof workerLine>;
+export type SourceEntry = z.output<typeof sourceEntry>;
+export type Amounts = z.output<typeof amounts>;
+export type Minutes = AssistantLine['result']['minutes'];
+export type Rates = NonNullable<ClaimDetail['rates']>;

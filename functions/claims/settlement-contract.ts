@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { idField, monthField, textField } from '#kernel/fields';
+import { PERIOD_SHAPE, SETTLEMENT_STATUS_LABELS, type SettlementStatus } from './settlement-rules.ts';
+
+// The contract of 사업비 정산 (SPEC C6): what the settlement routes take and answer.
+
+const PERIOD_MESSAGE = '정산 기간은 2026-H1(상반기), 2026-H2(하반기) 또는 2026(연간)으로 골라 주세요.';
+
+// ── requests ─────────────────────────────────────────────────────────────────────────────────────
+
+export const advancesSchema = z
+  .array(
+    z.object({
+      month: monthField('선지급 월'),
+      amount: z
+        .number({ error: '선지급액을 숫자로 입력해 주세요.' })
+        .int({ error: '선지급액은 원 단위 정수로 입력해 주세요.' })
+        .min(0, { error: '선지급액은 0원 이상이어야 합니다.' }),
+    }),
+    { error: '선지급액을 입력해 주세요.' },
+  )
+  .max(12);
+
+export const settlementParams = z.object({
+  settlementId: idField('정산 번호', 60, /^[A-Za-z0-9-]+_\d{4}(-H[12])?$/),
+});
+
+export const fileSettlementBody = z.object({
+  agencyId: idField('수행기관', 40),
+  period: z.string({ error: '정산 기간을 골라 주세요.' }).max(7, { error: PERIOD_MESSAGE }).regex(PERIOD_SHAPE, {
+    error: '정산 기간은 2026-H1(상반기), 2026-H2(하반기) 또는 2026(연간)으로 골라 주세요.',
+  }),
+  advances: advancesSchema,
+});
+
+export const settlementListQuery = z
+  .object({ agencyId: idField('수행기관', 40).optional(), branchId: idField('지사', 40).optional() })
+  .refine((q) => !!q.agencyId !== !!q.branchId, {
+    error: '수행기관 또는 지사 중 하나를 골라 주세요.',
+    path: ['agencyId'],
+  });
+
+export const settlementDecisionBody = z
+  .object({
+    action: z.enum(['approve', 'return'], { error: '승인 또는 반려를 골라 주세요.' }),
+    reason: textField('반려 사유', {
+      max: 1000,
+      multiline: true,
+      messages: { max: '반려 사유는 1,000자 이하로 입력해 주세요.' },
+    }).optional(),
+  })
+  .refine((b) => b.action !== 'return' || (b.reason?.length ?? 0) >= 2, {
+    error: '반려 사유를 입력해 주세요. 기관이 무엇을 고쳐야 하는지 적어 주세요.',
+    path: ['reason'],
+  });
+
+export const refileBody = z.object({ advances: advancesSchema });
+
+// ── responses ────────────────────────────────────────────────────────────────────────────────────
+
+const statuses = Object.keys(SETTLEMENT_STATUS_LABELS) as [SettlementStatus, ...SettlementStatus[]];
+
+/** One month of a settlement (settlement-rules.ts settlementRows). */
+export const settlementRow = z.object({
+  month: z.string(),
+  advance: z.number(),
+  decided: z.number(),
+  difference: z.number(),
+  claimStatus: z.string(),
+});
+
+/** One settlement as every screen shows it (settlement-routes.ts view). */
+export const settlementView = z.object({
+  settlementId: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  branchId: z.string(),
+  period: z.string(),
+  periodLabel: z.string(),
+  status: z.enum(statuses),
+  statusLabel: z.string(),
+  advances: z.array(z.object({ month: z.string(), amount: z.number() })),
+  rows: z.array(settlementRow),
+  totals: z.object({ advance: z.number(), decided: z.number(), difference: z.number() }).nullable(),
+  returnReason: z.string().optional(),
+  failure: z.object({ error: z.string(), cause: z.string() }).nullable(),
+  waitingFor: z.enum(['agency', 'branch']).optional(),
+  history: z.array(z.object({ at: z.string(), by: z.string(), action: z.string(), reason: z.string().optional() })),
+  revision: z.number(),
+});
+
+export const settlementListResponse = z.object({ settlements: z.array(settlementView) });
+
+export type Settlement = z.output<typeof settlementView>;
+export type SettlementRow = z.output<typeof settlementRow>;
