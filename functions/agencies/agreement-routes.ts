@@ -58,34 +58,6 @@ function scopeOfAgreement(agreement: AgreementItem) {
  * One step of an agreement's life (issue, stamp, reissue, discard): the same route every time —
  * the agreement's scope for the side that acts, the version the person saw, then the step itself.
  */
-function _agreementStep(step: {
-  step: string;
-  summary: string;
-  by: 'kead' | 'agency';
-  status?: number;
-  run: (caller: Caller, agreement: AgreementItem) => Promise<AgreementItem>;
-}) {
-  return defineRoute({
-    method: 'POST',
-    path: `/agreements/{agreementId}/${step.step}`,
-    summary: step.summary,
-    access: { action: step.step, resource: 'agreement', roles: step.by === 'kead' ? KEAD_STAFF : ['agency'] },
-    params: agreementParams,
-    body: versionBody,
-    labels: { version: '약정서 버전' },
-    handle: async ({ params, body, caller, allow }) => {
-      const agreement = await agreementOrNotFound(params.agreementId);
-      allow(step.by === 'kead' ? scopeOfAgreement(agreement) : { agencyId: agreement.organisationId });
-      requireVersion(agreement, body.version);
-      return { status: step.status, body: agreementViewOf(await step.run(caller!, agreement), step.by) };
-    },
-  });
-}
-
-/**
- * One step of an agreement's life (issue, stamp, reissue, discard): the same route every time —
- * the agreement's scope for the side that acts, the version the person saw, then the step itself.
- */
 function agreementStep(step: {
   step: string;
   summary: string;

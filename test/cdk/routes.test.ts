@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { Capability, RouteSpec } from '#commons/http/route';
 import { CAPABILITIES } from '#functions/capabilities';
 import { CAPABILITY_GRANTS } from '../../lib/api/capability-grants.ts';
@@ -10,7 +11,14 @@ import { removeTempDirs, testApp, webAssetsFixture } from './support.ts';
 afterAll(removeTempDirs);
 
 function route(path: string, access: RouteSpec['access']): RouteSpec {
-  return { method: 'GET', path, summary: 'test route', access, handle: async () => ({ body: {} }) };
+  return {
+    method: 'GET',
+    path,
+    summary: 'test route',
+    response: z.object({}),
+    access,
+    handle: async () => ({ body: {} }),
+  };
 }
 
 function capability(routes: RouteSpec[]): Capability {

@@ -20,7 +20,14 @@ let base: string;
 const seen: { event: APIGatewayProxyEvent; context: Context }[] = [];
 
 const route = (method: 'GET' | 'POST', path: string, access: 'public' | 'signedIn') =>
-  defineRoute({ method, path, summary: `${method} ${path}`, access, handle: async () => ({ body: {} }) });
+  defineRoute({
+    method,
+    path,
+    summary: `${method} ${path}`,
+    response: z.object({}),
+    access,
+    handle: async () => ({ body: {} }),
+  });
 
 const echo: Capability = {
   name: 'echo',
@@ -264,6 +271,7 @@ describe('the local API refuses like API Gateway, in Korean', () => {
           method: 'GET',
           path: '/public/typed/{id}',
           summary: 'typed',
+          response: z.object({}),
           access: 'public',
           params: z.object({ id: z.string().regex(/^\d+$/) }),
           query: z.object({ page: z.coerce.number().int().min(1).default(1) }),

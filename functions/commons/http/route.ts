@@ -79,7 +79,7 @@ export interface RouteSpec<Q = unknown, B = unknown, P = unknown> {
    * Optional in the type only while the capabilities listed in that unit test's allow-list are being
    * given their contracts; the unit test is strict for every other capability.
    */
-  response?: ResponseSchema;
+  response: ResponseSchema;
   /** Korean names of the request fields, used in validation messages ("시/도 코드: …"). */
   labels?: Record<string, string>;
   handle: (input: RouteInput<Q, B, P>) => Promise<RouteResult>;

@@ -2,20 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { isNonJsonResponse } from '#commons/http/route';
 import { CAPABILITIES } from '#functions/capabilities';
 
-/**
- * TEMPORARY (issue 14 point 3): capabilities whose contracts another branch (contracts-b, rates) is
- * writing at the same time. Their routes may still lack a response schema. The integrator empties this
- * list once those branches are merged, and then makes RouteSpec.response required in route.ts.
- */
-const RESPONSE_SCHEMA_PENDING_FOR: readonly string[] = [
-  'activity',
-  'attendance',
-  'claims',
-  'payroll',
-  'leave',
-  'rates',
-];
-
 const routes = CAPABILITIES.flatMap((capability) => capability.routes.map((route) => ({ capability, route })));
 
 describe('route declarations (issue 3: every route declares what it serves)', () => {
@@ -38,16 +24,15 @@ describe('route declarations (issue 3: every route declares what it serves)', ()
     },
   );
 
-  it.each(
-    routes
-      .filter(({ capability }) => !RESPONSE_SCHEMA_PENDING_FOR.includes(capability.name))
-      .map(({ capability, route }) => [`${route.method} ${route.path}`, capability.name, route] as const),
-  )('%s (%s) declares its response: a zod schema, a file or a redirect', (_name, _capability, route) => {
-    expect(route.response, 'declare response: with the schema from the capability contract').toBeDefined();
-    const response = route.response!;
-    if (isNonJsonResponse(response)) expect(response.description).toMatch(/[가-힣]/);
-    else expect(typeof (response as { safeParse?: unknown }).safeParse).toBe('function');
-  });
+  it.each(routes.map(({ capability, route }) => [`${route.method} ${route.path}`, capability.name, route] as const))(
+    '%s (%s) declares its response: a zod schema, a file or a redirect',
+    (_name, _capability, route) => {
+      expect(route.response, 'declare response: with the schema from the capability contract').toBeDefined();
+      const response = route.response!;
+      if (isNonJsonResponse(response)) expect(response.description).toMatch(/[가-힣]/);
+      else expect(typeof (response as { safeParse?: unknown }).safeParse).toBe('function');
+    },
+  );
 
   it('has no two routes on the same method and path', () => {
     const keys = routes.map(({ route }) => `${route.method} ${route.path}`);
