@@ -1,11 +1,12 @@
-import { ownAgencyOf } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
+import { facts } from '../components/facts.ts';
 import { type Option, selectField } from '../components/form-field.ts';
 import { type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
 import { failureNotice, spinner } from '../components/notice.ts';
 import { emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { bindEntryForm, entryForm, nativeField, readEntryForm } from './entry-form.ts';
 import {
@@ -20,7 +21,7 @@ import {
   totalsText,
   withQuery,
 } from './model.ts';
-import { facts, monthTable, printMonth, roundsTable } from './views.ts';
+import { monthTable, printMonth, roundsTable } from './views.ts';
 
 // 활동일지 관리 (SPEC C1 §4): the agency sees every log of its assistants, filtered by assistant,
 // worker and month, and may correct an entry; a correction of a signed entry needs a reason and goes

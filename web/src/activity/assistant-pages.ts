@@ -1,4 +1,5 @@
 import { button, buttonLink } from '../components/button.ts';
+import { facts } from '../components/facts.ts';
 import { type Option, selectField } from '../components/form-field.ts';
 import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
 import { failureNotice, spinner } from '../components/notice.ts';
@@ -21,7 +22,7 @@ import {
   type WorkerOption,
   withQuery,
 } from './model.ts';
-import { facts, monthTable, printAction, printMonth, printSlot, roundsTable } from './views.ts';
+import { monthTable, printAction, printMonth, printSlot, roundsTable } from './views.ts';
 
 // The assistant's screens of seed 000's portal (근로지원인 활동일지 등록): the month of one worker
 // with the seed's columns, the 활동내역 등록 form (new and edit), and printing. Meant for a phone at

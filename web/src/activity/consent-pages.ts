@@ -1,4 +1,5 @@
 import { button, buttonLink } from '../components/button.ts';
+import { facts } from '../components/facts.ts';
 import { checkboxField, fileField, textField } from '../components/form-field.ts';
 import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
 import { failureNotice, spinner } from '../components/notice.ts';
@@ -6,6 +7,7 @@ import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
 import { html } from '../core/html.ts';
+import { uploadFile, uploadMessage } from '../core/upload.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { CONSENT_REQUESTS_PATH, LOGS_PATH, loadWorkers, monthSearch, NO_WORKERS } from './assistant-pages.ts';
 import {
@@ -19,7 +21,7 @@ import {
   type WorkerOption,
   withQuery,
 } from './model.ts';
-import { facts, monthColumns, printAction, printMonth, printSlot, roundsTable } from './views.ts';
+import { monthColumns, printAction, printMonth, printSlot, roundsTable } from './views.ts';
 
 // C2 in the portal. The assistant's 전자서명 동의 요청 (seed 000): the month's entries with a tick
 // for each one not yet sent, 동의요청, and the paper path for a worker who cannot sign online —
@@ -195,32 +197,16 @@ export function consentRequestPage(initial: PageContext): PageView {
     const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
     const contentType = SCAN_TYPES[ext] ?? file.type;
     showScan({ kind: 'uploading' });
-    const started = await apiPost<{ uploadId: string; url: string; method: string; headers: Record<string, string> }>(
-      '/files/uploads',
-      { purpose: 'consentScan', contentType, size: file.size, fileName: file.name },
-      { signal: ctx.signal },
-    );
-    if (!started.ok) {
-      const message = started.problem.fields[0]?.message ?? started.problem.message;
+    const outcome = await uploadFile(file, ctx.signal, { purpose: 'consentScan', contentType });
+    if (!outcome.ok) {
+      const message = uploadMessage(outcome, {
+        refused: '파일을 올리지 못했습니다. 파일을 다시 골라 주세요.',
+        fieldFirst: outcome.stage === 'start',
+      });
       showScan({ kind: 'failed', message });
       return showProblems(target(), [{ field: 'uploadId', message }]);
     }
-    const put = await fetch(started.data.url, { method: 'PUT', headers: started.data.headers, body: file }).catch(
-      () => undefined,
-    );
-    const done = put?.ok
-      ? await apiPost(
-          `/files/uploads/${encodeURIComponent(started.data.uploadId)}/complete`,
-          {},
-          { signal: ctx.signal },
-        )
-      : undefined;
-    if (!done?.ok) {
-      const message = done && !done.ok ? done.problem.message : '파일을 올리지 못했습니다. 파일을 다시 골라 주세요.';
-      showScan({ kind: 'failed', message });
-      return showProblems(target(), [{ field: 'uploadId', message }]);
-    }
-    showScan({ kind: 'ready', uploadId: started.data.uploadId, fileName: file.name });
+    showScan({ kind: 'ready', uploadId: outcome.ticket.uploadId, fileName: file.name });
     clearProblems(target());
     ctx.announce(`${file.name} 파일을 올렸습니다.`);
   }

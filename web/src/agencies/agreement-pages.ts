@@ -1,6 +1,6 @@
 import * as clock from '#kernel/clock';
-import { ownAgencyOf } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
+import { statusTag } from '../components/facts.ts';
 import { selectField, textareaField, textField } from '../components/form-field.ts';
 import {
   clearProblems,
@@ -13,9 +13,11 @@ import {
 import { failureNotice, spinner } from '../components/notice.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost, apiPut } from '../core/api.ts';
+import { dateTime, day } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { hasRole, ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
-import { BRANCH_OPTIONS, branchFilter, dateTime, day, downloadDocument, hasRole, statusTag, won } from './common.ts';
+import { BRANCH_OPTIONS, branchFilter, downloadDocument, won } from './common.ts';
 
 // 전자 약정 (A3) on both sides. The branch drafts the yearly agreement from the template, edits it,
 // issues it with KEAD's seal, reissues or discards; the agency reads it, stamps it with its approved
@@ -484,10 +486,10 @@ ${actionsMarkup(a)}
     }
     current = result.data;
     render(current);
-    if (notice) showDone(notice);
+    if (notice) showOutcome(notice);
   }
 
-  function showDone(message: string) {
+  function showOutcome(message: string) {
     const box = main.querySelector<HTMLElement>('#agreement-done')!;
     box.innerHTML =
       html`<div class="app-notice app-notice-success" role="status" tabindex="-1"><p class="app-notice-title">${message}</p></div>`.value;
@@ -525,7 +527,7 @@ ${actionsMarkup(a)}
     }
     current = result.data;
     render(current);
-    showDone(DONE[kind] ?? '처리했습니다.');
+    showOutcome(DONE[kind] ?? '처리했습니다.');
     ctx.announce(DONE[kind] ?? '처리했습니다.');
   }
 

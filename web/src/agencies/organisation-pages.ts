@@ -15,9 +15,11 @@ import {
 import { failureNotice, spinner } from '../components/notice.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost, apiPut } from '../core/api.ts';
+import { dateTime } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { hasRole } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
-import { BRANCH_OPTIONS, branchFilter, dateTime, hasRole, ownOrganisation } from './common.ts';
+import { BRANCH_OPTIONS, branchFilter, ownOrganisation } from './common.ts';
 
 // 수행기관 관리 / 양성교육기관 관리 (A1): hq and branch staff list, register and edit the organisations
 // of their branch. The agency's own staff see their organisation's record (기관 정보) read-only.

@@ -1,5 +1,5 @@
-import { ownAgencyOf } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
+import { statusTag } from '../components/facts.ts';
 import { fileField, radioGroup, selectField, textareaField } from '../components/form-field.ts';
 import {
   clearProblems,
@@ -12,18 +12,17 @@ import {
 import { failureNotice, spinner } from '../components/notice.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
+import { dateTime } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { hasRole, ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
   BRANCH_OPTIONS,
   branchFilter,
-  dateTime,
-  hasRole,
   SEAL_ACCEPT,
   type SealView,
   sealFileProblem,
   sealImage,
-  statusTag,
   uploadSealFile,
 } from './common.ts';
 

@@ -2,11 +2,14 @@ import { label, SUPPORT_TYPES, WEEKDAY_LABELS } from '#functions/applications/co
 import type { ServiceApplicationItem } from '#functions/applications/entities';
 import { STATUS_LABELS } from '#functions/applications/rules';
 import { buttonLink } from '../components/button.ts';
+import { facts, statusTag } from '../components/facts.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
+import { dateTime, day } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { loadInto } from '../core/page.ts';
+import { hasRole } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { APPLY_PATH } from './apply-page.ts';
-import { dateTime, day, facts, hasRole, loadInto, statusTag } from './ui.ts';
 
 // 마이페이지 › 신청 이력 (B1): the worker's service applications, each with every step and its date
 // (신청 → 접수 → 평가 → 매칭의뢰 → 매칭 완료), the decision and the agency. An assistant finds the

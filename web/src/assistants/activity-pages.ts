@@ -10,19 +10,8 @@ import {
 } from '#functions/assistants/disqualifications';
 import type { ActivityApplicationItem } from '#functions/assistants/entities';
 import { activityApplicationProblems, QUALIFICATIONS } from '#functions/assistants/rules';
-import {
-  dateTime,
-  day,
-  facts,
-  koreaToday,
-  loadInto,
-  oneAtATime,
-  problemTarget,
-  reportProblems,
-  showDone,
-  statusTag,
-} from '../applications/ui.ts';
 import { button } from '../components/button.ts';
+import { facts, statusTag } from '../components/facts.ts';
 import {
   bindSelectState,
   checkboxField,
@@ -35,7 +24,11 @@ import {
 import { clearProblems, formText, missing, type Problem, problemsOf } from '../components/form-problems.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
+import { dateTime, day, koreaToday } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { showOutcome } from '../core/outcome.ts';
+import { loadInto } from '../core/page.ts';
+import { oneAtATime, problemTarget, reportProblems } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { ACTIVITY_APPLICATION_PATH, type PostingView } from './posting-pages.ts';
 import { ASSISTANTS_PATH } from './registry-pages.ts';
@@ -339,7 +332,7 @@ ${applicationForm(list, posting?.ok ? posting.data : undefined)}`.value;
           }
           clearProblems(target());
           main.querySelector('#activity-body')!.innerHTML = '';
-          showDone(
+          showOutcome(
             main.querySelector<HTMLElement>('#activity-done')!,
             `${result.data.agencyName}에 활동 신청을 했습니다.`,
             html`<p>신청 번호 ${result.data.activityApplicationId}. 수행기관이 검토한 결과를 문자로 알려 드립니다.</p><p><a href="/my/activity-applications">활동 신청 이력 보기</a></p>`,
@@ -589,7 +582,7 @@ export function agencyActivityApplicationPage(ctx: PageContext): PageView {
           }
           clearProblems(target());
           await load();
-          showDone(
+          showOutcome(
             main.querySelector<HTMLElement>('#review-done')!,
             decision === 'accept'
               ? '채용했습니다. 근로지원인으로 등록되었습니다.'

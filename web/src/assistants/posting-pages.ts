@@ -1,23 +1,17 @@
 import { SIDO } from '#commons/regions';
 import { label, SUPPORT_TYPES } from '#functions/applications/codes';
 import { postingProblems } from '#functions/assistants/rules';
-import {
-  facts,
-  koreaToday,
-  loadInto,
-  numberOf,
-  oneAtATime,
-  problemTarget,
-  reportProblems,
-  showDone,
-  statusTag,
-} from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
+import { facts, statusTag } from '../components/facts.ts';
 import { bindSelectState, requiredMark, selectField, textareaField, textField } from '../components/form-field.ts';
 import { clearProblems, formText, missing, type Problem, problemsOf } from '../components/form-problems.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiPost } from '../core/api.ts';
+import { koreaToday } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { showOutcome } from '../core/outcome.ts';
+import { loadInto } from '../core/page.ts';
+import { numberOf, oneAtATime, problemTarget, reportProblems } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 
 // 구인정보 (B4): the agency posts and closes its openings; the portal lists every agency's open
@@ -286,7 +280,7 @@ export function agencyPostingsPage(ctx: PageContext): PageView {
           clearProblems(target());
           form.reset();
           await load();
-          showDone(
+          showOutcome(
             main.querySelector<HTMLElement>('#postings-done')!,
             `‘${result.data.title}’ 구인정보를 올렸습니다. 포털에서 바로 볼 수 있습니다.`,
           );
@@ -305,7 +299,7 @@ export function agencyPostingsPage(ctx: PageContext): PageView {
           if (!result.ok) reportProblems(target(), problemsOf(result.problem));
           else {
             await load();
-            showDone(main.querySelector<HTMLElement>('#postings-done')!, '구인정보를 마감했습니다.');
+            showOutcome(main.querySelector<HTMLElement>('#postings-done')!, '구인정보를 마감했습니다.');
           }
         }
       });

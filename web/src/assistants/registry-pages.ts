@@ -11,19 +11,8 @@ import {
 } from '#functions/assistants/rules';
 import type { MatchingItem } from '#functions/matching/entities';
 import { scheduleSummary } from '../applications/my-pages.ts';
-import {
-  dateTime,
-  facts,
-  hasRole,
-  koreaToday,
-  loadInto,
-  oneAtATime,
-  problemTarget,
-  reportProblems,
-  showDone,
-  statusTag,
-} from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
+import { facts, statusTag } from '../components/facts.ts';
 import {
   bindSelectState,
   fileField,
@@ -36,7 +25,12 @@ import {
 import { clearProblems, formText, missing, type Problem, problemsOf } from '../components/form-problems.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
+import { dateTime, koreaToday } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { showOutcome } from '../core/outcome.ts';
+import { loadInto } from '../core/page.ts';
+import { oneAtATime, problemTarget, reportProblems } from '../core/submit.ts';
+import { hasRole } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { type AssistantView, EVIDENCE_ACCEPT, evidenceProblem, uploadEvidence } from './common.ts';
 
@@ -443,7 +437,7 @@ ${checksSection(a, canEdit)}
     }
     clearProblems(target());
     await load();
-    showDone(main.querySelector<HTMLElement>('#assistant-done')!, result.data.warning ?? message);
+    showOutcome(main.querySelector<HTMLElement>('#assistant-done')!, result.data.warning ?? message);
   }
 
   async function onSubmit(form: HTMLFormElement) {
@@ -552,7 +546,7 @@ ${checksSection(a, canEdit)}
       });
       void load().then(() => {
         if (ctx.url.searchParams.get('registered') && current) {
-          showDone(
+          showOutcome(
             main.querySelector<HTMLElement>('#assistant-done')!,
             `${current.name} 근로지원인을 등록했습니다. 자격제한 조회 결과를 기록해 주세요.`,
           );

@@ -1,10 +1,10 @@
-import { ownAgencyOf } from '../applications/ui.ts';
 import { button } from '../components/button.ts';
 import { failureNotice, notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { downloadInto } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { hoursText, won } from './model.ts';
 

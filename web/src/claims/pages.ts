@@ -1,5 +1,5 @@
-import { facts } from '../activity/views.ts';
 import { button } from '../components/button.ts';
+import { facts } from '../components/facts.ts';
 import { textareaField } from '../components/form-field.ts';
 import { failureNotice, notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';

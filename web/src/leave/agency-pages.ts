@@ -1,6 +1,5 @@
-import { facts } from '../activity/views.ts';
-import { ownAgencyOf } from '../applications/ui.ts';
 import { button } from '../components/button.ts';
+import { facts } from '../components/facts.ts';
 import { type Option, selectField, textareaField, textField } from '../components/form-field.ts';
 import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
 import { failureNotice, notice, spinner } from '../components/notice.ts';
@@ -9,6 +8,7 @@ import { apiGet, apiPost, apiPut } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
 import { saveBase64File } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
   AGENCY_LEAVE_PATH,

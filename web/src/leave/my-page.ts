@@ -1,5 +1,5 @@
-import { facts } from '../activity/views.ts';
 import { button } from '../components/button.ts';
+import { facts } from '../components/facts.ts';
 import { textField } from '../components/form-field.ts';
 import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
 import { failureNotice, spinner } from '../components/notice.ts';

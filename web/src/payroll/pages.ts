@@ -1,14 +1,14 @@
 import { nativeField } from '../activity/entry-form.ts';
-import { dateTime, ownAgencyOf } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
 import { selectField, textField } from '../components/form-field.ts';
 import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
 import { failureNotice, notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
-import { monthInUrl } from '../core/dates.ts';
+import { dateTime, monthInUrl } from '../core/dates.ts';
 import { downloadInto } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
   ACTION_LABELS,

@@ -1,10 +1,10 @@
-import { ownAgencyOf } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
 import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
 import { failureNotice, spinner } from '../components/notice.ts';
 import { emptyState } from '../components/table.ts';
 import { apiGet, apiPut } from '../core/api.ts';
 import { attrs, html, type SafeHtml } from '../core/html.ts';
+import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
   AGENCY_PAYROLL_PATH,
