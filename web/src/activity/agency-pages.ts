@@ -1,11 +1,13 @@
 import { button, buttonLink } from '../components/button.ts';
 import { facts } from '../components/facts.ts';
 import { type Option, selectField } from '../components/form-field.ts';
-import { type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
+import { problemsOf, showProblems } from '../components/form-problems.ts';
+import { spinner } from '../components/notice.ts';
 import { emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { loadSection } from '../core/page.ts';
+import { problemTarget } from '../core/submit.ts';
 import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { bindEntryForm, entryForm, nativeField, readEntryForm } from './entry-form.ts';
@@ -64,22 +66,15 @@ export function agencyActivityLogsPage(initial: PageContext): PageView {
       return;
     }
     const f = filters();
-    body.innerHTML = spinner('활동일지를 불러오는 중입니다…').value;
-    const result = await apiGet<AgencyLogs>(
-      `/organisations/${encodeURIComponent(agencyId)}/activity-logs`,
-      { month: f.month, assistantId: f.assistantId, workerId: f.workerId },
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '활동일지를 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    const data = result.data;
+    const loaded = await loadSection<AgencyLogs>(ctx, body, {
+      path: `/organisations/${encodeURIComponent(agencyId)}/activity-logs`,
+      query: { month: f.month, assistantId: f.assistantId, workerId: f.workerId },
+      loading: '활동일지를 불러오는 중입니다…',
+      failure: '활동일지를 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    const data = loaded;
     main.querySelector('#ag-search')!.innerHTML = searchForm(data).value;
     const saved = ctx.url.searchParams.get('saved');
     body.innerHTML = html`${
@@ -167,12 +162,7 @@ export function agencyEditLogPage(ctx: PageContext): PageView {
   let entry: Entry | undefined;
   let busy = false;
 
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#ag-errors')!,
-    fieldIds: ENTRY_FIELD_IDS,
-    setTitle: (error) => ctx.setTitle(title, { error }),
-  });
+  const target = () => problemTarget(ctx, main, 'ag-errors', ENTRY_FIELD_IDS, title);
   const back = () =>
     withQuery(AGENCY_LOGS_PATH, { month: entry?.month, assistantId: entry?.assistantId, workerId: entry?.workerId });
 

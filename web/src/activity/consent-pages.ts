@@ -7,6 +7,8 @@ import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
 import { html } from '../core/html.ts';
+import { loadSection, onAction } from '../core/page.ts';
+import { problemTarget, refused } from '../core/submit.ts';
 import { uploadFile, uploadMessage } from '../core/upload.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { CONSENT_REQUESTS_PATH, LOGS_PATH, loadWorkers, monthSearch, NO_WORKERS } from './assistant-pages.ts';
@@ -161,20 +163,15 @@ export function consentRequestPage(initial: PageContext): PageView {
       body.innerHTML = NO_WORKERS.value;
       return;
     }
-    body.innerHTML = spinner('활동 내역을 불러오는 중입니다…').value;
-    const result = await apiGet<AssistantMonth>('/activity-logs', { workerId, month }, { signal: ctx.signal }).catch(
-      () => undefined,
-    );
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '활동 내역을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    data = result.data;
+    const loaded = await loadSection<AssistantMonth>(ctx, body, {
+      path: '/activity-logs',
+      query: { workerId, month },
+      loading: '활동 내역을 불러오는 중입니다…',
+      failure: '활동 내역을 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    data = loaded;
     printedDigest = undefined;
     scan = { kind: 'none' };
     renderMonth();
@@ -225,8 +222,7 @@ export function consentRequestPage(initial: PageContext): PageView {
       { workerId, month, ...(picked.length ? { entryIds: picked } : {}) },
       { signal: ctx.signal },
     );
-    if (!result.ok) return showProblems(target(), problemsOf(result.problem));
-    clearProblems(target());
+    if (refused(target(), result)) return;
     await load();
     const count = result.data.rounds.reduce((sum, r) => sum + r.entryCount, 0);
     main.querySelector<HTMLElement>('#cr-done')!.innerHTML =
@@ -262,8 +258,7 @@ export function consentRequestPage(initial: PageContext): PageView {
       },
       { signal: ctx.signal },
     );
-    if (!result.ok) return showProblems(target(), problemsOf(result.problem));
-    clearProblems(target());
+    if (refused(target(), result)) return;
     await load();
     main.querySelector<HTMLElement>('#cr-done')!.innerHTML =
       html`<div class="app-notice app-notice-success" tabindex="-1"><p class="app-notice-title">수기 서명본을 첨부하고 본인 확인을 저장했습니다. ${result.data.entryCount}건이 ‘동의 완료(수기 서명본 첨부(본인 확인))’로 바뀌었습니다.</p></div>`.value;
@@ -404,9 +399,7 @@ ${dataTable({
     content: html`<div id="cs-body">${spinner('동의 요청을 불러오는 중입니다…')}</div>`,
     mount(m) {
       main = m;
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       void load();
     },
   };
@@ -420,12 +413,7 @@ export function consentSignPage(ctx: PageContext): PageView {
   let detail: RoundDetail | undefined;
   let busy = false;
 
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#cs-errors')!,
-    fieldIds: SIGN_IDS,
-    setTitle: (error) => ctx.setTitle(SIGN_TITLE, { error }),
-  });
+  const target = () => problemTarget(ctx, main, 'cs-errors', SIGN_IDS, SIGN_TITLE);
 
   function render(): void {
     if (!detail) return;
@@ -518,8 +506,7 @@ ${printSlot('cs-print')}`.value;
             { typedName, agree, digest: detail.digest },
             { signal: ctx.signal },
           );
-          if (!result.ok) return showProblems(target(), problemsOf(result.problem));
-          clearProblems(target());
+          if (refused(target(), result)) return;
           await load();
           main.querySelector<HTMLElement>('.app-notice-success')?.setAttribute('tabindex', '-1');
           main.querySelector<HTMLElement>('.app-notice-success')?.focus();

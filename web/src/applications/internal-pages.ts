@@ -11,14 +11,14 @@ import type { MatchingItem } from '#functions/matching/entities';
 import { button } from '../components/button.ts';
 import { facts, statusTag } from '../components/facts.ts';
 import { bindSelectState, selectField, textareaField, textField } from '../components/form-field.ts';
-import { clearProblems, formText, type Problem, problemsOf } from '../components/form-problems.ts';
+import { formText, type Problem } from '../components/form-problems.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { dateTime, day } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import { showOutcome } from '../core/outcome.ts';
 import { loadInto } from '../core/page.ts';
-import { numberOf, oneAtATime, problemTarget, reportProblems } from '../core/submit.ts';
+import { numberOf, oneAtATime, problemTarget, refused, reportProblems } from '../core/submit.ts';
 import { hasRole, ownBranchOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { type ApplicationView, scheduleSummary } from './my-pages.ts';
@@ -263,11 +263,7 @@ export function applicationDetailPage(ctx: PageContext): PageView {
     const result = await apiPost<ApplicationView>(`/service-applications/${encodeURIComponent(id)}/${path}`, body, {
       signal: ctx.signal,
     });
-    if (!result.ok) {
-      reportProblems(target(), problemsOf(result.problem));
-      return;
-    }
-    clearProblems(target());
+    if (refused(target(), result)) return;
     await load();
     showOutcome(
       main.querySelector<HTMLElement>('#detail-done')!,

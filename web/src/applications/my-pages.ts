@@ -6,7 +6,7 @@ import { facts, statusTag } from '../components/facts.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { dateTime, day } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
-import { loadInto } from '../core/page.ts';
+import { loadInto, onAction } from '../core/page.ts';
 import { hasRole } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { APPLY_PATH } from './apply-page.ts';
@@ -79,9 +79,7 @@ ${worker ? html`<div id="my-applications"></div>` : emptyState('근로지원인 
               ? html`${items.map(applicationCard)}`
               : html`${emptyState('아직 신청한 서비스가 없습니다.')}<p>${buttonLink({ label: '근로지원인 서비스 신청하기', href: APPLY_PATH, variant: 'primary' })}</p>`,
         });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       void load();
     },
   };
@@ -143,9 +141,7 @@ export function myServicesPage(ctx: PageContext): PageView {
                 })
               : emptyState('아직 근로지원인 서비스 이력이 없습니다.'),
         });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       void load();
     },
   };

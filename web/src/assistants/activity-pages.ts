@@ -21,14 +21,14 @@ import {
   textareaField,
   textField,
 } from '../components/form-field.ts';
-import { clearProblems, formText, missing, type Problem, problemsOf } from '../components/form-problems.ts';
+import { formText, missing, type Problem } from '../components/form-problems.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { dateTime, day, koreaToday } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import { showOutcome } from '../core/outcome.ts';
-import { loadInto } from '../core/page.ts';
-import { oneAtATime, problemTarget, reportProblems } from '../core/submit.ts';
+import { loadInto, onAction } from '../core/page.ts';
+import { oneAtATime, problemTarget, refused, reportProblems } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { ACTIVITY_APPLICATION_PATH, type PostingView } from './posting-pages.ts';
 import { ASSISTANTS_PATH } from './registry-pages.ts';
@@ -326,11 +326,7 @@ ${applicationForm(list, posting?.ok ? posting.data : undefined)}`.value;
               signal: ctx.signal,
             },
           );
-          if (!result.ok) {
-            reportProblems(target(), problemsOf(result.problem));
-            return;
-          }
-          clearProblems(target());
+          if (refused(target(), result)) return;
           main.querySelector('#activity-body')!.innerHTML = '';
           showOutcome(
             main.querySelector<HTMLElement>('#activity-done')!,
@@ -388,9 +384,7 @@ export function myActivityApplicationsPage(ctx: PageContext): PageView {
                 })
               : emptyState('아직 활동 신청을 하지 않았습니다.'),
         });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       void load();
     },
   };
@@ -458,9 +452,7 @@ export function agencyActivityApplicationsPage(ctx: PageContext): PageView {
         event.preventDefault();
         ctx.navigate(`${AGENCY_PATH}?status=${formText(event.target as HTMLFormElement, 'status')}`);
       });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       void load();
     },
   };
@@ -554,9 +546,7 @@ export function agencyActivityApplicationPage(ctx: PageContext): PageView {
     content: html`<div id="review-errors"></div><div id="review-done"></div><div id="review-body"></div>`,
     mount(m) {
       main = m;
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       main.addEventListener(
         'submit',
         oneAtATime(async (form) => {
@@ -576,11 +566,7 @@ export function agencyActivityApplicationPage(ctx: PageContext): PageView {
             { decision, revision: current.revision, ...(decision === 'accept' ? { hireDate } : { reason }) },
             { signal: ctx.signal },
           );
-          if (!result.ok) {
-            reportProblems(target(), problemsOf(result.problem));
-            return;
-          }
-          clearProblems(target());
+          if (refused(target(), result)) return;
           await load();
           showOutcome(
             main.querySelector<HTMLElement>('#review-done')!,

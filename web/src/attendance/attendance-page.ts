@@ -3,13 +3,14 @@ import { nativeField } from '../activity/entry-form.ts';
 import { monthTitle, withQuery } from '../activity/model.ts';
 import { button, buttonLink } from '../components/button.ts';
 import { fileField } from '../components/form-field.ts';
-import { type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
+import { problemsOf, showProblems } from '../components/form-problems.ts';
 import { failureNotice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
-import { apiGet, apiPost } from '../core/api.ts';
+import { apiGet } from '../core/api.ts';
 import { koreanDateTime, monthInUrl } from '../core/dates.ts';
 import { saveBase64File } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { problemTarget } from '../core/submit.ts';
 import { presignedUpload } from '../core/upload.ts';
 import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
@@ -90,12 +91,7 @@ export function attendancePage(initial: PageContext): PageView {
   let main: HTMLElement;
   let busy = false;
 
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#at-problems')!,
-    fieldIds: FIELD_IDS,
-    setTitle: (error) => ctx.setTitle(TITLE, { error }),
-  });
+  const target = () => problemTarget(ctx, main, 'at-problems', FIELD_IDS, TITLE);
 
   async function loadMonth(): Promise<void> {
     const agencyId = agencyIdOf(ctx);

@@ -5,11 +5,11 @@ import { button, buttonLink } from '../components/button.ts';
 import { facts } from '../components/facts.ts';
 import { type Option, selectField, textareaField, textField } from '../components/form-field.ts';
 import { type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
-import { apiGet, apiPost, apiPut } from '../core/api.ts';
+import { apiPost, apiPut } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { loadSection } from '../core/page.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { ATTENDANCE_PATH, agencyIdOf, COMPARISON_PATH, monthOf } from './attendance-page.ts';
 import { type Comparison, type ComparisonRow, type FindingView, findingState, spanText } from './model.ts';
@@ -145,22 +145,15 @@ export function comparisonPage(initial: PageContext): PageView {
       return;
     }
     const f = filters();
-    body.innerHTML = spinner('출퇴근 기록과 활동일지를 비교하는 중입니다…').value;
-    const result = await apiGet<Comparison>(
-      `/organisations/${encodeURIComponent(agencyId)}/attendance-comparison`,
-      { month: f.month, assistantId: f.assistantId, code: f.code },
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '근무 이력을 비교하지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    data = result.data;
+    const loaded = await loadSection<Comparison>(ctx, body, {
+      path: `/organisations/${encodeURIComponent(agencyId)}/attendance-comparison`,
+      query: { month: f.month, assistantId: f.assistantId, code: f.code },
+      loading: '출퇴근 기록과 활동일지를 비교하는 중입니다…',
+      failure: '근무 이력을 비교하지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    data = loaded;
     const d = data;
     main.querySelector('#cf-search')!.innerHTML = searchForm().value;
     body.innerHTML = html`<section class="app-section" aria-labelledby="cf-summary-title">

@@ -4,6 +4,7 @@ import { dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { downloadInto } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { onAction } from '../core/page.ts';
 import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { hoursText, won } from './model.ts';
@@ -96,9 +97,7 @@ export function agencyCopayPage(ctx: PageContext): PageView {
     content: html`<div id="copay-body">${spinner('본인부담금을 불러오는 중입니다…')}</div>`,
     mount(m) {
       main = m;
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       main.addEventListener('submit', async (event) => {
         const form = event.target as HTMLFormElement;
         if (!form.dataset.copay) return;

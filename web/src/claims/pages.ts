@@ -7,6 +7,7 @@ import { apiGet, apiPost } from '../core/api.ts';
 import { previousMonthInKorea } from '../core/dates.ts';
 import { downloadInto } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { loadSection, onAction } from '../core/page.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
   ACTION_LABELS,
@@ -71,22 +72,15 @@ export function claimListPage(side: 'agency' | 'branch') {
         ).value;
         return;
       }
-      body.innerHTML = spinner('사업비 신청을 불러오는 중입니다…').value;
-      const result = await apiGet<{ claims: ClaimSummary[] }>(
-        '/claims',
-        side === 'agency' ? { agencyId: scope } : { branchId: scope },
-        { signal: ctx.signal },
-      ).catch(() => undefined);
-      if (!result) return;
-      if (!result.ok) {
-        body.innerHTML = failureNotice({
-          title: '사업비 신청을 불러오지 못했습니다',
-          message: result.problem.message,
-          retryAction: 'retry',
-        }).value;
-        return;
-      }
-      const claims = result.data.claims;
+      const loaded = await loadSection<{ claims: ClaimSummary[] }>(ctx, body, {
+        path: '/claims',
+        query: side === 'agency' ? { agencyId: scope } : { branchId: scope },
+        loading: '사업비 신청을 불러오는 중입니다…',
+        failure: '사업비 신청을 불러오지 못했습니다',
+        retry: 'retry',
+      });
+      if (loaded === undefined) return;
+      const claims = loaded.claims;
       body.innerHTML = html`${message ?? ''}${
         claims.length
           ? listTable(claims, base)
@@ -119,9 +113,7 @@ export function claimListPage(side: 'agency' | 'branch') {
       content: html`${startForm}<div id="claims-body"></div>`,
       mount(m) {
         main = m;
-        main.addEventListener('click', (event) => {
-          if ((event.target as Element).closest('[data-action="retry"]')) void load();
-        });
+        onAction(main, 'retry', load);
         main.addEventListener('submit', async (event) => {
           const form = event.target as HTMLFormElement;
           if (form.id !== 'claim-start' || !scope) return;

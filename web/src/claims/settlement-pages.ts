@@ -5,6 +5,7 @@ import { failureNotice, notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { onAction } from '../core/page.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { won } from './model.ts';
 
@@ -164,9 +165,7 @@ export function settlementPage(side: 'agency' | 'branch') {
           if (el.id !== 'st-period') return;
           main.querySelector<HTMLElement>('#st-advances')!.innerHTML = advanceInputs('st-adv', el.value, []).value;
         });
-        main.addEventListener('click', (event) => {
-          if ((event.target as Element).closest('[data-action="retry"]')) void load();
-        });
+        onAction(main, 'retry', load);
         main.addEventListener('submit', async (event) => {
           event.preventDefault();
           const form = event.target as HTMLFormElement;

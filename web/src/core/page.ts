@@ -1,6 +1,6 @@
 import { failureNotice, spinner } from '../components/notice.ts';
 import type { PageContext } from '../shell/app.ts';
-import { type ApiResult, apiGet, type Query } from './api.ts';
+import { type ApiProblem, type ApiResult, apiGet, type Query } from './api.ts';
 import type { SafeHtml } from './html.ts';
 
 // The lifecycle every page section shares: a spinner while it loads, a failure notice with a
@@ -16,6 +16,8 @@ export interface LoadOptions {
   failure: string;
   /** the data-action of the notice's 다시 시도 button */
   retry: string;
+  /** more to do once the failure notice shows (the title's 오류 prefix, an announcement) */
+  failed?(problem: ApiProblem): void;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function loadSection<T>(
       message: result.problem.message,
       retryAction: options.retry,
     }).value;
+    options.failed?.(result.problem);
     return undefined;
   }
   return result.data;
@@ -59,10 +62,10 @@ export async function loadInto<T>(
   return data;
 }
 
-/** Clicks on a `data-action` button inside `root` (the failure notice's 다시 시도, mostly) run `run`. */
-export function onAction(root: HTMLElement, action: string, run: (button: HTMLElement) => unknown): void {
+/** Clicks on a `data-action` button inside `root` (the failure notice's 다시 시도, mostly) run `run` (with no argument). */
+export function onAction(root: HTMLElement, action: string, run: () => unknown): void {
   root.addEventListener('click', (event) => {
     const button = (event.target as Element | null)?.closest?.<HTMLElement>(`[data-action="${action}"]`);
-    if (button) void run(button);
+    if (button) void run();
   });
 }

@@ -78,6 +78,22 @@ export function accepted<T>(target: FormProblemTarget, result: ApiResult<T>): T 
   return result.data;
 }
 
+/**
+ * Whether the server refused a form, its problems then in the summary; once it accepted, the summary
+ * is cleared (and `result` is known to hold the data).
+ */
+export function refused<T>(
+  target: FormProblemTarget,
+  result: ApiResult<T>,
+): result is Extract<ApiResult<T>, { ok: false }> {
+  if (result.ok) {
+    clearProblems(target);
+    return false;
+  }
+  showProblems(target, problemsOf(result.problem));
+  return true;
+}
+
 /** A number typed in a form ('' → NaN, so the rules can say what is missing). */
 export function numberOf(form: HTMLFormElement, name: string): number {
   const text = formText(form, name).trim();

@@ -1,13 +1,14 @@
 import { button } from '../components/button.ts';
 import { facts } from '../components/facts.ts';
 import { textField } from '../components/form-field.ts';
-import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
+import { type FormProblemTarget, showProblems } from '../components/form-problems.ts';
 import { failureNotice, spinner } from '../components/notice.ts';
 import { emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
 import { saveBase64File } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { refused } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { amount, type MyLeave, type NoticeView, parseDates } from './model.ts';
 
@@ -125,8 +126,7 @@ export function myLeavePage(ctx: PageContext): PageView {
       { ...(datesInput ? { dates } : {}), ...(note ? { note } : {}), revision: Number(form.dataset.revision) },
       { signal: ctx.signal },
     );
-    if (!result.ok) return showProblems(target(fieldIds), problemsOf(result.problem));
-    clearProblems(target(fieldIds));
+    if (refused(target(fieldIds), result)) return;
     await load();
     say(`${result.data.round}차 통지에 답했습니다. 수행기관이 답변을 볼 수 있습니다.`);
   }

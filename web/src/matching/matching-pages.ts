@@ -15,8 +15,8 @@ import { apiGet, apiPost } from '../core/api.ts';
 import { day, koreaToday } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import { showOutcome } from '../core/outcome.ts';
-import { loadInto } from '../core/page.ts';
-import { oneAtATime, problemTarget, reportProblems } from '../core/submit.ts';
+import { loadInto, onAction } from '../core/page.ts';
+import { oneAtATime, problemTarget, refused, reportProblems } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 
 // 매칭 관리 (B3) in the agency system: the matching requests the branch sent, the form that assigns
@@ -345,9 +345,7 @@ export function endMatchingPage(ctx: PageContext): PageView {
     content: html`<div id="end-errors"></div><div id="end-done"></div><div id="end-body"></div>`,
     mount(m) {
       main = m;
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       main.addEventListener(
         'submit',
         oneAtATime(async (form) => {
@@ -365,11 +363,7 @@ export function endMatchingPage(ctx: PageContext): PageView {
             { endDate: formText(form, 'endDate'), reason, revision: matching.revision },
             { signal: ctx.signal },
           );
-          if (!result.ok) {
-            reportProblems(target(), problemsOf(result.problem));
-            return;
-          }
-          clearProblems(target());
+          if (refused(target(), result)) return;
           main.querySelector('#end-body')!.innerHTML = '';
           showOutcome(
             main.querySelector<HTMLElement>('#end-done')!,

@@ -1,13 +1,15 @@
 import { nativeField } from '../activity/entry-form.ts';
 import { button, buttonLink } from '../components/button.ts';
 import { selectField, textField } from '../components/form-field.ts';
-import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
+import { showProblems } from '../components/form-problems.ts';
 import { failureNotice, notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { dateTime, monthInUrl } from '../core/dates.ts';
 import { downloadInto } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { onAction } from '../core/page.ts';
+import { problemTarget, refused } from '../core/submit.ts';
 import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
@@ -106,12 +108,7 @@ ${
     if (message) main.querySelector<HTMLElement>('#payroll-message .app-notice')?.focus();
   }
 
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#payroll-summary')!,
-    fieldIds: { month: 'pr-month' },
-    setTitle: (error) => ctx.setTitle(TITLE, { error }),
-  });
+  const target = () => problemTarget(ctx, main, 'payroll-summary', { month: 'pr-month' }, TITLE);
 
   return {
     title: TITLE,
@@ -177,11 +174,7 @@ ${
           { month: chosen },
           { signal: ctx.signal },
         );
-        if (!result.ok) {
-          showProblems(target(), problemsOf(result.problem));
-          return;
-        }
-        clearProblems(target());
+        if (refused(target(), result)) return;
         const source = result.data.source === 'claim' ? '사업비 신청 계산' : '활동일지';
         const text = `${monthLabel(chosen)} 급여를 ${source} 시간으로 계산했습니다: ${result.data.computed}명${result.data.problems ? `, 항목을 고쳐야 하는 급여 ${result.data.problems}명` : ''}.`;
         ctx.announce(text);
@@ -235,12 +228,7 @@ export function payrollDetailPage(ctx: PageContext): PageView {
   const payrollId = ctx.params.payrollId ?? '';
   const title = '급여 상세';
 
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#pd-summary')!,
-    fieldIds: ITEM_FIELDS,
-    setTitle: (error) => ctx.setTitle(title, { error }),
-  });
+  const target = () => problemTarget(ctx, main, 'pd-summary', ITEM_FIELDS, title);
 
   function render(r: PayrollRecord, message?: SafeHtml): void {
     const body = main.querySelector<HTMLElement>('#pd-body')!;
@@ -358,11 +346,7 @@ ${dataTable({
     const result = await apiPost<PayrollRecord>(`/payroll/${encodeURIComponent(payrollId)}/items`, body, {
       signal: ctx.signal,
     });
-    if (!result.ok) {
-      showProblems(target(), problemsOf(result.problem));
-      return;
-    }
-    clearProblems(target());
+    if (refused(target(), result)) return;
     record = result.data;
     ctx.announce('저장했습니다.');
     render(
@@ -377,9 +361,7 @@ ${dataTable({
     content: html`<div id="pd-summary"></div><div id="pd-body">${spinner('급여를 불러오는 중입니다…')}</div>`,
     mount(m) {
       main = m;
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       main.addEventListener('submit', (event) => {
         const form = event.target as HTMLFormElement;
         if (form.id !== 'pd-form') return;

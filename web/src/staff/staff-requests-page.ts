@@ -1,12 +1,13 @@
 import { BRANCHES, branchName } from '#commons/branches';
 import { button } from '../components/button.ts';
 import { radioGroup, selectField, textareaField } from '../components/form-field.ts';
-import { type FormProblemTarget, type Problem, problemsOf, showProblems } from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
+import { type Problem, problemsOf, showProblems } from '../components/form-problems.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
-import { apiGet, apiPost } from '../core/api.ts';
+import { apiPost } from '../core/api.ts';
 import { koreanDate, koreanDateTime } from '../core/dates.ts';
 import { html } from '../core/html.ts';
+import { loadSection, onAction } from '../core/page.ts';
+import { onSubmit, problemTarget } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import type { Viewer } from '../shell/systems.ts';
 
@@ -98,23 +99,18 @@ export function staffRequestsPage(ctx: PageContext): PageView {
       body.innerHTML = emptyState('소속 지사가 없는 계정입니다.', '지사 담당자 계정으로 로그인해 주세요.').value;
       return;
     }
-    body.innerHTML = spinner('계정 신청 목록을 불러오는 중입니다…').value;
-    const result = await apiGet<{ items: StaffRequest[] }>(
-      '/staff-requests',
-      { branchId: hq ? branchId : undefined, status: status === 'all' ? undefined : status },
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '계정 신청 목록을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry-staff-requests',
-      }).value;
-      ctx.setTitle('기관 담당자 계정 승인', { error: true });
-      return;
-    }
-    const items = result.data.items;
+    const loaded = await loadSection<{ items: StaffRequest[] }>(ctx, body, {
+      path: '/staff-requests',
+      query: { branchId: hq ? branchId : undefined, status: status === 'all' ? undefined : status },
+      loading: '계정 신청 목록을 불러오는 중입니다…',
+      failure: '계정 신청 목록을 불러오지 못했습니다',
+      retry: 'retry-staff-requests',
+      failed: () => {
+        ctx.setTitle('기관 담당자 계정 승인', { error: true });
+      },
+    });
+    if (loaded === undefined) return;
+    const items = loaded.items;
     const scope = `${branchName(branchId) ?? branchId} ${STATUS_OPTIONS.find((o) => o.value === status)?.label ?? ''}`;
     body.innerHTML = items.length
       ? html`<p class="app-count">총 <strong>${items.length}</strong>건</p>
@@ -149,31 +145,23 @@ ${dataTable({ id: 'staff-requests-table', caption: `${scope} 계정 신청 목�
         }
         ctx.navigate(`${STAFF_REQUESTS_PATH}?${params}`);
       });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry-staff-requests"]')) void load();
-      });
+      onAction(main, 'retry-staff-requests', load);
       void load();
     },
   };
 }
 
-const DECISION_IDS: Record<string, string> = { decision: 'decision', reason: 'decision-reason' };
+const DECISION_IDS = { decision: 'decision', reason: 'decision-reason' };
 
 /** One request and the decision on it. */
 export function staffRequestDecisionPage(ctx: PageContext): PageView {
   let main: HTMLElement;
-  let busy = false;
   const userId = ctx.params.userId ?? '';
   const branchId = branchToShow(ctx.viewer, ctx.url.searchParams.get('branchId'));
   const title = '계정 신청 검토';
   const backHref = `${STAFF_REQUESTS_PATH}${isHq(ctx.viewer) && branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`;
 
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#decision-errors')!,
-    fieldIds: DECISION_IDS,
-    setTitle: (error) => ctx.setTitle(title, { error }),
-  });
+  const target = () => problemTarget(ctx, main, 'decision-errors', DECISION_IDS, title);
 
   function details(r: StaffRequest) {
     return html`<dl class="app-facts">
@@ -214,22 +202,15 @@ export function staffRequestDecisionPage(ctx: PageContext): PageView {
 
   async function load(): Promise<void> {
     const body = main.querySelector<HTMLElement>('#decision-body')!;
-    body.innerHTML = spinner('신청 내용을 불러오는 중입니다…').value;
-    const result = await apiGet<{ items: StaffRequest[] }>(
-      '/staff-requests',
-      { branchId: isHq(ctx.viewer) ? branchId : undefined },
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '신청 내용을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry-decision',
-      }).value;
-      return;
-    }
-    const request = result.data.items.find((r) => r.userId === userId);
+    const loaded = await loadSection<{ items: StaffRequest[] }>(ctx, body, {
+      path: '/staff-requests',
+      query: { branchId: isHq(ctx.viewer) ? branchId : undefined },
+      loading: '신청 내용을 불러오는 중입니다…',
+      failure: '신청 내용을 불러오지 못했습니다',
+      retry: 'retry-decision',
+    });
+    if (loaded === undefined) return;
+    const request = loaded.items.find((r) => r.userId === userId);
     if (!request) {
       body.innerHTML = html`${emptyState('이 아이디의 계정 신청이 없습니다.', '목록에서 신청을 다시 골라 주세요.')}
 <p class="app-actions"><a class="krds-btn secondary large" href="${backHref}">목록으로</a></p>`.value;
@@ -245,7 +226,7 @@ export function staffRequestDecisionPage(ctx: PageContext): PageView {
 </section>`.value;
   }
 
-  async function onSubmit(form: HTMLFormElement): Promise<void> {
+  async function submit(form: HTMLFormElement): Promise<void> {
     const data = new FormData(form);
     const decision = String(data.get('decision') ?? '');
     const reason = String(data.get('reason') ?? '').trim();
@@ -280,19 +261,8 @@ export function staffRequestDecisionPage(ctx: PageContext): PageView {
     content: html`<div id="decision-errors"></div><div id="decision-done"></div><div id="decision-body" class="app-narrow"></div>`,
     mount(m) {
       main = m;
-      main.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (busy) return;
-        busy = true;
-        try {
-          await onSubmit(event.target as HTMLFormElement);
-        } finally {
-          busy = false;
-        }
-      });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry-decision"]')) void load();
-      });
+      onSubmit(main, submit);
+      onAction(main, 'retry-decision', load);
       void load();
     },
   };
