@@ -11,6 +11,7 @@ import {
 import type { ActivityApplicationItem } from '#functions/assistants/entities';
 import { activityApplicationProblems, QUALIFICATIONS } from '#functions/assistants/rules';
 import { button } from '../components/button.ts';
+import { decisionForm, readDecision, readDecision } from '../components/decision-form.ts';
 import { facts, statusTag } from '../components/facts.ts';
 import {
   bindSelectState,
@@ -18,7 +19,6 @@ import {
   radioGroup,
   requiredMark,
   selectField,
-  textareaField,
   textField,
 } from '../components/form-field.ts';
 import { formText, missing, type Problem } from '../components/form-problems.ts';
@@ -504,28 +504,28 @@ export function agencyActivityApplicationPage(ctx: PageContext): PageView {
     ]);
   }
 
-  function decisionForm(): SafeHtml {
-    return html`<form id="review-form" class="app-form" novalidate>
-  <h2 class="app-section-title">검토 결과</h2>
-  ${radioGroup({
-    id: 'review-decision',
-    name: 'decision',
-    label: '결과',
-    value: '',
-    required: true,
-    options: [
-      {
+  function reviewForm(): SafeHtml {
+    return decisionForm({
+      id: 'review-form',
+      fieldIds: { decision: 'review-decision', reason: 'review-reason' },
+      intro: html`<h2 class="app-section-title">검토 결과</h2>`,
+      label: '결과',
+      accept: {
         value: 'accept',
         label: '채용',
         description: '입력한 입사일로 근로지원인 등록이 바로 됩니다. 다시 입력할 것은 없습니다.',
       },
-      { value: 'reject', label: '반려', description: '신청인에게 사유를 문자로 보냅니다.' },
-    ],
-  })}
-  ${textField({ id: 'review-hire', name: 'hireDate', label: '입사일(채용할 때)', type: 'date', value: koreaToday(7) })}
-  ${textareaField({ id: 'review-reason', name: 'reason', label: '반려 사유(반려할 때)', value: '', maxLength: 500, rows: 3 })}
-  <div class="app-form-actions">${button({ label: '검토 결과 저장', type: 'submit', size: 'large' })}</div>
-</form>`;
+      refuse: { value: 'reject', label: '반려', description: '신청인에게 사유를 문자로 보냅니다.' },
+      more: textField({
+        id: 'review-hire',
+        name: 'hireDate',
+        label: '입사일(채용할 때)',
+        type: 'date',
+        value: koreaToday(7),
+      }),
+      reason: { label: '반려 사유(반려할 때)' },
+      actions: button({ label: '검토 결과 저장', type: 'submit', size: 'large' }),
+    });
   }
 
   async function load() {
@@ -536,7 +536,7 @@ export function agencyActivityApplicationPage(ctx: PageContext): PageView {
       failure: '활동 신청을 불러오지 못했습니다',
       retry: 'retry',
       render: (a) =>
-        html`<section class="app-section" aria-labelledby="review-title"><h2 class="app-section-title" id="review-title">${a.name}님의 활동 신청</h2>${details(a)}</section>${a.status === 'submitted' ? decisionForm() : ''}<p class="app-actions"><a class="krds-btn secondary large" href="${AGENCY_PATH}">목록으로</a></p>`,
+        html`<section class="app-section" aria-labelledby="review-title"><h2 class="app-section-title" id="review-title">${a.name}님의 활동 신청</h2>${details(a)}</section>${a.status === 'submitted' ? reviewForm() : ''}<p class="app-actions"><a class="krds-btn secondary large" href="${AGENCY_PATH}">목록으로</a></p>`,
     });
   }
 
@@ -551,15 +551,15 @@ export function agencyActivityApplicationPage(ctx: PageContext): PageView {
         'submit',
         oneAtATime(async (form) => {
           if (!current) return;
-          const decision = formText(form, 'decision');
+          const { decision, reason, problems } = readDecision(form, {
+            refuse: 'reject',
+            choose: '채용 또는 반려 중 하나를 골라 주세요.',
+            reasonMissing: '반려할 때는 신청인이 알 수 있도록 사유를 적어 주세요.',
+            minReason: 2,
+          });
           const hireDate = formText(form, 'hireDate');
-          const reason = formText(form, 'reason').trim();
-          const problems: Problem[] = [];
-          if (!decision) problems.push({ field: 'decision', message: '채용 또는 반려 중 하나를 골라 주세요.' });
           if (decision === 'accept' && !hireDate)
             problems.push({ field: 'hireDate', message: '채용하려면 입사일을 입력해 주세요.' });
-          if (decision === 'reject' && reason.length < 2)
-            problems.push({ field: 'reason', message: '반려할 때는 신청인이 알 수 있도록 사유를 적어 주세요.' });
           if (reportProblems(target(), problems)) return;
           const result = await apiPost<ActivityView & { assistantId?: string }>(
             `/activity-applications/${encodeURIComponent(id)}/decision`,

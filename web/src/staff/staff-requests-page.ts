@@ -1,13 +1,15 @@
 import { BRANCHES, branchName } from '#commons/branches';
-import { button } from '../components/button.ts';
-import { radioGroup, selectField, textareaField } from '../components/form-field.ts';
-import { type Problem, problemsOf, showProblems } from '../components/form-problems.ts';
+import { button, buttonLink } from '../components/button.ts';
+import { decisionForm, readDecision } from '../components/decision-form.ts';
+import { selectField } from '../components/form-field.ts';
+import { problemsOf, showProblems } from '../components/form-problems.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiPost } from '../core/api.ts';
 import { koreanDate, koreanDateTime } from '../core/dates.ts';
 import { html } from '../core/html.ts';
+import { showOutcome } from '../core/outcome.ts';
 import { loadSection, onAction } from '../core/page.ts';
-import { onSubmit, problemTarget } from '../core/submit.ts';
+import { onSubmit, problemTarget, reportProblems } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import type { Viewer } from '../shell/systems.ts';
 
@@ -175,29 +177,22 @@ export function staffRequestDecisionPage(ctx: PageContext): PageView {
 </dl>`;
   }
 
-  function decisionForm(r: StaffRequest) {
+  function decisionSection(r: StaffRequest) {
     if (r.status === 'approved' || r.status === 'rejected') {
       return html`<p class="app-form-note">이미 처리한 신청입니다.</p>`;
     }
     return html`${r.status === 'submitted' ? html`<div class="app-notice app-notice-info"><p>신청자가 아직 휴대전화 인증을 마치지 않았습니다. 인증을 마친 뒤에 승인할 수 있습니다.</p></div>` : ''}
-<form id="decision-form" class="app-form" novalidate>
-  ${radioGroup({
-    id: DECISION_IDS.decision!,
-    name: 'decision',
-    label: '처리 결과',
-    options: [
-      { value: 'approve', label: '승인', description: '신청자가 바로 로그인할 수 있습니다.' },
-      { value: 'reject', label: '반려', description: '신청자에게 반려 사유를 문자로 보냅니다.' },
-    ],
-    value: '',
-    required: true,
-  })}
-  ${textareaField({ id: DECISION_IDS.reason!, name: 'reason', label: '반려 사유', value: '', maxLength: 500, rows: 3, hint: '반려할 때는 꼭 적어 주세요. 신청자가 무엇을 고쳐야 하는지 적어 주세요. 500자 이하.' })}
-  <div class="app-form-actions">
-    ${button({ label: '처리 결과 저장', type: 'submit', size: 'large' })}
-    <a class="krds-btn secondary large" href="${backHref}">목록으로</a>
-  </div>
-</form>`;
+${decisionForm({
+  id: 'decision-form',
+  fieldIds: DECISION_IDS,
+  accept: { value: 'approve', label: '승인', description: '신청자가 바로 로그인할 수 있습니다.' },
+  refuse: { value: 'reject', label: '반려', description: '신청자에게 반려 사유를 문자로 보냅니다.' },
+  reason: {
+    label: '반려 사유',
+    hint: '반려할 때는 꼭 적어 주세요. 신청자가 무엇을 고쳐야 하는지 적어 주세요. 500자 이하.',
+  },
+  actions: html`${button({ label: '처리 결과 저장', type: 'submit', size: 'large' })}${buttonLink({ label: '목록으로', href: backHref, size: 'large' })}`,
+})}`;
   }
 
   async function load(): Promise<void> {
@@ -222,20 +217,17 @@ export function staffRequestDecisionPage(ctx: PageContext): PageView {
 </section>
 <section class="app-section" aria-labelledby="decision-title">
   <h2 class="app-section-title" id="decision-title">처리</h2>
-  ${decisionForm(request)}
+  ${decisionSection(request)}
 </section>`.value;
   }
 
   async function submit(form: HTMLFormElement): Promise<void> {
-    const data = new FormData(form);
-    const decision = String(data.get('decision') ?? '');
-    const reason = String(data.get('reason') ?? '').trim();
-    const problems: Problem[] = [];
-    if (!decision) problems.push({ field: 'decision', message: '승인 또는 반려 중 하나를 골라 주세요.' });
-    if (decision === 'reject' && !reason) {
-      problems.push({ field: 'reason', message: '반려할 때는 신청자가 알 수 있도록 사유를 입력해 주세요.' });
-    }
-    if (problems.length) return showProblems(target(), problems);
+    const { decision, reason, problems } = readDecision(form, {
+      refuse: 'reject',
+      choose: '승인 또는 반려 중 하나를 골라 주세요.',
+      reasonMissing: '반려할 때는 신청자가 알 수 있도록 사유를 입력해 주세요.',
+    });
+    if (reportProblems(target(), problems)) return;
     const result = await apiPost<{ status: string }>(
       `/staff-requests/${encodeURIComponent(userId)}/decision`,
       { decision, ...(reason ? { reason } : {}) },
@@ -249,10 +241,11 @@ export function staffRequestDecisionPage(ctx: PageContext): PageView {
     main.querySelector('#decision-errors')!.innerHTML = '';
     ctx.setTitle(title);
     await load();
-    const notice = main.querySelector<HTMLElement>('#decision-done')!;
-    notice.innerHTML =
-      html`<div class="app-notice app-notice-success" role="status" tabindex="-1"><p class="app-notice-title">${done}</p><p><a href="${backHref}">목록으로 돌아가기</a></p></div>`.value;
-    notice.querySelector<HTMLElement>('.app-notice')?.focus();
+    showOutcome(
+      main.querySelector<HTMLElement>('#decision-done')!,
+      done,
+      html`<p><a href="${backHref}">목록으로 돌아가기</a></p>`,
+    );
   }
 
   return {
