@@ -1,4 +1,3 @@
-import { SIDO } from '#commons/regions';
 import { maskPhone, rrnProblem } from '#commons/rrn';
 import { DISABILITY_TYPES, label, SUPPORT_TYPES } from '#functions/applications/codes';
 import {
