@@ -1,3 +1,4 @@
+import { SIDO } from '#commons/regions';
 import { maskPhone, rrnProblem } from '#commons/rrn';
 import { DISABILITY_TYPES, label, SUPPORT_TYPES } from '#functions/applications/codes';
 import {
@@ -10,7 +11,7 @@ import {
 import type { ActivityApplicationItem } from '#functions/assistants/entities';
 import { activityApplicationProblems, QUALIFICATIONS } from '#functions/assistants/rules';
 import { button } from '../components/button.ts';
-import { decisionForm, readDecision, readDecision } from '../components/decision-form.ts';
+import { decisionForm, readDecision } from '../components/decision-form.ts';
 import { facts, statusTag } from '../components/facts.ts';
 import {
   bindSelectState,
