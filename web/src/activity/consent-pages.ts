@@ -2,7 +2,7 @@ import { button, buttonLink } from '../components/button.ts';
 import { facts } from '../components/facts.ts';
 import { checkboxField, fileField, textField } from '../components/form-field.ts';
 import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
+import { spinner } from '../components/notice.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
@@ -354,21 +354,13 @@ export function consentListPage(ctx: PageContext): PageView {
 
   async function load(): Promise<void> {
     const body = main.querySelector<HTMLElement>('#cs-body')!;
-    const result = await apiGet<{ items: Round[]; waiting: number }>(
-      '/me/consent-rounds',
-      {},
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '동의 요청을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    const { items, waiting } = result.data;
+    const loaded = await loadSection<{ items: Round[]; waiting: number }>(ctx, body, {
+      path: '/me/consent-rounds',
+      failure: '동의 요청을 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    const { items, waiting } = loaded;
     body.innerHTML = items.length
       ? html`<p class="app-count">서명을 기다리는 요청 <strong>${waiting}</strong>건</p>
 ${dataTable({

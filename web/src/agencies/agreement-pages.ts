@@ -3,7 +3,6 @@ import { button, buttonLink } from '../components/button.ts';
 import { statusTag } from '../components/facts.ts';
 import { selectField, textareaField, textField } from '../components/form-field.ts';
 import { formText, type Problem, problemsOf, showProblems } from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost, apiPut } from '../core/api.ts';
 import { dateTime, day } from '../core/dates.ts';
@@ -424,22 +423,14 @@ ${actionsMarkup(a)}
 
   async function load(notice?: string) {
     const body = main.querySelector<HTMLElement>('#agreement-body')!;
-    if (!current) body.innerHTML = spinner('약정서를 불러오는 중입니다…').value;
-    const result = await apiGet<AgreementView>(
-      `/agreements/${encodeURIComponent(agreementId)}`,
-      {},
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '약정서를 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry-agreement',
-      }).value;
-      return;
-    }
-    current = result.data;
+    const loaded = await loadSection<AgreementView>(ctx, body, {
+      path: `/agreements/${encodeURIComponent(agreementId)}`,
+      ...(current ? {} : { loading: '약정서를 불러오는 중입니다…' }),
+      failure: '약정서를 불러오지 못했습니다',
+      retry: 'retry-agreement',
+    });
+    if (loaded === undefined) return;
+    current = loaded;
     render(current);
     if (notice) done(notice);
   }

@@ -1,9 +1,9 @@
 import { button } from '../components/button.ts';
 import { facts } from '../components/facts.ts';
 import { textareaField } from '../components/form-field.ts';
-import { failureNotice, notice, spinner } from '../components/notice.ts';
+import { notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
-import { apiGet, apiPost } from '../core/api.ts';
+import { apiPost } from '../core/api.ts';
 import { previousMonthInKorea } from '../core/dates.ts';
 import { downloadInto } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
@@ -309,21 +309,13 @@ ${dataTable({
     /** Reads the claim; while the workflow is between human steps, reads again shortly. */
     async function load(message?: SafeHtml): Promise<void> {
       clearTimeout(poll);
-      const result = await apiGet<ClaimDetail>(
-        `/claims/${encodeURIComponent(claimId)}`,
-        {},
-        { signal: ctx.signal },
-      ).catch(() => undefined);
-      if (!result) return;
-      if (!result.ok) {
-        main.querySelector<HTMLElement>('#claim-body')!.innerHTML = failureNotice({
-          title: '사업비 신청을 불러오지 못했습니다',
-          message: result.problem.message,
-          retryAction: 'retry',
-        }).value;
-        return;
-      }
-      claim = result.data;
+      const loaded = await loadSection<ClaimDetail>(ctx, main.querySelector<HTMLElement>('#claim-body')!, {
+        path: `/claims/${encodeURIComponent(claimId)}`,
+        failure: '사업비 신청을 불러오지 못했습니다',
+        retry: 'retry',
+      });
+      if (loaded === undefined) return;
+      claim = loaded;
       render(claim, message);
       // between human steps the workflow is still working (computing, or taking the answer in)
       const settled = claim.status === 'failed' || claim.status === 'approved' || claim.waitingFor !== undefined;

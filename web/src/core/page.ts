@@ -10,8 +10,11 @@ import type { SafeHtml } from './html.ts';
 export interface LoadOptions {
   path: string;
   query?: Query;
-  /** the spinner's label (불러오는 중입니다…) */
-  loading: string;
+  /**
+   * the spinner's label (불러오는 중입니다…); without it the box keeps what it shows until the answer
+   * (the spinner of the page's first markup, or the data a reload replaces)
+   */
+  loading?: string;
   /** the failure notice's title (…을 불러오지 못했습니다) */
   failure: string;
   /** the data-action of the notice's 다시 시도 button */
@@ -30,7 +33,7 @@ export async function loadSection<T>(
   box: HTMLElement,
   options: LoadOptions,
 ): Promise<T | undefined> {
-  box.innerHTML = spinner(options.loading).value;
+  if (options.loading !== undefined) box.innerHTML = spinner(options.loading).value;
   box.setAttribute('aria-busy', 'true');
   let result: ApiResult<T>;
   try {

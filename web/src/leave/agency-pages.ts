@@ -2,7 +2,7 @@ import { button } from '../components/button.ts';
 import { facts } from '../components/facts.ts';
 import { type Option, selectField, textareaField, textField } from '../components/form-field.ts';
 import { type FormProblemTarget, showProblems } from '../components/form-problems.ts';
-import { failureNotice, notice, spinner } from '../components/notice.ts';
+import { notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost, apiPut } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
@@ -407,17 +407,14 @@ export function agencyLedgerPage(initial: PageContext): PageView {
 
   async function load(): Promise<void> {
     const body = main.querySelector<HTMLElement>('#leave-body')!;
-    const result = await apiGet<Ledger>(path(), { year: yearOf(ctx) }, { signal: ctx.signal }).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '연차 대장을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    ledger = result.data;
+    const loaded = await loadSection<Ledger>(ctx, body, {
+      path: path(),
+      query: { year: yearOf(ctx) },
+      failure: '연차 대장을 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    ledger = loaded;
     render(ledger);
   }
 

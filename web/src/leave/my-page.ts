@@ -2,12 +2,13 @@ import { button } from '../components/button.ts';
 import { facts } from '../components/facts.ts';
 import { textField } from '../components/form-field.ts';
 import { type FormProblemTarget, showProblems } from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
+import { spinner } from '../components/notice.ts';
 import { emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
 import { saveBase64File } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { loadSection } from '../core/page.ts';
 import { refused } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { amount, type MyLeave, type NoticeView, parseDates } from './model.ts';
@@ -70,17 +71,13 @@ export function myLeavePage(ctx: PageContext): PageView {
 
   async function load(): Promise<void> {
     const body = main.querySelector<HTMLElement>('#my-leave-body')!;
-    const result = await apiGet<MyLeave>('/me/leave', {}, { signal: ctx.signal }).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '연차를 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    const { employments, asOf } = result.data;
+    const loaded = await loadSection<MyLeave>(ctx, body, {
+      path: '/me/leave',
+      failure: '연차를 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    const { employments, asOf } = loaded;
     let i = 0;
     body.innerHTML = employments.length
       ? employments

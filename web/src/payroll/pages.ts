@@ -8,7 +8,7 @@ import { apiGet, apiPost } from '../core/api.ts';
 import { dateTime, monthInUrl } from '../core/dates.ts';
 import { downloadInto } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
-import { onAction } from '../core/page.ts';
+import { loadSection, onAction } from '../core/page.ts';
 import { problemTarget, refused } from '../core/submit.ts';
 import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
@@ -75,21 +75,14 @@ export function agencyPayrollPage(ctx: PageContext): PageView {
       body.innerHTML = emptyState('수행기관 담당자만 볼 수 있습니다.').value;
       return;
     }
-    const result = await apiGet<MonthList>(
-      `/organisations/${encodeURIComponent(agencyId)}/payroll`,
-      { month },
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '급여 목록을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    const list = result.data;
+    const loaded = await loadSection<MonthList>(ctx, body, {
+      path: `/organisations/${encodeURIComponent(agencyId)}/payroll`,
+      query: { month },
+      failure: '급여 목록을 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    const list = loaded;
     body.innerHTML = html`<div id="payroll-message">${message ?? ''}</div>
 ${
   list.count

@@ -1,10 +1,10 @@
 import { button, buttonLink } from '../components/button.ts';
 import { showProblems } from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
+import { spinner } from '../components/notice.ts';
 import { emptyState } from '../components/table.ts';
-import { apiGet, apiPut } from '../core/api.ts';
+import { apiPut } from '../core/api.ts';
 import { attrs, html, type SafeHtml } from '../core/html.ts';
-import { onAction } from '../core/page.ts';
+import { loadSection, onAction } from '../core/page.ts';
 import { problemTarget, refused } from '../core/submit.ts';
 import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
@@ -190,21 +190,13 @@ export function payrollSettingsPage(ctx: PageContext): PageView {
       body.innerHTML = emptyState('수행기관 담당자만 볼 수 있습니다.').value;
       return;
     }
-    const result = await apiGet<Settings>(
-      `/organisations/${encodeURIComponent(agencyId)}/payroll-settings`,
-      {},
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '급여 항목을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    render(result.data, message);
+    const loaded = await loadSection<Settings>(ctx, body, {
+      path: `/organisations/${encodeURIComponent(agencyId)}/payroll-settings`,
+      failure: '급여 항목을 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    render(loaded, message);
   }
 
   return {
