@@ -7,7 +7,7 @@ import { emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import { loadSection } from '../core/page.ts';
-import { problemTarget } from '../core/submit.ts';
+import { onSubmit, problemTarget } from '../core/submit.ts';
 import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { bindEntryForm, entryForm, nativeField, readEntryForm } from './entry-form.ts';
@@ -160,7 +160,6 @@ export function agencyEditLogPage(ctx: PageContext): PageView {
   const title = '활동일지 정정';
   let main: HTMLElement;
   let entry: Entry | undefined;
-  let busy = false;
 
   const target = () => problemTarget(ctx, main, 'ag-errors', ENTRY_FIELD_IDS, title);
   const back = () =>
@@ -207,34 +206,28 @@ ${entryForm({
   extraActions: buttonLink({ label: '취소', href: back(), variant: 'tertiary', size: 'large' }),
 })}`.value;
       });
-      main.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (busy || !entry) return;
-        busy = true;
-        try {
-          const values = readEntryForm(event.target as HTMLFormElement);
-          const problems = missingEntryFields(values);
-          if (entry.consent === 'signed' && !values.reason?.trim()) {
-            problems.push({ field: 'reason', message: '근로자가 서명한 기록을 정정하려면 정정 사유를 적어 주세요.' });
-          }
-          if (problems.length) return showProblems(target(), problems);
-          const result = await apiPost<Entry>(
-            `/activity-logs/${encodeURIComponent(entry.entryId)}`,
-            { ...entryBody(values), revision: entry.revision, reason: values.reason?.trim() || undefined },
-            { signal: ctx.signal },
-          );
-          if (!result.ok) return showProblems(target(), problemsOf(result.problem));
-          ctx.navigate(
-            withQuery(AGENCY_LOGS_PATH, {
-              month: result.data.month,
-              assistantId: result.data.assistantId,
-              workerId: result.data.workerId,
-              saved: 'yes',
-            }),
-          );
-        } finally {
-          busy = false;
+      onSubmit(main, async (form) => {
+        if (!entry) return;
+        const values = readEntryForm(form);
+        const problems = missingEntryFields(values);
+        if (entry.consent === 'signed' && !values.reason?.trim()) {
+          problems.push({ field: 'reason', message: '근로자가 서명한 기록을 정정하려면 정정 사유를 적어 주세요.' });
         }
+        if (problems.length) return showProblems(target(), problems);
+        const result = await apiPost<Entry>(
+          `/activity-logs/${encodeURIComponent(entry.entryId)}`,
+          { ...entryBody(values), revision: entry.revision, reason: values.reason?.trim() || undefined },
+          { signal: ctx.signal },
+        );
+        if (!result.ok) return showProblems(target(), problemsOf(result.problem));
+        ctx.navigate(
+          withQuery(AGENCY_LOGS_PATH, {
+            month: result.data.month,
+            assistantId: result.data.assistantId,
+            workerId: result.data.workerId,
+            saved: 'yes',
+          }),
+        );
       });
     },
   };

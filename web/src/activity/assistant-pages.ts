@@ -6,6 +6,7 @@ import { failureNotice, spinner } from '../components/notice.ts';
 import { emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { onSubmit } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { bindEntryForm, entryForm, nativeField, readEntryForm } from './entry-form.ts';
 import {
@@ -215,7 +216,6 @@ export function newActivityLogPage(ctx: PageContext): PageView {
   const title = '활동내역 등록';
   let main: HTMLElement;
   let workers: WorkerOption[] = [];
-  let busy = false;
   const month = monthFrom(ctx.url.searchParams);
   const asked = ctx.url.searchParams.get('workerId') ?? '';
 
@@ -269,17 +269,7 @@ ${buttonLink({ label: '취소', href: withQuery(LOGS_PATH, { workerId, month }),
     mount(m) {
       main = m;
       bindEntryForm(main);
-      main.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (busy) return;
-        busy = true;
-        const submitter = (event as SubmitEvent).submitter as HTMLElement | null;
-        try {
-          await save(event.target as HTMLFormElement, submitter?.dataset.next === 'yes');
-        } finally {
-          busy = false;
-        }
-      });
+      onSubmit(main, (form, submitter) => save(form, submitter?.dataset.next === 'yes'));
       void loadWorkers(ctx).then((loaded) => {
         if (typeof loaded === 'string') {
           main.querySelector('#al-form-slot')!.innerHTML =
@@ -297,7 +287,6 @@ export function editActivityLogPage(ctx: PageContext): PageView {
   const title = '활동내역 고치기';
   let main: HTMLElement;
   let entry: Entry | undefined;
-  let busy = false;
 
   const back = () => withQuery(LOGS_PATH, { workerId: entry?.workerId, month: entry?.month });
 
@@ -346,26 +335,18 @@ ${buttonLink({ label: '취소', href: back(), variant: 'tertiary', size: 'large'
         entry = result.data;
         render();
       });
-      main.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (busy || !entry) return;
-        busy = true;
-        try {
-          const values = readEntryForm(event.target as HTMLFormElement);
-          const problems = missingEntryFields(values);
-          if (problems.length) return showProblems(target(ctx, main, title), problems);
-          const result = await apiPost<Entry>(
-            `/activity-logs/${encodeURIComponent(entry.entryId)}`,
-            { ...entryBody(values), revision: entry.revision },
-            { signal: ctx.signal },
-          );
-          if (!result.ok) return showProblems(target(ctx, main, title), problemsOf(result.problem));
-          ctx.navigate(
-            withQuery(LOGS_PATH, { workerId: result.data.workerId, month: result.data.month, saved: 'yes' }),
-          );
-        } finally {
-          busy = false;
-        }
+      onSubmit(main, async (form) => {
+        if (!entry) return;
+        const values = readEntryForm(form);
+        const problems = missingEntryFields(values);
+        if (problems.length) return showProblems(target(ctx, main, title), problems);
+        const result = await apiPost<Entry>(
+          `/activity-logs/${encodeURIComponent(entry.entryId)}`,
+          { ...entryBody(values), revision: entry.revision },
+          { signal: ctx.signal },
+        );
+        if (!result.ok) return showProblems(target(ctx, main, title), problemsOf(result.problem));
+        ctx.navigate(withQuery(LOGS_PATH, { workerId: result.data.workerId, month: result.data.month, saved: 'yes' }));
       });
       main.addEventListener('click', async (event) => {
         const action = (event.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;

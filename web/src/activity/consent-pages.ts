@@ -8,7 +8,7 @@ import { apiGet, apiPost } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
 import { html } from '../core/html.ts';
 import { loadSection, onAction } from '../core/page.ts';
-import { problemTarget, refused } from '../core/submit.ts';
+import { onSubmit, problemTarget, refused, singleFlight } from '../core/submit.ts';
 import { uploadFile, uploadMessage } from '../core/upload.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { CONSENT_REQUESTS_PATH, LOGS_PATH, loadWorkers, monthSearch, NO_WORKERS } from './assistant-pages.ts';
@@ -57,7 +57,7 @@ export function consentRequestPage(initial: PageContext): PageView {
   let data: AssistantMonth | undefined;
   let printedDigest: string | undefined;
   let scan: ScanState = { kind: 'none' };
-  let busy = false;
+  const flight = singleFlight();
 
   const selection = () => {
     const month = monthFrom(ctx.url.searchParams);
@@ -299,14 +299,10 @@ export function consentRequestPage(initial: PageContext): PageView {
           );
           return;
         }
-        if (busy) return;
-        busy = true;
-        try {
+        await flight(async () => {
           if (form.id === 'cr-request-form') await request(form);
           if (form.id === 'cr-paper-form') await paper(form);
-        } finally {
-          busy = false;
-        }
+        });
       });
       main.addEventListener('change', (event) => {
         const input = event.target as HTMLInputElement;
@@ -403,7 +399,7 @@ const SIGN_IDS = { typedName: 'cs-name', agree: 'cs-agree', digest: 'cs-name' };
 export function consentSignPage(ctx: PageContext): PageView {
   let main: HTMLElement;
   let detail: RoundDetail | undefined;
-  let busy = false;
+  const _busy = false;
 
   const target = () => problemTarget(ctx, main, 'cs-errors', SIGN_IDS, SIGN_TITLE);
 
@@ -479,33 +475,25 @@ ${printSlot('cs-print')}`.value;
     mount(m) {
       main = m;
       void load();
-      main.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (busy || !detail) return;
-        busy = true;
-        try {
-          const form = event.target as HTMLFormElement;
-          const values = new FormData(form);
-          const agree = values.get('agree') === 'yes';
-          const typedName = String(values.get('typedName') ?? '').trim();
-          const problems = [];
-          if (!agree)
-            problems.push({ field: 'agree', message: '활동내역을 확인했고 동의한다는 항목에 체크해 주세요.' });
-          if (!typedName) problems.push({ field: 'typedName', message: '서명란에 이름을 적어 주세요.' });
-          if (problems.length) return showProblems(target(), problems);
-          const result = await apiPost<Round>(
-            `/consent-rounds/${encodeURIComponent(detail.round.roundId)}/sign`,
-            { typedName, agree, digest: detail.digest },
-            { signal: ctx.signal },
-          );
-          if (refused(target(), result)) return;
-          await load();
-          main.querySelector<HTMLElement>('.app-notice-success')?.setAttribute('tabindex', '-1');
-          main.querySelector<HTMLElement>('.app-notice-success')?.focus();
-          ctx.announce('서명했습니다. 활동일지 동의가 끝났습니다.');
-        } finally {
-          busy = false;
-        }
+      onSubmit(main, async (form) => {
+        if (!detail) return;
+        const values = new FormData(form);
+        const agree = values.get('agree') === 'yes';
+        const typedName = String(values.get('typedName') ?? '').trim();
+        const problems = [];
+        if (!agree) problems.push({ field: 'agree', message: '활동내역을 확인했고 동의한다는 항목에 체크해 주세요.' });
+        if (!typedName) problems.push({ field: 'typedName', message: '서명란에 이름을 적어 주세요.' });
+        if (problems.length) return showProblems(target(), problems);
+        const result = await apiPost<Round>(
+          `/consent-rounds/${encodeURIComponent(detail.round.roundId)}/sign`,
+          { typedName, agree, digest: detail.digest },
+          { signal: ctx.signal },
+        );
+        if (refused(target(), result)) return;
+        await load();
+        main.querySelector<HTMLElement>('.app-notice-success')?.setAttribute('tabindex', '-1');
+        main.querySelector<HTMLElement>('.app-notice-success')?.focus();
+        ctx.announce('서명했습니다. 활동일지 동의가 끝났습니다.');
       });
       main.addEventListener('click', async (event) => {
         const print = (event.target as Element).closest('[data-action="print"]');

@@ -10,7 +10,7 @@ import { apiGet } from '../core/api.ts';
 import { koreanDateTime, monthInUrl } from '../core/dates.ts';
 import { saveBase64File } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
-import { problemTarget } from '../core/submit.ts';
+import { onSubmit, problemTarget } from '../core/submit.ts';
 import { presignedUpload } from '../core/upload.ts';
 import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
@@ -89,7 +89,6 @@ ${failed ? errorTable(item) : unmatchedTable(item)}`;
 export function attendancePage(initial: PageContext): PageView {
   let ctx = initial;
   let main: HTMLElement;
-  let busy = false;
 
   const target = () => problemTarget(ctx, main, 'at-problems', FIELD_IDS, TITLE);
 
@@ -268,18 +267,7 @@ export function attendancePage(initial: PageContext): PageView {
 <div id="at-month-body"></div>`,
     mount(m) {
       main = m;
-      main.addEventListener('submit', async (event) => {
-        const form = event.target as HTMLFormElement;
-        if (form.id !== 'at-upload') return;
-        event.preventDefault();
-        if (busy) return;
-        busy = true;
-        try {
-          await upload(form);
-        } finally {
-          busy = false;
-        }
-      });
+      onSubmit(main, upload, { only: 'at-upload' });
       main.addEventListener('click', async (event) => {
         const el = (event.target as Element).closest<HTMLElement>('[data-action]');
         if (!el) return;

@@ -10,6 +10,7 @@ import { apiPost, apiPut } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import { loadSection } from '../core/page.ts';
+import { singleFlight } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { ATTENDANCE_PATH, agencyIdOf, COMPARISON_PATH, monthOf } from './attendance-page.ts';
 import { type Comparison, type ComparisonRow, type FindingView, findingState, spanText } from './model.ts';
@@ -94,7 +95,6 @@ export function comparisonPage(initial: PageContext): PageView {
   let ctx = initial;
   let main: HTMLElement;
   let data: Comparison | undefined;
-  let busy = false;
 
   const target = (fieldIds: Record<string, string> = {}): FormProblemTarget => ({
     root: main,
@@ -178,15 +178,7 @@ export function comparisonPage(initial: PageContext): PageView {
     ctx.announce(`${d.rows.length}일을 비교했습니다. 제출 전 조치 필요 ${d.summary.blockingOpen}건.`);
   }
 
-  async function act(run: () => Promise<void>): Promise<void> {
-    if (busy) return;
-    busy = true;
-    try {
-      await run();
-    } finally {
-      busy = false;
-    }
-  }
+  const act = singleFlight();
 
   return {
     title: TITLE,

@@ -8,6 +8,7 @@ import { previousMonthInKorea } from '../core/dates.ts';
 import { downloadInto } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import { loadSection, onAction } from '../core/page.ts';
+import { singleFlight } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
   ACTION_LABELS,
@@ -234,7 +235,7 @@ export function claimDetailPage(side: 'agency' | 'branch') {
   return (ctx: PageContext): PageView => {
     let main: HTMLElement;
     let claim: ClaimDetail | undefined;
-    let busy = false;
+    const flight = singleFlight();
     const base = side === 'agency' ? AGENCY_CLAIMS_PATH : BRANCH_CLAIMS_PATH;
     const claimId = ctx.params.claimId ?? '';
     let poll: ReturnType<typeof setTimeout> | undefined;
@@ -323,9 +324,8 @@ ${dataTable({
     }
 
     async function act(action: string): Promise<void> {
-      if (!claim || busy) return;
-      busy = true;
-      try {
+      if (!claim) return;
+      await flight(async () => {
         if (action === 'export') {
           await downloadInto(
             main.querySelector<HTMLElement>('#claim-message')!,
@@ -364,9 +364,7 @@ ${dataTable({
         };
         ctx.announce(done[action] ?? '');
         await load(notice('success', done[action] ?? ''));
-      } finally {
-        busy = false;
-      }
+      });
     }
 
     return {

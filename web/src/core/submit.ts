@@ -15,18 +15,29 @@ import type { ApiResult } from './api.ts';
 
 export type SubmitHandler = (form: HTMLFormElement, submitter: HTMLElement | null) => Promise<unknown>;
 
-/** Runs one submit at a time: the default is prevented, a second submit while one runs is dropped. */
-export function oneAtATime(handler: SubmitHandler): (event: Event) => Promise<void> {
+/**
+ * One action at a time, for the clicks and submits a page handles itself: a run asked for while
+ * another is going is dropped (a double click acts once).
+ */
+export function singleFlight(): (run: () => Promise<unknown>) => Promise<void> {
   let busy = false;
-  return async (event: Event) => {
-    event.preventDefault();
+  return async (run) => {
     if (busy) return;
     busy = true;
     try {
-      await handler(event.target as HTMLFormElement, (event as SubmitEvent).submitter ?? null);
+      await run();
     } finally {
       busy = false;
     }
+  };
+}
+
+/** Runs one submit at a time: the default is prevented, a second submit while one runs is dropped. */
+export function oneAtATime(handler: SubmitHandler): (event: Event) => Promise<void> {
+  const flight = singleFlight();
+  return async (event: Event) => {
+    event.preventDefault();
+    await flight(() => handler(event.target as HTMLFormElement, (event as SubmitEvent).submitter ?? null));
   };
 }
 

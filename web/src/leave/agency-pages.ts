@@ -9,7 +9,7 @@ import { koreanDateTime } from '../core/dates.ts';
 import { saveBase64File } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import { loadSection, onAction } from '../core/page.ts';
-import { refused } from '../core/submit.ts';
+import { refused, singleFlight } from '../core/submit.ts';
 import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
@@ -314,7 +314,6 @@ export function agencyLedgerPage(initial: PageContext): PageView {
   let ctx = initial;
   let main: HTMLElement;
   let ledger: Ledger | undefined;
-  let busy = false;
   const assistantId = () => ctx.params.assistantId ?? '';
   const path = () => `/leave/assistants/${encodeURIComponent(assistantId())}`;
   const target = (fieldIds: Record<string, string>): FormProblemTarget => ({
@@ -418,15 +417,7 @@ export function agencyLedgerPage(initial: PageContext): PageView {
     render(ledger);
   }
 
-  async function act(run: () => Promise<void>): Promise<void> {
-    if (busy) return;
-    busy = true;
-    try {
-      await run();
-    } finally {
-      busy = false;
-    }
-  }
+  const act = singleFlight();
 
   async function issue(form: HTMLFormElement): Promise<void> {
     const input = form.querySelector<HTMLInputElement>('input[name="designatedDates"]');

@@ -9,7 +9,7 @@ import { koreanDateTime } from '../core/dates.ts';
 import { saveBase64File } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import { loadSection } from '../core/page.ts';
-import { refused } from '../core/submit.ts';
+import { refused, singleFlight } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { amount, type MyLeave, type NoticeView, parseDates } from './model.ts';
 
@@ -54,7 +54,6 @@ function noticeCard(n: NoticeView, i: number): SafeHtml {
 
 export function myLeavePage(ctx: PageContext): PageView {
   let main: HTMLElement;
-  let busy = false;
   const target = (fieldIds: Record<string, string>): FormProblemTarget => ({
     root: main,
     summary: main.querySelector<HTMLElement>('#my-leave-problems')!,
@@ -142,15 +141,7 @@ export function myLeavePage(ctx: PageContext): PageView {
     say(`통지서(${result.data.fileName})를 내려받았습니다.`);
   }
 
-  async function act(run: () => Promise<void>): Promise<void> {
-    if (busy) return;
-    busy = true;
-    try {
-      await run();
-    } finally {
-      busy = false;
-    }
-  }
+  const act = singleFlight();
 
   return {
     title: TITLE,

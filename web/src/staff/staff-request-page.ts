@@ -16,6 +16,7 @@ import {
 } from '../components/form-problems.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { onSubmit } from '../core/submit.ts';
 import { presignedUpload, type UploadOutcome, uploadMessage } from '../core/upload.ts';
 import {
   bindConsentAll,
@@ -98,7 +99,6 @@ const UPLOAD_FAILED = '파일을 올리지 못했습니다. 인터넷 연결을 
 export function staffRequestPage(ctx: PageContext): PageView {
   let main: HTMLElement;
   let step: Step = 'form';
-  let busy = false;
   let pledge: PledgeState = { kind: 'none' };
   let username = '';
   let destination = '';
@@ -331,16 +331,9 @@ export function staffRequestPage(ctx: PageContext): PageView {
           else showPledge({ kind: 'none' });
         }
       });
-      main.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (busy) return;
-        busy = true;
-        try {
-          if (step === 'form') await onForm(event.target as HTMLFormElement);
-          else if (step === 'code') await onCode(event.target as HTMLFormElement);
-        } finally {
-          busy = false;
-        }
+      onSubmit(main, async (form) => {
+        if (step === 'form') await onForm(form);
+        else if (step === 'code') await onCode(form);
       });
     },
   };
