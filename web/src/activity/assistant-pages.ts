@@ -6,6 +6,7 @@ import { failureNotice, spinner } from '../components/notice.ts';
 import { emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { loadSection } from '../core/page.ts';
 import { onSubmit } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { bindEntryForm, entryForm, nativeField, readEntryForm } from './entry-form.ts';
@@ -86,22 +87,14 @@ export function activityLogsPage(initial: PageContext): PageView {
       body.innerHTML = NO_WORKERS.value;
       return;
     }
-    body.setAttribute('aria-busy', 'true');
-    body.innerHTML = spinner('활동 내역을 불러오는 중입니다…').value;
-    const result = await apiGet<AssistantMonth>('/activity-logs', { workerId, month }, { signal: ctx.signal }).catch(
-      () => undefined,
-    );
-    if (!result) return;
-    body.removeAttribute('aria-busy');
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '활동 내역을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    const data = result.data;
+    const data = await loadSection<AssistantMonth>(ctx, body, {
+      path: '/activity-logs',
+      query: { workerId, month },
+      loading: '활동 내역을 불러오는 중입니다…',
+      failure: '활동 내역을 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (data === undefined) return;
     const w = data.worker;
     const saved = ctx.url.searchParams.get('saved');
     body.innerHTML = html`${
