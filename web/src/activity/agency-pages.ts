@@ -1,6 +1,6 @@
 import { button, buttonLink } from '../components/button.ts';
 import { facts } from '../components/facts.ts';
-import { type Option, selectField } from '../components/form-field.ts';
+import { nativeField, type Option, selectField } from '../components/form-field.ts';
 import { problemsOf, showProblems } from '../components/form-problems.ts';
 import { spinner } from '../components/notice.ts';
 import { emptyState } from '../components/table.ts';
@@ -10,7 +10,7 @@ import { loadSection } from '../core/page.ts';
 import { onSubmit, problemTarget } from '../core/submit.ts';
 import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
-import { bindEntryForm, entryForm, nativeField, readEntryForm } from './entry-form.ts';
+import { bindEntryForm, entryForm, readEntryForm } from './entry-form.ts';
 import {
   type AgencyLogs,
   ENTRY_FIELD_IDS,

@@ -1,6 +1,6 @@
 import { button, buttonLink } from '../components/button.ts';
 import { facts } from '../components/facts.ts';
-import { type Option, selectField } from '../components/form-field.ts';
+import { nativeField, type Option, selectField } from '../components/form-field.ts';
 import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
 import { failureNotice, spinner } from '../components/notice.ts';
 import { emptyState } from '../components/table.ts';
@@ -9,7 +9,7 @@ import { html, type SafeHtml } from '../core/html.ts';
 import { loadSection } from '../core/page.ts';
 import { onSubmit } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
-import { bindEntryForm, entryForm, nativeField, readEntryForm } from './entry-form.ts';
+import { bindEntryForm, entryForm, readEntryForm } from './entry-form.ts';
 import {
   type AssistantMonth,
   defaultDate,

@@ -1,8 +1,7 @@
 import * as clock from '#kernel/clock';
-import { nativeField } from '../activity/entry-form.ts';
 import { monthTitle, withQuery } from '../activity/model.ts';
 import { button, buttonLink } from '../components/button.ts';
-import { fileField } from '../components/form-field.ts';
+import { fileField, nativeField } from '../components/form-field.ts';
 import { problemsOf, showProblems } from '../components/form-problems.ts';
 import { failureNotice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';

@@ -1,9 +1,8 @@
 import { AGENCY_LOGS_PATH } from '../activity/agency-pages.ts';
-import { nativeField } from '../activity/entry-form.ts';
 import { monthTitle, withQuery } from '../activity/model.ts';
 import { button, buttonLink } from '../components/button.ts';
 import { facts } from '../components/facts.ts';
-import { type Option, selectField, textareaField, textField } from '../components/form-field.ts';
+import { nativeField, type Option, selectField, textareaField, textField } from '../components/form-field.ts';
 import { type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiPost, apiPut } from '../core/api.ts';

@@ -1,6 +1,5 @@
-import { nativeField } from '../activity/entry-form.ts';
 import { button, buttonLink } from '../components/button.ts';
-import { selectField, textField } from '../components/form-field.ts';
+import { nativeField, selectField, textField } from '../components/form-field.ts';
 import { showProblems } from '../components/form-problems.ts';
 import { failureNotice, notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
