@@ -1,9 +1,9 @@
 import { button, buttonLink } from '../components/button.ts';
 import { nativeField, selectField, textField } from '../components/form-field.ts';
 import { showProblems } from '../components/form-problems.ts';
-import { failureNotice, notice, spinner } from '../components/notice.ts';
+import { notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
-import { apiGet, apiPost } from '../core/api.ts';
+import { apiPost } from '../core/api.ts';
 import { dateTime, monthInUrl } from '../core/dates.ts';
 import { downloadInto } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
@@ -273,22 +273,13 @@ ${dataTable({
   }
 
   async function load(message?: SafeHtml): Promise<void> {
-    const result = await apiGet<PayrollRecord>(
-      `/payroll/${encodeURIComponent(payrollId)}`,
-      {},
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    const body = main.querySelector<HTMLElement>('#pd-body')!;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '급여를 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    record = result.data;
+    const loaded = await loadSection<PayrollRecord>(ctx, main.querySelector<HTMLElement>('#pd-body')!, {
+      path: `/payroll/${encodeURIComponent(payrollId)}`,
+      failure: '급여를 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    record = loaded;
     ctx.setTitle(`${record.assistantName} ${monthLabel(record.month)} 급여`);
     render(record, message);
   }
