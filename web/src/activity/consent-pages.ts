@@ -399,7 +399,6 @@ const SIGN_IDS = { typedName: 'cs-name', agree: 'cs-agree', digest: 'cs-name' };
 export function consentSignPage(ctx: PageContext): PageView {
   let main: HTMLElement;
   let detail: RoundDetail | undefined;
-  const _busy = false;
 
   const target = () => problemTarget(ctx, main, 'cs-errors', SIGN_IDS, SIGN_TITLE);
 
