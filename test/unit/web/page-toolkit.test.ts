@@ -4,7 +4,7 @@ import { facts } from '../../../web/src/components/facts.ts';
 import { dateTime, day } from '../../../web/src/core/dates.ts';
 import { html } from '../../../web/src/core/html.ts';
 import { showOutcome } from '../../../web/src/core/outcome.ts';
-import { loadInto, loadSection, onAction } from '../../../web/src/core/page.ts';
+import { loadInto, loadSection, onAction, onFilter } from '../../../web/src/core/page.ts';
 import { oneAtATime, onSubmit, problemTarget, refused } from '../../../web/src/core/submit.ts';
 import { presignedUpload, UPLOAD_TEXTS, uploadFile, uploadMessage } from '../../../web/src/core/upload.ts';
 
@@ -152,6 +152,41 @@ describe('loadSection / loadInto: spinner, failure with retry, data', () => {
     root.dispatch('click', { target: retry });
     expect(run).toHaveBeenCalledTimes(1);
     expect(run).toHaveBeenCalledWith();
+  });
+});
+
+describe('onFilter: the search form puts its choices in the URL', () => {
+  it('keeps the non-empty choices of the names it is given; dropEmptyQuery leaves a bare path', () => {
+    vi.stubGlobal(
+      'FormData',
+      class {
+        constructor(private readonly values: Record<string, string>) {}
+        get(name: string) {
+          return this.values[name] ?? null;
+        }
+      },
+    );
+    const went: string[] = [];
+    const ctxNav = { navigate: (to: string) => went.push(to) };
+    const form = el();
+    onFilter(ctxNav, form, '/internal/seals', ['branchId', 'status']);
+    const submit = (values: Record<string, string>) => {
+      const event = { target: values, preventDefault: vi.fn() };
+      form.dispatch('submit', event);
+      expect(event.preventDefault).toHaveBeenCalled();
+    };
+    submit({ branchId: '', status: 'approved', other: 'x' });
+    submit({});
+    const bare = el();
+    onFilter(ctxNav, bare, '/internal/agreements', ['year'], { dropEmptyQuery: true });
+    bare.dispatch('submit', { target: {}, preventDefault: () => {} });
+    bare.dispatch('submit', { target: { year: '2027' }, preventDefault: () => {} });
+    expect(went).toEqual([
+      '/internal/seals?status=approved',
+      '/internal/seals?',
+      '/internal/agreements',
+      '/internal/agreements?year=2027',
+    ]);
   });
 });
 

@@ -8,7 +8,7 @@ import { apiGet, apiPost, apiPut } from '../core/api.ts';
 import { dateTime, day } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import { showOutcome } from '../core/outcome.ts';
-import { loadSection, onAction } from '../core/page.ts';
+import { loadSection, onAction, onFilter } from '../core/page.ts';
 import { onSubmit, problemTarget, refused } from '../core/submit.ts';
 import { hasRole, ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
@@ -145,12 +145,8 @@ ${dataTable({ id: 'agreements-table', caption: '전자 약정 목록', columns: 
 </section>`,
     mount(m) {
       main = m;
-      main.querySelector('#agreements-filter')!.addEventListener('submit', (event) => {
-        event.preventDefault();
-        const form = event.target as HTMLFormElement;
-        const params = new URLSearchParams();
-        for (const name of ['branchId', 'year']) if (formText(form, name)) params.set(name, formText(form, name));
-        ctx.navigate(`${INTERNAL_LIST}${params.size ? `?${params}` : ''}`);
+      onFilter(ctx, main.querySelector<HTMLElement>('#agreements-filter')!, INTERNAL_LIST, ['branchId', 'year'], {
+        dropEmptyQuery: true,
       });
       onAction(main, 'retry-agreements', load);
       void load();

@@ -2,13 +2,13 @@ import { button, buttonLink } from '../components/button.ts';
 import { decisionForm, readDecision } from '../components/decision-form.ts';
 import { statusTag } from '../components/facts.ts';
 import { fileField, selectField } from '../components/form-field.ts';
-import { type FormProblemTarget, formText, showProblems } from '../components/form-problems.ts';
+import { type FormProblemTarget, showProblems } from '../components/form-problems.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { dateTime } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import { showOutcome } from '../core/outcome.ts';
-import { loadSection, onAction } from '../core/page.ts';
+import { loadSection, onAction, onFilter } from '../core/page.ts';
 import { accepted, onSubmit, problemTarget, reportProblems } from '../core/submit.ts';
 import { hasRole, ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
@@ -226,13 +226,7 @@ ${uploadForm('kead-seal', '공단 직인 이미지', '공단 직인 등록', '�
 ${hq ? html`<section class="app-section" id="kead-seal-section" aria-labelledby="kead-seal-title"><h2 class="app-section-title" id="kead-seal-title">공단 직인</h2></section>` : ''}`,
     mount(m) {
       main = m;
-      main.querySelector('#seal-filter')!.addEventListener('submit', (event) => {
-        event.preventDefault();
-        const form = event.target as HTMLFormElement;
-        const params = new URLSearchParams();
-        for (const name of ['branchId', 'status']) if (formText(form, name)) params.set(name, formText(form, name));
-        ctx.navigate(`${APPROVALS_PATH}?${params}`);
-      });
+      onFilter(ctx, main.querySelector<HTMLElement>('#seal-filter')!, APPROVALS_PATH, ['branchId', 'status']);
       onSubmit(
         main,
         async (form) => {

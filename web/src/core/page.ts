@@ -72,3 +72,26 @@ export function onAction(root: HTMLElement, action: string, run: () => unknown):
     if (button) void run();
   });
 }
+
+/**
+ * A search form whose submit puts its non-empty choices of `names` in the URL of `path` (the page
+ * loads from the URL). With `dropEmptyQuery`, no choice at all leaves `path` without its '?'.
+ */
+export function onFilter(
+  ctx: Pick<PageContext, 'navigate'>,
+  form: HTMLElement,
+  path: string,
+  names: readonly string[],
+  options: { dropEmptyQuery?: boolean } = {},
+): void {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const params = new URLSearchParams();
+    for (const name of names) {
+      const value = data.get(name);
+      if (typeof value === 'string' && value) params.set(name, value);
+    }
+    ctx.navigate(options.dropEmptyQuery && !params.size ? path : `${path}?${params}`);
+  });
+}

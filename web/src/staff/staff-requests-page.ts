@@ -8,7 +8,7 @@ import { apiPost } from '../core/api.ts';
 import { koreanDate, koreanDateTime } from '../core/dates.ts';
 import { html } from '../core/html.ts';
 import { showOutcome } from '../core/outcome.ts';
-import { loadSection, onAction } from '../core/page.ts';
+import { loadSection, onAction, onFilter } from '../core/page.ts';
 import { onSubmit, problemTarget, reportProblems } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import type { Viewer } from '../shell/systems.ts';
@@ -137,16 +137,10 @@ ${dataTable({ id: 'staff-requests-table', caption: `${scope} 계정 신청 목�
 </section>`,
     mount(m) {
       main = m;
-      main.querySelector('#staff-requests-filter')!.addEventListener('submit', (event) => {
-        event.preventDefault();
-        const data = new FormData(event.target as HTMLFormElement);
-        const params = new URLSearchParams();
-        for (const key of ['branchId', 'status']) {
-          const value = data.get(key);
-          if (typeof value === 'string' && value) params.set(key, value);
-        }
-        ctx.navigate(`${STAFF_REQUESTS_PATH}?${params}`);
-      });
+      onFilter(ctx, main.querySelector<HTMLElement>('#staff-requests-filter')!, STAFF_REQUESTS_PATH, [
+        'branchId',
+        'status',
+      ]);
       onAction(main, 'retry-staff-requests', load);
       void load();
     },
