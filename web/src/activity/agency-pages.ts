@@ -1,13 +1,16 @@
-import { ownAgencyOf } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
-import { type Option, selectField } from '../components/form-field.ts';
-import { type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
+import { facts } from '../components/facts.ts';
+import { nativeField, type Option, selectField } from '../components/form-field.ts';
+import { problemsOf, showProblems } from '../components/form-problems.ts';
+import { spinner } from '../components/notice.ts';
 import { emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { loadSection } from '../core/page.ts';
+import { onSubmit, problemTarget } from '../core/submit.ts';
+import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
-import { bindEntryForm, entryForm, nativeField, readEntryForm } from './entry-form.ts';
+import { bindEntryForm, entryForm, readEntryForm } from './entry-form.ts';
 import {
   type AgencyLogs,
   ENTRY_FIELD_IDS,
@@ -20,7 +23,7 @@ import {
   totalsText,
   withQuery,
 } from './model.ts';
-import { facts, monthTable, printMonth, roundsTable } from './views.ts';
+import { monthTable, printMonth, roundsTable } from './views.ts';
 
 // 활동일지 관리 (SPEC C1 §4): the agency sees every log of its assistants, filtered by assistant,
 // worker and month, and may correct an entry; a correction of a signed entry needs a reason and goes
@@ -63,22 +66,15 @@ export function agencyActivityLogsPage(initial: PageContext): PageView {
       return;
     }
     const f = filters();
-    body.innerHTML = spinner('활동일지를 불러오는 중입니다…').value;
-    const result = await apiGet<AgencyLogs>(
-      `/organisations/${encodeURIComponent(agencyId)}/activity-logs`,
-      { month: f.month, assistantId: f.assistantId, workerId: f.workerId },
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '활동일지를 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    const data = result.data;
+    const loaded = await loadSection<AgencyLogs>(ctx, body, {
+      path: `/organisations/${encodeURIComponent(agencyId)}/activity-logs`,
+      query: { month: f.month, assistantId: f.assistantId, workerId: f.workerId },
+      loading: '활동일지를 불러오는 중입니다…',
+      failure: '활동일지를 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    const data = loaded;
     main.querySelector('#ag-search')!.innerHTML = searchForm(data).value;
     const saved = ctx.url.searchParams.get('saved');
     body.innerHTML = html`${
@@ -164,14 +160,8 @@ export function agencyEditLogPage(ctx: PageContext): PageView {
   const title = '활동일지 정정';
   let main: HTMLElement;
   let entry: Entry | undefined;
-  let busy = false;
 
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#ag-errors')!,
-    fieldIds: ENTRY_FIELD_IDS,
-    setTitle: (error) => ctx.setTitle(title, { error }),
-  });
+  const target = () => problemTarget(ctx, main, 'ag-errors', ENTRY_FIELD_IDS, title);
   const back = () =>
     withQuery(AGENCY_LOGS_PATH, { month: entry?.month, assistantId: entry?.assistantId, workerId: entry?.workerId });
 
@@ -216,34 +206,28 @@ ${entryForm({
   extraActions: buttonLink({ label: '취소', href: back(), variant: 'tertiary', size: 'large' }),
 })}`.value;
       });
-      main.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (busy || !entry) return;
-        busy = true;
-        try {
-          const values = readEntryForm(event.target as HTMLFormElement);
-          const problems = missingEntryFields(values);
-          if (entry.consent === 'signed' && !values.reason?.trim()) {
-            problems.push({ field: 'reason', message: '근로자가 서명한 기록을 정정하려면 정정 사유를 적어 주세요.' });
-          }
-          if (problems.length) return showProblems(target(), problems);
-          const result = await apiPost<Entry>(
-            `/activity-logs/${encodeURIComponent(entry.entryId)}`,
-            { ...entryBody(values), revision: entry.revision, reason: values.reason?.trim() || undefined },
-            { signal: ctx.signal },
-          );
-          if (!result.ok) return showProblems(target(), problemsOf(result.problem));
-          ctx.navigate(
-            withQuery(AGENCY_LOGS_PATH, {
-              month: result.data.month,
-              assistantId: result.data.assistantId,
-              workerId: result.data.workerId,
-              saved: 'yes',
-            }),
-          );
-        } finally {
-          busy = false;
+      onSubmit(main, async (form) => {
+        if (!entry) return;
+        const values = readEntryForm(form);
+        const problems = missingEntryFields(values);
+        if (entry.consent === 'signed' && !values.reason?.trim()) {
+          problems.push({ field: 'reason', message: '근로자가 서명한 기록을 정정하려면 정정 사유를 적어 주세요.' });
         }
+        if (problems.length) return showProblems(target(), problems);
+        const result = await apiPost<Entry>(
+          `/activity-logs/${encodeURIComponent(entry.entryId)}`,
+          { ...entryBody(values), revision: entry.revision, reason: values.reason?.trim() || undefined },
+          { signal: ctx.signal },
+        );
+        if (!result.ok) return showProblems(target(), problemsOf(result.problem));
+        ctx.navigate(
+          withQuery(AGENCY_LOGS_PATH, {
+            month: result.data.month,
+            assistantId: result.data.assistantId,
+            workerId: result.data.workerId,
+            saved: 'yes',
+          }),
+        );
       });
     },
   };

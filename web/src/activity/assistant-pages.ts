@@ -1,12 +1,15 @@
 import { button, buttonLink } from '../components/button.ts';
-import { type Option, selectField } from '../components/form-field.ts';
+import { facts } from '../components/facts.ts';
+import { nativeField, type Option, selectField } from '../components/form-field.ts';
 import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
 import { failureNotice, spinner } from '../components/notice.ts';
 import { emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { loadSection } from '../core/page.ts';
+import { onSubmit } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
-import { bindEntryForm, entryForm, nativeField, readEntryForm } from './entry-form.ts';
+import { bindEntryForm, entryForm, readEntryForm } from './entry-form.ts';
 import {
   type AssistantMonth,
   defaultDate,
@@ -21,7 +24,7 @@ import {
   type WorkerOption,
   withQuery,
 } from './model.ts';
-import { facts, monthTable, printAction, printMonth, printSlot, roundsTable } from './views.ts';
+import { monthTable, printAction, printMonth, printSlot, roundsTable } from './views.ts';
 
 // The assistant's screens of seed 000's portal (근로지원인 활동일지 등록): the month of one worker
 // with the seed's columns, the 활동내역 등록 form (new and edit), and printing. Meant for a phone at
@@ -84,22 +87,14 @@ export function activityLogsPage(initial: PageContext): PageView {
       body.innerHTML = NO_WORKERS.value;
       return;
     }
-    body.setAttribute('aria-busy', 'true');
-    body.innerHTML = spinner('활동 내역을 불러오는 중입니다…').value;
-    const result = await apiGet<AssistantMonth>('/activity-logs', { workerId, month }, { signal: ctx.signal }).catch(
-      () => undefined,
-    );
-    if (!result) return;
-    body.removeAttribute('aria-busy');
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '활동 내역을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    const data = result.data;
+    const data = await loadSection<AssistantMonth>(ctx, body, {
+      path: '/activity-logs',
+      query: { workerId, month },
+      loading: '활동 내역을 불러오는 중입니다…',
+      failure: '활동 내역을 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (data === undefined) return;
     const w = data.worker;
     const saved = ctx.url.searchParams.get('saved');
     body.innerHTML = html`${
@@ -214,7 +209,6 @@ export function newActivityLogPage(ctx: PageContext): PageView {
   const title = '활동내역 등록';
   let main: HTMLElement;
   let workers: WorkerOption[] = [];
-  let busy = false;
   const month = monthFrom(ctx.url.searchParams);
   const asked = ctx.url.searchParams.get('workerId') ?? '';
 
@@ -268,17 +262,7 @@ ${buttonLink({ label: '취소', href: withQuery(LOGS_PATH, { workerId, month }),
     mount(m) {
       main = m;
       bindEntryForm(main);
-      main.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (busy) return;
-        busy = true;
-        const submitter = (event as SubmitEvent).submitter as HTMLElement | null;
-        try {
-          await save(event.target as HTMLFormElement, submitter?.dataset.next === 'yes');
-        } finally {
-          busy = false;
-        }
-      });
+      onSubmit(main, (form, submitter) => save(form, submitter?.dataset.next === 'yes'));
       void loadWorkers(ctx).then((loaded) => {
         if (typeof loaded === 'string') {
           main.querySelector('#al-form-slot')!.innerHTML =
@@ -296,7 +280,6 @@ export function editActivityLogPage(ctx: PageContext): PageView {
   const title = '활동내역 고치기';
   let main: HTMLElement;
   let entry: Entry | undefined;
-  let busy = false;
 
   const back = () => withQuery(LOGS_PATH, { workerId: entry?.workerId, month: entry?.month });
 
@@ -345,26 +328,18 @@ ${buttonLink({ label: '취소', href: back(), variant: 'tertiary', size: 'large'
         entry = result.data;
         render();
       });
-      main.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (busy || !entry) return;
-        busy = true;
-        try {
-          const values = readEntryForm(event.target as HTMLFormElement);
-          const problems = missingEntryFields(values);
-          if (problems.length) return showProblems(target(ctx, main, title), problems);
-          const result = await apiPost<Entry>(
-            `/activity-logs/${encodeURIComponent(entry.entryId)}`,
-            { ...entryBody(values), revision: entry.revision },
-            { signal: ctx.signal },
-          );
-          if (!result.ok) return showProblems(target(ctx, main, title), problemsOf(result.problem));
-          ctx.navigate(
-            withQuery(LOGS_PATH, { workerId: result.data.workerId, month: result.data.month, saved: 'yes' }),
-          );
-        } finally {
-          busy = false;
-        }
+      onSubmit(main, async (form) => {
+        if (!entry) return;
+        const values = readEntryForm(form);
+        const problems = missingEntryFields(values);
+        if (problems.length) return showProblems(target(ctx, main, title), problems);
+        const result = await apiPost<Entry>(
+          `/activity-logs/${encodeURIComponent(entry.entryId)}`,
+          { ...entryBody(values), revision: entry.revision },
+          { signal: ctx.signal },
+        );
+        if (!result.ok) return showProblems(target(ctx, main, title), problemsOf(result.problem));
+        ctx.navigate(withQuery(LOGS_PATH, { workerId: result.data.workerId, month: result.data.month, saved: 'yes' }));
       });
       main.addEventListener('click', async (event) => {
         const action = (event.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;

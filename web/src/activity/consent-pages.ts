@@ -1,11 +1,15 @@
 import { button, buttonLink } from '../components/button.ts';
+import { facts } from '../components/facts.ts';
 import { checkboxField, fileField, textField } from '../components/form-field.ts';
 import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
+import { spinner } from '../components/notice.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
 import { html } from '../core/html.ts';
+import { loadSection, onAction } from '../core/page.ts';
+import { onSubmit, problemTarget, refused, singleFlight } from '../core/submit.ts';
+import { uploadFile, uploadMessage } from '../core/upload.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { CONSENT_REQUESTS_PATH, LOGS_PATH, loadWorkers, monthSearch, NO_WORKERS } from './assistant-pages.ts';
 import {
@@ -19,7 +23,7 @@ import {
   type WorkerOption,
   withQuery,
 } from './model.ts';
-import { facts, monthColumns, printAction, printMonth, printSlot, roundsTable } from './views.ts';
+import { monthColumns, printAction, printMonth, printSlot, roundsTable } from './views.ts';
 
 // C2 in the portal. The assistant's 전자서명 동의 요청 (seed 000): the month's entries with a tick
 // for each one not yet sent, 동의요청, and the paper path for a worker who cannot sign online —
@@ -53,7 +57,7 @@ export function consentRequestPage(initial: PageContext): PageView {
   let data: AssistantMonth | undefined;
   let printedDigest: string | undefined;
   let scan: ScanState = { kind: 'none' };
-  let busy = false;
+  const flight = singleFlight();
 
   const selection = () => {
     const month = monthFrom(ctx.url.searchParams);
@@ -159,20 +163,15 @@ export function consentRequestPage(initial: PageContext): PageView {
       body.innerHTML = NO_WORKERS.value;
       return;
     }
-    body.innerHTML = spinner('활동 내역을 불러오는 중입니다…').value;
-    const result = await apiGet<AssistantMonth>('/activity-logs', { workerId, month }, { signal: ctx.signal }).catch(
-      () => undefined,
-    );
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '활동 내역을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    data = result.data;
+    const loaded = await loadSection<AssistantMonth>(ctx, body, {
+      path: '/activity-logs',
+      query: { workerId, month },
+      loading: '활동 내역을 불러오는 중입니다…',
+      failure: '활동 내역을 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    data = loaded;
     printedDigest = undefined;
     scan = { kind: 'none' };
     renderMonth();
@@ -195,32 +194,16 @@ export function consentRequestPage(initial: PageContext): PageView {
     const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
     const contentType = SCAN_TYPES[ext] ?? file.type;
     showScan({ kind: 'uploading' });
-    const started = await apiPost<{ uploadId: string; url: string; method: string; headers: Record<string, string> }>(
-      '/files/uploads',
-      { purpose: 'consentScan', contentType, size: file.size, fileName: file.name },
-      { signal: ctx.signal },
-    );
-    if (!started.ok) {
-      const message = started.problem.fields[0]?.message ?? started.problem.message;
+    const outcome = await uploadFile(file, ctx.signal, { purpose: 'consentScan', contentType });
+    if (!outcome.ok) {
+      const message = uploadMessage(outcome, {
+        refused: '파일을 올리지 못했습니다. 파일을 다시 골라 주세요.',
+        fieldFirst: outcome.stage === 'start',
+      });
       showScan({ kind: 'failed', message });
       return showProblems(target(), [{ field: 'uploadId', message }]);
     }
-    const put = await fetch(started.data.url, { method: 'PUT', headers: started.data.headers, body: file }).catch(
-      () => undefined,
-    );
-    const done = put?.ok
-      ? await apiPost(
-          `/files/uploads/${encodeURIComponent(started.data.uploadId)}/complete`,
-          {},
-          { signal: ctx.signal },
-        )
-      : undefined;
-    if (!done?.ok) {
-      const message = done && !done.ok ? done.problem.message : '파일을 올리지 못했습니다. 파일을 다시 골라 주세요.';
-      showScan({ kind: 'failed', message });
-      return showProblems(target(), [{ field: 'uploadId', message }]);
-    }
-    showScan({ kind: 'ready', uploadId: started.data.uploadId, fileName: file.name });
+    showScan({ kind: 'ready', uploadId: outcome.ticket.uploadId, fileName: file.name });
     clearProblems(target());
     ctx.announce(`${file.name} 파일을 올렸습니다.`);
   }
@@ -239,8 +222,7 @@ export function consentRequestPage(initial: PageContext): PageView {
       { workerId, month, ...(picked.length ? { entryIds: picked } : {}) },
       { signal: ctx.signal },
     );
-    if (!result.ok) return showProblems(target(), problemsOf(result.problem));
-    clearProblems(target());
+    if (refused(target(), result)) return;
     await load();
     const count = result.data.rounds.reduce((sum, r) => sum + r.entryCount, 0);
     main.querySelector<HTMLElement>('#cr-done')!.innerHTML =
@@ -276,8 +258,7 @@ export function consentRequestPage(initial: PageContext): PageView {
       },
       { signal: ctx.signal },
     );
-    if (!result.ok) return showProblems(target(), problemsOf(result.problem));
-    clearProblems(target());
+    if (refused(target(), result)) return;
     await load();
     main.querySelector<HTMLElement>('#cr-done')!.innerHTML =
       html`<div class="app-notice app-notice-success" tabindex="-1"><p class="app-notice-title">수기 서명본을 첨부하고 본인 확인을 저장했습니다. ${result.data.entryCount}건이 ‘동의 완료(수기 서명본 첨부(본인 확인))’로 바뀌었습니다.</p></div>`.value;
@@ -318,14 +299,10 @@ export function consentRequestPage(initial: PageContext): PageView {
           );
           return;
         }
-        if (busy) return;
-        busy = true;
-        try {
+        await flight(async () => {
           if (form.id === 'cr-request-form') await request(form);
           if (form.id === 'cr-paper-form') await paper(form);
-        } finally {
-          busy = false;
-        }
+        });
       });
       main.addEventListener('change', (event) => {
         const input = event.target as HTMLInputElement;
@@ -373,21 +350,13 @@ export function consentListPage(ctx: PageContext): PageView {
 
   async function load(): Promise<void> {
     const body = main.querySelector<HTMLElement>('#cs-body')!;
-    const result = await apiGet<{ items: Round[]; waiting: number }>(
-      '/me/consent-rounds',
-      {},
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '동의 요청을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    const { items, waiting } = result.data;
+    const loaded = await loadSection<{ items: Round[]; waiting: number }>(ctx, body, {
+      path: '/me/consent-rounds',
+      failure: '동의 요청을 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    const { items, waiting } = loaded;
     body.innerHTML = items.length
       ? html`<p class="app-count">서명을 기다리는 요청 <strong>${waiting}</strong>건</p>
 ${dataTable({
@@ -418,9 +387,7 @@ ${dataTable({
     content: html`<div id="cs-body">${spinner('동의 요청을 불러오는 중입니다…')}</div>`,
     mount(m) {
       main = m;
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       void load();
     },
   };
@@ -432,14 +399,8 @@ const SIGN_IDS = { typedName: 'cs-name', agree: 'cs-agree', digest: 'cs-name' };
 export function consentSignPage(ctx: PageContext): PageView {
   let main: HTMLElement;
   let detail: RoundDetail | undefined;
-  let busy = false;
 
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#cs-errors')!,
-    fieldIds: SIGN_IDS,
-    setTitle: (error) => ctx.setTitle(SIGN_TITLE, { error }),
-  });
+  const target = () => problemTarget(ctx, main, 'cs-errors', SIGN_IDS, SIGN_TITLE);
 
   function render(): void {
     if (!detail) return;
@@ -513,34 +474,25 @@ ${printSlot('cs-print')}`.value;
     mount(m) {
       main = m;
       void load();
-      main.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (busy || !detail) return;
-        busy = true;
-        try {
-          const form = event.target as HTMLFormElement;
-          const values = new FormData(form);
-          const agree = values.get('agree') === 'yes';
-          const typedName = String(values.get('typedName') ?? '').trim();
-          const problems = [];
-          if (!agree)
-            problems.push({ field: 'agree', message: '활동내역을 확인했고 동의한다는 항목에 체크해 주세요.' });
-          if (!typedName) problems.push({ field: 'typedName', message: '서명란에 이름을 적어 주세요.' });
-          if (problems.length) return showProblems(target(), problems);
-          const result = await apiPost<Round>(
-            `/consent-rounds/${encodeURIComponent(detail.round.roundId)}/sign`,
-            { typedName, agree, digest: detail.digest },
-            { signal: ctx.signal },
-          );
-          if (!result.ok) return showProblems(target(), problemsOf(result.problem));
-          clearProblems(target());
-          await load();
-          main.querySelector<HTMLElement>('.app-notice-success')?.setAttribute('tabindex', '-1');
-          main.querySelector<HTMLElement>('.app-notice-success')?.focus();
-          ctx.announce('서명했습니다. 활동일지 동의가 끝났습니다.');
-        } finally {
-          busy = false;
-        }
+      onSubmit(main, async (form) => {
+        if (!detail) return;
+        const values = new FormData(form);
+        const agree = values.get('agree') === 'yes';
+        const typedName = String(values.get('typedName') ?? '').trim();
+        const problems = [];
+        if (!agree) problems.push({ field: 'agree', message: '활동내역을 확인했고 동의한다는 항목에 체크해 주세요.' });
+        if (!typedName) problems.push({ field: 'typedName', message: '서명란에 이름을 적어 주세요.' });
+        if (problems.length) return showProblems(target(), problems);
+        const result = await apiPost<Round>(
+          `/consent-rounds/${encodeURIComponent(detail.round.roundId)}/sign`,
+          { typedName, agree, digest: detail.digest },
+          { signal: ctx.signal },
+        );
+        if (refused(target(), result)) return;
+        await load();
+        main.querySelector<HTMLElement>('.app-notice-success')?.setAttribute('tabindex', '-1');
+        main.querySelector<HTMLElement>('.app-notice-success')?.focus();
+        ctx.announce('서명했습니다. 활동일지 동의가 끝났습니다.');
       });
       main.addEventListener('click', async (event) => {
         const print = (event.target as Element).closest('[data-action="print"]');

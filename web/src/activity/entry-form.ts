@@ -1,5 +1,5 @@
 import { button } from '../components/button.ts';
-import { errorId, hintId, requiredMark, selectField, textareaField } from '../components/form-field.ts';
+import { errorId, hintId, nativeField, selectField, textareaField } from '../components/form-field.ts';
 import { attrs, classes, html, type SafeHtml } from '../core/html.ts';
 import {
   ATTENDANCE_OPTIONS,
@@ -21,36 +21,6 @@ const IDS = ENTRY_FIELD_IDS;
 
 function describedBy(id: string, hint: boolean, extra?: string): string {
   return [hint && hintId(id), extra].filter(Boolean).join(' ');
-}
-
-/** A native input (date, time) in KRDS's form group, with its label, hint and error slot. */
-export function nativeField(field: {
-  id: string;
-  name: string;
-  label: string;
-  type: 'date' | 'time' | 'month' | 'text';
-  value: string;
-  hint?: string;
-  required?: boolean;
-  autocomplete?: string;
-}): SafeHtml {
-  return html`<div class="form-group" data-field="${field.id}">
-  <div class="form-tit"><label for="${field.id}">${field.label}${field.required ? requiredMark() : ''}</label></div>
-  <div class="form-conts">
-    <input${attrs({
-      type: field.type,
-      id: field.id,
-      name: field.name,
-      class: 'krds-input',
-      value: field.value,
-      autocomplete: field.autocomplete ?? 'off',
-      'aria-required': field.required ? 'true' : undefined,
-      'aria-describedby': describedBy(field.id, !!field.hint) || undefined,
-    })}>
-  </div>
-  ${field.hint ? html`<p class="form-hint" id="${hintId(field.id)}">${field.hint}</p>` : ''}
-  <p class="form-hint-invalid" id="${errorId(field.id)}" hidden><span class="sr-only">오류: </span><span class="app-error-text"></span></p>
-</div>`;
 }
 
 /** A text box whose label carries the live count, as seed 000's "기타 활동내용 (0/200자)". */

@@ -104,7 +104,3 @@ export async function printMonth(
   slot.querySelector<HTMLElement>('a')?.focus();
   return result.data;
 }
-
-export function facts(items: readonly [string, Renderable][]): SafeHtml {
-  return html`<dl class="app-facts">${items.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>`;
-}

@@ -1,22 +1,19 @@
 import type { AgreementView } from '#functions/agencies/agreement-contract';
 import * as clock from '#kernel/clock';
-import { ownAgencyOf } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
+import { statusTag } from '../components/facts.ts';
 import { selectField, textareaField, textField } from '../components/form-field.ts';
-import {
-  clearProblems,
-  type FormProblemTarget,
-  formText,
-  type Problem,
-  problemsOf,
-  showProblems,
-} from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
+import { formText, type Problem, problemsOf, showProblems } from '../components/form-problems.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost, apiPut } from '../core/api.ts';
+import { dateTime, day } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { showOutcome } from '../core/outcome.ts';
+import { loadSection, onAction, onFilter } from '../core/page.ts';
+import { onSubmit, problemTarget, refused } from '../core/submit.ts';
+import { hasRole, ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
-import { BRANCH_OPTIONS, branchFilter, dateTime, day, downloadDocument, hasRole, statusTag, won } from './common.ts';
+import { BRANCH_OPTIONS, branchFilter, downloadDocument, won } from './common.ts';
 
 // 전자 약정 (A3) on both sides. The branch drafts the yearly agreement from the template, edits it,
 // issues it with KEAD's seal, reissues or discards; the agency reads it, stamps it with its approved
@@ -85,22 +82,15 @@ export function internalAgreementsPage(ctx: PageContext): PageView {
 
   async function load() {
     const body = main.querySelector<HTMLElement>('#agreements-body')!;
-    body.innerHTML = spinner('약정서 목록을 불러오는 중입니다…').value;
-    const result = await apiGet<{ items: AgreementView[] }>(
-      '/agreements',
-      { branchId, year },
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '약정서 목록을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry-agreements',
-      }).value;
-      return;
-    }
-    const items = result.data.items;
+    const loaded = await loadSection<{ items: AgreementView[] }>(ctx, body, {
+      path: '/agreements',
+      query: { branchId, year },
+      loading: '약정서 목록을 불러오는 중입니다…',
+      failure: '약정서 목록을 불러오지 못했습니다',
+      retry: 'retry-agreements',
+    });
+    if (loaded === undefined) return;
+    const items = loaded.items;
     body.innerHTML = items.length
       ? html`<p class="app-count">총 <strong>${items.length}</strong>건</p>
 ${dataTable({ id: 'agreements-table', caption: '전자 약정 목록', columns: listColumns(INTERNAL_LIST, true), rows: items })}`
@@ -128,16 +118,10 @@ ${dataTable({ id: 'agreements-table', caption: '전자 약정 목록', columns: 
 </section>`,
     mount(m) {
       main = m;
-      main.querySelector('#agreements-filter')!.addEventListener('submit', (event) => {
-        event.preventDefault();
-        const form = event.target as HTMLFormElement;
-        const params = new URLSearchParams();
-        for (const name of ['branchId', 'year']) if (formText(form, name)) params.set(name, formText(form, name));
-        ctx.navigate(`${INTERNAL_LIST}${params.size ? `?${params}` : ''}`);
+      onFilter(ctx, main.querySelector<HTMLElement>('#agreements-filter')!, INTERNAL_LIST, ['branchId', 'year'], {
+        dropEmptyQuery: true,
       });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry-agreements"]')) void load();
-      });
+      onAction(main, 'retry-agreements', load);
       void load();
     },
   };
@@ -154,22 +138,14 @@ export function agencyAgreementsPage(ctx: PageContext): PageView {
       body.innerHTML = emptyState('수행기관 담당자 계정으로 로그인해 주세요.').value;
       return;
     }
-    body.innerHTML = spinner('약정서 목록을 불러오는 중입니다…').value;
-    const result = await apiGet<{ items: AgreementView[] }>(
-      `/organisations/${encodeURIComponent(agencyId)}/agreements`,
-      {},
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '약정서 목록을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry-agreements',
-      }).value;
-      return;
-    }
-    const items = result.data.items;
+    const loaded = await loadSection<{ items: AgreementView[] }>(ctx, body, {
+      path: `/organisations/${encodeURIComponent(agencyId)}/agreements`,
+      loading: '약정서 목록을 불러오는 중입니다…',
+      failure: '약정서 목록을 불러오지 못했습니다',
+      retry: 'retry-agreements',
+    });
+    if (loaded === undefined) return;
+    const items = loaded.items;
     const waiting = items.filter((a) => a.actions.includes('stamp')).length;
     body.innerHTML = items.length
       ? html`${waiting ? html`<div class="app-notice app-notice-info"><p>날인을 기다리는 약정서가 <strong>${waiting}</strong>건 있습니다. 약정 번호를 눌러 내용을 확인한 뒤 날인해 주세요.</p></div>` : ''}
@@ -188,9 +164,7 @@ ${dataTable({ id: 'agreements-table', caption: '우리 기관의 전자 약정 �
 </section>`,
     mount(m) {
       main = m;
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry-agreements"]')) void load();
-      });
+      onAction(main, 'retry-agreements', load);
       void load();
     },
   };
@@ -241,15 +215,9 @@ export function readTerms(form: HTMLFormElement): { terms: Record<string, unknow
 /** 약정서 작성: the branch picks one of its agencies and a year and fills in the template. */
 export function agreementDraftPage(ctx: PageContext): PageView {
   let main: HTMLElement;
-  let busy = false;
   const title = '약정서 작성';
   const thisYear = clock.thisYear();
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#draft-errors')!,
-    fieldIds: TERMS_IDS,
-    setTitle: (error) => ctx.setTitle(title, { error }),
-  });
+  const target = () => problemTarget(ctx, main, 'draft-errors', TERMS_IDS, title);
 
   async function loadAgencies() {
     const select = main.querySelector<HTMLSelectElement>(`#${TERMS_IDS.organisationId}`)!;
@@ -268,7 +236,7 @@ export function agreementDraftPage(ctx: PageContext): PageView {
     select.removeAttribute('aria-busy');
   }
 
-  async function onSubmit(form: HTMLFormElement) {
+  async function submit(form: HTMLFormElement) {
     const { terms, problems } = readTerms(form);
     const organisationId = formText(form, 'organisationId');
     if (!organisationId) problems.unshift({ field: 'organisationId', message: '수행기관을 골라 주세요.' });
@@ -278,8 +246,7 @@ export function agreementDraftPage(ctx: PageContext): PageView {
       { organisationId, year: Number(formText(form, 'year')), ...terms },
       { signal: ctx.signal },
     );
-    if (!result.ok) return showProblems(target(), problemsOf(result.problem));
-    clearProblems(target());
+    if (refused(target(), result)) return;
     ctx.navigate(`${detailHref(INTERNAL_LIST, result.data.agreementId)}?created=1`);
   }
 
@@ -298,16 +265,7 @@ export function agreementDraftPage(ctx: PageContext): PageView {
 </form>`,
     mount(m) {
       main = m;
-      main.querySelector('#draft-form')!.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (busy) return;
-        busy = true;
-        try {
-          await onSubmit(event.target as HTMLFormElement);
-        } finally {
-          busy = false;
-        }
-      });
+      onSubmit(main.querySelector<HTMLElement>('#draft-form')!, submit);
       void loadAgencies();
     },
   };
@@ -408,17 +366,11 @@ const DONE: Record<string, string> = {
 /** One agreement: terms, actions for the viewer's side, every document with its hash, the history. */
 export function agreementDetailPage(ctx: PageContext): PageView {
   let main: HTMLElement;
-  let busy = false;
   let current: AgreementView | undefined;
   const agreementId = ctx.params.agreementId ?? '';
   const base = ctx.system.id === 'agency' ? AGENCY_LIST : INTERNAL_LIST;
   const title = '약정서 상세';
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#agreement-errors')!,
-    fieldIds: { ...TERMS_IDS, reason: 'return-reason' },
-    setTitle: (error) => ctx.setTitle(title, { error }),
-  });
+  const target = () => problemTarget(ctx, main, 'agreement-errors', { ...TERMS_IDS, reason: 'return-reason' }, title);
 
   function render(a: AgreementView) {
     const body = main.querySelector<HTMLElement>('#agreement-body')!;
@@ -440,31 +392,20 @@ ${actionsMarkup(a)}
 
   async function load(notice?: string) {
     const body = main.querySelector<HTMLElement>('#agreement-body')!;
-    if (!current) body.innerHTML = spinner('약정서를 불러오는 중입니다…').value;
-    const result = await apiGet<AgreementView>(
-      `/agreements/${encodeURIComponent(agreementId)}`,
-      {},
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '약정서를 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry-agreement',
-      }).value;
-      return;
-    }
-    current = result.data;
+    const loaded = await loadSection<AgreementView>(ctx, body, {
+      path: `/agreements/${encodeURIComponent(agreementId)}`,
+      ...(current ? {} : { loading: '약정서를 불러오는 중입니다…' }),
+      failure: '약정서를 불러오지 못했습니다',
+      retry: 'retry-agreement',
+    });
+    if (loaded === undefined) return;
+    current = loaded;
     render(current);
-    if (notice) showDone(notice);
+    if (notice) done(notice);
   }
 
-  function showDone(message: string) {
-    const box = main.querySelector<HTMLElement>('#agreement-done')!;
-    box.innerHTML =
-      html`<div class="app-notice app-notice-success" role="status" tabindex="-1"><p class="app-notice-title">${message}</p></div>`.value;
-    box.querySelector<HTMLElement>('.app-notice')?.focus();
+  function done(message: string) {
+    showOutcome(main.querySelector<HTMLElement>('#agreement-done')!, message);
   }
 
   async function act(kind: string, form: HTMLFormElement) {
@@ -490,15 +431,14 @@ ${actionsMarkup(a)}
     } else {
       result = await apiPost<AgreementView>(`${path}/${kind}`, { version: current.version }, { signal: ctx.signal });
     }
-    if (!result.ok) return showProblems(target(), problemsOf(result.problem));
-    clearProblems(target());
+    if (refused(target(), result)) return;
     if (kind === 'reissue') {
       ctx.navigate(`${detailHref(base, result.data.agreementId)}?reissued=1`);
       return;
     }
     current = result.data;
     render(current);
-    showDone(DONE[kind] ?? '처리했습니다.');
+    done(DONE[kind] ?? '처리했습니다.');
     ctx.announce(DONE[kind] ?? '처리했습니다.');
   }
 
@@ -508,16 +448,8 @@ ${actionsMarkup(a)}
     content: html`<div id="agreement-errors"></div><div id="agreement-done"></div><div id="agreement-body"></div>`,
     mount(m) {
       main = m;
-      main.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        const form = event.target as HTMLFormElement;
-        if (busy || !form.dataset.form) return;
-        busy = true;
-        try {
-          await act(form.dataset.form, form);
-        } finally {
-          busy = false;
-        }
+      onSubmit(main, async (form) => {
+        if (form.dataset.form) await act(form.dataset.form, form);
       });
       main.addEventListener('click', async (event) => {
         const el = event.target as Element;

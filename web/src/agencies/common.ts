@@ -1,9 +1,9 @@
 import { BRANCHES, branchName } from '#commons/branches';
-import type { Role } from '#commons/roles';
 import type { SealView } from '#functions/agencies/seal-contract';
-import { koreaDay, koreaMinute } from '#kernel/korea-time';
-import { type ApiResult, apiGet, apiPost } from '../core/api.ts';
+import { type ApiResult, apiGet } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { UPLOAD_TEXTS, uploadFile, uploadMessage } from '../core/upload.ts';
+import { hasRole } from '../core/viewer.ts';
 import type { Viewer } from '../shell/systems.ts';
 
 // What the agencies screens share: who the viewer works for, how amounts and statuses read, the
@@ -14,10 +14,6 @@ export function ownOrganisation(viewer: Viewer): string | undefined {
   if (!viewer.signedIn) return undefined;
   const grant = viewer.grants?.find((g) => g.role === 'agency' || g.role === 'trainer');
   return grant?.agencyId ?? grant?.institutionId;
-}
-
-export function hasRole(viewer: Viewer, role: Role): boolean {
-  return viewer.signedIn && viewer.roles.includes(role);
 }
 
 /** Branch staff see their branch; hq chooses (all offices when nothing is chosen). */
@@ -34,20 +30,6 @@ export const BRANCH_OPTIONS = [
 /** 120,000,000원 */
 export function won(amount: number): string {
   return `${amount.toLocaleString('ko-KR')}원`;
-}
-
-/** "2026. 11. 21." style is avoided: 2026-11-21 reads the same on every screen reader. */
-export function day(iso: string | undefined): string {
-  return iso ? koreaDay(iso) : '-';
-}
-
-export function dateTime(iso: string | undefined): string {
-  return iso ? koreaMinute(iso) : '-';
-}
-
-/** A status as text in a tag (never colour alone). */
-export function statusTag(label: string): SafeHtml {
-  return html`<span class="app-status">${label}</span>`;
 }
 
 /** One seal version as its routes answer it (inferred from the seal contract). */
@@ -86,32 +68,8 @@ export async function uploadSealFile(
   file: File,
   signal: AbortSignal,
 ): Promise<{ uploadId: string } | { problem: string }> {
-  const contentType = sealContentType(file);
-  const started = await apiPost<{ uploadId: string; url: string; method: string; headers: Record<string, string> }>(
-    '/files/uploads',
-    { purpose: 'seal', contentType, size: file.size, fileName: file.name },
-    { signal },
-  );
-  if (!started.ok) return { problem: started.problem.message };
-  try {
-    const put = await fetch(started.data.url, {
-      method: started.data.method,
-      headers: started.data.headers,
-      body: file,
-      signal,
-    });
-    if (!put.ok) return { problem: '파일을 올리지 못했습니다. 잠시 후 다시 시도해 주세요.' };
-  } catch (error) {
-    if (signal.aborted) throw error;
-    return { problem: '파일을 올리지 못했습니다. 인터넷 연결을 확인한 뒤 다시 시도해 주세요.' };
-  }
-  const done = await apiPost<{ status: string }>(
-    `/files/uploads/${encodeURIComponent(started.data.uploadId)}/complete`,
-    {},
-    { signal },
-  );
-  if (!done.ok) return { problem: done.problem.message };
-  return { uploadId: started.data.uploadId };
+  const outcome = await uploadFile(file, signal, { purpose: 'seal', contentType: sealContentType(file) });
+  return outcome.ok ? { uploadId: outcome.ticket.uploadId } : { problem: uploadMessage(outcome, UPLOAD_TEXTS) };
 }
 
 /** Asks for a short-lived download address and lets the browser save the PDF. */

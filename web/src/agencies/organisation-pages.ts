@@ -5,21 +5,16 @@ import type { OrganisationKind } from '#functions/agencies/codes';
 import type { OrganisationSummary, OrganisationView } from '#functions/agencies/organisation-contract';
 import { button, buttonLink } from '../components/button.ts';
 import { bindSelectState, selectField, textField } from '../components/form-field.ts';
-import {
-  clearProblems,
-  type FormProblemTarget,
-  formText,
-  missing,
-  type Problem,
-  problemsOf,
-  showProblems,
-} from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
+import { formText, missing, type Problem, showProblems } from '../components/form-problems.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
-import { apiGet, apiPost, apiPut } from '../core/api.ts';
+import { apiPost, apiPut } from '../core/api.ts';
+import { dateTime } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { loadSection, onAction } from '../core/page.ts';
+import { onSubmit, problemTarget, refused } from '../core/submit.ts';
+import { hasRole } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
-import { BRANCH_OPTIONS, branchFilter, dateTime, hasRole, ownOrganisation } from './common.ts';
+import { BRANCH_OPTIONS, branchFilter, ownOrganisation } from './common.ts';
 
 // 수행기관 관리 / 양성교육기관 관리 (A1): hq and branch staff list, register and edit the organisations
 // of their branch. The agency's own staff see their organisation's record (기관 정보) read-only.
@@ -58,22 +53,15 @@ export function organisationsPage(kind: Kind) {
 
     async function load() {
       const body = main.querySelector<HTMLElement>('#organisations-body')!;
-      body.innerHTML = spinner('기관 목록을 불러오는 중입니다…').value;
-      const result = await apiGet<{ items: OrganisationSummary[] }>(
-        '/organisations',
-        { kind, branchId },
-        { signal: ctx.signal },
-      ).catch(() => undefined);
-      if (!result) return;
-      if (!result.ok) {
-        body.innerHTML = failureNotice({
-          title: '기관 목록을 불러오지 못했습니다',
-          message: result.problem.message,
-          retryAction: 'retry-organisations',
-        }).value;
-        return;
-      }
-      const items = result.data.items;
+      const loaded = await loadSection<{ items: OrganisationSummary[] }>(ctx, body, {
+        path: '/organisations',
+        query: { kind, branchId },
+        loading: '기관 목록을 불러오는 중입니다…',
+        failure: '기관 목록을 불러오지 못했습니다',
+        retry: 'retry-organisations',
+      });
+      if (loaded === undefined) return;
+      const items = loaded.items;
       body.innerHTML = items.length
         ? html`<p class="app-count">총 <strong>${items.length}</strong>곳</p>
 ${dataTable({ id: 'organisations-table', caption: `${KIND_LABEL[kind]} 목록 (대표자 이름 일부 가림)`, columns, rows: items })}`
@@ -105,9 +93,7 @@ ${dataTable({ id: 'organisations-table', caption: `${KIND_LABEL[kind]} 목록 (�
           const chosen = formText(event.target as HTMLFormElement, 'branchId');
           ctx.navigate(`${LIST_PATH[kind]}${chosen ? `?branchId=${encodeURIComponent(chosen)}` : ''}`);
         });
-        main.addEventListener('click', (event) => {
-          if ((event.target as Element).closest('[data-action="retry-organisations"]')) void load();
-        });
+        onAction(main, 'retry-organisations', load);
         void load();
       },
     };
@@ -267,18 +253,12 @@ export function readOrganisation(form: HTMLFormElement): { body: Record<string, 
 /** 기관 등록 (new) and 기관 정보 수정 (:organisationId). */
 export function organisationFormPage(ctx: PageContext): PageView {
   let main: HTMLElement;
-  let busy = false;
   let current: OrganisationView | undefined;
   const organisationId = ctx.params.organisationId;
   const isNew = !organisationId || organisationId === 'new';
   const kind: Kind = ctx.url.searchParams.get('kind') === 'institution' ? 'institution' : 'agency';
   const title = isNew ? `${KIND_LABEL[kind]} 등록` : '기관 정보 수정';
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#organisation-errors')!,
-    fieldIds: FIELD_IDS,
-    setTitle: (error) => ctx.setTitle(title, { error }),
-  });
+  const target = () => problemTarget(ctx, main, 'organisation-errors', FIELD_IDS, title);
 
   function draw(o: Partial<OrganisationView>) {
     const body = main.querySelector<HTMLElement>('#organisation-body')!;
@@ -297,26 +277,18 @@ ${formMarkup(o, kind, ctx.viewer)}`.value;
   async function load() {
     if (isNew) return draw({ kind });
     const body = main.querySelector<HTMLElement>('#organisation-body')!;
-    body.innerHTML = spinner('기관 정보를 불러오는 중입니다…').value;
-    const result = await apiGet<OrganisationView>(
-      `/organisations/${encodeURIComponent(organisationId)}`,
-      {},
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '기관 정보를 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry-organisation',
-      }).value;
-      return;
-    }
-    current = result.data;
+    const loaded = await loadSection<OrganisationView>(ctx, body, {
+      path: `/organisations/${encodeURIComponent(organisationId)}`,
+      loading: '기관 정보를 불러오는 중입니다…',
+      failure: '기관 정보를 불러오지 못했습니다',
+      retry: 'retry-organisation',
+    });
+    if (loaded === undefined) return;
+    current = loaded;
     draw(current);
   }
 
-  async function onSubmit(form: HTMLFormElement) {
+  async function submit(form: HTMLFormElement) {
     const { body, problems } = readOrganisation(form);
     if (problems.length) return showProblems(target(), problems);
     const result = current
@@ -326,8 +298,7 @@ ${formMarkup(o, kind, ctx.viewer)}`.value;
           { signal: ctx.signal },
         )
       : await apiPost<OrganisationView>('/organisations', body, { signal: ctx.signal });
-    if (!result.ok) return showProblems(target(), problemsOf(result.problem));
-    clearProblems(target());
+    if (refused(target(), result)) return;
     const saved = result.data;
     if (!current) {
       ctx.navigate(`${ORGANISATION_FORM_PATH}/${encodeURIComponent(saved.organisationId)}?saved=1`);
@@ -353,19 +324,8 @@ ${formMarkup(o, kind, ctx.viewer)}`.value;
     mount(m) {
       main = m;
       bindSelectState(main);
-      main.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (busy) return;
-        busy = true;
-        try {
-          await onSubmit(event.target as HTMLFormElement);
-        } finally {
-          busy = false;
-        }
-      });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry-organisation"]')) void load();
-      });
+      onSubmit(main, submit);
+      onAction(main, 'retry-organisation', load);
       void load().then(() => {
         if (ctx.url.searchParams.has('saved')) showSaved();
       });
@@ -384,22 +344,14 @@ export function ownOrganisationPage(ctx: PageContext): PageView {
       body.innerHTML = emptyState('기관 담당자 계정으로 로그인해 주세요.').value;
       return;
     }
-    body.innerHTML = spinner('기관 정보를 불러오는 중입니다…').value;
-    const result = await apiGet<OrganisationView>(
-      `/organisations/${encodeURIComponent(organisationId)}`,
-      {},
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '기관 정보를 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry-own-organisation',
-      }).value;
-      return;
-    }
-    const o = result.data;
+    const loaded = await loadSection<OrganisationView>(ctx, body, {
+      path: `/organisations/${encodeURIComponent(organisationId)}`,
+      loading: '기관 정보를 불러오는 중입니다…',
+      failure: '기관 정보를 불러오지 못했습니다',
+      retry: 'retry-own-organisation',
+    });
+    if (loaded === undefined) return;
+    const o = loaded;
     body.innerHTML = html`<dl class="app-facts">
   <div><dt>기관명</dt><dd>${o.name} (${KIND_LABEL[o.kind]})</dd></div>
   <div><dt>관할 지사</dt><dd>${o.branchName}</dd></div>
@@ -421,9 +373,7 @@ export function ownOrganisationPage(ctx: PageContext): PageView {
     content: html`<div id="own-organisation-body"></div>`,
     mount(m) {
       main = m;
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry-own-organisation"]')) void load();
-      });
+      onAction(main, 'retry-own-organisation', load);
       void load();
     },
   };

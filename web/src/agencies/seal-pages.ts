@@ -1,29 +1,24 @@
-import { ownAgencyOf } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
-import { fileField, radioGroup, selectField, textareaField } from '../components/form-field.ts';
-import {
-  clearProblems,
-  type FormProblemTarget,
-  formText,
-  type Problem,
-  problemsOf,
-  showProblems,
-} from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
+import { decisionForm, readDecision } from '../components/decision-form.ts';
+import { statusTag } from '../components/facts.ts';
+import { fileField, selectField } from '../components/form-field.ts';
+import { type FormProblemTarget, showProblems } from '../components/form-problems.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
+import { dateTime } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { showOutcome } from '../core/outcome.ts';
+import { loadSection, onAction, onFilter } from '../core/page.ts';
+import { accepted, onSubmit, problemTarget, reportProblems } from '../core/submit.ts';
+import { hasRole, ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
   BRANCH_OPTIONS,
   branchFilter,
-  dateTime,
-  hasRole,
   SEAL_ACCEPT,
   type SealView,
   sealFileProblem,
   sealImage,
-  statusTag,
   uploadSealFile,
 } from './common.ts';
 
@@ -75,34 +70,19 @@ async function sendSeal(
     return undefined;
   }
   status.innerHTML = html`<li class="app-file-ok">${file!.name}: 확인을 마쳤습니다</li>`.value;
-  const result = await apiPost<SealView>(path, { uploadId: uploaded.uploadId }, { signal: ctx.signal });
-  if (!result.ok) {
-    showProblems(target, problemsOf(result.problem));
-    return undefined;
-  }
-  clearProblems(target);
-  return result.data;
+  return accepted(target, await apiPost<SealView>(path, { uploadId: uploaded.uploadId }, { signal: ctx.signal }));
 }
 
 function done(main: HTMLElement, message: string) {
-  const box = main.querySelector<HTMLElement>('#seal-done')!;
-  box.innerHTML =
-    html`<div class="app-notice app-notice-success" role="status" tabindex="-1"><p class="app-notice-title">${message}</p></div>`.value;
-  box.querySelector<HTMLElement>('.app-notice')?.focus();
+  showOutcome(main.querySelector<HTMLElement>('#seal-done')!, message);
 }
 
 /** 수행기관 시스템 › 직인 관리: current seal, upload and 승인 요청, history. */
 export function agencySealPage(ctx: PageContext): PageView {
   let main: HTMLElement;
-  let busy = false;
   const agencyId = ownAgencyOf(ctx.viewer);
   const title = '직인 관리';
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#seal-errors')!,
-    fieldIds: { uploadId: 'seal-upload-file', file: 'seal-upload-file' },
-    setTitle: (error) => ctx.setTitle(title, { error }),
-  });
+  const fieldIds = { uploadId: 'seal-upload-file', file: 'seal-upload-file' };
 
   async function load() {
     const body = main.querySelector<HTMLElement>('#seal-body')!;
@@ -110,22 +90,14 @@ export function agencySealPage(ctx: PageContext): PageView {
       body.innerHTML = emptyState('수행기관 담당자 계정으로 로그인해 주세요.').value;
       return;
     }
-    body.innerHTML = spinner('직인 정보를 불러오는 중입니다…').value;
-    const result = await apiGet<{ items: SealView[] }>(
-      `/organisations/${encodeURIComponent(agencyId)}/seals`,
-      {},
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '직인 정보를 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry-seal',
-      }).value;
-      return;
-    }
-    const seals = result.data.items;
+    const data = await loadSection<{ items: SealView[] }>(ctx, body, {
+      path: `/organisations/${encodeURIComponent(agencyId)}/seals`,
+      loading: '직인 정보를 불러오는 중입니다…',
+      failure: '직인 정보를 불러오지 못했습니다',
+      retry: 'retry-seal',
+    });
+    if (!data) return;
+    const seals = data.items;
     const approved = seals.find((s) => s.status === 'approved');
     const pending = seals.find((s) => s.status === 'requested');
     body.innerHTML = html`<section class="app-section" aria-labelledby="current-seal-title">
@@ -162,31 +134,15 @@ export function agencySealPage(ctx: PageContext): PageView {
     content: html`<div id="seal-errors"></div><div id="seal-done"></div><div id="seal-body"></div>`,
     mount(m) {
       main = m;
-      main.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (busy || !agencyId) return;
-        busy = true;
-        try {
-          const seal = await sendSeal(
-            ctx,
-            event.target as HTMLFormElement,
-            target(),
-            `/organisations/${encodeURIComponent(agencyId)}/seals`,
-          );
-          if (seal) {
-            await load();
-            done(
-              main,
-              `${seal.version}번째 직인을 올리고 승인을 요청했습니다. 지사가 처리하면 알림으로 알려 드립니다.`,
-            );
-          }
-        } finally {
-          busy = false;
-        }
+      onSubmit(main, async (form) => {
+        if (!agencyId) return;
+        const target = problemTarget(ctx, main, 'seal-errors', fieldIds, title);
+        const seal = await sendSeal(ctx, form, target, `/organisations/${encodeURIComponent(agencyId)}/seals`);
+        if (!seal) return;
+        await load();
+        done(main, `${seal.version}번째 직인을 올리고 승인을 요청했습니다. 지사가 처리하면 알림으로 알려 드립니다.`);
       });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry-seal"]')) void load();
-      });
+      onAction(main, 'retry-seal', load);
       void load();
     },
   };
@@ -202,7 +158,6 @@ const STATUS_OPTIONS = [
 /** 내부 시스템 › 직인 승인: the branch's queue; hq also keeps KEAD's own seal here. */
 export function sealApprovalsPage(ctx: PageContext): PageView {
   let main: HTMLElement;
-  let busy = false;
   const hq = hasRole(ctx.viewer, 'hq');
   const branchId = branchFilter(ctx.viewer, ctx.url.searchParams.get('branchId'));
   const status = ctx.url.searchParams.get('status') ?? 'requested';
@@ -222,31 +177,19 @@ export function sealApprovalsPage(ctx: PageContext): PageView {
       width: 'medium',
     },
   ];
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#seal-errors')!,
-    fieldIds: { uploadId: 'kead-seal-file', file: 'kead-seal-file' },
-    setTitle: (error) => ctx.setTitle(title, { error }),
-  });
+  const fieldIds = { uploadId: 'kead-seal-file', file: 'kead-seal-file' };
 
   async function load() {
     const body = main.querySelector<HTMLElement>('#seal-queue')!;
-    body.innerHTML = spinner('직인 목록을 불러오는 중입니다…').value;
-    const result = await apiGet<{ items: SealView[] }>(
-      '/seal-requests',
-      { branchId, status },
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '직인 목록을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry-seals',
-      }).value;
-      return;
-    }
-    const items = result.data.items;
+    const data = await loadSection<{ items: SealView[] }>(ctx, body, {
+      path: '/seal-requests',
+      query: { branchId, status },
+      loading: '직인 목록을 불러오는 중입니다…',
+      failure: '직인 목록을 불러오지 못했습니다',
+      retry: 'retry-seals',
+    });
+    if (!data) return;
+    const items = data.items;
     body.innerHTML = items.length
       ? html`<p class="app-count">총 <strong>${items.length}</strong>건</p>${dataTable({ id: 'seal-queue-table', caption: '직인 승인 목록', columns, rows: items })}`
           .value
@@ -283,72 +226,49 @@ ${uploadForm('kead-seal', '공단 직인 이미지', '공단 직인 등록', '�
 ${hq ? html`<section class="app-section" id="kead-seal-section" aria-labelledby="kead-seal-title"><h2 class="app-section-title" id="kead-seal-title">공단 직인</h2></section>` : ''}`,
     mount(m) {
       main = m;
-      main.querySelector('#seal-filter')!.addEventListener('submit', (event) => {
-        event.preventDefault();
-        const form = event.target as HTMLFormElement;
-        const params = new URLSearchParams();
-        for (const name of ['branchId', 'status']) if (formText(form, name)) params.set(name, formText(form, name));
-        ctx.navigate(`${APPROVALS_PATH}?${params}`);
-      });
-      main.addEventListener('submit', async (event) => {
-        const form = event.target as HTMLFormElement;
-        if (form.id !== 'kead-seal') return;
-        event.preventDefault();
-        if (busy) return;
-        busy = true;
-        try {
-          const seal = await sendSeal(ctx, form, target(), '/kead-seal');
-          if (seal) {
-            await loadKeadSeal();
-            done(main, `공단 직인(${seal.version}번째)을 등록했습니다. 이제부터 발급하는 약정서에 찍힙니다.`);
-          }
-        } finally {
-          busy = false;
-        }
-      });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry-seals"]')) void load();
-      });
+      onFilter(ctx, main.querySelector<HTMLElement>('#seal-filter')!, APPROVALS_PATH, ['branchId', 'status']);
+      onSubmit(
+        main,
+        async (form) => {
+          const seal = await sendSeal(
+            ctx,
+            form,
+            problemTarget(ctx, main, 'seal-errors', fieldIds, title),
+            '/kead-seal',
+          );
+          if (!seal) return;
+          await loadKeadSeal();
+          done(main, `공단 직인(${seal.version}번째)을 등록했습니다. 이제부터 발급하는 약정서에 찍힙니다.`);
+        },
+        { only: 'kead-seal' },
+      );
+      onAction(main, 'retry-seals', load);
       void load();
     },
   };
 }
 
-const DECISION_IDS: Record<string, string> = { decision: 'seal-decision', reason: 'seal-decision-reason' };
+const DECISION_IDS = { decision: 'seal-decision', reason: 'seal-decision-reason' };
 
 /** One seal request and the decision on it. */
 export function sealDecisionPage(ctx: PageContext): PageView {
   let main: HTMLElement;
-  let busy = false;
   const organisationId = ctx.params.organisationId ?? '';
   const version = Number(ctx.params.version);
   const title = '직인 검토';
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#seal-errors')!,
-    fieldIds: DECISION_IDS,
-    setTitle: (error) => ctx.setTitle(title, { error }),
-  });
+  const target = () => problemTarget(ctx, main, 'seal-errors', DECISION_IDS, title);
 
   async function load() {
     const body = main.querySelector<HTMLElement>('#seal-decision-body')!;
-    body.innerHTML = spinner('직인을 불러오는 중입니다…').value;
-    const result = await apiGet<{ items: SealView[] }>(
-      `/organisations/${encodeURIComponent(organisationId)}/seals`,
-      {},
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '직인을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry-seal-decision',
-      }).value;
-      return;
-    }
-    const seal = result.data.items.find((s) => s.version === version);
-    const approved = result.data.items.find((s) => s.status === 'approved');
+    const data = await loadSection<{ items: SealView[] }>(ctx, body, {
+      path: `/organisations/${encodeURIComponent(organisationId)}/seals`,
+      loading: '직인을 불러오는 중입니다…',
+      failure: '직인을 불러오지 못했습니다',
+      retry: 'retry-seal-decision',
+    });
+    if (!data) return;
+    const seal = data.items.find((s) => s.version === version);
+    const approved = data.items.find((s) => s.status === 'approved');
     if (!seal) {
       body.innerHTML =
         html`${emptyState('이 직인을 찾을 수 없습니다.', '목록에서 다시 골라 주세요.')}<p class="app-actions">${buttonLink({ label: '목록으로', href: APPROVALS_PATH })}</p>`.value;
@@ -363,48 +283,35 @@ export function sealDecisionPage(ctx: PageContext): PageView {
 </dl>
 ${
   seal.status === 'requested'
-    ? html`<form id="seal-decision-form" class="app-form" novalidate>
-  ${radioGroup({
-    id: DECISION_IDS.decision!,
-    name: 'decision',
-    label: '처리 결과',
-    options: [
-      {
-        value: 'approve',
-        label: '승인',
-        description: '이 직인으로 전자 약정서에 날인할 수 있습니다. 지금 쓰는 직인은 이력으로 남습니다.',
-      },
-      { value: 'reject', label: '반려', description: '수행기관에 반려 사유를 알립니다.' },
-    ],
-    value: '',
-    required: true,
-  })}
-  ${textareaField({ id: DECISION_IDS.reason!, name: 'reason', label: '반려 사유', value: '', maxLength: 500, rows: 3, hint: '반려할 때는 꼭 적어 주세요. 무엇을 고쳐야 하는지 적어 주세요.' })}
-  <div class="app-form-actions">
-    ${button({ label: '처리 결과 저장', type: 'submit', size: 'large' })}
-    ${buttonLink({ label: '목록으로', href: APPROVALS_PATH, size: 'large' })}
-  </div>
-</form>`
+    ? decisionForm({
+        id: 'seal-decision-form',
+        fieldIds: DECISION_IDS,
+        accept: {
+          value: 'approve',
+          label: '승인',
+          description: '이 직인으로 전자 약정서에 날인할 수 있습니다. 지금 쓰는 직인은 이력으로 남습니다.',
+        },
+        refuse: { value: 'reject', label: '반려', description: '수행기관에 반려 사유를 알립니다.' },
+        reason: { label: '반려 사유', hint: '반려할 때는 꼭 적어 주세요. 무엇을 고쳐야 하는지 적어 주세요.' },
+        actions: html`${button({ label: '처리 결과 저장', type: 'submit', size: 'large' })}${buttonLink({ label: '목록으로', href: APPROVALS_PATH, size: 'large' })}`,
+      })
     : html`<p class="app-actions">${buttonLink({ label: '목록으로', href: APPROVALS_PATH })}</p>`
 }`.value;
   }
 
-  async function onSubmit(form: HTMLFormElement) {
-    const decision = formText(form, 'decision');
-    const reason = formText(form, 'reason').trim();
-    const problems: Problem[] = [];
-    if (!decision) problems.push({ field: 'decision', message: '승인 또는 반려 중 하나를 골라 주세요.' });
-    if (decision === 'reject' && !reason) {
-      problems.push({ field: 'reason', message: '반려할 때는 수행기관이 고칠 수 있도록 반려 사유를 입력해 주세요.' });
-    }
-    if (problems.length) return showProblems(target(), problems);
+  async function decide(form: HTMLFormElement) {
+    const { decision, reason, problems } = readDecision(form, {
+      refuse: 'reject',
+      choose: '승인 또는 반려 중 하나를 골라 주세요.',
+      reasonMissing: '반려할 때는 수행기관이 고칠 수 있도록 반려 사유를 입력해 주세요.',
+    });
+    if (reportProblems(target(), problems)) return;
     const result = await apiPost<SealView>(
       `/organisations/${encodeURIComponent(organisationId)}/seals/${version}/decision`,
       { decision, ...(reason ? { reason } : {}) },
       { signal: ctx.signal },
     );
-    if (!result.ok) return showProblems(target(), problemsOf(result.problem));
-    clearProblems(target());
+    if (!accepted(target(), result)) return;
     await load();
     done(
       main,
@@ -418,19 +325,8 @@ ${
     content: html`<div id="seal-errors"></div><div id="seal-done"></div><div id="seal-decision-body" class="app-narrow"></div>`,
     mount(m) {
       main = m;
-      main.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (busy) return;
-        busy = true;
-        try {
-          await onSubmit(event.target as HTMLFormElement);
-        } finally {
-          busy = false;
-        }
-      });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry-seal-decision"]')) void load();
-      });
+      onSubmit(main, decide);
+      onAction(main, 'retry-seal-decision', load);
       void load();
     },
   };

@@ -3,6 +3,7 @@ import { SIDO } from '#commons/regions';
 import { DISABILITY_TYPES, label, SEVERITIES, SUPPORT_TYPES } from '#functions/applications/codes';
 import { businessNumberProblem, hoursProblems, periodProblems } from '#functions/applications/rules';
 import { button } from '../components/button.ts';
+import { facts } from '../components/facts.ts';
 import {
   bindSelectState,
   checkboxField,
@@ -14,9 +15,11 @@ import {
 } from '../components/form-field.ts';
 import { clearProblems, formText, missing, type Problem, problemsOf } from '../components/form-problems.ts';
 import { apiPost } from '../core/api.ts';
+import { koreaToday } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { showOutcome } from '../core/outcome.ts';
+import { numberOf, oneAtATime, problemTarget, reportProblems } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
-import { facts, koreaToday, numberOf, oneAtATime, problemTarget, reportProblems, showDone } from './ui.ts';
 
 // 근로지원인 서비스 신청 (B1) on the portal, in two screens: first what the worker needs (workplace,
 // job, disability, support, hours and period), then one screen to read it back and sign — typing
@@ -292,7 +295,7 @@ export function applyPage(ctx: PageContext): PageView {
     main.querySelector<HTMLElement>('#apply-step1')!.remove();
     main.querySelector<HTMLElement>('#apply-step2')!.remove();
     main.querySelector<HTMLElement>('#apply-step-count')!.remove();
-    showDone(
+    showOutcome(
       main.querySelector<HTMLElement>('#apply-done')!,
       `신청했습니다. 신청 번호는 ${result.data.applicationId}입니다.`,
       html`<p>지사에서 접수하고 평가하면 문자로 알려 드립니다. 진행 상태는 마이페이지의 신청 이력에서 볼 수 있습니다.</p><p><a href="/my">신청 이력 보기</a></p>`,

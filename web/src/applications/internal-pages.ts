@@ -9,27 +9,19 @@ import {
 } from '#functions/applications/rules';
 import type { Matching } from '#functions/matching/contract';
 import { button } from '../components/button.ts';
+import { facts, statusTag } from '../components/facts.ts';
 import { bindSelectState, selectField, textareaField, textField } from '../components/form-field.ts';
-import { clearProblems, formText, type Problem, problemsOf } from '../components/form-problems.ts';
+import { formText, type Problem } from '../components/form-problems.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
+import { dateTime, day } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { showOutcome } from '../core/outcome.ts';
+import { loadInto } from '../core/page.ts';
+import { numberOf, oneAtATime, problemTarget, refused, reportProblems } from '../core/submit.ts';
+import { hasRole, ownBranchOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { type ApplicationView, scheduleSummary } from './my-pages.ts';
-import {
-  dateTime,
-  day,
-  facts,
-  hasRole,
-  loadInto,
-  numberOf,
-  oneAtATime,
-  ownBranchOf,
-  problemTarget,
-  reportProblems,
-  showDone,
-  statusTag,
-} from './ui.ts';
 
 // 내부 시스템 › 근로지원인 사업 (B1): the branch's list of service applications by status, and one
 // application per screen with the one step its status allows — 접수, 평가 (decided hours within the
@@ -271,13 +263,9 @@ export function applicationDetailPage(ctx: PageContext): PageView {
     const result = await apiPost<ApplicationView>(`/service-applications/${encodeURIComponent(id)}/${path}`, body, {
       signal: ctx.signal,
     });
-    if (!result.ok) {
-      reportProblems(target(), problemsOf(result.problem));
-      return;
-    }
-    clearProblems(target());
+    if (refused(target(), result)) return;
     await load();
-    showDone(
+    showOutcome(
       main.querySelector<HTMLElement>('#detail-done')!,
       message,
       html`<p><a href="${APPLICATIONS_PATH}">목록으로</a></p>`,

@@ -3,11 +3,14 @@ import type { ApplicationView } from '#functions/applications/contract';
 import { STATUS_LABELS } from '#functions/applications/rules';
 import type { MyMatching } from '#functions/matching/contract';
 import { buttonLink } from '../components/button.ts';
+import { facts, statusTag } from '../components/facts.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
+import { dateTime, day } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { loadInto, onAction } from '../core/page.ts';
+import { hasRole } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { APPLY_PATH } from './apply-page.ts';
-import { dateTime, day, facts, hasRole, loadInto, statusTag } from './ui.ts';
 
 // 마이페이지 › 신청 이력 (B1): the worker's service applications, each with every step and its date
 // (신청 → 접수 → 평가 → 매칭의뢰 → 매칭 완료), the decision and the agency. An assistant finds the
@@ -78,9 +81,7 @@ ${worker ? html`<div id="my-applications"></div>` : emptyState('근로지원인 
               ? html`${items.map(applicationCard)}`
               : html`${emptyState('아직 신청한 서비스가 없습니다.')}<p>${buttonLink({ label: '근로지원인 서비스 신청하기', href: APPLY_PATH, variant: 'primary' })}</p>`,
         });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       void load();
     },
   };
@@ -132,9 +133,7 @@ export function myServicesPage(ctx: PageContext): PageView {
                 })
               : emptyState('아직 근로지원인 서비스 이력이 없습니다.'),
         });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       void load();
     },
   };

@@ -10,32 +10,25 @@ import {
 } from '#functions/assistants/disqualifications';
 import type { ActivityApplicationView } from '#functions/assistants/posting-contract';
 import { activityApplicationProblems, QUALIFICATIONS } from '#functions/assistants/rules';
-import {
-  dateTime,
-  day,
-  facts,
-  koreaToday,
-  loadInto,
-  oneAtATime,
-  problemTarget,
-  reportProblems,
-  showDone,
-  statusTag,
-} from '../applications/ui.ts';
 import { button } from '../components/button.ts';
+import { decisionForm, readDecision } from '../components/decision-form.ts';
+import { facts, statusTag } from '../components/facts.ts';
 import {
   bindSelectState,
   checkboxField,
   radioGroup,
   requiredMark,
   selectField,
-  textareaField,
   textField,
 } from '../components/form-field.ts';
-import { clearProblems, formText, missing, type Problem, problemsOf } from '../components/form-problems.ts';
+import { formText, missing, type Problem } from '../components/form-problems.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
+import { dateTime, day, koreaToday } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { showOutcome } from '../core/outcome.ts';
+import { loadInto, onAction } from '../core/page.ts';
+import { oneAtATime, problemTarget, refused, reportProblems } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { ACTIVITY_APPLICATION_PATH, type PostingView } from './posting-pages.ts';
 import { ASSISTANTS_PATH } from './registry-pages.ts';
@@ -334,13 +327,9 @@ ${applicationForm(list, posting?.ok ? posting.data : undefined)}`.value;
               signal: ctx.signal,
             },
           );
-          if (!result.ok) {
-            reportProblems(target(), problemsOf(result.problem));
-            return;
-          }
-          clearProblems(target());
+          if (refused(target(), result)) return;
           main.querySelector('#activity-body')!.innerHTML = '';
-          showDone(
+          showOutcome(
             main.querySelector<HTMLElement>('#activity-done')!,
             `${result.data.agencyName}에 활동 신청을 했습니다.`,
             html`<p>신청 번호 ${result.data.activityApplicationId}. 수행기관이 검토한 결과를 문자로 알려 드립니다.</p><p><a href="/my/activity-applications">활동 신청 이력 보기</a></p>`,
@@ -396,9 +385,7 @@ export function myActivityApplicationsPage(ctx: PageContext): PageView {
                 })
               : emptyState('아직 활동 신청을 하지 않았습니다.'),
         });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       void load();
     },
   };
@@ -466,9 +453,7 @@ export function agencyActivityApplicationsPage(ctx: PageContext): PageView {
         event.preventDefault();
         ctx.navigate(`${AGENCY_PATH}?status=${formText(event.target as HTMLFormElement, 'status')}`);
       });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       void load();
     },
   };
@@ -520,28 +505,28 @@ export function agencyActivityApplicationPage(ctx: PageContext): PageView {
     ]);
   }
 
-  function decisionForm(): SafeHtml {
-    return html`<form id="review-form" class="app-form" novalidate>
-  <h2 class="app-section-title">검토 결과</h2>
-  ${radioGroup({
-    id: 'review-decision',
-    name: 'decision',
-    label: '결과',
-    value: '',
-    required: true,
-    options: [
-      {
+  function reviewForm(): SafeHtml {
+    return decisionForm({
+      id: 'review-form',
+      fieldIds: { decision: 'review-decision', reason: 'review-reason' },
+      intro: html`<h2 class="app-section-title">검토 결과</h2>`,
+      label: '결과',
+      accept: {
         value: 'accept',
         label: '채용',
         description: '입력한 입사일로 근로지원인 등록이 바로 됩니다. 다시 입력할 것은 없습니다.',
       },
-      { value: 'reject', label: '반려', description: '신청인에게 사유를 문자로 보냅니다.' },
-    ],
-  })}
-  ${textField({ id: 'review-hire', name: 'hireDate', label: '입사일(채용할 때)', type: 'date', value: koreaToday(7) })}
-  ${textareaField({ id: 'review-reason', name: 'reason', label: '반려 사유(반려할 때)', value: '', maxLength: 500, rows: 3 })}
-  <div class="app-form-actions">${button({ label: '검토 결과 저장', type: 'submit', size: 'large' })}</div>
-</form>`;
+      refuse: { value: 'reject', label: '반려', description: '신청인에게 사유를 문자로 보냅니다.' },
+      more: textField({
+        id: 'review-hire',
+        name: 'hireDate',
+        label: '입사일(채용할 때)',
+        type: 'date',
+        value: koreaToday(7),
+      }),
+      reason: { label: '반려 사유(반려할 때)' },
+      actions: button({ label: '검토 결과 저장', type: 'submit', size: 'large' }),
+    });
   }
 
   async function load() {
@@ -552,7 +537,7 @@ export function agencyActivityApplicationPage(ctx: PageContext): PageView {
       failure: '활동 신청을 불러오지 못했습니다',
       retry: 'retry',
       render: (a) =>
-        html`<section class="app-section" aria-labelledby="review-title"><h2 class="app-section-title" id="review-title">${a.name}님의 활동 신청</h2>${details(a)}</section>${a.status === 'submitted' ? decisionForm() : ''}<p class="app-actions"><a class="krds-btn secondary large" href="${AGENCY_PATH}">목록으로</a></p>`,
+        html`<section class="app-section" aria-labelledby="review-title"><h2 class="app-section-title" id="review-title">${a.name}님의 활동 신청</h2>${details(a)}</section>${a.status === 'submitted' ? reviewForm() : ''}<p class="app-actions"><a class="krds-btn secondary large" href="${AGENCY_PATH}">목록으로</a></p>`,
     });
   }
 
@@ -562,35 +547,29 @@ export function agencyActivityApplicationPage(ctx: PageContext): PageView {
     content: html`<div id="review-errors"></div><div id="review-done"></div><div id="review-body"></div>`,
     mount(m) {
       main = m;
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       main.addEventListener(
         'submit',
         oneAtATime(async (form) => {
           if (!current) return;
-          const decision = formText(form, 'decision');
+          const { decision, reason, problems } = readDecision(form, {
+            refuse: 'reject',
+            choose: '채용 또는 반려 중 하나를 골라 주세요.',
+            reasonMissing: '반려할 때는 신청인이 알 수 있도록 사유를 적어 주세요.',
+            minReason: 2,
+          });
           const hireDate = formText(form, 'hireDate');
-          const reason = formText(form, 'reason').trim();
-          const problems: Problem[] = [];
-          if (!decision) problems.push({ field: 'decision', message: '채용 또는 반려 중 하나를 골라 주세요.' });
           if (decision === 'accept' && !hireDate)
             problems.push({ field: 'hireDate', message: '채용하려면 입사일을 입력해 주세요.' });
-          if (decision === 'reject' && reason.length < 2)
-            problems.push({ field: 'reason', message: '반려할 때는 신청인이 알 수 있도록 사유를 적어 주세요.' });
           if (reportProblems(target(), problems)) return;
           const result = await apiPost<ActivityView & { assistantId?: string }>(
             `/activity-applications/${encodeURIComponent(id)}/decision`,
             { decision, revision: current.revision, ...(decision === 'accept' ? { hireDate } : { reason }) },
             { signal: ctx.signal },
           );
-          if (!result.ok) {
-            reportProblems(target(), problemsOf(result.problem));
-            return;
-          }
-          clearProblems(target());
+          if (refused(target(), result)) return;
           await load();
-          showDone(
+          showOutcome(
             main.querySelector<HTMLElement>('#review-done')!,
             decision === 'accept'
               ? '채용했습니다. 근로지원인으로 등록되었습니다.'

@@ -1,6 +1,6 @@
 import type { AssistantView as Assistant, AssistantDetail } from '#functions/assistants/registry-contract';
 import { CONTENT_TYPES, declaredProblem, type FileKind, UPLOAD_PURPOSES } from '#functions/files/rules';
-import { apiPost } from '../core/api.ts';
+import { UPLOAD_TEXTS, uploadFile, uploadMessage } from '../core/upload.ts';
 
 // What the assistant screens share: the assistant as the API returns it (inferred from the registry
 // contract: never the cipher or the keyed hash) and the upload of an evidence file through the presigned flow.
@@ -31,25 +31,6 @@ export async function uploadEvidence(
   file: File,
   signal: AbortSignal,
 ): Promise<{ uploadId: string } | { problem: string }> {
-  const started = await apiPost<{ uploadId: string; url: string; method: string; headers: Record<string, string> }>(
-    '/files/uploads',
-    { purpose: 'evidence', contentType: contentTypeOf(file), size: file.size, fileName: file.name },
-    { signal },
-  );
-  if (!started.ok) return { problem: started.problem.message };
-  try {
-    const put = await fetch(started.data.url, {
-      method: started.data.method,
-      headers: started.data.headers,
-      body: file,
-      signal,
-    });
-    if (!put.ok) return { problem: '파일을 올리지 못했습니다. 잠시 후 다시 시도해 주세요.' };
-  } catch (error) {
-    if (signal.aborted) throw error;
-    return { problem: '파일을 올리지 못했습니다. 인터넷 연결을 확인한 뒤 다시 시도해 주세요.' };
-  }
-  const done = await apiPost(`/files/uploads/${encodeURIComponent(started.data.uploadId)}/complete`, {}, { signal });
-  if (!done.ok) return { problem: done.problem.message };
-  return { uploadId: started.data.uploadId };
+  const outcome = await uploadFile(file, signal, { purpose: 'evidence', contentType: contentTypeOf(file) });
+  return outcome.ok ? { uploadId: outcome.ticket.uploadId } : { problem: uploadMessage(outcome, UPLOAD_TEXTS) };
 }

@@ -1,23 +1,17 @@
 import { SIDO } from '#commons/regions';
 import { label, SUPPORT_TYPES } from '#functions/applications/codes';
 import { postingProblems } from '#functions/assistants/rules';
-import {
-  facts,
-  koreaToday,
-  loadInto,
-  numberOf,
-  oneAtATime,
-  problemTarget,
-  reportProblems,
-  showDone,
-  statusTag,
-} from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
+import { facts, statusTag } from '../components/facts.ts';
 import { bindSelectState, requiredMark, selectField, textareaField, textField } from '../components/form-field.ts';
-import { clearProblems, formText, missing, type Problem, problemsOf } from '../components/form-problems.ts';
+import { formText, missing, type Problem, problemsOf } from '../components/form-problems.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiPost } from '../core/api.ts';
+import { koreaToday } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { showOutcome } from '../core/outcome.ts';
+import { loadInto, onAction } from '../core/page.ts';
+import { numberOf, oneAtATime, problemTarget, refused, reportProblems } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 
 // 구인정보 (B4): the agency posts and closes its openings; the portal lists every agency's open
@@ -126,9 +120,7 @@ export function jobsPage(ctx: PageContext): PageView {
         if (reportProblems(target(main), problems)) return;
         ctx.navigate(`${JOBS_PATH}${params.size ? `?${params}` : ''}`);
       });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       void load();
     },
   };
@@ -165,9 +157,7 @@ export function jobDetailPage(ctx: PageContext): PageView {
           ) => html`<section class="app-section" aria-labelledby="job-title"><h2 class="app-section-title" id="job-title">${p.title} ${statusTag(p.open ? '모집 중' : '마감')}</h2>${postingFacts(p)}</section>
 ${p.open ? html`<p>${buttonLink({ label: '이 구인정보로 활동 신청하기', href: `${ACTIVITY_APPLICATION_PATH}?postingId=${encodeURIComponent(p.postingId)}`, variant: 'primary', size: 'large' })}</p><p class="app-form-note">활동 신청은 근로지원인으로 회원가입한 뒤 로그인해서 할 수 있습니다.</p>` : html`<p class="app-form-note">마감된 구인정보입니다.</p>`}`,
         });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       void load();
     },
   };
@@ -279,14 +269,10 @@ export function agencyPostingsPage(ctx: PageContext): PageView {
           ];
           if (reportProblems(target(), problems)) return;
           const result = await apiPost<PostingView>('/job-postings', body, { signal: ctx.signal });
-          if (!result.ok) {
-            reportProblems(target(), problemsOf(result.problem));
-            return;
-          }
-          clearProblems(target());
+          if (refused(target(), result)) return;
           form.reset();
           await load();
-          showDone(
+          showOutcome(
             main.querySelector<HTMLElement>('#postings-done')!,
             `‘${result.data.title}’ 구인정보를 올렸습니다. 포털에서 바로 볼 수 있습니다.`,
           );
@@ -305,7 +291,7 @@ export function agencyPostingsPage(ctx: PageContext): PageView {
           if (!result.ok) reportProblems(target(), problemsOf(result.problem));
           else {
             await load();
-            showDone(main.querySelector<HTMLElement>('#postings-done')!, '구인정보를 마감했습니다.');
+            showOutcome(main.querySelector<HTMLElement>('#postings-done')!, '구인정보를 마감했습니다.');
           }
         }
       });

@@ -11,19 +11,8 @@ import {
 } from '#functions/assistants/rules';
 import type { Matching } from '#functions/matching/contract';
 import { scheduleSummary } from '../applications/my-pages.ts';
-import {
-  dateTime,
-  facts,
-  hasRole,
-  koreaToday,
-  loadInto,
-  oneAtATime,
-  problemTarget,
-  reportProblems,
-  showDone,
-  statusTag,
-} from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
+import { facts, statusTag } from '../components/facts.ts';
 import {
   bindSelectState,
   fileField,
@@ -33,10 +22,15 @@ import {
   textareaField,
   textField,
 } from '../components/form-field.ts';
-import { clearProblems, formText, missing, type Problem, problemsOf } from '../components/form-problems.ts';
+import { formText, missing, type Problem, problemsOf } from '../components/form-problems.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
+import { dateTime, koreaToday } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { showOutcome } from '../core/outcome.ts';
+import { loadInto, onAction } from '../core/page.ts';
+import { oneAtATime, problemTarget, refused, reportProblems } from '../core/submit.ts';
+import { hasRole } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { type AssistantView, EVIDENCE_ACCEPT, evidenceProblem, uploadEvidence } from './common.ts';
 
@@ -111,9 +105,7 @@ export function assistantsPage(ctx: PageContext): PageView {
         const value = formText(event.target as HTMLFormElement, 'status');
         ctx.navigate(value ? `${ASSISTANTS_PATH}?status=${value}` : ASSISTANTS_PATH);
       });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       void load();
     },
   };
@@ -218,11 +210,7 @@ export function registerAssistantPage(ctx: PageContext): PageView {
             },
             { signal: ctx.signal },
           );
-          if (!result.ok) {
-            reportProblems(target(), problemsOf(result.problem));
-            return;
-          }
-          clearProblems(target());
+          if (refused(target(), result)) return;
           ctx.navigate(`${ASSISTANTS_PATH}/${encodeURIComponent(result.data.assistantId)}?registered=1`);
         }),
       );
@@ -437,13 +425,9 @@ ${checksSection(a, canEdit)}
         signal: ctx.signal,
       },
     );
-    if (!result.ok) {
-      reportProblems(target(), problemsOf(result.problem));
-      return;
-    }
-    clearProblems(target());
+    if (refused(target(), result)) return;
     await load();
-    showDone(main.querySelector<HTMLElement>('#assistant-done')!, result.data.warning ?? message);
+    showOutcome(main.querySelector<HTMLElement>('#assistant-done')!, result.data.warning ?? message);
   }
 
   async function onSubmit(form: HTMLFormElement) {
@@ -470,11 +454,7 @@ ${checksSection(a, canEdit)}
         { reason },
         { signal: ctx.signal },
       );
-      if (!result.ok) {
-        reportProblems(target(), problemsOf(result.problem));
-        return;
-      }
-      clearProblems(target());
+      if (refused(target(), result)) return;
       const value = main.querySelector<HTMLElement>('#rrn-value')!;
       value.textContent = result.data.rrn;
       form.innerHTML =
@@ -552,7 +532,7 @@ ${checksSection(a, canEdit)}
       });
       void load().then(() => {
         if (ctx.url.searchParams.get('registered') && current) {
-          showDone(
+          showOutcome(
             main.querySelector<HTMLElement>('#assistant-done')!,
             `${current.name} 근로지원인을 등록했습니다. 자격제한 조회 결과를 기록해 주세요.`,
           );

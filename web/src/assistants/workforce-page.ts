@@ -1,14 +1,18 @@
 import { BRANCHES } from '#commons/branches';
 import { ASSISTANT_STATUS_LABELS, ASSISTANT_STATUSES } from '#functions/assistants/rules';
 import type { WorkforceRow } from '#functions/assistants/workforce-contract';
-import { hasRole, loadInto, problemTarget, reportProblems, showDone, statusTag } from '../applications/ui.ts';
 import { button } from '../components/button.ts';
+import { statusTag } from '../components/facts.ts';
 import { bindSelectState, selectField, textField } from '../components/form-field.ts';
 import { formText, type Problem, problemsOf } from '../components/form-problems.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, type Query } from '../core/api.ts';
 import { saveBase64File } from '../core/download.ts';
 import { html } from '../core/html.ts';
+import { showOutcome } from '../core/outcome.ts';
+import { loadInto } from '../core/page.ts';
+import { problemTarget, reportProblems } from '../core/submit.ts';
+import { hasRole } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 
 // 근로지원인 인력조회 (B5): agencies see their own assistants, branches those of their agencies, hq
@@ -143,7 +147,7 @@ export function workforcePage(ctx: PageContext): PageView {
             return;
           }
           saveBase64File(result.data);
-          showDone(
+          showOutcome(
             main.querySelector<HTMLElement>('#workforce-done')!,
             `${result.data.count}명의 목록을 엑셀 파일(${result.data.fileName})로 내려받았습니다.`,
           );

@@ -1,17 +1,18 @@
 import * as clock from '#kernel/clock';
 import { isMonth } from '#kernel/korea-time';
-import { nativeField } from '../activity/entry-form.ts';
 import { monthTitle, withQuery } from '../activity/model.ts';
-import { ownAgencyOf } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
-import { fileField } from '../components/form-field.ts';
-import { type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
+import { fileField, nativeField } from '../components/form-field.ts';
+import { problemsOf, showProblems } from '../components/form-problems.ts';
 import { failureNotice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
-import { apiGet, apiPost } from '../core/api.ts';
+import { apiGet } from '../core/api.ts';
 import { koreanDateTime, monthInUrl } from '../core/dates.ts';
 import { saveBase64File } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { onSubmit, problemTarget } from '../core/submit.ts';
+import { presignedUpload } from '../core/upload.ts';
+import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
   attendanceContentType,
@@ -41,26 +42,6 @@ export function agencyIdOf(ctx: PageContext): string | undefined {
 
 export function monthOf(ctx: PageContext): string {
   return monthInUrl(ctx.url);
-}
-
-/** PUT with upload progress (fetch cannot report it). */
-function putWithProgress(
-  url: string,
-  headers: Record<string, string>,
-  file: File,
-  onProgress: (fraction: number) => void,
-): Promise<boolean> {
-  return new Promise((resolve) => {
-    const request = new XMLHttpRequest();
-    request.open('PUT', url);
-    for (const [name, value] of Object.entries(headers)) request.setRequestHeader(name, value);
-    request.upload.addEventListener('progress', (event) => {
-      if (event.lengthComputable) onProgress(event.loaded / event.total);
-    });
-    request.addEventListener('load', () => resolve(request.status >= 200 && request.status < 300));
-    request.addEventListener('error', () => resolve(false));
-    request.send(file);
-  });
 }
 
 function errorTable(item: ImportView): SafeHtml {
@@ -108,14 +89,8 @@ ${failed ? errorTable(item) : unmatchedTable(item)}`;
 export function attendancePage(initial: PageContext): PageView {
   let ctx = initial;
   let main: HTMLElement;
-  let busy = false;
 
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#at-problems')!,
-    fieldIds: FIELD_IDS,
-    setTitle: (error) => ctx.setTitle(TITLE, { error }),
-  });
+  const target = () => problemTarget(ctx, main, 'at-problems', FIELD_IDS, TITLE);
 
   async function loadMonth(): Promise<void> {
     const agencyId = agencyIdOf(ctx);
@@ -246,30 +221,28 @@ export function attendancePage(initial: PageContext): PageView {
       }`.value;
     };
     progress('파일을 올리는 중입니다… 0%', 0);
-    const started = await apiPost<{ uploadId: string; url: string; headers: Record<string, string> }>(
-      `/organisations/${encodeURIComponent(agencyId)}/attendance-uploads`,
-      { month, contentType, size: file.size, fileName: file.name },
-      { signal: ctx.signal },
-    );
-    if (!started.ok) {
+    const sent = await presignedUpload({
+      start: {
+        path: `/organisations/${encodeURIComponent(agencyId)}/attendance-uploads`,
+        body: { month, contentType, size: file.size, fileName: file.name },
+      },
+      file,
+      signal: ctx.signal,
+      complete: false,
+      onProgress: (fraction) => progress(`파일을 올리는 중입니다… ${Math.round(fraction * 100)}%`, fraction),
+    });
+    if (!sent.ok) {
       status.innerHTML = '';
       return showProblems(
         target(),
-        problemsOf(started.problem).map((p) => (p.field === 'month' ? p : { ...p, field: 'file' })),
+        sent.stage === 'put'
+          ? [{ field: 'file', message: '파일을 올리지 못했습니다. 인터넷 연결을 확인한 뒤 다시 올려 주세요.' }]
+          : problemsOf(sent.problem).map((p) => (p.field === 'month' ? p : { ...p, field: 'file' })),
       );
-    }
-    const sent = await putWithProgress(started.data.url, started.data.headers, file, (fraction) =>
-      progress(`파일을 올리는 중입니다… ${Math.round(fraction * 100)}%`, fraction),
-    );
-    if (!sent) {
-      status.innerHTML = '';
-      return showProblems(target(), [
-        { field: 'file', message: '파일을 올리지 못했습니다. 인터넷 연결을 확인한 뒤 다시 올려 주세요.' },
-      ]);
     }
     // the landed file starts its import by itself (S3 event); the screen follows its progress
     progress('파일이 올라갔습니다. 출퇴근 기록을 한 줄씩 검사하는 중입니다…');
-    const imported = await waitForImport(started.data.uploadId);
+    const imported = await waitForImport(sent.ticket.uploadId);
     status.innerHTML = '';
     if (!imported.ok) return showProblems(target(), [{ field: 'file', message: imported.message }]);
     result.innerHTML = resultView(imported.data).value;
@@ -293,18 +266,7 @@ export function attendancePage(initial: PageContext): PageView {
 <div id="at-month-body"></div>`,
     mount(m) {
       main = m;
-      main.addEventListener('submit', async (event) => {
-        const form = event.target as HTMLFormElement;
-        if (form.id !== 'at-upload') return;
-        event.preventDefault();
-        if (busy) return;
-        busy = true;
-        try {
-          await upload(form);
-        } finally {
-          busy = false;
-        }
-      });
+      onSubmit(main, upload, { only: 'at-upload' });
       main.addEventListener('click', async (event) => {
         const el = (event.target as Element).closest<HTMLElement>('[data-action]');
         if (!el) return;

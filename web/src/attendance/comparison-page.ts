@@ -1,15 +1,15 @@
 import { AGENCY_LOGS_PATH } from '../activity/agency-pages.ts';
-import { nativeField } from '../activity/entry-form.ts';
 import { monthTitle, withQuery } from '../activity/model.ts';
-import { facts } from '../activity/views.ts';
 import { button, buttonLink } from '../components/button.ts';
-import { type Option, selectField, textareaField, textField } from '../components/form-field.ts';
+import { facts } from '../components/facts.ts';
+import { nativeField, type Option, selectField, textareaField, textField } from '../components/form-field.ts';
 import { type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
-import { apiGet, apiPost, apiPut } from '../core/api.ts';
+import { apiPost, apiPut } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { loadSection } from '../core/page.ts';
+import { singleFlight } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { ATTENDANCE_PATH, agencyIdOf, COMPARISON_PATH, monthOf } from './attendance-page.ts';
 import { type Comparison, type ComparisonRow, type FindingView, findingState, spanText } from './model.ts';
@@ -94,7 +94,6 @@ export function comparisonPage(initial: PageContext): PageView {
   let ctx = initial;
   let main: HTMLElement;
   let data: Comparison | undefined;
-  let busy = false;
 
   const target = (fieldIds: Record<string, string> = {}): FormProblemTarget => ({
     root: main,
@@ -145,22 +144,15 @@ export function comparisonPage(initial: PageContext): PageView {
       return;
     }
     const f = filters();
-    body.innerHTML = spinner('출퇴근 기록과 활동일지를 비교하는 중입니다…').value;
-    const result = await apiGet<Comparison>(
-      `/organisations/${encodeURIComponent(agencyId)}/attendance-comparison`,
-      { month: f.month, assistantId: f.assistantId, code: f.code },
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '근무 이력을 비교하지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    data = result.data;
+    const loaded = await loadSection<Comparison>(ctx, body, {
+      path: `/organisations/${encodeURIComponent(agencyId)}/attendance-comparison`,
+      query: { month: f.month, assistantId: f.assistantId, code: f.code },
+      loading: '출퇴근 기록과 활동일지를 비교하는 중입니다…',
+      failure: '근무 이력을 비교하지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    data = loaded;
     const d = data;
     main.querySelector('#cf-search')!.innerHTML = searchForm().value;
     body.innerHTML = html`<section class="app-section" aria-labelledby="cf-summary-title">
@@ -185,15 +177,7 @@ export function comparisonPage(initial: PageContext): PageView {
     ctx.announce(`${d.rows.length}일을 비교했습니다. 제출 전 조치 필요 ${d.summary.blockingOpen}건.`);
   }
 
-  async function act(run: () => Promise<void>): Promise<void> {
-    if (busy) return;
-    busy = true;
-    try {
-      await run();
-    } finally {
-      busy = false;
-    }
-  }
+  const act = singleFlight();
 
   return {
     title: TITLE,

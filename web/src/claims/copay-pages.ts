@@ -1,11 +1,12 @@
 import type { Copayment } from '#functions/claims/copay-contract';
-import { ownAgencyOf } from '../applications/ui.ts';
 import { button } from '../components/button.ts';
-import { failureNotice, notice, spinner } from '../components/notice.ts';
+import { notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
-import { apiGet, apiPost } from '../core/api.ts';
+import { apiPost } from '../core/api.ts';
 import { downloadInto } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { loadSection, onAction } from '../core/page.ts';
+import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { hoursText, won } from './model.ts';
 
@@ -41,21 +42,14 @@ export function agencyCopayPage(ctx: PageContext): PageView {
       body.innerHTML = emptyState('수행기관 담당자만 볼 수 있습니다.').value;
       return;
     }
-    const result = await apiGet<{ copayments: CopaymentView[] }>(
-      '/copayments',
-      { agencyId },
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '본인부담금을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    const rows = result.data.copayments;
+    const loaded = await loadSection<{ copayments: CopaymentView[] }>(ctx, body, {
+      path: '/copayments',
+      query: { agencyId },
+      failure: '본인부담금을 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    const rows = loaded.copayments;
     body.innerHTML = html`<div id="copay-message">${message ?? ''}</div>${
       rows.length
         ? dataTable({
@@ -86,9 +80,7 @@ export function agencyCopayPage(ctx: PageContext): PageView {
     content: html`<div id="copay-body">${spinner('본인부담금을 불러오는 중입니다…')}</div>`,
     mount(m) {
       main = m;
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       main.addEventListener('submit', async (event) => {
         const form = event.target as HTMLFormElement;
         if (!form.dataset.copay) return;
@@ -135,19 +127,13 @@ export function myCopayPage(ctx: PageContext): PageView {
 
   async function load(): Promise<void> {
     const body = main.querySelector<HTMLElement>('#my-copay-body')!;
-    const result = await apiGet<{ copayments: CopaymentView[] }>('/me/copayments', {}, { signal: ctx.signal }).catch(
-      () => undefined,
-    );
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '본인부담금을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    rows = result.data.copayments;
+    const loaded = await loadSection<{ copayments: CopaymentView[] }>(ctx, body, {
+      path: '/me/copayments',
+      failure: '본인부담금을 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    rows = loaded.copayments;
     const agencies = [...new Map(rows.map((r) => [r.agencyId, r.agencyName])).entries()];
     body.innerHTML = html`<div id="my-copay-message"></div>${
       rows.length

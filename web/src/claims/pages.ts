@@ -1,13 +1,15 @@
 import { isMonth } from '#kernel/korea-time';
-import { facts } from '../activity/views.ts';
 import { button } from '../components/button.ts';
+import { facts } from '../components/facts.ts';
 import { textareaField } from '../components/form-field.ts';
-import { failureNotice, notice, spinner } from '../components/notice.ts';
+import { notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
-import { apiGet, apiPost } from '../core/api.ts';
+import { apiPost } from '../core/api.ts';
 import { previousMonthInKorea } from '../core/dates.ts';
 import { downloadInto } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { loadSection, onAction } from '../core/page.ts';
+import { singleFlight } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
   ACTION_LABELS,
@@ -72,22 +74,15 @@ export function claimListPage(side: 'agency' | 'branch') {
         ).value;
         return;
       }
-      body.innerHTML = spinner('사업비 신청을 불러오는 중입니다…').value;
-      const result = await apiGet<{ claims: ClaimSummary[] }>(
-        '/claims',
-        side === 'agency' ? { agencyId: scope } : { branchId: scope },
-        { signal: ctx.signal },
-      ).catch(() => undefined);
-      if (!result) return;
-      if (!result.ok) {
-        body.innerHTML = failureNotice({
-          title: '사업비 신청을 불러오지 못했습니다',
-          message: result.problem.message,
-          retryAction: 'retry',
-        }).value;
-        return;
-      }
-      const claims = result.data.claims;
+      const loaded = await loadSection<{ claims: ClaimSummary[] }>(ctx, body, {
+        path: '/claims',
+        query: side === 'agency' ? { agencyId: scope } : { branchId: scope },
+        loading: '사업비 신청을 불러오는 중입니다…',
+        failure: '사업비 신청을 불러오지 못했습니다',
+        retry: 'retry',
+      });
+      if (loaded === undefined) return;
+      const claims = loaded.claims;
       body.innerHTML = html`${message ?? ''}${
         claims.length
           ? listTable(claims, base)
@@ -120,9 +115,7 @@ export function claimListPage(side: 'agency' | 'branch') {
       content: html`${startForm}<div id="claims-body"></div>`,
       mount(m) {
         main = m;
-        main.addEventListener('click', (event) => {
-          if ((event.target as Element).closest('[data-action="retry"]')) void load();
-        });
+        onAction(main, 'retry', load);
         main.addEventListener('submit', async (event) => {
           const form = event.target as HTMLFormElement;
           if (form.id !== 'claim-start' || !scope) return;
@@ -243,7 +236,7 @@ export function claimDetailPage(side: 'agency' | 'branch') {
   return (ctx: PageContext): PageView => {
     let main: HTMLElement;
     let claim: ClaimDetail | undefined;
-    let busy = false;
+    const flight = singleFlight();
     const base = side === 'agency' ? AGENCY_CLAIMS_PATH : BRANCH_CLAIMS_PATH;
     const claimId = ctx.params.claimId ?? '';
     let poll: ReturnType<typeof setTimeout> | undefined;
@@ -318,21 +311,13 @@ ${dataTable({
     /** Reads the claim; while the workflow is between human steps, reads again shortly. */
     async function load(message?: SafeHtml): Promise<void> {
       clearTimeout(poll);
-      const result = await apiGet<ClaimDetail>(
-        `/claims/${encodeURIComponent(claimId)}`,
-        {},
-        { signal: ctx.signal },
-      ).catch(() => undefined);
-      if (!result) return;
-      if (!result.ok) {
-        main.querySelector<HTMLElement>('#claim-body')!.innerHTML = failureNotice({
-          title: '사업비 신청을 불러오지 못했습니다',
-          message: result.problem.message,
-          retryAction: 'retry',
-        }).value;
-        return;
-      }
-      claim = result.data;
+      const loaded = await loadSection<ClaimDetail>(ctx, main.querySelector<HTMLElement>('#claim-body')!, {
+        path: `/claims/${encodeURIComponent(claimId)}`,
+        failure: '사업비 신청을 불러오지 못했습니다',
+        retry: 'retry',
+      });
+      if (loaded === undefined) return;
+      claim = loaded;
       render(claim, message);
       // between human steps the workflow is still working (computing, or taking the answer in)
       const settled = claim.status === 'failed' || claim.status === 'approved' || claim.waitingFor !== undefined;
@@ -340,9 +325,8 @@ ${dataTable({
     }
 
     async function act(action: string): Promise<void> {
-      if (!claim || busy) return;
-      busy = true;
-      try {
+      if (!claim) return;
+      await flight(async () => {
         if (action === 'export') {
           await downloadInto(
             main.querySelector<HTMLElement>('#claim-message')!,
@@ -381,9 +365,7 @@ ${dataTable({
         };
         ctx.announce(done[action] ?? '');
         await load(notice('success', done[action] ?? ''));
-      } finally {
-        busy = false;
-      }
+      });
     }
 
     return {

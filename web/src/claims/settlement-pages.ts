@@ -2,10 +2,11 @@ import type { Settlement } from '#functions/claims/settlement-contract';
 import * as clock from '#kernel/clock';
 import { button } from '../components/button.ts';
 import { textareaField } from '../components/form-field.ts';
-import { failureNotice, notice, spinner } from '../components/notice.ts';
+import { notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
-import { apiGet, apiPost } from '../core/api.ts';
+import { apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { loadSection, onAction } from '../core/page.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { won } from './model.ts';
 
@@ -93,21 +94,14 @@ export function settlementPage(side: 'agency' | 'branch') {
         body.innerHTML = emptyState('담당 기관의 직원만 볼 수 있습니다.').value;
         return;
       }
-      const result = await apiGet<{ settlements: SettlementView[] }>(
-        '/settlements',
-        side === 'agency' ? { agencyId: scope } : { branchId: scope },
-        { signal: ctx.signal },
-      ).catch(() => undefined);
-      if (!result) return;
-      if (!result.ok) {
-        body.innerHTML = failureNotice({
-          title: '정산을 불러오지 못했습니다',
-          message: result.problem.message,
-          retryAction: 'retry',
-        }).value;
-        return;
-      }
-      const list = result.data.settlements;
+      const loaded = await loadSection<{ settlements: SettlementView[] }>(ctx, body, {
+        path: '/settlements',
+        query: side === 'agency' ? { agencyId: scope } : { branchId: scope },
+        failure: '정산을 불러오지 못했습니다',
+        retry: 'retry',
+      });
+      if (loaded === undefined) return;
+      const list = loaded.settlements;
       body.innerHTML = html`<div id="st-message">${message ?? ''}</div>${
         list.length ? list.map((s, i) => settlementSection(s, side, i)) : emptyState('아직 정산 신청이 없습니다.')
       }`.value;
@@ -154,9 +148,7 @@ export function settlementPage(side: 'agency' | 'branch') {
           if (el.id !== 'st-period') return;
           main.querySelector<HTMLElement>('#st-advances')!.innerHTML = advanceInputs('st-adv', el.value, []).value;
         });
-        main.addEventListener('click', (event) => {
-          if ((event.target as Element).closest('[data-action="retry"]')) void load();
-        });
+        onAction(main, 'retry', load);
         main.addEventListener('submit', async (event) => {
           event.preventDefault();
           const form = event.target as HTMLFormElement;

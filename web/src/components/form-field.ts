@@ -270,3 +270,33 @@ export function setFieldError(root: ParentNode, fieldId: string, message: string
     else target.removeAttribute('aria-describedby');
   }
 }
+
+/** A native input (date, time) in KRDS's form group, with its label, hint and error slot. */
+export function nativeField(field: {
+  id: string;
+  name: string;
+  label: string;
+  type: 'date' | 'time' | 'month' | 'text';
+  value: string;
+  hint?: string;
+  required?: boolean;
+  autocomplete?: string;
+}): SafeHtml {
+  return html`<div class="form-group" data-field="${field.id}">
+  <div class="form-tit"><label for="${field.id}">${field.label}${field.required ? requiredMark() : ''}</label></div>
+  <div class="form-conts">
+    <input${attrs({
+      type: field.type,
+      id: field.id,
+      name: field.name,
+      class: 'krds-input',
+      value: field.value,
+      autocomplete: field.autocomplete ?? 'off',
+      'aria-required': field.required ? 'true' : undefined,
+      'aria-describedby': field.hint ? hintId(field.id) : undefined,
+    })}>
+  </div>
+  ${field.hint ? html`<p class="form-hint" id="${hintId(field.id)}">${field.hint}</p>` : ''}
+  <p class="form-hint-invalid" id="${errorId(field.id)}" hidden><span class="sr-only">오류: </span><span class="app-error-text"></span></p>
+</div>`;
+}

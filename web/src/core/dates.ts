@@ -1,5 +1,13 @@
 import * as clock from '#kernel/clock';
-import { isMonth, koreaDay, koreaMonth, koreaSecond, previousMonth } from '#kernel/korea-time';
+import {
+  isMonth,
+  koreaDay,
+  koreaMinute,
+  koreaMonth,
+  koreaSecond,
+  previousMonth,
+  shiftDay as shiftKoreaDay,
+} from '#kernel/korea-time';
 
 // Dates as Korean users read them, always in Korea time whatever the device's zone (the kernel's
 // functions/kernel/korea-time.ts does the arithmetic).
@@ -30,4 +38,19 @@ export function previousMonthInKorea(now = clock.now()): string {
 export function monthInUrl(url: URL): string {
   const month = url.searchParams.get('month');
   return month && isMonth(month) ? month : previousMonthInKorea();
+}
+
+/** 2026-11-21 in Korea time, '-' when there is no instant. */
+export function day(iso: string | undefined): string {
+  return iso ? koreanDate(iso) : '-';
+}
+
+/** 2026-11-21 14:35 in Korea time, '-' when there is no instant. */
+export function dateTime(iso: string | undefined): string {
+  return iso ? koreanDateTime(iso).slice(0, 16) : '-';
+}
+
+/** Today (or `days` from today) in Korea, YYYY-MM-DD. */
+export function koreaToday(days = 0): string {
+  return shiftKoreaDay(clock.today(), days);
 }

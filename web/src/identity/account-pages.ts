@@ -1,8 +1,9 @@
 import { button } from '../components/button.ts';
 import { checkboxField } from '../components/form-field.ts';
-import { type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
+import { problemsOf, showProblems } from '../components/form-problems.ts';
 import { apiPost } from '../core/api.ts';
 import { html } from '../core/html.ts';
+import { problemTarget } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { roleText } from './session.ts';
 import { session } from './session-controller.ts';
@@ -43,12 +44,7 @@ const CONFIRM_ID = 'withdraw-confirm';
 export function withdrawPage(ctx: PageContext): PageView {
   let main: HTMLElement;
   let busy = false;
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#withdraw-errors')!,
-    fieldIds: { confirm: CONFIRM_ID },
-    setTitle: (error) => ctx.setTitle('회원탈퇴', { error }),
-  });
+  const target = () => problemTarget(ctx, main, 'withdraw-errors', { confirm: CONFIRM_ID }, '회원탈퇴');
 
   return {
     title: '회원탈퇴',

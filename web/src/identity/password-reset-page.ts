@@ -9,6 +9,7 @@ import {
 } from '../components/form-problems.ts';
 import { apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { onSubmit } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { TITLE_ID } from '../shell/layout.ts';
 import { describeDestination } from './session.ts';
@@ -38,7 +39,6 @@ export function passwordResetPage(ctx: PageContext): PageView {
   let step: Step = 'username';
   let username = '';
   let destination = '';
-  let busy = false;
 
   const target = (): FormProblemTarget => ({
     root: main,
@@ -124,16 +124,9 @@ export function passwordResetPage(ctx: PageContext): PageView {
     mount(m) {
       main = m;
       render(false);
-      main.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (busy) return;
-        busy = true;
-        try {
-          if (step === 'username') await onUsername(event.target as HTMLFormElement);
-          else if (step === 'confirm') await onConfirm(event.target as HTMLFormElement);
-        } finally {
-          busy = false;
-        }
+      onSubmit(main, async (form) => {
+        if (step === 'username') await onUsername(form);
+        else if (step === 'confirm') await onConfirm(form);
       });
       main.addEventListener('click', (event) => {
         if (!(event.target as Element).closest('[data-action="reset-restart"]')) return;

@@ -1,14 +1,16 @@
-import { facts } from '../activity/views.ts';
-import { ownAgencyOf } from '../applications/ui.ts';
 import { button } from '../components/button.ts';
+import { facts } from '../components/facts.ts';
 import { type Option, selectField, textareaField, textField } from '../components/form-field.ts';
-import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
-import { failureNotice, notice, spinner } from '../components/notice.ts';
+import { type FormProblemTarget, showProblems } from '../components/form-problems.ts';
+import { notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost, apiPut } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
 import { saveBase64File } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { loadSection, onAction } from '../core/page.ts';
+import { refused, singleFlight } from '../core/submit.ts';
+import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
   AGENCY_LEAVE_PATH,
@@ -107,20 +109,15 @@ export function agencyLeaveListPage(initial: PageContext): PageView {
       body.innerHTML = emptyState('수행기관 담당자만 볼 수 있습니다.').value;
       return;
     }
-    body.innerHTML = spinner('연차를 계산하는 중입니다…').value;
-    const result = await apiGet<LeaveList>('/leave', { agencyId, year: yearOf(ctx) }, { signal: ctx.signal }).catch(
-      () => undefined,
-    );
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '연차관리 목록을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    const list = result.data;
+    const loaded = await loadSection<LeaveList>(ctx, body, {
+      path: '/leave',
+      query: { agencyId, year: yearOf(ctx) },
+      loading: '연차를 계산하는 중입니다…',
+      failure: '연차관리 목록을 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    const list = loaded;
     body.innerHTML =
       html`<p class="app-muted">연차는 활동일지의 근태(연차·유급휴가·유급휴일·공가·무급휴가)에서 셉니다. 월별 칸은 사용제한일을 뺀 연차 사용입니다. 이름을 누르면 근로지원인별 연차 대장(휴가 종류별 월별 사용, 사용촉진 통지, 초과 사용 사유)으로 갑니다. 표가 넓으면 표 안에서 옆으로 움직여 나머지 열(월별 사용, 남은 연차, 사용촉진)을 봅니다.</p>
 ${list.rows.length ? html`<div class="app-leave-scroll" tabindex="0" role="region" aria-label="연차관리 목록 표 (넓은 화면에서는 옆으로 움직여 나머지 열을 봅니다)">${listTable(list)}</div>` : emptyState(`${list.year}년에 재직한 근로지원인이 없습니다.`, '다른 적용년도를 골라 보세요.')}`.value;
@@ -139,9 +136,7 @@ ${list.rows.length ? html`<div class="app-leave-scroll" tabindex="0" role="regio
         event.preventDefault();
         ctx.navigate(`${AGENCY_LEAVE_PATH}?year=${String(new FormData(form).get('year') ?? thisYear())}`);
       });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       void load();
     },
     update(next) {
@@ -319,7 +314,6 @@ export function agencyLedgerPage(initial: PageContext): PageView {
   let ctx = initial;
   let main: HTMLElement;
   let ledger: Ledger | undefined;
-  let busy = false;
   const assistantId = () => ctx.params.assistantId ?? '';
   const path = () => `/leave/assistants/${encodeURIComponent(assistantId())}`;
   const target = (fieldIds: Record<string, string>): FormProblemTarget => ({
@@ -412,29 +406,18 @@ export function agencyLedgerPage(initial: PageContext): PageView {
 
   async function load(): Promise<void> {
     const body = main.querySelector<HTMLElement>('#leave-body')!;
-    const result = await apiGet<Ledger>(path(), { year: yearOf(ctx) }, { signal: ctx.signal }).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '연차 대장을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    ledger = result.data;
+    const loaded = await loadSection<Ledger>(ctx, body, {
+      path: path(),
+      query: { year: yearOf(ctx) },
+      failure: '연차 대장을 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    ledger = loaded;
     render(ledger);
   }
 
-  async function act(run: () => Promise<void>): Promise<void> {
-    if (busy) return;
-    busy = true;
-    try {
-      await run();
-    } finally {
-      busy = false;
-    }
-  }
+  const act = singleFlight();
 
   async function issue(form: HTMLFormElement): Promise<void> {
     const input = form.querySelector<HTMLInputElement>('input[name="designatedDates"]');
@@ -450,8 +433,7 @@ export function agencyLedgerPage(initial: PageContext): PageView {
       { noticeId: form.dataset.issue, ...(designatedDates ? { designatedDates } : {}) },
       { signal: ctx.signal },
     );
-    if (!result.ok) return showProblems(target(fieldIds), problemsOf(result.problem));
-    clearProblems(target(fieldIds));
+    if (refused(target(fieldIds), result)) return;
     await load();
     say(
       'success',
@@ -473,8 +455,7 @@ export function agencyLedgerPage(initial: PageContext): PageView {
       { reason, revision: Number(form.dataset.revision) },
       { signal: ctx.signal },
     );
-    if (!result.ok) return showProblems(target(fieldIds), problemsOf(result.problem));
-    clearProblems(target(fieldIds));
+    if (refused(target(fieldIds), result)) return;
     await load();
     say('success', `${form.dataset.reason} 초과 사용 사유를 저장했습니다.`);
   }
@@ -512,8 +493,7 @@ export function agencyLedgerPage(initial: PageContext): PageView {
       },
       { signal: ctx.signal },
     );
-    if (!result.ok) return showProblems(target(fieldIds), problemsOf(result.problem));
-    clearProblems(target(fieldIds));
+    if (refused(target(fieldIds), result)) return;
     await load();
     say('success', '연차 산정 설정을 저장하고 연차를 다시 계산했습니다.');
   }

@@ -1,13 +1,15 @@
-import { facts } from '../activity/views.ts';
 import { button } from '../components/button.ts';
+import { facts } from '../components/facts.ts';
 import { textField } from '../components/form-field.ts';
-import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
+import { type FormProblemTarget, showProblems } from '../components/form-problems.ts';
+import { spinner } from '../components/notice.ts';
 import { emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
 import { saveBase64File } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { loadSection } from '../core/page.ts';
+import { refused, singleFlight } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { amount, type MyLeave, type NoticeView, parseDates } from './model.ts';
 
@@ -52,7 +54,6 @@ function noticeCard(n: NoticeView, i: number): SafeHtml {
 
 export function myLeavePage(ctx: PageContext): PageView {
   let main: HTMLElement;
-  let busy = false;
   const target = (fieldIds: Record<string, string>): FormProblemTarget => ({
     root: main,
     summary: main.querySelector<HTMLElement>('#my-leave-problems')!,
@@ -69,17 +70,13 @@ export function myLeavePage(ctx: PageContext): PageView {
 
   async function load(): Promise<void> {
     const body = main.querySelector<HTMLElement>('#my-leave-body')!;
-    const result = await apiGet<MyLeave>('/me/leave', {}, { signal: ctx.signal }).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '연차를 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    const { employments, asOf } = result.data;
+    const loaded = await loadSection<MyLeave>(ctx, body, {
+      path: '/me/leave',
+      failure: '연차를 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    const { employments, asOf } = loaded;
     let i = 0;
     body.innerHTML = employments.length
       ? employments
@@ -125,8 +122,7 @@ export function myLeavePage(ctx: PageContext): PageView {
       { ...(datesInput ? { dates } : {}), ...(note ? { note } : {}), revision: Number(form.dataset.revision) },
       { signal: ctx.signal },
     );
-    if (!result.ok) return showProblems(target(fieldIds), problemsOf(result.problem));
-    clearProblems(target(fieldIds));
+    if (refused(target(fieldIds), result)) return;
     await load();
     say(`${result.data.round}차 통지에 답했습니다. 수행기관이 답변을 볼 수 있습니다.`);
   }
@@ -145,15 +141,7 @@ export function myLeavePage(ctx: PageContext): PageView {
     say(`통지서(${result.data.fileName})를 내려받았습니다.`);
   }
 
-  async function act(run: () => Promise<void>): Promise<void> {
-    if (busy) return;
-    busy = true;
-    try {
-      await run();
-    } finally {
-      busy = false;
-    }
-  }
+  const act = singleFlight();
 
   return {
     title: TITLE,

@@ -5,24 +5,18 @@ import type { Matching } from '#functions/matching/contract';
 import { scheduleProblems } from '#functions/matching/rules';
 import type { ApplicationView } from '../applications/my-pages.ts';
 import { scheduleSummary } from '../applications/my-pages.ts';
-import {
-  day,
-  facts,
-  koreaToday,
-  loadInto,
-  oneAtATime,
-  problemTarget,
-  reportProblems,
-  showDone,
-  statusTag,
-} from '../applications/ui.ts';
 import type { AssistantView } from '../assistants/common.ts';
 import { button, buttonLink } from '../components/button.ts';
+import { facts, statusTag } from '../components/facts.ts';
 import { bindSelectState, selectField, textareaField, textField } from '../components/form-field.ts';
 import { clearProblems, formText, type Problem, problemsOf } from '../components/form-problems.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
+import { day, koreaToday } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { showOutcome } from '../core/outcome.ts';
+import { loadInto, onAction } from '../core/page.ts';
+import { oneAtATime, problemTarget, refused, reportProblems } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 
 // 매칭 관리 (B3) in the agency system: the matching requests the branch sent, the form that assigns
@@ -136,7 +130,7 @@ ${
         if ((event.target as Element).closest('[data-action="retry"]')) load();
       });
       if (ctx.url.searchParams.get('created')) {
-        showDone(
+        showOutcome(
           main.querySelector<HTMLElement>('#matchings-done')!,
           '매칭했습니다. 근로자와 근로지원인에게 문자로 알렸습니다.',
         );
@@ -351,9 +345,7 @@ export function endMatchingPage(ctx: PageContext): PageView {
     content: html`<div id="end-errors"></div><div id="end-done"></div><div id="end-body"></div>`,
     mount(m) {
       main = m;
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       main.addEventListener(
         'submit',
         oneAtATime(async (form) => {
@@ -371,13 +363,9 @@ export function endMatchingPage(ctx: PageContext): PageView {
             { endDate: formText(form, 'endDate'), reason, revision: matching.revision },
             { signal: ctx.signal },
           );
-          if (!result.ok) {
-            reportProblems(target(), problemsOf(result.problem));
-            return;
-          }
-          clearProblems(target());
+          if (refused(target(), result)) return;
           main.querySelector('#end-body')!.innerHTML = '';
-          showDone(
+          showOutcome(
             main.querySelector<HTMLElement>('#end-done')!,
             `${result.data.workerName}·${result.data.assistantName} 매칭을 ${result.data.endDate}에 종료했습니다.`,
             html`<p><a href="${MATCHINGS_PATH}">매칭 관리로</a></p>`,

@@ -1,9 +1,9 @@
 import { button } from '../components/button.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
+import { spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
-import { apiGet } from '../core/api.ts';
 import { downloadInto } from '../core/download.ts';
 import { html } from '../core/html.ts';
+import { loadSection } from '../core/page.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { type MySlip, monthLabel, won } from './model.ts';
 
@@ -15,19 +15,13 @@ export function myPaySlipsPage(ctx: PageContext): PageView {
 
   async function load(): Promise<void> {
     const body = main.querySelector<HTMLElement>('#my-slips-body')!;
-    const result = await apiGet<{ slips: MySlip[] }>('/me/pay-slips', {}, { signal: ctx.signal }).catch(
-      () => undefined,
-    );
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '급여명세서를 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    const slips = result.data.slips;
+    const loaded = await loadSection<{ slips: MySlip[] }>(ctx, body, {
+      path: '/me/pay-slips',
+      failure: '급여명세서를 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    const slips = loaded.slips;
     body.innerHTML = html`<div id="my-slips-message"></div>${
       slips.length
         ? dataTable({

@@ -1,15 +1,16 @@
 import { isMonth } from '#kernel/korea-time';
-import { nativeField } from '../activity/entry-form.ts';
-import { dateTime, ownAgencyOf } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
-import { selectField, textField } from '../components/form-field.ts';
-import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
-import { failureNotice, notice, spinner } from '../components/notice.ts';
+import { nativeField, selectField, textField } from '../components/form-field.ts';
+import { showProblems } from '../components/form-problems.ts';
+import { notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
-import { apiGet, apiPost } from '../core/api.ts';
-import { monthInUrl } from '../core/dates.ts';
+import { apiPost } from '../core/api.ts';
+import { dateTime, monthInUrl } from '../core/dates.ts';
 import { downloadInto } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { loadSection, onAction } from '../core/page.ts';
+import { problemTarget, refused } from '../core/submit.ts';
+import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
   ACTION_LABELS,
@@ -74,21 +75,14 @@ export function agencyPayrollPage(ctx: PageContext): PageView {
       body.innerHTML = emptyState('수행기관 담당자만 볼 수 있습니다.').value;
       return;
     }
-    const result = await apiGet<MonthList>(
-      `/organisations/${encodeURIComponent(agencyId)}/payroll`,
-      { month },
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '급여 목록을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    const list = result.data;
+    const loaded = await loadSection<MonthList>(ctx, body, {
+      path: `/organisations/${encodeURIComponent(agencyId)}/payroll`,
+      query: { month },
+      failure: '급여 목록을 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    const list = loaded;
     body.innerHTML = html`<div id="payroll-message">${message ?? ''}</div>
 ${
   list.count
@@ -107,12 +101,7 @@ ${
     if (message) main.querySelector<HTMLElement>('#payroll-message .app-notice')?.focus();
   }
 
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#payroll-summary')!,
-    fieldIds: { month: 'pr-month' },
-    setTitle: (error) => ctx.setTitle(TITLE, { error }),
-  });
+  const target = () => problemTarget(ctx, main, 'payroll-summary', { month: 'pr-month' }, TITLE);
 
   return {
     title: TITLE,
@@ -178,11 +167,7 @@ ${
           { month: chosen },
           { signal: ctx.signal },
         );
-        if (!result.ok) {
-          showProblems(target(), problemsOf(result.problem));
-          return;
-        }
-        clearProblems(target());
+        if (refused(target(), result)) return;
         const source = result.data.source === 'claim' ? '사업비 신청 계산' : '활동일지';
         const text = `${monthLabel(chosen)} 급여를 ${source} 시간으로 계산했습니다: ${result.data.computed}명${result.data.problems ? `, 항목을 고쳐야 하는 급여 ${result.data.problems}명` : ''}.`;
         ctx.announce(text);
@@ -236,12 +221,7 @@ export function payrollDetailPage(ctx: PageContext): PageView {
   const payrollId = ctx.params.payrollId ?? '';
   const title = '급여 상세';
 
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#pd-summary')!,
-    fieldIds: ITEM_FIELDS,
-    setTitle: (error) => ctx.setTitle(title, { error }),
-  });
+  const target = () => problemTarget(ctx, main, 'pd-summary', ITEM_FIELDS, title);
 
   function render(r: PayrollRecord, message?: SafeHtml): void {
     const body = main.querySelector<HTMLElement>('#pd-body')!;
@@ -294,22 +274,13 @@ ${dataTable({
   }
 
   async function load(message?: SafeHtml): Promise<void> {
-    const result = await apiGet<PayrollRecord>(
-      `/payroll/${encodeURIComponent(payrollId)}`,
-      {},
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    const body = main.querySelector<HTMLElement>('#pd-body')!;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '급여를 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    record = result.data;
+    const loaded = await loadSection<PayrollRecord>(ctx, main.querySelector<HTMLElement>('#pd-body')!, {
+      path: `/payroll/${encodeURIComponent(payrollId)}`,
+      failure: '급여를 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    record = loaded;
     ctx.setTitle(`${record.assistantName} ${monthLabel(record.month)} 급여`);
     render(record, message);
   }
@@ -359,11 +330,7 @@ ${dataTable({
     const result = await apiPost<PayrollRecord>(`/payroll/${encodeURIComponent(payrollId)}/items`, body, {
       signal: ctx.signal,
     });
-    if (!result.ok) {
-      showProblems(target(), problemsOf(result.problem));
-      return;
-    }
-    clearProblems(target());
+    if (refused(target(), result)) return;
     record = result.data;
     ctx.announce('저장했습니다.');
     render(
@@ -378,9 +345,7 @@ ${dataTable({
     content: html`<div id="pd-summary"></div><div id="pd-body">${spinner('급여를 불러오는 중입니다…')}</div>`,
     mount(m) {
       main = m;
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       main.addEventListener('submit', (event) => {
         const form = event.target as HTMLFormElement;
         if (form.id !== 'pd-form') return;

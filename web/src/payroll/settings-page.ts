@@ -1,10 +1,12 @@
-import { ownAgencyOf } from '../applications/ui.ts';
 import { button, buttonLink } from '../components/button.ts';
-import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
+import { showProblems } from '../components/form-problems.ts';
+import { spinner } from '../components/notice.ts';
 import { emptyState } from '../components/table.ts';
-import { apiGet, apiPut } from '../core/api.ts';
+import { apiPut } from '../core/api.ts';
 import { attrs, html, type SafeHtml } from '../core/html.ts';
+import { loadSection, onAction } from '../core/page.ts';
+import { problemTarget, refused } from '../core/submit.ts';
+import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
   AGENCY_PAYROLL_PATH,
@@ -162,12 +164,7 @@ export function payrollSettingsPage(ctx: PageContext): PageView {
   let rows = { payRows: [] as number[], dedRows: [] as number[] };
   const agencyId = ownAgencyOf(ctx.viewer);
 
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#ps-summary')!,
-    fieldIds: fieldIds(rows.payRows, rows.dedRows),
-    setTitle: (error) => ctx.setTitle(TITLE, { error }),
-  });
+  const target = () => problemTarget(ctx, main, 'ps-summary', fieldIds(rows.payRows, rows.dedRows), TITLE);
 
   function render(settings: Settings, message?: SafeHtml): void {
     revision = settings.revision;
@@ -193,21 +190,13 @@ export function payrollSettingsPage(ctx: PageContext): PageView {
       body.innerHTML = emptyState('수행기관 담당자만 볼 수 있습니다.').value;
       return;
     }
-    const result = await apiGet<Settings>(
-      `/organisations/${encodeURIComponent(agencyId)}/payroll-settings`,
-      {},
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '급여 항목을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    render(result.data, message);
+    const loaded = await loadSection<Settings>(ctx, body, {
+      path: `/organisations/${encodeURIComponent(agencyId)}/payroll-settings`,
+      failure: '급여 항목을 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (loaded === undefined) return;
+    render(loaded, message);
   }
 
   return {
@@ -216,9 +205,7 @@ export function payrollSettingsPage(ctx: PageContext): PageView {
     content: html`<div id="ps-summary"></div><div id="ps-body">${spinner('급여 항목을 불러오는 중입니다…')}</div>`,
     mount(m) {
       main = m;
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry"]')) void load();
-      });
+      onAction(main, 'retry', load);
       main.addEventListener('submit', async (event) => {
         const form = event.target as HTMLFormElement;
         if (form.id !== 'ps-form' || !agencyId) return;
@@ -234,11 +221,7 @@ export function payrollSettingsPage(ctx: PageContext): PageView {
           { payItems, deductionItems, revision },
           { signal: ctx.signal },
         );
-        if (!result.ok) {
-          showProblems(target(), problemsOf(result.problem));
-          return;
-        }
-        clearProblems(target());
+        if (refused(target(), result)) return;
         ctx.announce('급여 항목을 저장했습니다.');
         render(
           result.data,

@@ -1,9 +1,10 @@
 import { BRANCHES } from '#commons/branches';
 import { button } from '../components/button.ts';
 import { selectField, textField } from '../components/form-field.ts';
-import { type FormProblemTarget, missing, problemsOf, showProblems } from '../components/form-problems.ts';
+import { missing, problemsOf, showProblems } from '../components/form-problems.ts';
 import { apiPost } from '../core/api.ts';
 import { html } from '../core/html.ts';
+import { onSubmit, problemTarget } from '../core/submit.ts';
 import { USERNAME_HINT } from '../identity/texts.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 
@@ -21,13 +22,7 @@ const TITLE = '지사 담당자 계정 만들기';
 
 export function branchStaffPage(ctx: PageContext): PageView {
   let main: HTMLElement;
-  let busy = false;
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#branch-staff-errors')!,
-    fieldIds: FIELD_IDS,
-    setTitle: (error) => ctx.setTitle(TITLE, { error }),
-  });
+  const target = () => problemTarget(ctx, main, 'branch-staff-errors', FIELD_IDS, TITLE);
 
   const form = html`<form id="branch-staff-form" class="app-form" novalidate>
   ${selectField({ id: FIELD_IDS.branchId!, name: 'branchId', label: '지사', options: [{ value: '', label: '지사를 골라 주세요' }, ...BRANCHES.map((b) => ({ value: b.branchId, label: b.name }))], value: '', required: true })}
@@ -37,7 +32,7 @@ export function branchStaffPage(ctx: PageContext): PageView {
   <div class="app-form-actions">${button({ label: '계정 만들기', type: 'submit', size: 'large' })}</div>
 </form>`;
 
-  async function onSubmit(formEl: HTMLFormElement): Promise<void> {
+  async function submit(formEl: HTMLFormElement): Promise<void> {
     const problems = missing(formEl, [
       ['branchId', '지사를 골라 주세요.'],
       ['username', '아이디를 입력해 주세요.'],
@@ -69,16 +64,7 @@ export function branchStaffPage(ctx: PageContext): PageView {
     content: html`<div id="branch-staff-errors"></div><div id="branch-staff-body" class="app-narrow">${form}</div>`,
     mount(m) {
       main = m;
-      main.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (busy) return;
-        busy = true;
-        try {
-          await onSubmit(event.target as HTMLFormElement);
-        } finally {
-          busy = false;
-        }
-      });
+      onSubmit(main, submit);
       main.addEventListener('click', (event) => {
         if (!(event.target as Element).closest('[data-action="branch-staff-again"]')) return;
         main.querySelector('#branch-staff-body')!.innerHTML = form.value;

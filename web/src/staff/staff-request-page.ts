@@ -16,6 +16,8 @@ import {
 } from '../components/form-problems.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { onSubmit } from '../core/submit.ts';
+import { presignedUpload, type UploadOutcome, uploadMessage } from '../core/upload.ts';
 import {
   bindConsentAll,
   consentId,
@@ -97,7 +99,6 @@ const UPLOAD_FAILED = '파일을 올리지 못했습니다. 인터넷 연결을 
 export function staffRequestPage(ctx: PageContext): PageView {
   let main: HTMLElement;
   let step: Step = 'form';
-  let busy = false;
   let pledge: PledgeState = { kind: 'none' };
   let username = '';
   let destination = '';
@@ -222,42 +223,31 @@ export function staffRequestPage(ctx: PageContext): PageView {
       return;
     }
     showPledge({ kind: 'uploading', label });
-    const contentType = pledgeContentType(file);
-    const started = await apiPost<Upload>(
-      '/auth/uploads',
-      { purpose: 'pledge', contentType, size: file.size, fileName: file.name },
-      { signal: ctx.signal },
-    );
-    if (!started.ok) {
-      const message = started.problem.fields[0]?.message ?? started.problem.message;
-      showPledge({ kind: 'failed', label }, message);
-      ctx.announce(message);
-      return;
-    }
-    const upload = started.data;
-    let put: Response;
+    let outcome: UploadOutcome<Upload>;
     try {
-      put = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: file, signal: ctx.signal });
-    } catch {
+      outcome = await presignedUpload<Upload>({
+        start: {
+          path: '/auth/uploads',
+          body: { purpose: 'pledge', contentType: pledgeContentType(file), size: file.size, fileName: file.name },
+        },
+        file,
+        signal: ctx.signal,
+        complete: (upload) => ({
+          path: `/auth/uploads/${encodeURIComponent(upload.uploadId)}/complete`,
+          body: { uploadSecret: upload.uploadSecret },
+        }),
+      });
+    } catch (error) {
       if (ctx.signal.aborted) return;
-      showPledge({ kind: 'failed', label }, UPLOAD_FAILED);
-      return;
+      throw error;
     }
-    if (!put.ok) {
-      showPledge({ kind: 'failed', label }, UPLOAD_FAILED);
-      return;
-    }
-    const checked = await apiPost(
-      `/auth/uploads/${encodeURIComponent(upload.uploadId)}/complete`,
-      { uploadSecret: upload.uploadSecret },
-      { signal: ctx.signal },
-    );
-    if (!checked.ok) {
-      const message = checked.problem.fields[0]?.message ?? checked.problem.message;
+    if (!outcome.ok) {
+      const message = uploadMessage(outcome, { refused: UPLOAD_FAILED, fieldFirst: true });
       showPledge({ kind: 'failed', label }, message);
-      ctx.announce(message);
+      if (outcome.stage !== 'put') ctx.announce(message);
       return;
     }
+    const upload = outcome.ticket;
     showPledge({ kind: 'ready', label, uploadId: upload.uploadId, uploadSecret: upload.uploadSecret });
     ctx.announce(`${file.name} 파일을 올렸습니다.`);
   }
@@ -341,16 +331,9 @@ export function staffRequestPage(ctx: PageContext): PageView {
           else showPledge({ kind: 'none' });
         }
       });
-      main.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (busy) return;
-        busy = true;
-        try {
-          if (step === 'form') await onForm(event.target as HTMLFormElement);
-          else if (step === 'code') await onCode(event.target as HTMLFormElement);
-        } finally {
-          busy = false;
-        }
+      onSubmit(main, async (form) => {
+        if (step === 'form') await onForm(form);
+        else if (step === 'code') await onCode(form);
       });
     },
   };

@@ -1,12 +1,15 @@
 import { BRANCHES, branchName } from '#commons/branches';
-import { button } from '../components/button.ts';
-import { radioGroup, selectField, textareaField } from '../components/form-field.ts';
-import { type FormProblemTarget, type Problem, problemsOf, showProblems } from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
+import { button, buttonLink } from '../components/button.ts';
+import { decisionForm, readDecision } from '../components/decision-form.ts';
+import { selectField } from '../components/form-field.ts';
+import { problemsOf, showProblems } from '../components/form-problems.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
-import { apiGet, apiPost } from '../core/api.ts';
+import { apiPost } from '../core/api.ts';
 import { koreanDate, koreanDateTime } from '../core/dates.ts';
 import { html } from '../core/html.ts';
+import { showOutcome } from '../core/outcome.ts';
+import { loadSection, onAction, onFilter } from '../core/page.ts';
+import { onSubmit, problemTarget, reportProblems } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import type { Viewer } from '../shell/systems.ts';
 
@@ -98,23 +101,18 @@ export function staffRequestsPage(ctx: PageContext): PageView {
       body.innerHTML = emptyState('소속 지사가 없는 계정입니다.', '지사 담당자 계정으로 로그인해 주세요.').value;
       return;
     }
-    body.innerHTML = spinner('계정 신청 목록을 불러오는 중입니다…').value;
-    const result = await apiGet<{ items: StaffRequest[] }>(
-      '/staff-requests',
-      { branchId: hq ? branchId : undefined, status: status === 'all' ? undefined : status },
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '계정 신청 목록을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry-staff-requests',
-      }).value;
-      ctx.setTitle('기관 담당자 계정 승인', { error: true });
-      return;
-    }
-    const items = result.data.items;
+    const loaded = await loadSection<{ items: StaffRequest[] }>(ctx, body, {
+      path: '/staff-requests',
+      query: { branchId: hq ? branchId : undefined, status: status === 'all' ? undefined : status },
+      loading: '계정 신청 목록을 불러오는 중입니다…',
+      failure: '계정 신청 목록을 불러오지 못했습니다',
+      retry: 'retry-staff-requests',
+      failed: () => {
+        ctx.setTitle('기관 담당자 계정 승인', { error: true });
+      },
+    });
+    if (loaded === undefined) return;
+    const items = loaded.items;
     const scope = `${branchName(branchId) ?? branchId} ${STATUS_OPTIONS.find((o) => o.value === status)?.label ?? ''}`;
     body.innerHTML = items.length
       ? html`<p class="app-count">총 <strong>${items.length}</strong>건</p>
@@ -139,41 +137,27 @@ ${dataTable({ id: 'staff-requests-table', caption: `${scope} 계정 신청 목�
 </section>`,
     mount(m) {
       main = m;
-      main.querySelector('#staff-requests-filter')!.addEventListener('submit', (event) => {
-        event.preventDefault();
-        const data = new FormData(event.target as HTMLFormElement);
-        const params = new URLSearchParams();
-        for (const key of ['branchId', 'status']) {
-          const value = data.get(key);
-          if (typeof value === 'string' && value) params.set(key, value);
-        }
-        ctx.navigate(`${STAFF_REQUESTS_PATH}?${params}`);
-      });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry-staff-requests"]')) void load();
-      });
+      onFilter(ctx, main.querySelector<HTMLElement>('#staff-requests-filter')!, STAFF_REQUESTS_PATH, [
+        'branchId',
+        'status',
+      ]);
+      onAction(main, 'retry-staff-requests', load);
       void load();
     },
   };
 }
 
-const DECISION_IDS: Record<string, string> = { decision: 'decision', reason: 'decision-reason' };
+const DECISION_IDS = { decision: 'decision', reason: 'decision-reason' };
 
 /** One request and the decision on it. */
 export function staffRequestDecisionPage(ctx: PageContext): PageView {
   let main: HTMLElement;
-  let busy = false;
   const userId = ctx.params.userId ?? '';
   const branchId = branchToShow(ctx.viewer, ctx.url.searchParams.get('branchId'));
   const title = '계정 신청 검토';
   const backHref = `${STAFF_REQUESTS_PATH}${isHq(ctx.viewer) && branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`;
 
-  const target = (): FormProblemTarget => ({
-    root: main,
-    summary: main.querySelector<HTMLElement>('#decision-errors')!,
-    fieldIds: DECISION_IDS,
-    setTitle: (error) => ctx.setTitle(title, { error }),
-  });
+  const target = () => problemTarget(ctx, main, 'decision-errors', DECISION_IDS, title);
 
   function details(r: StaffRequest) {
     return html`<dl class="app-facts">
@@ -187,49 +171,35 @@ export function staffRequestDecisionPage(ctx: PageContext): PageView {
 </dl>`;
   }
 
-  function decisionForm(r: StaffRequest) {
+  function decisionSection(r: StaffRequest) {
     if (r.status === 'approved' || r.status === 'rejected') {
       return html`<p class="app-form-note">이미 처리한 신청입니다.</p>`;
     }
     return html`${r.status === 'submitted' ? html`<div class="app-notice app-notice-info"><p>신청자가 아직 휴대전화 인증을 마치지 않았습니다. 인증을 마친 뒤에 승인할 수 있습니다.</p></div>` : ''}
-<form id="decision-form" class="app-form" novalidate>
-  ${radioGroup({
-    id: DECISION_IDS.decision!,
-    name: 'decision',
-    label: '처리 결과',
-    options: [
-      { value: 'approve', label: '승인', description: '신청자가 바로 로그인할 수 있습니다.' },
-      { value: 'reject', label: '반려', description: '신청자에게 반려 사유를 문자로 보냅니다.' },
-    ],
-    value: '',
-    required: true,
-  })}
-  ${textareaField({ id: DECISION_IDS.reason!, name: 'reason', label: '반려 사유', value: '', maxLength: 500, rows: 3, hint: '반려할 때는 꼭 적어 주세요. 신청자가 무엇을 고쳐야 하는지 적어 주세요. 500자 이하.' })}
-  <div class="app-form-actions">
-    ${button({ label: '처리 결과 저장', type: 'submit', size: 'large' })}
-    <a class="krds-btn secondary large" href="${backHref}">목록으로</a>
-  </div>
-</form>`;
+${decisionForm({
+  id: 'decision-form',
+  fieldIds: DECISION_IDS,
+  accept: { value: 'approve', label: '승인', description: '신청자가 바로 로그인할 수 있습니다.' },
+  refuse: { value: 'reject', label: '반려', description: '신청자에게 반려 사유를 문자로 보냅니다.' },
+  reason: {
+    label: '반려 사유',
+    hint: '반려할 때는 꼭 적어 주세요. 신청자가 무엇을 고쳐야 하는지 적어 주세요. 500자 이하.',
+  },
+  actions: html`${button({ label: '처리 결과 저장', type: 'submit', size: 'large' })}${buttonLink({ label: '목록으로', href: backHref, size: 'large' })}`,
+})}`;
   }
 
   async function load(): Promise<void> {
     const body = main.querySelector<HTMLElement>('#decision-body')!;
-    body.innerHTML = spinner('신청 내용을 불러오는 중입니다…').value;
-    const result = await apiGet<{ items: StaffRequest[] }>(
-      '/staff-requests',
-      { branchId: isHq(ctx.viewer) ? branchId : undefined },
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '신청 내용을 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry-decision',
-      }).value;
-      return;
-    }
-    const request = result.data.items.find((r) => r.userId === userId);
+    const loaded = await loadSection<{ items: StaffRequest[] }>(ctx, body, {
+      path: '/staff-requests',
+      query: { branchId: isHq(ctx.viewer) ? branchId : undefined },
+      loading: '신청 내용을 불러오는 중입니다…',
+      failure: '신청 내용을 불러오지 못했습니다',
+      retry: 'retry-decision',
+    });
+    if (loaded === undefined) return;
+    const request = loaded.items.find((r) => r.userId === userId);
     if (!request) {
       body.innerHTML = html`${emptyState('이 아이디의 계정 신청이 없습니다.', '목록에서 신청을 다시 골라 주세요.')}
 <p class="app-actions"><a class="krds-btn secondary large" href="${backHref}">목록으로</a></p>`.value;
@@ -241,20 +211,17 @@ export function staffRequestDecisionPage(ctx: PageContext): PageView {
 </section>
 <section class="app-section" aria-labelledby="decision-title">
   <h2 class="app-section-title" id="decision-title">처리</h2>
-  ${decisionForm(request)}
+  ${decisionSection(request)}
 </section>`.value;
   }
 
-  async function onSubmit(form: HTMLFormElement): Promise<void> {
-    const data = new FormData(form);
-    const decision = String(data.get('decision') ?? '');
-    const reason = String(data.get('reason') ?? '').trim();
-    const problems: Problem[] = [];
-    if (!decision) problems.push({ field: 'decision', message: '승인 또는 반려 중 하나를 골라 주세요.' });
-    if (decision === 'reject' && !reason) {
-      problems.push({ field: 'reason', message: '반려할 때는 신청자가 알 수 있도록 사유를 입력해 주세요.' });
-    }
-    if (problems.length) return showProblems(target(), problems);
+  async function submit(form: HTMLFormElement): Promise<void> {
+    const { decision, reason, problems } = readDecision(form, {
+      refuse: 'reject',
+      choose: '승인 또는 반려 중 하나를 골라 주세요.',
+      reasonMissing: '반려할 때는 신청자가 알 수 있도록 사유를 입력해 주세요.',
+    });
+    if (reportProblems(target(), problems)) return;
     const result = await apiPost<{ status: string }>(
       `/staff-requests/${encodeURIComponent(userId)}/decision`,
       { decision, ...(reason ? { reason } : {}) },
@@ -268,10 +235,11 @@ export function staffRequestDecisionPage(ctx: PageContext): PageView {
     main.querySelector('#decision-errors')!.innerHTML = '';
     ctx.setTitle(title);
     await load();
-    const notice = main.querySelector<HTMLElement>('#decision-done')!;
-    notice.innerHTML =
-      html`<div class="app-notice app-notice-success" role="status" tabindex="-1"><p class="app-notice-title">${done}</p><p><a href="${backHref}">목록으로 돌아가기</a></p></div>`.value;
-    notice.querySelector<HTMLElement>('.app-notice')?.focus();
+    showOutcome(
+      main.querySelector<HTMLElement>('#decision-done')!,
+      done,
+      html`<p><a href="${backHref}">목록으로 돌아가기</a></p>`,
+    );
   }
 
   return {
@@ -280,19 +248,8 @@ export function staffRequestDecisionPage(ctx: PageContext): PageView {
     content: html`<div id="decision-errors"></div><div id="decision-done"></div><div id="decision-body" class="app-narrow"></div>`,
     mount(m) {
       main = m;
-      main.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (busy) return;
-        busy = true;
-        try {
-          await onSubmit(event.target as HTMLFormElement);
-        } finally {
-          busy = false;
-        }
-      });
-      main.addEventListener('click', (event) => {
-        if ((event.target as Element).closest('[data-action="retry-decision"]')) void load();
-      });
+      onSubmit(main, submit);
+      onAction(main, 'retry-decision', load);
       void load();
     },
   };
