@@ -18,8 +18,6 @@ import { describe, expect, it } from 'vitest';
 
 /** Capability → module imports left out of the cycle check (a): the kernel move removes them. */
 const CYCLE_EDGES_UNTIL_MERGE: Record<string, string> = {
-  'attendance -> activity/codes': 'kernel branch: the attendance-kind table moves to functions/kernel',
-  'leave -> activity/codes': 'kernel branch: the attendance-kind table moves to functions/kernel',
 };
 
 /** Commons files importing a capability (c). */
@@ -27,12 +25,6 @@ const COMMONS_IMPORTS_UNTIL_MERGE: Record<string, string> = {};
 
 /** Web files importing an entity of functions/ (d): the contract branches type these screens from contracts. */
 const WEB_ENTITY_IMPORTS_UNTIL_MERGE: Record<string, string> = {
-  'web/src/applications/internal-pages -> functions/matching/entities': 'contracts: the matching contract',
-  'web/src/applications/my-pages -> functions/applications/entities': 'contracts: the applications contract',
-  'web/src/assistants/activity-pages -> functions/assistants/entities': 'contracts: the assistants contract',
-  'web/src/assistants/common -> functions/assistants/entities': 'contracts: the assistants contract',
-  'web/src/assistants/registry-pages -> functions/matching/entities': 'contracts: the matching contract',
-  'web/src/matching/matching-pages -> functions/matching/entities': 'contracts: the matching contract',
 };
 
 const RATES_READ = 'reads the rate tables through the rates repository (issue 14 point 2); a read port replaces it';
