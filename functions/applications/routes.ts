@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import { recordPersonalDataRead } from '#commons/audit-trail';
 import { branchName } from '#commons/branches';
 import type { Caller } from '#commons/caller';

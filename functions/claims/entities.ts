@@ -1,6 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { SERVICE_NAME } from '#commons/table';
-import * as clock from '#kernel/clock';
 import { STATUS_LABELS } from './claim-rules.ts';
 import { SETTLEMENT_STATUS_LABELS } from './settlement-rules.ts';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idField, monthField, textField } from '#kernel/fields';
+import { idField, monthField } from '#kernel/fields';
+import { claimDecisionBody } from './claim-contract.ts';
 import { PERIOD_SHAPE, SETTLEMENT_STATUS_LABELS, type SettlementStatus } from './settlement-rules.ts';
 
 // The contract of 사업비 정산 (SPEC C6): what the settlement routes take and answer.
@@ -40,19 +41,8 @@ export const settlementListQuery = z
     path: ['agencyId'],
   });
 
-export const settlementDecisionBody = z
-  .object({
-    action: z.enum(['approve', 'return'], { error: '승인 또는 반려를 골라 주세요.' }),
-    reason: textField('반려 사유', {
-      max: 1000,
-      multiline: true,
-      messages: { max: '반려 사유는 1,000자 이하로 입력해 주세요.' },
-    }).optional(),
-  })
-  .refine((b) => b.action !== 'return' || (b.reason?.length ?? 0) >= 2, {
-    error: '반려 사유를 입력해 주세요. 기관이 무엇을 고쳐야 하는지 적어 주세요.',
-    path: ['reason'],
-  });
+/** The branch approves or returns a settlement exactly as it does a claim (a reason when returning). */
+export const settlementDecisionBody = claimDecisionBody;
 
 export const refileBody = z.object({ advances: advancesSchema });
 

@@ -2,7 +2,6 @@ import * as clock from '#kernel/clock';
 import {
   isMonth,
   koreaDay,
-  koreaMinute,
   koreaMonth,
   koreaSecond,
   previousMonth,
