@@ -17,15 +17,13 @@ import { describe, expect, it } from 'vitest';
 // longer needed fails the test, so the lists can only shrink.
 
 /** Capability → module imports left out of the cycle check (a): the kernel move removes them. */
-const CYCLE_EDGES_UNTIL_MERGE: Record<string, string> = {
-};
+const CYCLE_EDGES_UNTIL_MERGE: Record<string, string> = {};
 
 /** Commons files importing a capability (c). */
 const COMMONS_IMPORTS_UNTIL_MERGE: Record<string, string> = {};
 
 /** Web files importing an entity of functions/ (d): the contract branches type these screens from contracts. */
-const WEB_ENTITY_IMPORTS_UNTIL_MERGE: Record<string, string> = {
-};
+const WEB_ENTITY_IMPORTS_UNTIL_MERGE: Record<string, string> = {};
 
 const RATES_READ = 'reads the rate tables through the rates repository (issue 14 point 2); a read port replaces it';
 const DATA_READ = 'reads or writes another capability’s data directly; to go through the owner’s contract';
