@@ -29,6 +29,19 @@ const BRAND = '[근로지원인 플랫폼]';
  * pool is built from the same object): ID + password, then a 6-digit code by SMS for everyone, one
  * group per role of SPEC §1.
  */
+/**
+ * The administrative calls the sign-up and account routes make: put a confirmed person in their role's
+ * group, turn SMS MFA on for them, create branch staff (hq), remove the login on withdrawal, and sign a
+ * person out everywhere (sign-out). test/cdk/capability-grants.test.ts checks them against the code.
+ */
+export const USER_ADMINISTRATION_ACTIONS = [
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminSetUserMFAPreference',
+  'cognito-idp:AdminDeleteUser',
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+] as const;
+
 export class Identity extends Construct {
   readonly userPool: UserPool;
   readonly webClient: UserPoolClient;
@@ -127,19 +140,11 @@ export class Identity extends Construct {
     );
   }
 
-  /**
-   * The administrative calls the sign-up and account routes make: put a confirmed person in their role's
-   * group, turn SMS MFA on for them, create branch staff (hq), remove the login on withdrawal.
-   */
+  /** The administrative calls of the identity router (USER_ADMINISTRATION_ACTIONS). */
   grantUserAdministration(grantee: IGrantable): void {
     Grant.addToPrincipal({
       grantee,
-      actions: [
-        'cognito-idp:AdminAddUserToGroup',
-        'cognito-idp:AdminSetUserMFAPreference',
-        'cognito-idp:AdminDeleteUser',
-        'cognito-idp:AdminCreateUser',
-      ],
+      actions: [...USER_ADMINISTRATION_ACTIONS],
       resourceArns: [this.userPool.userPoolArn],
     });
   }

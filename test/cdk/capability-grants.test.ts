@@ -6,6 +6,7 @@ import { WORKFLOWS } from '#functions/workflows';
 import { CAPABILITY_GRANTS, WORKFLOW_GRANTS } from '../../lib/api/capability-grants.ts';
 import { type FunctionGrants, mergeGrants, tableEntities } from '../../lib/constructs/function-grants.ts';
 import type { ServiceFunction } from '../../lib/constructs/service-function.ts';
+import { USER_ADMINISTRATION_ACTIONS } from '../../lib/identity/identity.ts';
 import type { PlatformStack } from '../../lib/platform-stack.ts';
 import { type AnyEntity, leadingKeyPatterns, partitionKeyPrefix } from '../../lib/storage/table.ts';
 import { type CodeReach, codeReach } from './code-reach.ts';
@@ -233,12 +234,7 @@ function expected(f: ProductFunction): string[] {
   if (g.userPool === 'administer') {
     statements.push({
       Effect: 'Allow',
-      Action: [
-        'cognito-idp:AdminAddUserToGroup',
-        'cognito-idp:AdminSetUserMFAPreference',
-        'cognito-idp:AdminDeleteUser',
-        'cognito-idp:AdminCreateUser',
-      ],
+      Action: [...USER_ADMINISTRATION_ACTIONS],
       Resource: r(stack.resources.identity.userPool.userPoolArn),
     });
   }
@@ -427,6 +423,11 @@ describe('what the code uses (its esbuild bundle) and what it is declared', () =
     expect([...of('router assistants').pii].sort()).toEqual(['decrypt', 'encrypt', 'lookup']);
     expect([...of('router surveys').writes]).toEqual(['pageFeedback']);
     expect(of('router identity').userAdministration).toBe(true);
+    // every administrative call its code makes is granted, and nothing it never calls (sign-out's
+    // AdminUserGlobalSignOut would otherwise be refused on AWS while the local emulator allows it)
+    expect([...of('router identity').adminCalls].sort()).toEqual(
+      USER_ADMINISTRATION_ACTIONS.map((action) => action.replace('cognito-idp:', '')).sort(),
+    );
     expect(of('router activity').documents && of('router activity').uploads && of('router activity').sms).toBe(true);
     expect(of('router claims').stepFunctions).toBe(true);
   });

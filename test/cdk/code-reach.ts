@@ -28,6 +28,8 @@ export interface CodeReach {
   /** the kept code calls Step Functions / Cognito's administrative API / names the user pool */
   stepFunctions: boolean;
   userAdministration: boolean;
+  /** the Cognito administrative API calls the kept code makes (`new AdminCreateUserCommand(` → AdminCreateUser) */
+  adminCalls: Set<string>;
   userPool: boolean;
   /** string and template literals of the kept code that look like object keys (`seals/${id}/…` → `seals/`) */
   keyLiterals: string[];
@@ -100,6 +102,7 @@ function readBundle(text: string): CodeReach {
     pii,
     stepFunctions: /\bsfnClient\(\)/.test(kept),
     userAdministration: /new Admin\w+Command\(/.test(kept),
+    adminCalls: new Set([...kept.matchAll(/new (Admin\w+)Command\(/g)].map((m) => m[1]!)),
     userPool: /ENV\.userPool/.test(kept),
     keyLiterals: [...new Set([...kept.matchAll(/[`"']([a-z][a-z0-9-]*\/[^`"'\s$]*)/g)].map((m) => m[1]!))],
   };
