@@ -160,18 +160,9 @@ export function normalise(input: EntryInput): CleanEntry {
 }
 
 export function listed(item: ActivityLogEntryItem): ListedEntry {
+  // the signed fields (same keys, same order) and what the month's table adds to them
   return {
-    entryId: item.entryId,
-    assistantId: item.assistantId,
-    workerId: item.workerId,
-    date: item.date,
-    attendance: item.attendance,
-    leaveMinutes: item.leaveMinutes,
-    start: item.start,
-    end: item.end,
-    contentCode: item.contentCode,
-    otherContent: item.otherContent,
-    specialNotes: item.specialNotes,
+    ...signedContent(item),
     consent: item.consent,
     signedBy: item.signedBy,
     corrected: (item.corrections ?? []).length > 0,
