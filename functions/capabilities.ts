@@ -7,6 +7,7 @@ import { plugActiveMatchings } from './assistants/matchings.ts';
 import { assistantRoutes } from './assistants/routes.ts';
 import { attendanceRoutes } from './attendance/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { claimMonthFigures } from './claims/payroll-figures.ts';
 import { claimRoutes } from './claims/routes.ts';
 import { fileRoutes } from './files/routes.ts';
 import { pendingUploadPrefix } from './files/rules.ts';
@@ -14,12 +15,15 @@ import { identityRoutes } from './identity/routes.ts';
 import { leaveRoutes } from './leave/routes.ts';
 import { countActiveByAssistant } from './matching/repository.ts';
 import { matchingRoutes } from './matching/routes.ts';
+import { plugMonthFigures } from './payroll/month-figures.ts';
 import { payrollRoutes } from './payroll/routes.ts';
 import { rateRoutes } from './rates/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
 
 // what assistants reads of matching, plugged in here for the local API (the Lambda: assistants/handler.ts)
 plugActiveMatchings(countActiveByAssistant);
+// what payroll reads of the month's claim, likewise (the Lambda: payroll/handler.ts)
+plugMonthFigures(claimMonthFigures);
 
 /**
  * Every capability's router Lambda and its routes. The CDK API, the local HTTP API, the OpenAPI

@@ -1,4 +1,5 @@
 import type { Entity } from 'electrodb';
+import { AuditRecord } from '#commons/audit-trail';
 import { ActivityDay, ActivityLogEntry, ConsentRound } from './activity/entities.ts';
 import { Agreement, Organisation, Seal } from './agencies/entities.ts';
 import { ServiceApplication } from './applications/entities.ts';
@@ -12,7 +13,6 @@ import {
   AttendanceUpload,
   MonthSubmission,
 } from './attendance/entities.ts';
-import { AuditRecord } from './audit/entities.ts';
 import { Claim, ClaimLine, Copayment, Settlement } from './claims/entities.ts';
 import { Upload } from './files/entities.ts';
 import { SignInChallenge, SignInGuard, StaffRequest, UserProfile } from './identity/entities.ts';

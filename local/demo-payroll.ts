@@ -1,6 +1,8 @@
 import type { Caller } from '#commons/caller';
 import { getOrganisation } from '#functions/agencies/repository';
+import { claimMonthFigures } from '#functions/claims/payroll-figures';
 import type { PayrollSettings } from '#functions/payroll/month';
+import { plugMonthFigures } from '#functions/payroll/month-figures';
 import { getSettings, listMonth, saveSettings } from '#functions/payroll/repository';
 import { defaultDeductionItems } from '#functions/payroll/rules';
 import { computeMonth, issueMonth } from '#functions/payroll/service';
@@ -39,6 +41,8 @@ const staff = (userId: string, agencyId: string): Caller => ({
 const payrollStep: SeedStep = {
   name: 'payroll (한빛 급여 항목, 한빛·늘봄 지난달 급여)',
   async run(ctx) {
+    // the seed computes through the service as the payroll Lambda does, with the claim's figures plugged in
+    plugMonthFigures(claimMonthFigures);
     const { previous } = demoMonths();
     for (const demo of DEMO_PAYROLL) {
       const agency = await getOrganisation(demo.agencyId);

@@ -1,7 +1,6 @@
-import { recordPersonalDataRead } from '#commons/audit-trail';
+import { recordAudit, recordPersonalDataRead } from '#commons/audit-trail';
 import { NotFound } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
-import { recordAudit } from '#functions/audit/repository';
 import {
   myRoundsResponse,
   paperConsentBody,

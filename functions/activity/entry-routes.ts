@@ -1,4 +1,4 @@
-import { recordPersonalDataRead } from '#commons/audit-trail';
+import { recordAudit, recordPersonalDataRead } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { Forbidden, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
@@ -6,7 +6,6 @@ import { actsAsActivityStaff, actsForAgency, holds, type Target } from '#commons
 import { getOrganisation } from '#functions/agencies/repository';
 import { DISABILITY_TYPES, label, SUPPORT_TYPES } from '#functions/applications/codes';
 import { getApplication } from '#functions/applications/repository';
-import { recordAudit } from '#functions/audit/repository';
 import { inForce, listByAgency, listByAssistant, listByWorker } from '#functions/matching/repository';
 import * as clock from '#kernel/clock';
 import { monthText, roundView } from './consent-service.ts';

@@ -1,8 +1,8 @@
+import type { AuditEvent } from '#commons/audit-trail';
+import { type WriteEntities, writeAudited } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { bindEntity } from '#commons/entities';
 import { Conflict } from '#commons/errors';
-import type { AuditEvent } from '#functions/audit/record';
-import { type WriteEntities, writeAudited } from '#functions/audit/repository';
 import {
   ActivityDay,
   type ActivityDayItem,

@@ -1,8 +1,8 @@
+import { recordAudit } from '#commons/audit-trail';
 import { HEADQUARTERS } from '#commons/branches';
 import type { Caller } from '#commons/caller';
 import { NotFound } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
-import { recordAudit } from '#functions/audit/repository';
 import {
   agreementList,
   agreementParams,

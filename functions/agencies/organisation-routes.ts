@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { recordAudit } from '#commons/audit-trail';
 import { branchName } from '#commons/branches';
 import type { Caller } from '#commons/caller';
 import { Conflict, Forbidden, NotFound, RuleViolation } from '#commons/errors';
@@ -7,7 +8,6 @@ import { isHq, ownBranchOf } from '#commons/policy';
 import { sidoName } from '#commons/regions';
 import { currentSigungu } from '#commons/regions-sigungu';
 import { maskName } from '#commons/rrn';
-import { recordAudit } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
 import type { OrganisationItem, OrganisationKind } from './entities.ts';
 import {

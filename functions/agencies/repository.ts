@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Entity, TransactWriteEntity } from 'electrodb';
+import type { AuditEvent } from '#commons/audit-trail';
+import { writeAudited } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { bindEntity } from '#commons/entities';
 import { Conflict } from '#commons/errors';
 import { SIDO_CODES } from '#commons/regions';
-import type { AuditEvent } from '#functions/audit/record';
-import { writeAudited } from '#functions/audit/repository';
 import { type DirectoryEntry, matchesName, sortDirectory, toDirectoryEntry } from './directory.ts';
 import {
   Agreement,

@@ -1,9 +1,9 @@
+import type { AuditEvent } from '#commons/audit-trail';
+import { type WriteEntities, writeAudited } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { bindEntity } from '#commons/entities';
 import { Conflict } from '#commons/errors';
 import { notifyStaff as notifyOrganisationStaff, smsToPerson } from '#commons/notify';
-import type { AuditEvent } from '#functions/audit/record';
-import { type WriteEntities, writeAudited } from '#functions/audit/repository';
 import { ServiceApplication, type ServiceApplicationItem } from './entities.ts';
 import type { ApplicationStatus } from './rules.ts';
 

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { recordPersonalDataRead } from '#commons/audit-trail';
+import { recordAudit, recordPersonalDataRead } from '#commons/audit-trail';
 import { branchName } from '#commons/branches';
 import type { Caller } from '#commons/caller';
 import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { agencyOf, ownBranchOf } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
-import { recordAudit } from '#functions/audit/repository';
 import { getProfile } from '#functions/identity/repository';
 import * as clock from '#kernel/clock';
 import { koreaDay } from '#kernel/korea-time';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { recordPersonalDataRead } from '#commons/audit-trail';
+import { recordAudit, recordPersonalDataRead } from '#commons/audit-trail';
 import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { notificationSink } from '#commons/outbox';
@@ -10,7 +10,6 @@ import { sidoName } from '#commons/regions';
 import { maskRrn } from '#commons/rrn';
 import { getOrganisation } from '#functions/agencies/repository';
 import { notifyStaff } from '#functions/applications/repository';
-import { recordAudit } from '#functions/audit/repository';
 import { getProfile } from '#functions/identity/repository';
 import * as clock from '#kernel/clock';
 import { idField, textField } from '#kernel/fields';

@@ -13,7 +13,7 @@ export {
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { recordPersonalDataRead } from '#commons/audit-trail';
+import { recordAudit, recordPersonalDataRead } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
@@ -22,7 +22,6 @@ import { agencyOf } from '#commons/policy';
 import { maskRrn } from '#commons/rrn';
 import { getOrganisation } from '#functions/agencies/repository';
 import { keepUpload, presignDocument } from '#functions/agencies/storage';
-import { recordAudit } from '#functions/audit/repository';
 import { readyUpload } from '#functions/files/repository';
 import { getProfile } from '#functions/identity/repository';
 import * as clock from '#kernel/clock';

@@ -1,10 +1,8 @@
+import { type AuditEvent, AuditRecord, auditItem, type WriteEntities, writeAudited } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { bindEntity } from '#commons/entities';
 import { Conflict, NotFound } from '#commons/errors';
 import { SIDO_CODES } from '#commons/regions';
-import { AuditRecord } from '#functions/audit/entities';
-import { type AuditEvent, auditItem } from '#functions/audit/record';
-import { type WriteEntities, writeAudited } from '#functions/audit/repository';
 import {
   ActivityApplication,
   type ActivityApplicationItem,

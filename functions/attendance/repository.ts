@@ -1,7 +1,7 @@
+import { type WriteEntities, writeAudited } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { bindEntity, isConditionFailure } from '#commons/entities';
 import { Conflict } from '#commons/errors';
-import { type WriteEntities, writeAudited } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
 import {
   AttendanceImport,

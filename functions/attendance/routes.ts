@@ -1,10 +1,9 @@
-import { recordPersonalDataRead } from '#commons/audit-trail';
+import { recordAudit, recordPersonalDataRead } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { Conflict, NotFound, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { attendanceOf } from '#functions/activity/codes';
 import { getOrganisation } from '#functions/agencies/repository';
-import { recordAudit } from '#functions/audit/repository';
 import { DECLARED_FILE_LABELS } from '#functions/files/routes';
 import * as clock from '#kernel/clock';
 import { FINDING_TYPES, findingType, openBlocking, reasonProblem } from './comparison.ts';

@@ -1,16 +1,6 @@
-import {
-  AuditRecord,
-  type AuditRecordItem,
-  AuditSubject,
-  recordAudit,
-  type WriteEntities,
-  writeAudited,
-} from '#commons/audit-trail';
+import { AuditRecord, type AuditRecordItem, AuditSubject } from '#commons/audit-trail';
 import { bindEntity } from '#commons/entities';
 import { daysFromTo } from '#kernel/korea-time';
-
-// Writing the trail is shared (#commons/audit-trail); re-exported for the capabilities that import it here.
-export { recordAudit, type WriteEntities, writeAudited };
 
 export interface AuditSearch {
   subjectId?: string;

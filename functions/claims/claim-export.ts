@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { hoursOfMinutes } from '#kernel/decimal';
 import { type ClaimStatus, STATUS_LABELS } from './claim-rules.ts';
 
 // The claim as an .xlsx workbook, with the columns of seed 000's 사업비 신청 screens: the activity lines
@@ -33,8 +34,7 @@ export interface ExportClaim {
   workers: { id: string; name: string; result: { supportedMinutes: number; copay: number } }[];
 }
 
-/** Minutes as hours with two decimals, the unit the paper forms use (시간). */
-export const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
+const hours = hoursOfMinutes;
 
 /** 합계 of the activity line: the paid hours (service, 주휴 and the paid kinds of leave). */
 export function paidMinutes(m: Minutes): number {

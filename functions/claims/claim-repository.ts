@@ -1,6 +1,6 @@
+import { writeAudited } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { bindEntity, isConditionFailure } from '#commons/entities';
-import { writeAudited } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
 import { type ClaimAction, type ClaimStatus, type ComputedLine, claimIdOf, statusAfter } from './claim-rules.ts';
 import { Claim, type ClaimItem, ClaimLine, type ClaimLineItem } from './entities.ts';

@@ -1,5 +1,5 @@
 import { claimPeriod, formatDay } from '#kernel/calendar';
-import { koreaMonth } from '#kernel/korea-time';
+import { isMonthOver } from '#kernel/korea-time';
 import type { EntryType } from './engine/entry-types.ts';
 import type { ClaimInput, ClaimOutput, ClaimRates } from './engine/schema.ts';
 
@@ -32,8 +32,8 @@ export function executionNameOf(claimId: string, attempt: number): string {
 
 /** A month can be claimed once it is over (Korea time): its logs are complete only then. */
 export function monthRefusal(month: string, now: Date): string | undefined {
-  const current = koreaMonth(now);
-  if (month >= current) return `${month}은(는) 아직 끝나지 않은 달입니다. 지난달까지만 사업비를 신청할 수 있습니다.`;
+  if (!isMonthOver(month, now))
+    return `${month}은(는) 아직 끝나지 않은 달입니다. 지난달까지만 사업비를 신청할 수 있습니다.`;
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { writeAudited } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { bindEntity, isConditionFailure } from '#commons/entities';
-import { writeAudited } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
 import { copayIdOf } from './copay-rules.ts';
 import { type ClaimItem, type ClaimLineItem, Copayment, type CopaymentItem } from './entities.ts';

@@ -1,6 +1,7 @@
 import { PDFDocument, rgb } from 'pdf-lib';
 import { paddedFontkit } from '#functions/agencies/agreement-pdf';
 import { koreanFont } from '#functions/agencies/fonts';
+import { hoursOfMinutes } from '#kernel/decimal';
 import { METHOD_LABELS, type PaymentMethod, paidOf } from './copay-rules.ts';
 
 // 본인부담금 납부 확인서 (SPEC C7): one worker's co-payments at one agency, each month's amount and the
@@ -52,7 +53,7 @@ export async function copayStatementPdf(input: StatementInput): Promise<Uint8Arr
     due += month.amount;
     paid += monthPaid;
     line(
-      `${month.month}  지원 ${Math.round((month.supportedMinutes / 60) * 100) / 100}시간  본인부담금 ${won(month.amount)}  납부 ${won(monthPaid)}  남은 금액 ${won(month.amount - monthPaid)}`,
+      `${month.month}  지원 ${hoursOfMinutes(month.supportedMinutes)}시간  본인부담금 ${won(month.amount)}  납부 ${won(monthPaid)}  남은 금액 ${won(month.amount - monthPaid)}`,
       11,
     );
     if (month.payments.length === 0) line('    납부 기록 없음', 9, rgb(0.35, 0.35, 0.35));

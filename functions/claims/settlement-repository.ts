@@ -1,6 +1,6 @@
+import { writeAudited } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { bindEntity, isConditionFailure } from '#commons/entities';
-import { writeAudited } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
 import { listAgencyClaims, WORKFLOW_CALLER } from './claim-repository.ts';
 import { Settlement, type SettlementItem } from './entities.ts';

@@ -1,7 +1,7 @@
+import { recordAudit } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
-import { recordAudit } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
 import {
   codeSent,

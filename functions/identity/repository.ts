@@ -1,9 +1,9 @@
 import type { CreateEntityItem } from 'electrodb';
+import type { AuditEvent } from '#commons/audit-trail';
+import { writeAudited } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { bindEntity, isConditionFailure } from '#commons/entities';
 import { Conflict } from '#commons/errors';
-import type { AuditEvent } from '#functions/audit/record';
-import { writeAudited } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
 import {
   SignInChallenge,

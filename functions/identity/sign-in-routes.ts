@@ -1,3 +1,4 @@
+import { recordAudit } from '#commons/audit-trail';
 import { branchName, HEADQUARTERS } from '#commons/branches';
 import type { Caller, Grant } from '#commons/caller';
 import { Locked, NotFound, RuleViolation, Unauthenticated } from '#commons/errors';
@@ -6,7 +7,6 @@ import { grantsHeld } from '#commons/policy';
 import { ROLE_LABELS } from '#commons/roles';
 import { maskPhone } from '#commons/rrn';
 import { getOrganisation } from '#functions/agencies/repository';
-import { recordAudit } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
 import {
   answerNewPassword,

@@ -101,3 +101,8 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   }
   return shares;
 }
+
+/** Minutes as hours with two decimals, the unit the paper forms and the screens use (시간). */
+export function hoursOfMinutes(minutes: number): number {
+  return Math.round((minutes / 60) * 100) / 100;
+}

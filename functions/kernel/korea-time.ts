@@ -36,6 +36,11 @@ export function koreaMonth(at: Date | string | number): string {
   return koreaDay(at).slice(0, 7);
 }
 
+/** Whether the month has ended in Korea at that moment (a month is claimed and paid once it is over). */
+export function isMonthOver(month: string, at: Date | string | number): boolean {
+  return month < koreaMonth(at);
+}
+
 /** "2026-12-07 14:35" in Korea time. */
 export function koreaMinute(at: Date | string | number): string {
   return koreaSecond(at).slice(0, 16);

@@ -1,9 +1,9 @@
+import type { AuditEvent } from '#commons/audit-trail';
+import { writeAudited } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { bindEntity } from '#commons/entities';
 import { Conflict } from '#commons/errors';
 import { ActivityLogEntry, type ActivityLogEntryItem } from '#functions/activity/entities';
-import type { AuditEvent } from '#functions/audit/record';
-import { writeAudited } from '#functions/audit/repository';
 import {
   LeaveExcessReason,
   type LeaveExcessReasonItem,

@@ -1,4 +1,4 @@
-import { recordPersonalDataRead } from '#commons/audit-trail';
+import { recordAudit, recordPersonalDataRead } from '#commons/audit-trail';
 import { Conflict, Forbidden, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { smsToPerson } from '#commons/notify';
@@ -7,7 +7,6 @@ import { getOrganisation } from '#functions/agencies/repository';
 import { readDocument, sha256Hex, writeDocument } from '#functions/agencies/storage';
 import type { AssistantItem } from '#functions/assistants/entities';
 import { getAssistant, listAssistantsByAgency, listAssistantsByUser } from '#functions/assistants/repository';
-import { recordAudit } from '#functions/audit/repository';
 import { listByAgency as listMatchingsByAgency } from '#functions/matching/repository';
 import * as clock from '#kernel/clock';
 import { shiftDay } from '#kernel/korea-time';

@@ -1,11 +1,11 @@
+import type { AuditEvent } from '#commons/audit-trail';
+import { type WriteEntities, writeAudited } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { bindEntity } from '#commons/entities';
 import { Conflict } from '#commons/errors';
 import { Organisation } from '#functions/agencies/entities';
 import { ServiceApplication, type ServiceApplicationItem } from '#functions/applications/entities';
 import { Assistant, type AssistantItem } from '#functions/assistants/entities';
-import type { AuditEvent } from '#functions/audit/record';
-import { type WriteEntities, writeAudited } from '#functions/audit/repository';
 import { Matching, type MatchingItem } from './entities.ts';
 
 export const STALE_MESSAGE =

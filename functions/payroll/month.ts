@@ -3,8 +3,8 @@
 
 import type { FieldProblem } from '#commons/errors';
 import { RuleViolation, ValidationFailed } from '#commons/errors';
-import type { AssistantLine } from '#functions/claims/engine/schema';
 import { PAID_NON_SERVICE_TYPES, type PaidNonServiceType } from '#kernel/attendance-kinds';
+import { hoursOfMinutes } from '#kernel/decimal';
 import { MONTH_SOURCE } from '#kernel/korea-time';
 import {
   type Adjustment,
@@ -58,8 +58,13 @@ export function parsePayrollId(
     : undefined;
 }
 
+/** What payroll reads of an assistant's line of the month's claim figures: the engine's minutes. */
+export interface ClaimedMinutes {
+  minutes: { byRatio: Record<string, number>; weeklyHoliday: number } & Record<PaidNonServiceType, number>;
+}
+
 /** The payroll's minutes are the claim engine's assistant minutes, as they are (no second count). */
-export function minutesOf(line: Pick<AssistantLine, 'minutes'>): PayrollMinutes {
+export function minutesOf(line: ClaimedMinutes): PayrollMinutes {
   const m = line.minutes;
   return { byRatio: { ...m.byRatio }, weeklyHoliday: m.weeklyHoliday, ...paidOtherMinutes(m) };
 }
@@ -233,7 +238,6 @@ export interface ListTable {
 const ISSUE_LABELS = { none: '미발급', issued: '발급', changed: '발급 후 바뀜 (다시 발급 필요)' } as const;
 
 const sumServiceMinutes = (m: PayrollMinutes) => Object.values(m.byRatio).reduce((a, b) => a + b, 0);
-const hoursOf = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
 /**
  * Seed 000's 급여 목록: 급여연월, 근로지원인명, 생년월일, 입사일, the paid times of the claim figures, each pay
@@ -271,7 +275,7 @@ export function listTable(records: readonly ListRecord[]): ListTable {
       hireDate: r.hireDate ?? '',
     };
     for (const s of TIME_SOURCES) {
-      row[`time.${s}`] = hoursOf(s === 'service' ? sumServiceMinutes(r.minutes) : r.minutes[s]);
+      row[`time.${s}`] = hoursOfMinutes(s === 'service' ? sumServiceMinutes(r.minutes) : r.minutes[s]);
     }
     payNames.forEach((name, i) => {
       row[`pay.${i}`] = r.slip?.payLines.find((l) => l.name === name)?.amount ?? null;

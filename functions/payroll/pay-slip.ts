@@ -1,7 +1,7 @@
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { paddedFontkit } from '#functions/agencies/agreement-pdf';
 import { koreanFont } from '#functions/agencies/fonts';
-import { hours } from '#functions/claims/claim-export';
+import { hoursOfMinutes } from '#kernel/decimal';
 import { formatWon, type PaySlip, TIME_SOURCE_LABELS, TIME_SOURCES } from './rules.ts';
 
 // 급여명세서 (SPEC D2): one assistant's month, A4 portrait, in Korean with the font embedded as a subset
@@ -59,14 +59,14 @@ export async function paySlipPdf(input: PaySlipInput): Promise<Uint8Array> {
 
   text('근무 시간', 50, 12);
   next(18);
-  const times = TIME_SOURCES.map((s) => `${TIME_SOURCE_LABELS[s]} ${hours(slip.minutes[s])}시간`);
+  const times = TIME_SOURCES.map((s) => `${TIME_SOURCE_LABELS[s]} ${hoursOfMinutes(slip.minutes[s])}시간`);
   text(times.slice(0, 3).join('   '), 60);
   next();
   text(times.slice(3).join('   '), 60);
   next();
   const ratios = Object.entries(slip.minutes.byRatio)
     .filter(([, m]) => m > 0)
-    .map(([k, m]) => `${k === '1' ? '단독' : `1:${k}`} ${hours(m)}시간`);
+    .map(([k, m]) => `${k === '1' ? '단독' : `1:${k}`} ${hoursOfMinutes(m)}시간`);
   if (ratios.length) {
     text(`서비스 시간 중 ${ratios.join(', ')}`, 60, 9, GREY);
     next();

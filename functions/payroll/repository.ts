@@ -1,8 +1,8 @@
+import type { AuditEvent } from '#commons/audit-trail';
+import { writeAudited } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { bindEntity } from '#commons/entities';
 import { Conflict } from '#commons/errors';
-import type { AuditEvent } from '#functions/audit/record';
-import { writeAudited } from '#functions/audit/repository';
 import * as clock from '#kernel/clock';
 import { PayrollRecord, type PayrollRecordItem, PayrollSetting } from './entities.ts';
 import { defaultSettings, type PayrollSettings, type RecordItems } from './month.ts';

@@ -1,4 +1,4 @@
-import { recordPersonalDataRead } from '#commons/audit-trail';
+import { recordAudit, recordPersonalDataRead } from '#commons/audit-trail';
 import type { FieldProblem } from '#commons/errors';
 import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
@@ -6,9 +6,8 @@ import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
 import type { AssistantItem } from '#functions/assistants/entities';
 import { getAssistant, listAssistantsByAgency, listAssistantsByUser } from '#functions/assistants/repository';
-import { recordAudit } from '#functions/audit/repository';
-import { monthRefusal } from '#functions/claims/claim-rules';
 import * as clock from '#kernel/clock';
+import { isMonthOver } from '#kernel/korea-time';
 import {
   computeResponse,
   issueResponse,
@@ -225,8 +224,12 @@ export const payrollRoutes = [
     labels: LABELS,
     handle: async ({ params, body, caller, allow }) => {
       const agency = await agencyIn(params.organisationId, allow);
-      const refusal = monthRefusal(body.month, clock.now());
-      if (refusal) throw new RuleViolation(refusal.replace('사업비를 신청할', '급여를 계산할'), 'MONTH_NOT_OVER');
+      if (!isMonthOver(body.month, clock.now())) {
+        throw new RuleViolation(
+          `${body.month}은(는) 아직 끝나지 않은 달입니다. 지난달까지만 급여를 계산할 수 있습니다.`,
+          'MONTH_NOT_OVER',
+        );
+      }
       const result = await computeMonth(caller!, agency, body.month);
       return { status: 201, body: { month: body.month, ...result } };
     },

@@ -4,91 +4,12 @@ import { smsToPerson } from '#commons/notify';
 import type { OrganisationItem } from '#functions/agencies/entities';
 import type { AssistantItem } from '#functions/assistants/entities';
 import { listAssistantsByAgency } from '#functions/assistants/repository';
-import { getClaim, listLines } from '#functions/claims/claim-repository';
-import { claimIdOf, engineInput } from '#functions/claims/claim-rules';
-import { collectEntries } from '#functions/claims/compute';
-import { computeClaim } from '#functions/claims/engine/engine';
-import type { AssistantLine, ClaimRates } from '#functions/claims/engine/schema';
-import { getVersion, latestVersion } from '#functions/rates/repository';
-import { type EmployeeInsurance, ratesForAgency } from '#functions/rates/rules';
 import { monthInWords } from '#kernel/korea-time';
 import type { PayrollRecordItem } from './entities.ts';
-import {
-  computeRecord,
-  mergeItems,
-  minutesOf,
-  type PayrollSettings,
-  type RecordItems,
-  ratesForEnrolment,
-} from './month.ts';
+import { computeRecord, mergeItems, type PayrollSettings, type RecordItems, ratesForEnrolment } from './month.ts';
+import { type MonthFigures, monthFigures } from './month-figures.ts';
 import { getSettings, listMonth, parseItems, RACE_MESSAGE, storeMonth, timestamp } from './repository.ts';
 import type { EmployeeInsuranceRates, PayrollMinutes } from './rules.ts';
-
-/** What a month's payroll is computed from: the claim's figures when computed, else the logs through the same engine. */
-export interface MonthFigures {
-  source: 'claim' | 'activityLogs';
-  claimComputeRevision?: number;
-  rateYear: number;
-  rateVersion: number;
-  rates: ClaimRates;
-  employee: EmployeeInsurance;
-  assistants: { assistantId: string; name: string; minutes: PayrollMinutes }[];
-}
-
-/**
- * The month's minutes per assistant. A claim of the month that has been computed is the source (its
- * stored engine lines, with the rates and rate-table version it used), so pay and claim agree to the
- * minute; before the claim exists the month's activity logs go through the same engine with the
- * agency's rates of the year's latest table.
- */
-export async function monthFigures(agencyId: string, month: string): Promise<MonthFigures> {
-  const claim = await getClaim(claimIdOf(agencyId, month));
-  if (claim && claim.computeRevision > 0 && claim.rates && claim.rateYear && claim.rateVersion) {
-    const table = await getVersion(claim.rateYear, claim.rateVersion);
-    if (table) {
-      const lines = await listLines(claim.claimId, claim.computeRevision);
-      return {
-        source: 'claim',
-        claimComputeRevision: claim.computeRevision,
-        rateYear: claim.rateYear,
-        rateVersion: claim.rateVersion,
-        rates: JSON.parse(claim.rates) as ClaimRates,
-        employee: table.content.employeeInsurance,
-        assistants: lines
-          .filter((line) => line.kind === 'assistant')
-          .map((line) => ({
-            assistantId: line.subjectId,
-            name: line.name,
-            minutes: minutesOf(JSON.parse(line.result) as AssistantLine),
-          })),
-      };
-    }
-  }
-  const year = Number(month.slice(0, 4));
-  const table = await latestVersion(year);
-  if (!table) {
-    throw new RuleViolation(
-      `${year}년 요율표가 없어 급여를 계산할 수 없습니다. 본부가 요율표를 등록한 뒤 다시 계산해 주세요.`,
-      'RATE_TABLE_MISSING',
-    );
-  }
-  const rates = ratesForAgency(table.content, agencyId);
-  const entries = await collectEntries(agencyId, month);
-  const output = computeClaim(engineInput({ month, rates, entries }));
-  const names = new Map(entries.map((e) => [e.assistantId, e.assistantName]));
-  return {
-    source: 'activityLogs',
-    rateYear: year,
-    rateVersion: table.version,
-    rates,
-    employee: table.content.employeeInsurance,
-    assistants: output.assistants.map((line) => ({
-      assistantId: line.id,
-      name: names.get(line.id) ?? line.id,
-      minutes: minutesOf(line),
-    })),
-  };
-}
 
 export interface Basis {
   hourlyWage: number;

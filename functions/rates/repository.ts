@@ -1,7 +1,7 @@
+import { writeAudited } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { bindEntity } from '#commons/entities';
 import { Conflict } from '#commons/errors';
-import { writeAudited } from '#functions/audit/repository';
 import type { RateTable } from './contract.ts';
 import { RateTableVersion, type RateTableVersionItem } from './entities.ts';
 import { DEFAULT_RATE_TABLE_2026, type RateTableContent, RateTableContentSchema } from './rules.ts';

@@ -1,9 +1,8 @@
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { personalDataReadItems } from '#commons/audit-trail';
+import { auditItem, personalDataReadItems } from '#commons/audit-trail';
 import { handler } from '#functions/audit/handler';
-import { auditItem } from '#functions/audit/record';
 import { daysFromTo, koreaDay } from '#kernel/korea-time';
 import { apiEvent, lambdaContext } from '../../support/events.ts';
 

@@ -16,6 +16,8 @@ export type {
   WorkerLine,
 } from '#functions/claims/claim-contract';
 
+import { hoursOfMinutes } from '#kernel/decimal';
+
 /** The 근태 of a claim's entries, named from the kernel's table of attendance kinds (근무(서비스), 유급휴일). */
 export const TYPE_LABELS: Record<string, string> = ENGINE_TYPE_LABELS;
 
@@ -32,7 +34,7 @@ export const ACTION_LABELS: Record<string, string> = {
 
 /** Minutes as 시간 with up to two decimals, e.g. 90 → "1.5". */
 export function hoursText(minutes: number): string {
-  return String(Math.round((minutes / 60) * 100) / 100);
+  return String(hoursOfMinutes(minutes));
 }
 
 export function won(amount: number): string {

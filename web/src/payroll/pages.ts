@@ -1,3 +1,4 @@
+import { hoursOfMinutes } from '#kernel/decimal';
 import { isMonth } from '#kernel/korea-time';
 import { button, buttonLink } from '../components/button.ts';
 import { nativeField, selectField, textField } from '../components/form-field.ts';
@@ -191,7 +192,7 @@ function linesTable(id: string, caption: string, lines: Line[]): SafeHtml {
         header: '계산 근거',
         cell: (l: Line) =>
           l.minutes !== undefined
-            ? `${Math.round((l.minutes / 60) * 100) / 100}시간`
+            ? `${hoursOfMinutes(l.minutes)}시간`
             : l.rate !== undefined && l.base !== undefined
               ? `${won(l.base)} × ${Math.round(l.rate * 1e6) / 1e4}%`
               : '입력한 금액',
@@ -238,7 +239,7 @@ export function payrollDetailPage(ctx: PageContext): PageView {
   <div><dt>명세서</dt><dd>${r.issue === 'none' ? '아직 발급하지 않음' : r.issue === 'issued' ? `발급 (${dateTime(r.issuedAt ?? undefined)})` : `발급 후 바뀜: 근로지원인에게는 ${dateTime(r.issuedAt ?? undefined)}에 발급한 명세서가 보입니다. 급여 목록에서 다시 발급해 주세요.`}</dd></div>
   <div><dt>시간의 출처</dt><dd>${r.sourceLabel} · ${r.rateYear}년 요율표 버전 ${r.rateVersion}</dd></div>
   ${slip ? html`<div><dt>시급</dt><dd>${won(slip.hourlyWage)}</dd></div>` : ''}
-  ${slip ? html`<div><dt>근무 시간</dt><dd>${TIME_SOURCES.map((s) => `${TIME_LABELS[s]} ${Math.round((slip.minutes[s] / 60) * 100) / 100}시간`).join(', ')}</dd></div>` : ''}
+  ${slip ? html`<div><dt>근무 시간</dt><dd>${TIME_SOURCES.map((s) => `${TIME_LABELS[s]} ${hoursOfMinutes(slip.minutes[s])}시간`).join(', ')}</dd></div>` : ''}
 </dl>
 ${
   slip
