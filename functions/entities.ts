@@ -1,5 +1,6 @@
 import type { Entity } from 'electrodb';
 import { AuditRecord } from '#commons/audit-trail';
+import { UserProfile } from '#commons/caller-profile';
 import { ActivityDay, ActivityLogEntry, ConsentRound } from './activity/entities.ts';
 import { Agreement, Organisation, Seal } from './agencies/entities.ts';
 import { ServiceApplication } from './applications/entities.ts';
@@ -15,7 +16,7 @@ import {
 } from './attendance/entities.ts';
 import { Claim, ClaimLine, Copayment, Settlement } from './claims/entities.ts';
 import { Upload } from './files/entities.ts';
-import { SignInChallenge, SignInGuard, StaffRequest, UserProfile } from './identity/entities.ts';
+import { SignInChallenge, SignInGuard, StaffRequest } from './identity/entities.ts';
 import { LeaveExcessReason, LeaveNotice, LeaveProfileSetting } from './leave/entities.ts';
 import { Matching } from './matching/entities.ts';
 import { PayrollRecord, PayrollSetting } from './payroll/entities.ts';

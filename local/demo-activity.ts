@@ -1,3 +1,4 @@
+import { sha256Hex, writeDocument } from '#commons/documents';
 import { bindEntity } from '#commons/entities';
 import type { PublicHolidays } from '#commons/holidays';
 import type { ContentCode } from '#functions/activity/codes';
@@ -11,7 +12,7 @@ import {
 } from '#functions/activity/entities';
 import { digestOf, listed } from '#functions/activity/entry-service';
 import { entryProblems, sortEntries } from '#functions/activity/rules';
-import { scanKey, sha256Hex, writeDocument } from '#functions/activity/storage';
+import { scanKey } from '#functions/activity/storage';
 import { label, SUPPORT_TYPES } from '#functions/applications/codes';
 import { Matching, type MatchingItem } from '#functions/matching/entities';
 import * as clock from '#kernel/clock';

@@ -1,4 +1,5 @@
 import type { Caller } from '#commons/caller';
+import { sha256Hex, writeDocument } from '#commons/documents';
 import { bindEntity } from '#commons/entities';
 import { draftAgreement, issueAgreement, stampAgreement } from '#functions/agencies/agreements';
 import { Organisation, type SealItem } from '#functions/agencies/entities';
@@ -8,7 +9,6 @@ import { createSeal, getOrganisation, listAgreementsOfOrganisation, listSeals } 
 import { sealPng } from '#functions/agencies/seal-image';
 import { KEAD_SEAL_OWNER } from '#functions/agencies/seal-rules';
 import { registerKeadSeal } from '#functions/agencies/seals';
-import { sha256Hex, writeDocument } from '#functions/agencies/storage';
 import * as clock from '#kernel/clock';
 import { demoCalendar } from './demo-calendar.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, displayPhone } from './demo-data.ts';

@@ -1,10 +1,10 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { s3Client } from '#commons/clients';
 import { ENV, requireEnv } from '#commons/config';
+import { sha256Hex } from '#commons/documents';
 import { bindEntity } from '#commons/entities';
 import { encryptField, piiKeys } from '#commons/pii';
 import { maskRrn } from '#commons/rrn';
-import { sha256Hex } from '#functions/agencies/storage';
 import type { SupportType } from '#functions/applications/codes';
 import { ServiceApplication, type ServiceApplicationItem } from '#functions/applications/entities';
 import { monthlyCap, normaliseBusinessNumber } from '#functions/applications/rules';

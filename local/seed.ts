@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UserProfile } from '#commons/caller-profile';
 import { bindEntity, isConditionFailure } from '#commons/entities';
 import { Organisation } from '#functions/agencies/entities';
-import { UserProfile } from '#functions/identity/entities';
 import { ensureDefaultTable } from '#functions/rates/repository';
 import * as clock from '#kernel/clock';
 import { ensurePoolUser } from './cognito.ts';

@@ -9,7 +9,6 @@ import { ATTENDANCE_KINDS } from '#kernel/attendance-kinds';
  * names its claim-engine entry type and, for leave, the leave-ledger kind it counts as.
  */
 export const ATTENDANCE_TYPES = ATTENDANCE_KINDS;
-export { ATTENDANCE_CODES, type AttendanceCode, attendanceOf, isLeave } from '#kernel/attendance-kinds';
 
 /**
  * 활동내용: what the assistant helped with. Seed 000 shows a code list without its values; these are

@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { fileLinkResponse } from '#commons/http/file-response';
+import { ATTENDANCE_CODES } from '#kernel/attendance-kinds';
 import { idField, monthField, textField } from '#kernel/fields';
-import {
-  ATTENDANCE_CODES,
-  CONSENT_STATE_LABELS,
-  ROUND_KIND_LABELS,
-  ROUND_STATUS_LABELS,
-  SIGNING_METHOD_LABELS,
-} from './codes.ts';
+import { CONSENT_STATE_LABELS, ROUND_KIND_LABELS, ROUND_STATUS_LABELS, SIGNING_METHOD_LABELS } from './codes.ts';
 
 // The contract of 전자서명 동의 (SPEC C2): what the consent-round routes take and answer. The web
 // infers its types from here.

@@ -1,4 +1,5 @@
 import { recordAudit, recordPersonalDataRead } from '#commons/audit-trail';
+import { presignDocument, readDocument } from '#commons/documents';
 import { NotFound } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import {
@@ -26,7 +27,6 @@ import { entryView, partyOf, roundOrNotFound } from './entry-routes.ts';
 import { assistantScope, digestOf, listed } from './entry-service.ts';
 import { listWorkerRounds } from './repository.ts';
 import { monthRows, sortEntries } from './rules.ts';
-import { presignDocument, readDocument } from './storage.ts';
 
 // 전자서명 동의 (SPEC C2): the assistant asks the worker to consent to a month's entries (or attaches a
 // hand-signed printout); the worker reviews and signs in the portal; the assistant or the agency may

@@ -1,9 +1,11 @@
 import type { Caller } from '#commons/caller';
+import { keepUpload, writeDocument } from '#commons/documents';
 import { Conflict, RuleViolation } from '#commons/errors';
 import { readyUpload } from '#functions/files/repository';
 import { getProfile } from '#functions/identity/repository';
+import { type AttendanceCode, attendanceOf } from '#kernel/attendance-kinds';
 import * as clock from '#kernel/clock';
-import { type AttendanceCode, attendanceOf, contentLabel, ROUND_KIND_LABELS, type SigningMethod } from './codes.ts';
+import { contentLabel, ROUND_KIND_LABELS, type SigningMethod } from './codes.ts';
 import type { ActivityLogEntryItem, ConsentRoundItem } from './entities.ts';
 import {
   type AssistantScope,
@@ -17,7 +19,7 @@ import {
 } from './entry-service.ts';
 import { type Change, commitChange, getEntry, listPairMonth } from './repository.ts';
 import { paperProblems, type SignedContent, signatureProblems, sortEntries } from './rules.ts';
-import { keepUpload, scanKey, snapshotKey, writeDocument } from './storage.ts';
+import { scanKey, snapshotKey } from './storage.ts';
 
 // The flows of consent rounds (SPEC C2): asking the worker, signing, the paper signature and
 // withdrawing. Each reads what the rules need, checks them (rules.ts), and writes the change with

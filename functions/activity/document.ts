@@ -1,9 +1,9 @@
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { koreanDateTime, paddedFontkit, wrap } from '#functions/agencies/agreement-pdf';
 import { koreanFont } from '#functions/agencies/fonts';
+import type { AttendanceCode } from '#kernel/attendance-kinds';
 import {
   ATTENDANCE_TYPES,
-  type AttendanceCode,
   ROUND_KIND_LABELS,
   ROUND_STATUS_LABELS,
   type RoundKind,

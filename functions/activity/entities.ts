@@ -1,12 +1,7 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { SERVICE_NAME } from '#commons/table';
-import {
-  ATTENDANCE_CODES,
-  CONSENT_STATE_LABELS,
-  ROUND_KIND_LABELS,
-  ROUND_STATUS_LABELS,
-  SIGNING_METHOD_LABELS,
-} from './codes.ts';
+import { ATTENDANCE_CODES } from '#kernel/attendance-kinds';
+import { CONSENT_STATE_LABELS, ROUND_KIND_LABELS, ROUND_STATUS_LABELS, SIGNING_METHOD_LABELS } from './codes.ts';
 
 // The enums are the code lists' keys, so a state added to codes.ts is a state the table accepts.
 const keysOf = <T extends Record<string, unknown>>(labels: T) => Object.keys(labels) as Extract<keyof T, string>[];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fileLinkResponse } from '#commons/http/file-response';
+import { ATTENDANCE_CODES } from '#kernel/attendance-kinds';
 import { dayField, idField, monthField, textField, timeOfDayField } from '#kernel/fields';
-import { ATTENDANCE_CODES } from './codes.ts';
 import { consentStates, correction, monthRow, roundView, signingMethods } from './consent-contract.ts';
 
 // The contract of 활동일지 (SPEC C1): what the entry routes take and answer. The web infers its

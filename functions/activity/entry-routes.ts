@@ -1,5 +1,6 @@
 import { recordAudit, recordPersonalDataRead } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
+import { documentExists, presignDocument, sha256Hex, writeDocument } from '#commons/documents';
 import { Forbidden, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { actsAsActivityStaff, actsForAgency, holds, type Target } from '#commons/policy';
@@ -40,7 +41,7 @@ import {
 } from './entry-service.ts';
 import { getEntry, getRound, listAgencyMonth, listAgencyRounds, listPairMonth, listPairRounds } from './repository.ts';
 import { ENTRY_LABELS, monthRows, monthTotals } from './rules.ts';
-import { documentExists, logDocumentKey, presignDocument, sha256Hex, writeDocument } from './storage.ts';
+import { logDocumentKey } from './storage.ts';
 
 // 활동일지 (SPEC C1) and 전자서명 동의 (SPEC C2). The assistant writes entries for the workers they
 // are matched with and asks for consent; the worker reviews and signs in the portal; the agency sees

@@ -8,9 +8,9 @@ import type { AssistantItem } from '#functions/assistants/entities';
 import { listAssistantsByUser } from '#functions/assistants/repository';
 import type { MatchingItem } from '#functions/matching/entities';
 import { inForce, listByAssistant } from '#functions/matching/repository';
+import type { AttendanceCode } from '#kernel/attendance-kinds';
 import * as clock from '#kernel/clock';
 import { koreaDay } from '#kernel/korea-time';
-import type { AttendanceCode } from './codes.ts';
 import type { ActivityLogEntryItem, ConsentRoundItem } from './entities.ts';
 import {
   type Change,

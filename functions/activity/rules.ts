@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { EntryType } from '#kernel/attendance-kinds';
+import { type AttendanceCode, attendanceOf, isLeave } from '#kernel/attendance-kinds';
 import { parseClock, parseDay } from '#kernel/calendar';
 import {
-  type AttendanceCode,
-  attendanceOf,
   CONSENT_STATE_LABELS,
   CONTENT_CODE_VALUES,
   type ConsentState,
   characterCount,
   contentLabel,
-  isLeave,
   LEAVE_MINUTE_CHOICES,
   leaveTimeLabel,
   MAX_ENTRIES_PER_DAY,
@@ -500,5 +498,3 @@ export function monthTotals(entries: readonly ListedEntry[]): MonthTotals {
 export function monthOf(date: string): string {
   return date.slice(0, 7);
 }
-
-export { isMonth } from '#kernel/korea-time';

@@ -1,5 +1,6 @@
 import { branchName } from '#commons/branches';
 import type { Caller } from '#commons/caller';
+import { presignDocument, readDocument, sha256Hex, writeDocument } from '#commons/documents';
 import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { notifyStaff } from '#commons/notify';
 import { actsForAgency } from '#commons/policy';
@@ -32,7 +33,6 @@ import {
   saveAgreements,
 } from './repository.ts';
 import { KEAD_SEAL_OWNER, sealForStamping } from './seal-rules.ts';
-import { presignDocument, readDocument, sha256Hex, writeDocument } from './storage.ts';
 
 // Agreement flows (A3). Each step: check the state machine (agreement-rules.ts), generate the PDF
 // where the step produces one, store it under a hash-named key, then save the agreement (only if it

@@ -1,5 +1,6 @@
 import { HEADQUARTERS } from '#commons/branches';
 import type { Caller } from '#commons/caller';
+import { keepUpload, presignDocument, sha256Hex, writeDocument } from '#commons/documents';
 import { Conflict, RuleViolation } from '#commons/errors';
 import { notifyStaff } from '#commons/notify';
 import { readyUpload } from '#functions/files/repository';
@@ -15,7 +16,6 @@ import {
   type SealDecision,
   sealsToRetire,
 } from './seal-rules.ts';
-import { keepUpload, presignDocument, sha256Hex, writeDocument } from './storage.ts';
 
 // Seal flows (A2): an agency submits a new version for approval, its branch decides, hq registers
 // KEAD's own seal. Each change is one audited transaction; the other side is told through the outbox.

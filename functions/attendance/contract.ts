@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fileContentResponse } from '#commons/http/file-response';
-import { ATTENDANCE_CODES } from '#functions/activity/codes';
-import { declaredFile } from '#functions/files/routes';
+import { declaredFile } from '#functions/files/contract';
+import { ATTENDANCE_CODES } from '#kernel/attendance-kinds';
 import { idField, textField } from '#kernel/fields';
 import { MONTH_PATTERN } from '#kernel/korea-time';
 import { FINDING_CODES, MAX_TOLERANCE_MINUTES } from './comparison.ts';

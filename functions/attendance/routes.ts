@@ -2,9 +2,9 @@ import { recordAudit, recordPersonalDataRead } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { Conflict, NotFound, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
-import { attendanceOf } from '#functions/activity/codes';
 import { getOrganisation } from '#functions/agencies/repository';
-import { DECLARED_FILE_LABELS } from '#functions/files/routes';
+import { DECLARED_FILE_LABELS } from '#functions/files/contract';
+import { attendanceOf } from '#kernel/attendance-kinds';
 import * as clock from '#kernel/clock';
 import { FINDING_TYPES, findingType, openBlocking, reasonProblem } from './comparison.ts';
 import {

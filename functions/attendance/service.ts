@@ -4,13 +4,13 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '#commons/caller';
+import { loadGrants } from '#commons/caller-profile';
 import { Conflict, DomainError, RuleViolation } from '#commons/errors';
 import { logger } from '#commons/powertools';
 import { listAgencyMonth } from '#functions/activity/repository';
 import { listAssistantsByAgency } from '#functions/assistants/repository';
 import { completeUpload, readyUpload, startUpload } from '#functions/files/repository';
 import { kindOfContentType } from '#functions/files/rules';
-import { loadGrants } from '#functions/identity/repository';
 import { latestVersion } from '#functions/rates/repository';
 import { DEFAULT_RATE_TABLE_2026, ratesForAgency } from '#functions/rates/rules';
 import * as clock from '#kernel/clock';

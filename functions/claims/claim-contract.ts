@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { fileContentResponse } from '#commons/http/file-response';
 import { RatesSchema } from '#functions/rates/rules';
+import { ENTRY_TYPES } from '#kernel/attendance-kinds';
 import { idField, monthField, textField } from '#kernel/fields';
 import { MONTH_SOURCE } from '#kernel/korea-time';
 import { STATUS_LABELS } from './claim-rules.ts';
-import { ENTRY_TYPES } from './engine/entry-types.ts';
 import { ClaimOutputSchema } from './engine/schema.ts';
 
 // The contract of 사업비 신청 (SPEC C5): what the claim routes take and answer. The web infers its

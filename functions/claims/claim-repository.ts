@@ -241,6 +241,3 @@ export async function markFailed(claimId: string, failure: { error: string; caus
       if (!isConditionFailure(error)) throw error;
     });
 }
-
-// the workflow errors live in one module; re-exported for the tasks that import them from here
-export { ClaimMissing, ClaimStateError };

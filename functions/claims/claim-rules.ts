@@ -1,6 +1,6 @@
+import type { EntryType } from '#kernel/attendance-kinds';
 import { claimPeriod, formatDay } from '#kernel/calendar';
 import { isMonthOver } from '#kernel/korea-time';
-import type { EntryType } from './engine/entry-types.ts';
 import type { ClaimInput, ClaimOutput, ClaimRates } from './engine/schema.ts';
 
 /**

@@ -13,7 +13,6 @@ import {
 import { completeUpload, startUpload } from './repository.ts';
 
 // kept here for the capabilities that declared their files with it before the contract existed
-export { DECLARED_FILE_LABELS, declaredFile } from './contract.ts';
 
 function publicView(upload: CompletedUpload): CompletedUpload {
   return {

@@ -5,7 +5,6 @@ import { STAFF_REQUEST_ROLES, STAFF_REQUEST_STATUSES } from './staff-contract.ts
 
 // The profile (with the role grants the HTTP edge reads on every request) lives in commons, below
 // every capability; identity writes it.
-export { UserProfile, type UserProfileItem } from '#commons/caller-profile';
 
 /**
  * Password checks per login ID, for the lock after five failures. Counted with conditional updates

@@ -2,17 +2,11 @@ import type { CreateEntityItem } from 'electrodb';
 import type { AuditEvent } from '#commons/audit-trail';
 import { writeAudited } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
+import { UserProfile, type UserProfileItem } from '#commons/caller-profile';
 import { bindEntity, isConditionFailure } from '#commons/entities';
 import { Conflict } from '#commons/errors';
 import * as clock from '#kernel/clock';
-import {
-  SignInChallenge,
-  SignInGuard,
-  StaffRequest,
-  type StaffRequestItem,
-  UserProfile,
-  type UserProfileItem,
-} from './entities.ts';
+import { SignInChallenge, SignInGuard, StaffRequest, type StaffRequestItem } from './entities.ts';
 import {
   type ChallengeRefusal,
   type ChallengeState,
@@ -35,7 +29,6 @@ export async function getProfile(userId: string): Promise<UserProfileItem | unde
 }
 
 // read by the HTTP edge too, so it lives in commons beside the profile entity
-export { loadGrants } from '#commons/caller-profile';
 
 export async function putProfile(profile: CreateEntityItem<typeof UserProfile>): Promise<void> {
   await bindEntity(UserProfile).put(profile).go();

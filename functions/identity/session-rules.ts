@@ -1,7 +1,6 @@
 import { USER_POOL } from '#commons/user-pool';
 
 // the edge decides whether a token still counts (the profile lives in commons): tokenCounts
-export { SESSION_ENDED_MESSAGE, tokenCounts } from '#commons/caller-profile';
 
 // Where a signed-in person's refresh token lives, and when their tokens stop counting (issue 22 §7).
 //

@@ -6,8 +6,8 @@
 // - restricted days (사용제한일): leave logged on a public holiday or a day the schedule has no work anyway.
 
 import type { PublicHolidays } from '#commons/holidays';
-import type { AttendanceCode } from '#functions/activity/codes';
-import { attendanceOf, isLeave } from '#functions/activity/codes';
+import type { AttendanceCode } from '#kernel/attendance-kinds';
+import { attendanceOf, isLeave } from '#kernel/attendance-kinds';
 import { weekdayFromMonday } from '#kernel/calendar';
 import { isDate, toDay } from './dates.ts';
 import type { LeaveEntry, LeaveEntryType } from './ledger.ts';

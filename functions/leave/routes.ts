@@ -1,10 +1,10 @@
 import { recordAudit, recordPersonalDataRead } from '#commons/audit-trail';
+import { readDocument, sha256Hex, writeDocument } from '#commons/documents';
 import { Conflict, Forbidden, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { smsToPerson } from '#commons/notify';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
-import { readDocument, sha256Hex, writeDocument } from '#functions/agencies/storage';
 import type { AssistantItem } from '#functions/assistants/entities';
 import { getAssistant, listAssistantsByAgency, listAssistantsByUser } from '#functions/assistants/repository';
 import { listByAgency as listMatchingsByAgency } from '#functions/matching/repository';

@@ -1,4 +1,5 @@
 import { AuditRecord, AuditSubject } from '#commons/audit-trail';
+import { UserProfile } from '#commons/caller-profile';
 import { ActivityDay, ActivityLogEntry, ConsentRound } from '#functions/activity/entities';
 import { Agreement, Organisation, Seal } from '#functions/agencies/entities';
 import { ServiceApplication } from '#functions/applications/entities';
@@ -15,7 +16,7 @@ import {
 import { Claim, ClaimLine, Copayment, Settlement } from '#functions/claims/entities';
 import { Upload } from '#functions/files/entities';
 import { UPLOAD_PURPOSES, type UploadPurposeName } from '#functions/files/rules';
-import { SignInChallenge, SignInGuard, StaffRequest, UserProfile } from '#functions/identity/entities';
+import { SignInChallenge, SignInGuard, StaffRequest } from '#functions/identity/entities';
 import { LeaveExcessReason, LeaveNotice, LeaveProfileSetting } from '#functions/leave/entities';
 import { Matching } from '#functions/matching/entities';
 import { PayrollRecord, PayrollSetting } from '#functions/payroll/entities';

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { StaffRequest, UserProfile } from '#functions/identity/entities';
+import { UserProfile } from '#commons/caller-profile';
+import { StaffRequest } from '#functions/identity/entities';
 import type { TestStack } from './stack.ts';
 
 /** Writes two phone-confirmed staff requests straight into the stack's table: one per branch. */

@@ -9,9 +9,9 @@
 //  4. workers' co-payments are computed and apportioned (rules 9 and 10), then the money (8, 11)
 //     in exact integer arithmetic (rule 12).
 
+import { ABSENT_TYPES, ENTRY_TYPES, type EntryType, PAID_NON_SERVICE_TYPES } from '#kernel/attendance-kinds';
 import { claimPeriod, formatDay, parseClock, parseDay } from '#kernel/calendar';
 import { apportion, mulFloor, RATE_SCALE, toSafeNumber, toScaled } from '#kernel/decimal';
-import { ABSENT_TYPES, ENTRY_TYPES, type EntryType, PAID_NON_SERVICE_TYPES } from './entry-types.ts';
 import {
   compareProblems,
   duplicateOverlap,

@@ -2,7 +2,7 @@
 // (entries[3].start), what is wrong in Korean (English in parentheses), and the value received.
 
 import type { z } from 'zod';
-import { ENTRY_TYPES } from './entry-types.ts';
+import { ENTRY_TYPES } from '#kernel/attendance-kinds';
 
 const TYPE_NAMES: Record<string, string> = {
   string: '문자열',

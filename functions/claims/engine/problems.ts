@@ -3,8 +3,8 @@
 // Messages about a day describe sets of minutes, not individual entries, so that splitting an entry
 // in two or reordering entries never changes the text.
 
+import { type EntryType, TYPE_SHORT_LABELS } from '#kernel/attendance-kinds';
 import { formatClock } from '#kernel/calendar';
-import { type EntryType, TYPE_SHORT_LABELS } from './entry-types.ts';
 import type { ClaimOutput } from './schema.ts';
 
 /** In the order the rules check them; problems of one assistant and day are listed in this order. */

@@ -5,8 +5,8 @@
 
 import { z } from 'zod';
 import { RatesSchema } from '#functions/rates/rules';
+import { ENTRY_TYPES, NON_SERVICE_TYPES } from '#kernel/attendance-kinds';
 import { MONTH_PATTERN } from '#kernel/korea-time';
-import { ENTRY_TYPES, NON_SERVICE_TYPES } from './entry-types.ts';
 import { PROBLEM_CODES } from './problems.ts';
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  ATTENDANCE_CODES,
-  ATTENDANCE_TYPES,
-  type AttendanceCode,
-  characterCount,
-  isLeave,
-  LEAVE_MINUTE_CHOICES,
-} from '#functions/activity/codes';
+import { ATTENDANCE_TYPES, characterCount, LEAVE_MINUTE_CHOICES } from '#functions/activity/codes';
 import {
   changeRefusal,
   consentDigest,
@@ -28,8 +21,8 @@ import {
   toEngineEntry,
   toLeaveEntry,
 } from '#functions/activity/rules';
-import { ENTRY_TYPES } from '#functions/claims/engine/entry-types';
 import { LEAVE_ENTRY_TYPES } from '#functions/leave/ledger';
+import { ATTENDANCE_CODES, type AttendanceCode, ENTRY_TYPES, isLeave } from '#kernel/attendance-kinds';
 import { formatClock } from '#kernel/calendar';
 
 const work = (extra: Partial<EntryInput> = {}): EntryInput => ({

@@ -54,7 +54,6 @@ const FOREIGN_DATA_IMPORTS_UNTIL_CONTRACTS: Record<string, string> = {
   'attendance -> agencies/repository': DATA_READ,
   'attendance -> assistants/repository': DATA_READ,
   'attendance -> files/repository': DATA_READ,
-  'attendance -> identity/repository': DATA_READ,
   'attendance -> rates/repository': RATES_READ,
   'claims -> activity/repository': DATA_READ,
   'claims -> agencies/entities': TYPE_READ,

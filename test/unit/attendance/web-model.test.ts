@@ -4,9 +4,9 @@ import {
   findingState,
   type ImportResponse,
   outcomeText,
-  previousMonth,
   spanText,
 } from '../../../web/src/attendance/model.ts';
+import { previousMonthInKorea as previousMonth } from '../../../web/src/core/dates.ts';
 
 const view = (fields: Partial<ImportResponse['import']> = {}): ImportResponse['import'] => ({
   importId: 'AI-1',

@@ -7,8 +7,8 @@ import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-s
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { issuedAtOf } from '#commons/caller';
+import { tokenCounts } from '#commons/caller-profile';
 import { handler } from '#functions/identity/handler';
-import { tokenCounts } from '#functions/identity/session-rules';
 import { apiEvent, lambdaContext } from '../../support/events.ts';
 
 // Issue 22 §7: sign-out ends the session at Cognito and in the product; a withdrawn person's tokens

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ATTENDANCE_CODES, ATTENDANCE_TYPES, attendanceOf, isLeave } from '#functions/activity/codes';
-import * as engineTypes from '#functions/claims/engine/entry-types';
+import { ATTENDANCE_TYPES } from '#functions/activity/codes';
 import { ClaimInputSchema } from '#functions/claims/engine/schema';
 import { LEAVE_ENTRY_TYPES, LEAVE_TYPE_LABELS } from '#functions/leave/ledger';
 import { TIME_SOURCE_LABELS, TIME_SOURCES } from '#functions/payroll/time-sources';
 import {
   ABSENT_TYPES,
+  ATTENDANCE_CODES,
   ATTENDANCE_KINDS,
+  attendanceOf,
   ENTRY_TYPES,
+  isLeave,
   kindOfType,
   LEAVE_KIND_LABELS,
   LEAVE_KINDS,
@@ -79,7 +81,7 @@ describe('the table of attendance kinds', () => {
 
 describe('every consumer derives from the table', () => {
   it('the claim engine: its types, their order (the type codes), what is paid and what is absence', () => {
-    expect(engineTypes.ENTRY_TYPES).toBe(ENTRY_TYPES);
+    expect(ClaimInputSchema.meta()?.description).toBe(`Entry types: ${ENTRY_TYPES.join(', ')}.`);
     expect(ENTRY_TYPES).toEqual([...new Set(ATTENDANCE_KINDS.map((k) => k.engineType))]);
     expect(ENTRY_TYPES).toEqual([
       'service',
@@ -90,14 +92,13 @@ describe('every consumer derives from the table', () => {
       'unpaidLeave',
       'absence',
     ]);
-    expect(engineTypes.NON_SERVICE_TYPES).toEqual(ENTRY_TYPES.filter((t) => t !== 'service'));
-    expect(NON_SERVICE_TYPES).toEqual(engineTypes.NON_SERVICE_TYPES);
-    expect(engineTypes.PAID_NON_SERVICE_TYPES).toEqual(
+    expect(NON_SERVICE_TYPES).toEqual(ENTRY_TYPES.filter((t) => t !== 'service'));
+    expect(PAID_NON_SERVICE_TYPES).toEqual(
       NON_SERVICE_TYPES.filter((t) => ATTENDANCE_KINDS.some((k) => k.engineType === t && k.paid)),
     );
     expect(PAID_NON_SERVICE_TYPES).toEqual(['paidLeave', 'holiday', 'officialLeave', 'training']);
     expect(ABSENT_TYPES).toEqual(['absence']);
-    expect(engineTypes.TYPE_SHORT_LABELS).toBe(TYPE_SHORT_LABELS);
+    expect(TYPE_SHORT_LABELS).toEqual(Object.fromEntries(ENTRY_TYPES.map((t) => [t, kindOfType(t).typeShortLabel])));
   });
 
   it('the claim input schema accepts exactly the table’s non-service types', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '#commons/roles';
+import { shiftDay } from '#kernel/korea-time';
 import {
   actionLabel,
   filtersFromSearch,
@@ -11,7 +12,7 @@ import { controlFor, fieldName, problemsOf } from '../../../web/src/components/f
 import { findItem, findSection, type MenuItem, trail, visibleTo } from '../../../web/src/components/menu.ts';
 import { modal } from '../../../web/src/components/modal.ts';
 import { sessionBar } from '../../../web/src/components/session-bar.ts';
-import { koreanDateTime, shiftDay, todayInKorea } from '../../../web/src/core/dates.ts';
+import { koreanDateTime, todayInKorea } from '../../../web/src/core/dates.ts';
 import { SIGN_UP_FIELD_IDS, stepOfField } from '../../../web/src/identity/signup-page.ts';
 import { afterSignIn, loginHref, pageAccess } from '../../../web/src/shell/access.ts';
 import {

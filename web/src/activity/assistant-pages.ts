@@ -2,11 +2,11 @@ import { button, buttonLink } from '../components/button.ts';
 import { facts } from '../components/facts.ts';
 import { nativeField, type Option, selectField } from '../components/form-field.ts';
 import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
+import { spinner } from '../components/notice.ts';
 import { emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
-import { loadSection } from '../core/page.ts';
+import { loadSection, onAction } from '../core/page.ts';
 import { onSubmit } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { bindEntryForm, entryForm, readEntryForm } from './entry-form.ts';
@@ -58,9 +58,14 @@ export function monthSearch(options: {
 </form>`;
 }
 
-export async function loadWorkers(ctx: PageContext): Promise<WorkerOption[] | string> {
-  const result = await apiGet<{ workers: WorkerOption[] }>('/me/activity-workers', {}, { signal: ctx.signal });
-  return result.ok ? result.data.workers : result.problem.message;
+/** The workers the assistant may log for, into `box` (a failure notice with 다시 시도 — data-action retry-workers — when refused). */
+export async function loadWorkers(ctx: PageContext, box: HTMLElement): Promise<WorkerOption[] | undefined> {
+  const data = await loadSection<{ workers: WorkerOption[] }>(ctx, box, {
+    path: '/me/activity-workers',
+    failure: '근로자 목록을 불러오지 못했습니다',
+    retry: 'retry-workers',
+  });
+  return data?.workers;
 }
 
 export const NO_WORKERS = emptyState(
@@ -139,15 +144,8 @@ export function activityLogsPage(initial: PageContext): PageView {
   }
 
   async function start(): Promise<void> {
-    const loaded = await loadWorkers(ctx);
-    if (typeof loaded === 'string') {
-      main.querySelector('#al-body')!.innerHTML = failureNotice({
-        title: '근로자 목록을 불러오지 못했습니다',
-        message: loaded,
-        retryAction: 'retry-workers',
-      }).value;
-      return;
-    }
+    const loaded = await loadWorkers(ctx, main.querySelector<HTMLElement>('#al-body')!);
+    if (!loaded) return;
     workers = loaded;
     const { workerId, month } = selection();
     main.querySelector('#al-search')!.innerHTML = workers.length
@@ -263,15 +261,14 @@ ${buttonLink({ label: '취소', href: withQuery(LOGS_PATH, { workerId, month }),
       main = m;
       bindEntryForm(main);
       onSubmit(main, (form, submitter) => save(form, submitter?.dataset.next === 'yes'));
-      void loadWorkers(ctx).then((loaded) => {
-        if (typeof loaded === 'string') {
-          main.querySelector('#al-form-slot')!.innerHTML =
-            html`<div class="app-notice app-notice-danger" role="alert"><p>${loaded}</p></div>`.value;
-          return;
-        }
-        workers = loaded;
-        render();
-      });
+      const start = () =>
+        void loadWorkers(ctx, main.querySelector<HTMLElement>('#al-form-slot')!).then((loaded) => {
+          if (!loaded) return;
+          workers = loaded;
+          render();
+        });
+      onAction(main, 'retry-workers', start);
+      start();
     },
   };
 }

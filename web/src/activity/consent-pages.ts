@@ -266,12 +266,8 @@ export function consentRequestPage(initial: PageContext): PageView {
   }
 
   async function start(): Promise<void> {
-    const loaded = await loadWorkers(ctx);
-    if (typeof loaded === 'string') {
-      main.querySelector('#cr-body')!.innerHTML =
-        html`<div class="app-notice app-notice-danger" role="alert"><p>${loaded}</p></div>`.value;
-      return;
-    }
+    const loaded = await loadWorkers(ctx, main.querySelector<HTMLElement>('#cr-body')!);
+    if (!loaded) return;
     workers = loaded;
     const { workerId, month } = selection();
     main.querySelector('#cr-search')!.innerHTML = workers.length
@@ -286,6 +282,7 @@ export function consentRequestPage(initial: PageContext): PageView {
     content: html`<div id="cr-errors"></div><div id="cr-search"></div><div id="cr-done" role="status"></div><div id="cr-body"></div>`,
     mount(m) {
       main = m;
+      onAction(main, 'retry-workers', start);
       main.addEventListener('submit', async (event) => {
         event.preventDefault();
         const form = event.target as HTMLFormElement;

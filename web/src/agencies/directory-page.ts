@@ -3,11 +3,11 @@ import type { DirectoryResponse } from '#functions/agencies/organisation-contrac
 import { button, buttonLink } from '../components/button.ts';
 import { ERROR_SUMMARY_ID, errorSummary, type SummaryItem } from '../components/error-summary.ts';
 import { markSelectCompleted, radioGroup, selectField, setFieldError, textField } from '../components/form-field.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
 import { pagination } from '../components/pagination.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { type ApiProblem, apiGet } from '../core/api.ts';
 import { html } from '../core/html.ts';
+import { latestOnly, loadSection } from '../core/page.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
   apiQuery,
@@ -55,7 +55,7 @@ export function directoryPage(initial: PageContext): PageView {
   let ctx = initial;
   let filters = filtersFromSearch(ctx.url.searchParams);
   let main: HTMLElement;
-  let loading: AbortController | undefined;
+  const nextLoad = latestOnly();
   // 시/군/구 options per kind and 시/도, fetched once per page visit.
   const sigunguCache = new Map<string, Promise<SigunguOption[] | undefined>>();
   let sigunguRequest = 0;
@@ -149,35 +149,34 @@ export function directoryPage(initial: PageContext): PageView {
   }
 
   async function load(reason: 'first' | 'navigation' | 'retry' | 'page'): Promise<void> {
-    loading?.abort();
-    const controller = new AbortController();
-    loading = controller;
-    const signal = AbortSignal.any([ctx.signal, controller.signal]);
-    const section = el<HTMLElement>('#directory-results');
-    const body = el<HTMLElement>('.app-results-body');
-    section.setAttribute('aria-busy', 'true');
-    body.innerHTML = spinner('기관 목록을 불러오는 중입니다…').value;
-
+    const signal = nextLoad();
     const sigunguPromise = refreshSigungu(filters.kind, filters.sido, filters.sigungu);
-    let result: Awaited<ReturnType<typeof apiGet<DirectoryResponse>>>;
-    try {
-      result = await apiGet<DirectoryResponse>('/public/organisations', apiQuery(filters), { signal });
-    } catch {
-      return; // superseded by a newer search or the user left the page
-    }
+    const data = await loadSection<DirectoryResponse>(ctx, el<HTMLElement>('.app-results-body'), {
+      path: '/public/organisations',
+      query: apiQuery(filters),
+      loading: '기관 목록을 불러오는 중입니다…',
+      failure: '기관 목록을 불러오지 못했습니다',
+      retry: RETRY_ACTION,
+      busy: el<HTMLElement>('#directory-results'),
+      signal,
+      failed: () => {
+        el<HTMLElement>('#directory-errors').innerHTML = '';
+        for (const id of Object.values(FIELD_IDS)) setFieldError(main, id, undefined);
+        ctx.setTitle(TITLE, { error: true });
+      },
+      handle: (problem) => {
+        if (problem.retryable) return false;
+        showFieldProblems(problem);
+        return true;
+      },
+    });
     const options = await sigunguPromise;
-    if (signal.aborted) return;
-    section.removeAttribute('aria-busy');
-
-    if (!result.ok) {
-      showProblem(result.problem);
-      return;
-    }
+    if (!data || signal.aborted) return;
     clearProblems();
     const sigunguName =
       options.find((o) => o.code === filters.sigungu)?.name ??
-      result.data.items.find((e) => e.sigunguCode === filters.sigungu)?.sigunguName;
-    renderResults(result.data.items, sigunguName);
+      data.items.find((e) => e.sigunguCode === filters.sigungu)?.sigunguName;
+    renderResults(data.items, sigunguName);
     if (reason === 'page') el<HTMLElement>('#directory-count').focus();
   }
 
@@ -213,22 +212,11 @@ ${pagination({
     );
   }
 
-  function showProblem(problem: ApiProblem): void {
+  /** A refused search: the fields named, the summary on top, the results box says what to do. */
+  function showFieldProblems(problem: ApiProblem): void {
     const errors = el<HTMLElement>('#directory-errors');
     const body = el<HTMLElement>('.app-results-body');
     for (const id of Object.values(FIELD_IDS)) setFieldError(main, id, undefined);
-
-    if (problem.retryable) {
-      errors.innerHTML = '';
-      ctx.setTitle(TITLE, { error: true });
-      body.innerHTML = failureNotice({
-        title: '기관 목록을 불러오지 못했습니다',
-        message: problem.message,
-        retryAction: RETRY_ACTION,
-      }).value;
-      return;
-    }
-
     const items: SummaryItem[] = problem.fields.length
       ? problem.fields.map((f) => ({ fieldId: fieldIdForProblem(f.field), message: f.message }))
       : [{ message: problem.message }];

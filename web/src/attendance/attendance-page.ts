@@ -4,12 +4,12 @@ import { monthTitle, withQuery } from '../activity/model.ts';
 import { button, buttonLink } from '../components/button.ts';
 import { fileField, nativeField } from '../components/form-field.ts';
 import { problemsOf, showProblems } from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiGet } from '../core/api.ts';
 import { koreanDateTime, monthInUrl } from '../core/dates.ts';
 import { saveBase64File } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { loadAll } from '../core/page.ts';
 import { onSubmit, problemTarget } from '../core/submit.ts';
 import { presignedUpload } from '../core/upload.ts';
 import { ownAgencyOf } from '../core/viewer.ts';
@@ -100,27 +100,23 @@ export function attendancePage(initial: PageContext): PageView {
       return;
     }
     const month = monthOf(ctx);
-    slot.innerHTML = spinner('출퇴근 자료를 불러오는 중입니다…').value;
     const base = `/organisations/${encodeURIComponent(agencyId)}`;
-    const [history, comparison] = await Promise.all([
-      apiGet<ImportHistory>(`${base}/attendance-imports`, { month }, { signal: ctx.signal }),
-      apiGet<Comparison>(`${base}/attendance-comparison`, { month }, { signal: ctx.signal }),
-    ]).catch(() => [undefined, undefined] as const);
-    if (!history || !comparison) return;
-    if (!history.ok || !comparison.ok) {
-      const problem = !history.ok ? history.problem : !comparison.ok ? comparison.problem : undefined;
-      slot.innerHTML = failureNotice({
-        title: '출퇴근 자료를 불러오지 못했습니다',
-        message: problem?.message ?? '',
-        retryAction: 'retry',
-      }).value;
-      return;
-    }
-    const days = comparison.data.rows.filter((r) => r.attendance.length > 0);
+    const loaded = await loadAll<[ImportHistory, Comparison]>(ctx, slot, {
+      requests: [
+        { path: `${base}/attendance-imports`, query: { month } },
+        { path: `${base}/attendance-comparison`, query: { month } },
+      ],
+      loading: '출퇴근 자료를 불러오는 중입니다…',
+      failure: '출퇴근 자료를 불러오지 못했습니다',
+      retry: 'retry',
+    });
+    if (!loaded) return;
+    const [history, comparison] = loaded;
+    const days = comparison.rows.filter((r) => r.attendance.length > 0);
     slot.innerHTML = html`<section class="app-section" aria-labelledby="at-history-title">
   <h2 class="app-section-title" id="at-history-title">${monthTitle(month)} 가져오기 이력</h2>
   ${
-    history.data.imports.length
+    history.imports.length
       ? dataTable({
           id: 'at-history',
           caption: `${monthTitle(month)} 출퇴근 자료 가져오기 이력 (최근 것부터)`,
@@ -146,7 +142,7 @@ export function attendancePage(initial: PageContext): PageView {
                   : '-',
             },
           ],
-          rows: history.data.imports,
+          rows: history.imports,
         })
       : emptyState(`${monthTitle(month)}에 올린 출퇴근 자료가 없습니다.`, '위에서 시프티 파일을 올려 주세요.')
   }

@@ -34,7 +34,6 @@ export function attendanceContentType(file: { name: string; type: string }): str
 }
 
 /** Last month in Korea: the month an agency usually imports. */
-export { previousMonthInKorea as previousMonth } from '../core/dates.ts';
 
 /** "09:00~18:00" with an overnight end written as 익일. */
 export function spanText(span: { clockIn: string; clockOut: string; overnight: boolean }): string {

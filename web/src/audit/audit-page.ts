@@ -2,12 +2,11 @@ import * as clock from '#kernel/clock';
 import { button, buttonLink } from '../components/button.ts';
 import { textField } from '../components/form-field.ts';
 import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
 import { pagination } from '../components/pagination.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
-import { apiGet } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
 import { html } from '../core/html.ts';
+import { latestOnly, loadSection } from '../core/page.ts';
 import { pageOf } from '../core/paging.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
@@ -49,7 +48,7 @@ export function auditPage(initial: PageContext): PageView {
   let ctx = initial;
   let filters = filtersFromSearch(ctx.url.searchParams, clock.now());
   let main: HTMLElement;
-  let loading: AbortController | undefined;
+  const nextLoad = latestOnly();
 
   const target = (): FormProblemTarget => ({
     root: main,
@@ -91,38 +90,29 @@ export function auditPage(initial: PageContext): PageView {
   }
 
   async function load(focusCount: boolean): Promise<void> {
-    loading?.abort();
-    const controller = new AbortController();
-    loading = controller;
-    const signal = AbortSignal.any([ctx.signal, controller.signal]);
-    const section = main.querySelector<HTMLElement>('#audit-results')!;
     const body = main.querySelector<HTMLElement>('#audit-results-body')!;
-    section.setAttribute('aria-busy', 'true');
-    body.innerHTML = spinner('처리 기록을 찾는 중입니다…').value;
-    let result: Awaited<ReturnType<typeof apiGet<{ items: AuditRecord[] }>>>;
-    try {
-      result = await apiGet<{ items: AuditRecord[] }>('/audit', apiQuery(filters), { signal });
-    } catch {
-      return;
-    }
-    section.removeAttribute('aria-busy');
-    if (!result.ok) {
-      if (result.problem.retryable) {
+    const data = await loadSection<{ items: AuditRecord[] }>(ctx, body, {
+      path: '/audit',
+      query: apiQuery(filters),
+      loading: '처리 기록을 찾는 중입니다…',
+      failure: '처리 기록을 불러오지 못했습니다',
+      retry: 'retry-audit',
+      busy: main.querySelector<HTMLElement>('#audit-results')!,
+      signal: nextLoad(),
+      failed: () => {
         clearProblems(target());
         ctx.setTitle(TITLE, { error: true });
-        body.innerHTML = failureNotice({
-          title: '처리 기록을 불러오지 못했습니다',
-          message: result.problem.message,
-          retryAction: 'retry-audit',
-        }).value;
-        return;
-      }
-      showProblems(target(), problemsOf(result.problem));
-      body.innerHTML = html`<p class="app-results-note">검색 조건을 고친 뒤 ‘조회’ 버튼을 눌러 주세요.</p>`.value;
-      return;
-    }
+      },
+      handle: (problem) => {
+        if (problem.retryable) return false;
+        showProblems(target(), problemsOf(problem));
+        body.innerHTML = html`<p class="app-results-note">검색 조건을 고친 뒤 ‘조회’ 버튼을 눌러 주세요.</p>`.value;
+        return true;
+      },
+    });
+    if (!data) return;
     clearProblems(target());
-    const items = result.data.items;
+    const items = data.items;
     const period = `${filters.from}부터 ${filters.to}까지`;
     if (!items.length) {
       body.innerHTML = html`<p class="app-count" id="audit-count" tabindex="-1">총 <strong>0</strong>건</p>

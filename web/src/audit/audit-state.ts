@@ -1,7 +1,8 @@
 import { isRole, ROLE_LABELS } from '#commons/roles';
 import type { AuditRecord } from '#functions/audit/contract';
+import { shiftDay } from '#kernel/korea-time';
 import type { Query } from '../core/api.ts';
-import { shiftDay, todayInKorea } from '../core/dates.ts';
+import { todayInKorea } from '../core/dates.ts';
 
 // The audit search screen's state (pure): filters in the URL, the API query, and the words for the
 // codes a record carries (action, target, role, outcome).

@@ -11,8 +11,6 @@ import {
 // Dates as Korean users read them, always in Korea time whatever the device's zone (the kernel's
 // functions/kernel/korea-time.ts does the arithmetic).
 
-export { shiftDay } from '#kernel/korea-time';
-
 /** "2026-11-21 14:35:07" in Korea time. */
 export function koreanDateTime(iso: string): string {
   return koreaSecond(iso);

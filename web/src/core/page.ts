@@ -21,37 +21,78 @@ export interface LoadOptions {
   retry: string;
   /** more to do once the failure notice shows (the title's 오류 prefix, an announcement) */
   failed?(problem: ApiProblem): void;
+  /**
+   * a refusal the page shows itself (a search's field errors): return true, and the box shows no
+   * failure notice
+   */
+  handle?(problem: ApiProblem): boolean;
+  /** the element that is aria-busy while loading (the results section around the box); the box by default */
+  busy?: HTMLElement;
+  /** a further signal, from latestOnly(): a newer search aborts this load */
+  signal?: AbortSignal;
 }
+
+/** Several GETs that fill one box together; the first refusal is the box's failure. */
+export type LoadAllOptions = Omit<LoadOptions, 'path' | 'query'> & { requests: { path: string; query?: Query }[] };
 
 /**
  * Loads `path` for `box`: a spinner (and aria-busy) while waiting, a failure notice with a retry
- * button when refused. Resolves to the data, or undefined when it failed or the page was left (the
- * box then keeps the notice, or nothing more happens).
+ * button when refused. Resolves to the data, or undefined when it failed or the page was left or a
+ * newer load took over (the box then keeps the notice, or nothing more happens).
  */
 export async function loadSection<T>(
   ctx: Pick<PageContext, 'signal'>,
   box: HTMLElement,
   options: LoadOptions,
 ): Promise<T | undefined> {
+  const { path, query, ...rest } = options;
+  const data = await loadAll<[T]>(ctx, box, { ...rest, requests: [{ path, query }] });
+  return data?.[0];
+}
+
+/** loadSection for several GETs at once (in parallel): resolves to all their data in order, or undefined. */
+export async function loadAll<T extends unknown[]>(
+  ctx: Pick<PageContext, 'signal'>,
+  box: HTMLElement,
+  options: LoadAllOptions,
+): Promise<T | undefined> {
+  const busy = options.busy ?? box;
+  const signal = options.signal ? AbortSignal.any([ctx.signal, options.signal]) : ctx.signal;
   if (options.loading !== undefined) box.innerHTML = spinner(options.loading).value;
-  box.setAttribute('aria-busy', 'true');
-  let result: ApiResult<T>;
+  busy.setAttribute('aria-busy', 'true');
+  let results: ApiResult<unknown>[];
   try {
-    result = await apiGet<T>(options.path, options.query ?? {}, { signal: ctx.signal });
+    results = await Promise.all(options.requests.map((r) => apiGet<unknown>(r.path, r.query ?? {}, { signal })));
   } catch {
     return undefined;
   }
-  box.removeAttribute('aria-busy');
-  if (!result.ok) {
+  if (signal.aborted) return undefined;
+  busy.removeAttribute('aria-busy');
+  const refused = results.find((r) => !r.ok);
+  if (refused && !refused.ok) {
+    if (options.handle?.(refused.problem)) return undefined;
     box.innerHTML = failureNotice({
       title: options.failure,
-      message: result.problem.message,
+      message: refused.problem.message,
       retryAction: options.retry,
     }).value;
-    options.failed?.(result.problem);
+    options.failed?.(refused.problem);
     return undefined;
   }
-  return result.data;
+  return results.map((r) => (r.ok ? r.data : undefined)) as T;
+}
+
+/**
+ * For a search that runs again on every change: each call gives the signal of a new load and aborts
+ * the load before it, so an older answer never replaces a newer one.
+ */
+export function latestOnly(): () => AbortSignal {
+  let current: AbortController | undefined;
+  return () => {
+    current?.abort();
+    current = new AbortController();
+    return current.signal;
+  };
 }
 
 /** loadSection, then `render`'s markup in the box. Resolves to the data, or undefined. */

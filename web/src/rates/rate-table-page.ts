@@ -3,10 +3,10 @@ import * as clock from '#kernel/clock';
 import { button } from '../components/button.ts';
 import { selectField, textareaField, textField } from '../components/form-field.ts';
 import { type FormProblemTarget, missing, problemsOf, showProblems } from '../components/form-problems.ts';
-import { failureNotice, spinner } from '../components/notice.ts';
 import { dataTable } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { loadSection } from '../core/page.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 
 // 연도별 요율표 (SPEC §4.5, issue 8 §2): hq reads the year's rate table and its history, and saves a
@@ -216,27 +216,23 @@ export function rateTablePage(ctx: PageContext): PageView {
 
   async function load(): Promise<void> {
     const body = main.querySelector<HTMLElement>('#rate-body')!;
-    body.innerHTML = spinner('요율표를 불러오는 중입니다…').value;
-    const [result, agencies] = await Promise.all([
-      apiGet<RateTableView>(`/rate-tables/${year}`, {}, { signal: ctx.signal }).catch(() => undefined),
-      apiGet<{ items: { organisationId: string; name: string }[] }>(
-        '/public/organisations',
-        { kind: 'agency' },
-        { signal: ctx.signal },
-      ).catch(() => undefined),
-    ]);
-    if (agencies?.ok) agencyNames = new Map(agencies.data.items.map((a) => [a.organisationId, a.name]));
-    if (!result) return;
-    if (!result.ok) {
-      body.innerHTML = failureNotice({
-        title: '요율표를 불러오지 못했습니다',
-        message: result.problem.message,
-        retryAction: 'retry-rates',
-      }).value;
-      return;
-    }
-    view = result.data;
-    body.innerHTML = render(result.data).value;
+    // the agencies' names only label the overrides: the table shows without them
+    const agencies = apiGet<{ items: { organisationId: string; name: string }[] }>(
+      '/public/organisations',
+      { kind: 'agency' },
+      { signal: ctx.signal },
+    ).catch(() => undefined);
+    const table = await loadSection<RateTableView>(ctx, body, {
+      path: `/rate-tables/${year}`,
+      loading: '요율표를 불러오는 중입니다…',
+      failure: '요율표를 불러오지 못했습니다',
+      retry: 'retry-rates',
+    });
+    const names = await agencies;
+    if (names?.ok) agencyNames = new Map(names.data.items.map((a) => [a.organisationId, a.name]));
+    if (!table) return;
+    view = table;
+    body.innerHTML = render(table).value;
   }
 
   async function save(content: RateContent, reason: string): Promise<void> {

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { s3Client } from '#commons/clients';
-import { ENV, requireEnv } from '#commons/config';
-import { logger } from '#commons/powertools';
+import { s3Client } from './clients.ts';
+import { ENV, requireEnv } from './config.ts';
+import { logger } from './powertools.ts';
 
-// Objects of the agencies capability: seal images and agreement PDFs, kept in the documents bucket
-// (versioned, never deleted). Keys carry the content hash, so a retried write never replaces a
-// document that is already on record.
+// The documents bucket (versioned, private, encrypted, never deleted), shared by every capability that
+// keeps a document (seals and agreements, consent snapshots and scans, printed logs, leave notices).
+// Each capability names its own keys; keys carry the content hash, so a retried write never replaces
+// a document that is already on record.
 
 const DOWNLOAD_URL_SECONDS = 5 * 60;
 
@@ -32,8 +33,18 @@ export async function writeDocument(key: string, bytes: Uint8Array, contentType:
   );
 }
 
+export async function documentExists(key: string): Promise<boolean> {
+  try {
+    await s3Client().send(new HeadObjectCommand({ Bucket: requireEnv(ENV.documentsBucket), Key: key }));
+    return true;
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey')) return false;
+    throw error;
+  }
+}
+
 /**
- * Moves a checked upload (a seal image) into the documents bucket under `key`. The pending upload is
+ * Moves a checked upload (a seal image, a scan) into the documents bucket under `key`. The pending upload is
  * removed afterwards; if that fails the uploads bucket's lifecycle rule removes it within a day.
  */
 export async function keepUpload(uploadKey: string, key: string, contentType: string): Promise<Uint8Array> {
