@@ -58,3 +58,11 @@ export const EMPLOYMENT_TYPES = [
 ] as const;
 
 export const WEEKDAY_LABELS = ['월', '화', '수', '목', '금', '토', '일'] as const;
+
+/** A weekly schedule in one line, by weekday then start: "월 09:00~13:00, 수 14:00~18:00". */
+export function scheduleSummary(schedule: readonly { weekday: number; start: string; end: string }[]): string {
+  return [...schedule]
+    .sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start))
+    .map((s) => `${WEEKDAY_LABELS[s.weekday]} ${s.start}~${s.end}`)
+    .join(', ');
+}

@@ -20,7 +20,7 @@ import { browserSuite } from '../support/browser-suite.ts';
 const suite = browserSuite();
 
 const { previous } = demoMonths();
-const monthTitle = `${Number(previous.slice(0, 4))}년 ${Number(previous.slice(5, 7))}월`;
+const monthInWords = `${Number(previous.slice(0, 4))}년 ${Number(previous.slice(5, 7))}월`;
 const payrollId = `AG-DAON_${previous}_AS-DEMO-03`;
 
 describe('payroll in the browser (D2)', () => {
@@ -36,7 +36,7 @@ describe('payroll in the browser (D2)', () => {
 
     // nothing computed yet: the page says how to compute
     await agency.goto(`/agency/payroll?month=${previous}`);
-    await agency.locator('main').getByText(`${monthTitle} 급여가 아직 없습니다.`).waitFor();
+    await agency.locator('main').getByText(`${monthInWords} 급여가 아직 없습니다.`).waitFor();
     await expectNoAxeViolations(agency);
     await agency.getByRole('button', { name: '급여 계산' }).click();
     await agency
@@ -99,12 +99,12 @@ describe('payroll in the browser (D2)', () => {
     await expectNoAxeViolations(assistant);
     await screenshot(assistant, 'payroll-my-slips-mobile');
     const pdfDownload = assistant.waitForEvent('download');
-    await assistant.getByRole('button', { name: `${monthTitle} 급여명세서 내려받기(PDF)` }).click();
+    await assistant.getByRole('button', { name: `${monthInWords} 급여명세서 내려받기(PDF)` }).click();
     const file = await pdfDownload;
     expect(file.suggestedFilename()).toMatch(new RegExp(`^급여명세서_${previous}_.+\\.pdf$`));
     const bytes = new Uint8Array(await readFile((await file.path())!));
     const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
-    expect(text).toContain(`${monthTitle} 급여명세서`);
+    expect(text).toContain(`${monthInWords} 급여명세서`);
     expect(text).toContain(`실지급액 ${net}`);
     expect(text).toContain('명절 특별근무 수당');
 

@@ -7,9 +7,12 @@ import { ATTENDANCE_ROUTES } from './attendance/routes.ts';
 import { auditPage } from './audit/audit-page.ts';
 import { CLAIM_ROUTES } from './claims/routes.ts';
 import { profilePage, WITHDRAW_PATH, WITHDRAWN_PATH, withdrawnPage, withdrawPage } from './identity/account-pages.ts';
+import { branchStaffPage } from './identity/branch-staff-page.ts';
 import { loginPage } from './identity/login-page.ts';
 import { passwordResetPage } from './identity/password-reset-page.ts';
 import { signupPage } from './identity/signup-page.ts';
+import { staffRequestPage } from './identity/staff-request-page.ts';
+import { STAFF_REQUESTS_PATH, staffRequestDecisionPage, staffRequestsPage } from './identity/staff-requests-page.ts';
 import { LEAVE_ROUTES } from './leave/routes.ts';
 import { MATCHING_ROUTES } from './matching/routes.ts';
 import { systemHomePage } from './pages/system-home.ts';
@@ -18,9 +21,6 @@ import { homePage } from './portal/home.ts';
 import { RATE_ROUTES } from './rates/routes.ts';
 import type { Route } from './shell/app.ts';
 import type { SystemId } from './shell/systems.ts';
-import { branchStaffPage } from './staff/branch-staff-page.ts';
-import { staffRequestPage } from './staff/staff-request-page.ts';
-import { STAFF_REQUESTS_PATH, staffRequestDecisionPage, staffRequestsPage } from './staff/staff-requests-page.ts';
 
 // Every screen, by URL. Screens live in folders named after the back end's capabilities
 // (agencies, identity, audit, …); add a screen by adding its route here. A route is shown to whom

@@ -8,8 +8,8 @@ import {
   monthFrom,
   roundStateText,
   totalsText,
-  withQuery,
 } from '../../../web/src/activity/model.ts';
+import { withQuery } from '../../../web/src/core/router.ts';
 
 // The screen side of the activity log, without a browser: the live count, the values sent, the
 // fields the browser asks for before the server does, and the month in the URL.

@@ -343,6 +343,24 @@ describe('layering', () => {
     ).toEqual([]);
   });
 
+  it('(g) a screen folder imports no other capability’s screens, and the page toolkit imports none', () => {
+    const capabilities = new Set(
+      readdirSync(join(ROOT, FUNCTIONS)).filter((n) => !n.includes('.') && !BELOW_CAPABILITIES.has(n)),
+    );
+    const screenFolder = (path: string) => {
+      const [web, src, folder, ...rest] = path.split('/');
+      return web === 'web' && src === 'src' && folder && rest.length > 0 ? folder : undefined;
+    };
+    const shared = new Set(['core', 'components', 'shell']);
+    const found = ALL.filter((i) => {
+      const from = screenFolder(i.from);
+      const to = i.local ? screenFolder(i.to) : undefined;
+      if (!from || !to || from === to || !capabilities.has(to)) return false;
+      return capabilities.has(from) || shared.has(from);
+    }).map((i) => `${i.from} imports ${i.specifier}`);
+    expect(found, 'what two capabilities’ screens share lives in web/src/core, components or shell').toEqual([]);
+  });
+
   it('would see a cycle and name it', () => {
     const graph = new Map([
       ['a', new Set(['b'])],

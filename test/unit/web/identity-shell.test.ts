@@ -14,6 +14,8 @@ import { modal } from '../../../web/src/components/modal.ts';
 import { sessionBar } from '../../../web/src/components/session-bar.ts';
 import { koreanDateTime, todayInKorea } from '../../../web/src/core/dates.ts';
 import { SIGN_UP_FIELD_IDS, stepOfField } from '../../../web/src/identity/signup-page.ts';
+import { PLEDGE_ACCEPT, pledgeContentType, pledgeProblem } from '../../../web/src/identity/staff-pledge.ts';
+import { branchToShow } from '../../../web/src/identity/staff-requests-page.ts';
 import { afterSignIn, loginHref, pageAccess } from '../../../web/src/shell/access.ts';
 import {
   AGENCY,
@@ -25,8 +27,6 @@ import {
   type Viewer,
   YOUTH_PROGRAM,
 } from '../../../web/src/shell/systems.ts';
-import { PLEDGE_ACCEPT, pledgeContentType, pledgeProblem } from '../../../web/src/staff/pledge.ts';
-import { branchToShow } from '../../../web/src/staff/staff-requests-page.ts';
 
 const viewer = (...roles: Role[]): Viewer => ({
   signedIn: true,

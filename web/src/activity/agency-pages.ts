@@ -1,3 +1,4 @@
+import { monthInWords } from '#kernel/korea-time';
 import { button, buttonLink } from '../components/button.ts';
 import { facts } from '../components/facts.ts';
 import { nativeField, type Option, selectField } from '../components/form-field.ts';
@@ -7,9 +8,11 @@ import { emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import { loadSection } from '../core/page.ts';
+import { withQuery } from '../core/router.ts';
 import { onSubmit, problemTarget } from '../core/submit.ts';
 import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
+import { AGENCY_LOGS_PATH } from '../shell/paths.ts';
 import { bindEntryForm, entryForm, readEntryForm } from './entry-form.ts';
 import {
   type AgencyLogs,
@@ -19,9 +22,7 @@ import {
   entryValues,
   missingEntryFields,
   monthFrom,
-  monthTitle,
   totalsText,
-  withQuery,
 } from './model.ts';
 import { monthTable, printMonth, roundsTable } from './views.ts';
 
@@ -29,7 +30,6 @@ import { monthTable, printMonth, roundsTable } from './views.ts';
 // worker and month, and may correct an entry; a correction of a signed entry needs a reason and goes
 // back to the worker for consent (the server opens the new round and tells the worker).
 
-export const AGENCY_LOGS_PATH = '/agency/activity-logs';
 const TITLE = '활동일지 관리';
 
 export function agencyActivityLogsPage(initial: PageContext): PageView {
@@ -82,7 +82,7 @@ export function agencyActivityLogsPage(initial: PageContext): PageView {
         ? html`<div class="app-notice app-notice-success" role="status"><p class="app-notice-title">정정한 내용을 저장했습니다. 서명한 기록이었다면 근로자에게 다시 동의를 요청했습니다.</p></div>`
         : ''
     }
-<p class="app-count" id="ag-count" tabindex="-1">${data.agencyName} ${monthTitle(f.month)}: 근로지원인·근로자 <strong>${data.logs.length}</strong>쌍</p>
+<p class="app-count" id="ag-count" tabindex="-1">${data.agencyName} ${monthInWords(f.month)}: 근로지원인·근로자 <strong>${data.logs.length}</strong>쌍</p>
 ${
   data.logs.length
     ? data.logs.map(
@@ -99,7 +99,7 @@ ${
   <div class="app-actions" id="ag-print-${i}" role="status"></div>
   ${monthTable({
     id: `ag-table-${i}`,
-    caption: `${log.assistantName} → ${log.workerName} ${monthTitle(f.month)} 활동내역`,
+    caption: `${log.assistantName} → ${log.workerName} ${monthInWords(f.month)} 활동내역`,
     rows: log.rows,
     action: (row) =>
       html`<a href="${AGENCY_LOGS_PATH}/${row.entryId}">정정<span class="sr-only"> ${log.workerName} ${row.date} ${row.time}</span></a>`,
@@ -107,7 +107,7 @@ ${
   ${roundsTable({ id: `ag-rounds-${i}`, rounds: log.rounds })}
 </section>`,
       )
-    : emptyState(`${monthTitle(f.month)}에 등록된 활동일지가 없습니다.`, '다른 달이나 다른 근로지원인을 골라 보세요.')
+    : emptyState(`${monthInWords(f.month)}에 등록된 활동일지가 없습니다.`, '다른 달이나 다른 근로지원인을 골라 보세요.')
 }`.value;
     ctx.announce(`활동일지 ${data.logs.length}쌍을 불러왔습니다.`);
   }

@@ -1,3 +1,4 @@
+import { monthInWords } from '#kernel/korea-time';
 import { button, buttonLink } from '../components/button.ts';
 import { facts } from '../components/facts.ts';
 import { nativeField, type Option, selectField } from '../components/form-field.ts';
@@ -7,6 +8,7 @@ import { emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import { loadSection, onAction } from '../core/page.ts';
+import { withQuery } from '../core/router.ts';
 import { onSubmit } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { bindEntryForm, entryForm, readEntryForm } from './entry-form.ts';
@@ -19,10 +21,8 @@ import {
   entryValues,
   missingEntryFields,
   monthFrom,
-  monthTitle,
   totalsText,
   type WorkerOption,
-  withQuery,
 } from './model.ts';
 import { monthTable, printAction, printMonth, printSlot, roundsTable } from './views.ts';
 
@@ -125,10 +125,10 @@ export function activityLogsPage(initial: PageContext): PageView {
     ${buttonLink({ label: '전자서명 동의 요청', href: withQuery(CONSENT_REQUESTS_PATH, { workerId, month }), variant: 'secondary', size: 'large' })}
   </div>
   ${printSlot('al-print')}
-  <p class="app-count">${monthTitle(month)} ${totalsText(data.totals)} · 동의 완료 ${data.totals.signed}건, 동의 요청 중 ${data.totals.requested}건, 미요청 ${data.totals.unsigned}건</p>
+  <p class="app-count">${monthInWords(month)} ${totalsText(data.totals)} · 동의 완료 ${data.totals.signed}건, 동의 요청 중 ${data.totals.requested}건, 미요청 ${data.totals.unsigned}건</p>
   ${monthTable({
     id: 'al-table',
-    caption: `${w.workerName} 님 ${monthTitle(month)} 활동내역`,
+    caption: `${w.workerName} 님 ${monthInWords(month)} 활동내역`,
     rows: data.rows,
     action: (row) =>
       row.locked
@@ -140,7 +140,7 @@ export function activityLogsPage(initial: PageContext): PageView {
   <h2 class="app-section-title" id="al-rounds-title">전자서명 동의 기록</h2>
   ${roundsTable({ id: 'al-rounds', rounds: data.rounds })}
 </section>`.value;
-    ctx.announce(`${w.workerName} 님 ${monthTitle(month)} 활동 내역 ${data.rows.length}건을 불러왔습니다.`);
+    ctx.announce(`${w.workerName} 님 ${monthInWords(month)} 활동 내역 ${data.rows.length}건을 불러왔습니다.`);
   }
 
   async function start(): Promise<void> {

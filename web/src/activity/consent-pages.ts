@@ -1,3 +1,4 @@
+import { monthInWords } from '#kernel/korea-time';
 import { button, buttonLink } from '../components/button.ts';
 import { facts } from '../components/facts.ts';
 import { checkboxField, fileField, textField } from '../components/form-field.ts';
@@ -8,6 +9,7 @@ import { apiGet, apiPost } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
 import { html } from '../core/html.ts';
 import { loadSection, onAction } from '../core/page.ts';
+import { withQuery } from '../core/router.ts';
 import { onSubmit, problemTarget, refused, singleFlight } from '../core/submit.ts';
 import { uploadFile, uploadMessage } from '../core/upload.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
@@ -16,12 +18,10 @@ import {
   type AssistantMonth,
   type MonthRow,
   monthFrom,
-  monthTitle,
   type Round,
   type RoundDetail,
   roundStateText,
   type WorkerOption,
-  withQuery,
 } from './model.ts';
 import { monthColumns, printAction, printMonth, printSlot, roundsTable } from './views.ts';
 
@@ -101,7 +101,7 @@ export function consentRequestPage(initial: PageContext): PageView {
       rows.length
         ? dataTable({
             id: 'cr-table',
-            caption: `${data.worker.workerName} 님 ${monthTitle(month)} 활동내역`,
+            caption: `${data.worker.workerName} 님 ${monthInWords(month)} 활동내역`,
             columns: [
               selectColumn,
               { header: '순번', cell: (r) => r.seq, width: 'narrow' },
@@ -226,7 +226,7 @@ export function consentRequestPage(initial: PageContext): PageView {
     await load();
     const count = result.data.rounds.reduce((sum, r) => sum + r.entryCount, 0);
     main.querySelector<HTMLElement>('#cr-done')!.innerHTML =
-      html`<div class="app-notice app-notice-success"><p class="app-notice-title">${data?.worker.workerName ?? ''} 님에게 ${monthTitle(month)} 활동일지 ${count}건의 전자서명 동의를 요청했습니다. 근로자에게 문자로 알렸습니다.</p></div>`.value;
+      html`<div class="app-notice app-notice-success"><p class="app-notice-title">${data?.worker.workerName ?? ''} 님에게 ${monthInWords(month)} 활동일지 ${count}건의 전자서명 동의를 요청했습니다. 근로자에게 문자로 알렸습니다.</p></div>`.value;
     ctx.announce('전자서명 동의를 요청했습니다.');
     main.querySelector<HTMLElement>('#cr-done .app-notice')?.setAttribute('tabindex', '-1');
     main.querySelector<HTMLElement>('#cr-done .app-notice')?.focus();
@@ -360,7 +360,7 @@ ${dataTable({
   id: 'cs-table',
   caption: '근로지원인 활동일지 동의 요청',
   columns: [
-    { header: '활동년월', cell: (r: Round) => monthTitle(r.month), rowHeader: true },
+    { header: '활동년월', cell: (r: Round) => monthInWords(r.month), rowHeader: true },
     { header: '근로지원인', cell: (r: Round) => r.assistantName },
     { header: '구분', cell: (r: Round) => r.kindLabel },
     { header: '건수', cell: (r: Round) => `${r.entryCount}건`, width: 'narrow' },
@@ -369,7 +369,7 @@ ${dataTable({
     {
       header: '보기',
       cell: (r: Round) =>
-        html`<a href="${CONSENT_PATH}/${r.roundId}">${r.status === 'requested' ? '확인하고 서명하기' : '기록 보기'}<span class="sr-only"> ${monthTitle(r.month)} ${r.assistantName}</span></a>`,
+        html`<a href="${CONSENT_PATH}/${r.roundId}">${r.status === 'requested' ? '확인하고 서명하기' : '기록 보기'}<span class="sr-only"> ${monthInWords(r.month)} ${r.assistantName}</span></a>`,
     },
   ],
   rows: items,
@@ -406,7 +406,7 @@ export function consentSignPage(ctx: PageContext): PageView {
     const table = rows.length
       ? dataTable({
           id: 'cs-entries',
-          caption: `${round.assistantName} 근로지원인의 ${monthTitle(round.month)} 활동내역 ${rows.length}건`,
+          caption: `${round.assistantName} 근로지원인의 ${monthInWords(round.month)} 활동내역 ${rows.length}건`,
           columns: [
             ...monthColumns(),
             { header: '특이사항 내용', cell: (row: MonthRow) => notes.get(row.entryId) || '-' },
@@ -417,7 +417,7 @@ export function consentSignPage(ctx: PageContext): PageView {
     main.querySelector('#cs-body')!.innerHTML = html`${facts([
       ['근로지원인', round.assistantName],
       ['수행기관', round.agencyName],
-      ['활동년월', monthTitle(round.month)],
+      ['활동년월', monthInWords(round.month)],
       ['구분', round.kindLabel],
       ...(round.reason ? ([['정정 사유', round.reason]] as [string, string][]) : []),
       ['상태', roundStateText(round)],

@@ -138,10 +138,6 @@ export function monthFrom(search: URLSearchParams, now = clock.now()): string {
   return isMonth(month) ? month : koreaMonth(now);
 }
 
-export function monthTitle(month: string): string {
-  return `${Number(month.slice(0, 4))}년 ${Number(month.slice(5, 7))}월`;
-}
-
 /** A new entry's default date: today when the month is this month, else the month's first day. */
 export function defaultDate(month: string, now = clock.now()): string {
   const today = koreaDay(now);
@@ -166,11 +162,4 @@ export function roundStateText(round: Round): string {
   if (round.status === 'withdrawn') return '요청 취소';
   if (round.status === 'requested') return '서명 대기';
   return round.method === 'paper' ? `서명 완료 — ${SIGNING_METHOD_LABELS.paper}` : '서명 완료 — 전자서명';
-}
-
-export function withQuery(path: string, query: Record<string, string | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
-  const search = params.toString();
-  return search ? `${path}?${search}` : path;
 }

@@ -1,5 +1,6 @@
 import type { Route } from '../shell/app.ts';
-import { AGENCY_LOGS_PATH, agencyActivityLogsPage, agencyEditLogPage } from './agency-pages.ts';
+import { AGENCY_LOGS_PATH } from '../shell/paths.ts';
+import { agencyActivityLogsPage, agencyEditLogPage } from './agency-pages.ts';
 import {
   activityLogsPage,
   CONSENT_REQUESTS_PATH,

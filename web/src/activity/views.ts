@@ -1,10 +1,11 @@
+import { monthInWords } from '#kernel/korea-time';
 import { button } from '../components/button.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
 import { html, type Renderable, type SafeHtml } from '../core/html.ts';
 import type { PageContext } from '../shell/app.ts';
-import { type LogDocument, type MonthRow, monthTitle, type Round, roundStateText } from './model.ts';
+import { type LogDocument, type MonthRow, type Round, roundStateText } from './model.ts';
 
 // Pieces the activity screens share: the month table with seed 000's columns, the consent record,
 // and the PDF print action.
@@ -98,9 +99,9 @@ export async function printMonth(
     return undefined;
   }
   slot.innerHTML =
-    html`<p><a class="krds-btn tertiary medium" href="${result.data.url}" download="${result.data.fileName}" id="${slot.id}-link">${monthTitle(query.month ?? '')} 활동일지 PDF 내려받기</a></p>
+    html`<p><a class="krds-btn tertiary medium" href="${result.data.url}" download="${result.data.fileName}" id="${slot.id}-link">${monthInWords(query.month ?? '')} 활동일지 PDF 내려받기</a></p>
 <p class="app-muted">내려받기 주소는 5분 동안 쓸 수 있습니다.</p>`.value;
-  ctx.announce(`${monthTitle(query.month ?? '')} 활동일지 PDF가 준비되었습니다. 내려받기 링크를 눌러 주세요.`);
+  ctx.announce(`${monthInWords(query.month ?? '')} 활동일지 PDF가 준비되었습니다. 내려받기 링크를 눌러 주세요.`);
   slot.querySelector<HTMLElement>('a')?.focus();
   return result.data;
 }

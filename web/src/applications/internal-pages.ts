@@ -1,5 +1,6 @@
 import { BRANCHES, branchName } from '#commons/branches';
-import { DISABILITY_TYPES, label, SEVERITIES, SUPPORT_TYPES } from '#functions/applications/codes';
+import { DISABILITY_TYPES, label, SEVERITIES, SUPPORT_TYPES, scheduleSummary } from '#functions/applications/codes';
+import type { ApplicationView } from '#functions/applications/contract';
 import {
   APPLICATION_STATUSES,
   type ApplicationStatus,
@@ -21,7 +22,6 @@ import { loadInto } from '../core/page.ts';
 import { numberOf, oneAtATime, problemTarget, refused, reportProblems } from '../core/submit.ts';
 import { hasRole, ownBranchOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
-import { type ApplicationView, scheduleSummary } from './my-pages.ts';
 
 // 내부 시스템 › 근로지원인 사업 (B1): the branch's list of service applications by status, and one
 // application per screen with the one step its status allows — 접수, 평가 (decided hours within the

@@ -1,4 +1,4 @@
-import { label, SUPPORT_TYPES, WEEKDAY_LABELS } from '#functions/applications/codes';
+import { label, SUPPORT_TYPES, scheduleSummary } from '#functions/applications/codes';
 import type { ApplicationView } from '#functions/applications/contract';
 import { STATUS_LABELS } from '#functions/applications/rules';
 import type { MyMatching } from '#functions/matching/contract';
@@ -17,7 +17,6 @@ import { APPLY_PATH } from './apply-page.ts';
 // way to their activity-application history here too. 근로지원인 서비스이력: the worker's matchings.
 
 /** An application as its routes answer it (inferred from the applications contract). */
-export type { ApplicationView };
 
 function steps(item: ApplicationView): SafeHtml {
   return html`<ol class="app-bullets" aria-label="${item.applicationId} 처리 단계">
@@ -89,13 +88,6 @@ ${worker ? html`<div id="my-applications"></div>` : emptyState('근로지원인 
 
 /** A worker's own service history, as the matching contract answers it. */
 type OwnMatching = MyMatching;
-
-export function scheduleSummary(schedule: readonly { weekday: number; start: string; end: string }[]): string {
-  return [...schedule]
-    .sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start))
-    .map((s) => `${WEEKDAY_LABELS[s.weekday]} ${s.start}~${s.end}`)
-    .join(', ');
-}
 
 const SERVICE_COLUMNS: Column<OwnMatching>[] = [
   { header: '근로지원인', cell: (m) => m.assistantName, rowHeader: true, width: 'narrow' },

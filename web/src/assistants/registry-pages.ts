@@ -1,5 +1,5 @@
 import { maskPhone, rrnProblem } from '#commons/rrn';
-import { DISABILITY_TYPES, label, SUPPORT_TYPES } from '#functions/applications/codes';
+import { DISABILITY_TYPES, label, SUPPORT_TYPES, scheduleSummary } from '#functions/applications/codes';
 import { DISQUALIFICATIONS } from '#functions/assistants/disqualifications';
 import {
   ASSISTANT_STATUS_LABELS,
@@ -10,7 +10,6 @@ import {
   STATUS_TRANSITIONS,
 } from '#functions/assistants/rules';
 import type { Matching } from '#functions/matching/contract';
-import { scheduleSummary } from '../applications/my-pages.ts';
 import { button, buttonLink } from '../components/button.ts';
 import { facts, statusTag } from '../components/facts.ts';
 import {

@@ -1,6 +1,5 @@
 import * as clock from '#kernel/clock';
-import { isMonth } from '#kernel/korea-time';
-import { monthTitle, withQuery } from '../activity/model.ts';
+import { isMonth, monthInWords } from '#kernel/korea-time';
 import { button, buttonLink } from '../components/button.ts';
 import { fileField, nativeField } from '../components/form-field.ts';
 import { problemsOf, showProblems } from '../components/form-problems.ts';
@@ -10,6 +9,7 @@ import { koreanDateTime, monthInUrl } from '../core/dates.ts';
 import { saveBase64File } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import { loadAll } from '../core/page.ts';
+import { withQuery } from '../core/router.ts';
 import { onSubmit, problemTarget } from '../core/submit.ts';
 import { presignedUpload } from '../core/upload.ts';
 import { ownAgencyOf } from '../core/viewer.ts';
@@ -114,12 +114,12 @@ export function attendancePage(initial: PageContext): PageView {
     const [history, comparison] = loaded;
     const days = comparison.rows.filter((r) => r.attendance.length > 0);
     slot.innerHTML = html`<section class="app-section" aria-labelledby="at-history-title">
-  <h2 class="app-section-title" id="at-history-title">${monthTitle(month)} 가져오기 이력</h2>
+  <h2 class="app-section-title" id="at-history-title">${monthInWords(month)} 가져오기 이력</h2>
   ${
     history.imports.length
       ? dataTable({
           id: 'at-history',
-          caption: `${monthTitle(month)} 출퇴근 자료 가져오기 이력 (최근 것부터)`,
+          caption: `${monthInWords(month)} 출퇴근 자료 가져오기 이력 (최근 것부터)`,
           columns: [
             { header: '올린 때', cell: (i) => koreanDateTime(i.importedAt), rowHeader: true, width: 'medium' },
             { header: '파일', cell: (i) => i.fileName, width: 'wide' },
@@ -144,7 +144,7 @@ export function attendancePage(initial: PageContext): PageView {
           ],
           rows: history.imports,
         })
-      : emptyState(`${monthTitle(month)}에 올린 출퇴근 자료가 없습니다.`, '위에서 시프티 파일을 올려 주세요.')
+      : emptyState(`${monthInWords(month)}에 올린 출퇴근 자료가 없습니다.`, '위에서 시프티 파일을 올려 주세요.')
   }
 </section>
 <section class="app-section" aria-labelledby="at-records-title">
@@ -153,7 +153,7 @@ export function attendancePage(initial: PageContext): PageView {
     days.length
       ? dataTable({
           id: 'at-records',
-          caption: `${monthTitle(month)} 지금 쓰는 출퇴근 기록 (${days.length}일)`,
+          caption: `${monthInWords(month)} 지금 쓰는 출퇴근 기록 (${days.length}일)`,
           columns: [
             { header: '날짜', cell: (d) => d.date, rowHeader: true, width: 'medium' },
             { header: '근로지원인', cell: (d) => d.assistantName, width: 'medium' },

@@ -1,5 +1,4 @@
-import { AGENCY_LOGS_PATH } from '../activity/agency-pages.ts';
-import { monthTitle, withQuery } from '../activity/model.ts';
+import { monthInWords } from '#kernel/korea-time';
 import { button, buttonLink } from '../components/button.ts';
 import { facts } from '../components/facts.ts';
 import { nativeField, type Option, selectField, textareaField, textField } from '../components/form-field.ts';
@@ -9,8 +8,10 @@ import { apiPost, apiPut } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import { loadSection } from '../core/page.ts';
+import { withQuery } from '../core/router.ts';
 import { singleFlight } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
+import { AGENCY_LOGS_PATH } from '../shell/paths.ts';
 import { ATTENDANCE_PATH, agencyIdOf, COMPARISON_PATH, monthOf } from './attendance-page.ts';
 import { type Comparison, type ComparisonRow, type FindingView, findingState, spanText } from './model.ts';
 
@@ -55,7 +56,7 @@ function dayTable(rows: readonly ComparisonRow[], month: string): SafeHtml {
   const indexed = rows.map((row) => ({ row, findings: row.findings.map((f) => ({ f, n: n++ })) }));
   return dataTable({
     id: 'cf-days',
-    caption: `${monthTitle(month)} 근로지원인·날짜별 출퇴근 기록과 활동일지`,
+    caption: `${monthInWords(month)} 근로지원인·날짜별 출퇴근 기록과 활동일지`,
     columns: [
       {
         header: '날짜',
@@ -125,7 +126,7 @@ export function comparisonPage(initial: PageContext): PageView {
 
   function submissionPart(d: Comparison): SafeHtml {
     if (d.submission) {
-      return html`<div class="app-notice app-notice-success" role="status"><p class="app-notice-title">${monthTitle(d.month)} 근무 이력을 제출했습니다</p>
+      return html`<div class="app-notice app-notice-success" role="status"><p class="app-notice-title">${monthInWords(d.month)} 근무 이력을 제출했습니다</p>
 <p>${koreanDateTime(d.submission.submittedAt)}, ${d.submission.submittedBy}. 소명한 항목 ${d.submission.justified.length}건이 함께 기록되었습니다.</p></div>`;
     }
     const why = !d.currentImportId
@@ -133,7 +134,7 @@ export function comparisonPage(initial: PageContext): PageView {
       : d.summary.blockingOpen > 0
         ? html`<p>제출 전 조치가 필요한 항목이 <strong>${d.summary.blockingOpen}건</strong> 남아 있습니다. 활동일지를 고치거나 소명하면 제출할 수 있습니다.</p>`
         : html`<p>조치가 필요한 항목이 없습니다. 제출하면 사업비 신청에 이 달의 활동일지를 씁니다.</p>`;
-    return html`${why}<div class="app-form-actions">${button({ label: `${monthTitle(d.month)} 근무 이력 제출`, data: { action: 'submit' }, size: 'large' })}</div><div id="cf-submit-status" role="status"></div>`;
+    return html`${why}<div class="app-form-actions">${button({ label: `${monthInWords(d.month)} 근무 이력 제출`, data: { action: 'submit' }, size: 'large' })}</div><div id="cf-submit-status" role="status"></div>`;
   }
 
   async function load(): Promise<void> {
@@ -156,7 +157,7 @@ export function comparisonPage(initial: PageContext): PageView {
     const d = data;
     main.querySelector('#cf-search')!.innerHTML = searchForm().value;
     body.innerHTML = html`<section class="app-section" aria-labelledby="cf-summary-title">
-  <h2 class="app-section-title" id="cf-summary-title">${d.agencyName} ${monthTitle(d.month)} 요약</h2>
+  <h2 class="app-section-title" id="cf-summary-title">${d.agencyName} ${monthInWords(d.month)} 요약</h2>
   ${facts([
     ['확인 항목', `${d.summary.findings}건`],
     ['제출 전 조치 필요', `${d.summary.blockingOpen}건`],
@@ -262,7 +263,7 @@ export function comparisonPage(initial: PageContext): PageView {
             if (!submitted.ok) return showProblems(target(), problemsOf(submitted.problem));
             showProblems(target(), []);
             await load();
-            ctx.announce(`${monthTitle(data!.month)} 근무 이력을 제출했습니다.`);
+            ctx.announce(`${monthInWords(data!.month)} 근무 이력을 제출했습니다.`);
           });
         }
       });

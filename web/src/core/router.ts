@@ -43,3 +43,10 @@ export function routableHref(anchor: HTMLAnchorElement, event: MouseEvent, curre
   if (SERVER_PATHS.some((re) => re.test(url.pathname))) return undefined;
   return url;
 }
+
+export function withQuery(path: string, query: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}

@@ -1,11 +1,10 @@
-import { label, SUPPORT_TYPES, WEEKDAY_LABELS } from '#functions/applications/codes';
+import { label, SUPPORT_TYPES, scheduleSummary, WEEKDAY_LABELS } from '#functions/applications/codes';
+import type { ApplicationView } from '#functions/applications/contract';
 import { STATUS_LABELS } from '#functions/applications/rules';
+import type { AssistantView } from '#functions/assistants/registry-contract';
 import { ASSISTANT_STATUS_LABELS, canBeMatched } from '#functions/assistants/rules';
 import type { Matching } from '#functions/matching/contract';
 import { scheduleProblems } from '#functions/matching/rules';
-import type { ApplicationView } from '../applications/my-pages.ts';
-import { scheduleSummary } from '../applications/my-pages.ts';
-import type { AssistantView } from '../assistants/common.ts';
 import { button, buttonLink } from '../components/button.ts';
 import { facts, statusTag } from '../components/facts.ts';
 import { bindSelectState, selectField, textareaField, textField } from '../components/form-field.ts';

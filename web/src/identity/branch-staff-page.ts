@@ -5,8 +5,8 @@ import { missing, problemsOf, showProblems } from '../components/form-problems.t
 import { apiPost } from '../core/api.ts';
 import { html } from '../core/html.ts';
 import { onSubmit, problemTarget } from '../core/submit.ts';
-import { USERNAME_HINT } from '../identity/texts.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
+import { USERNAME_HINT } from './texts.ts';
 
 // 지사 담당자 계정 만들기 (issue 3, hq only): hq creates a branch clerk's login. Cognito texts a
 // temporary password to the clerk's phone; the first sign-in asks for a new password, then the code.

@@ -18,18 +18,12 @@ import { apiGet, apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import { onSubmit } from '../core/submit.ts';
 import { presignedUpload, type UploadOutcome, uploadMessage } from '../core/upload.ts';
-import {
-  bindConsentAll,
-  consentId,
-  consentSection,
-  readConsents,
-  STAFF_PRIVACY_CONSENT,
-} from '../identity/consents.ts';
-import { describeDestination } from '../identity/session.ts';
-import { CODE_HINT, PASSWORD_HINT, PHONE_HINT, USERNAME_HINT } from '../identity/texts.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { TITLE_ID } from '../shell/layout.ts';
-import { describeFile, PLEDGE_ACCEPT, PLEDGE_HINT, pledgeContentType, pledgeProblem } from './pledge.ts';
+import { bindConsentAll, consentId, consentSection, readConsents, STAFF_PRIVACY_CONSENT } from './consents.ts';
+import { describeDestination } from './session.ts';
+import { describeFile, PLEDGE_ACCEPT, PLEDGE_HINT, pledgeContentType, pledgeProblem } from './staff-pledge.ts';
+import { CODE_HINT, PASSWORD_HINT, PHONE_HINT, USERNAME_HINT } from './texts.ts';
 
 // 기관 담당자 계정 신청 (issue 3): staff of a performing agency or a training institution ask for an
 // account with their organisation, position, duties and the signed security pledge. The pledge is

@@ -1,0 +1,5 @@
+// Page paths that a capability's screens link to in another capability's screens: defined here, below
+// both, so that no screen folder imports another (a page's own paths stay in its folder).
+
+/** 활동일지 관리 of the agency (web/src/activity), linked from the attendance comparison's findings. */
+export const AGENCY_LOGS_PATH = '/agency/activity-logs';
