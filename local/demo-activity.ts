@@ -10,8 +10,8 @@ import {
   ConsentRound,
   type ConsentRoundItem,
 } from '#functions/activity/entities';
+import { entryProblems, sortEntries } from '#functions/activity/entry-rules';
 import { digestOf, listed } from '#functions/activity/entry-service';
-import { entryProblems, sortEntries } from '#functions/activity/rules';
 import { scanKey } from '#functions/activity/storage';
 import { label, SUPPORT_TYPES } from '#functions/applications/codes';
 import { Matching, type MatchingItem } from '#functions/matching/entities';

@@ -14,6 +14,7 @@ import {
   signBody,
   withdrawBody,
 } from './consent-contract.ts';
+import { listWorkerRounds } from './consent-repository.ts';
 import {
   paperConsent,
   requestConsent,
@@ -24,9 +25,8 @@ import {
   withdrawRound,
 } from './consent-service.ts';
 import { entryView, partyOf, roundOrNotFound } from './entry-routes.ts';
+import { monthRows, sortEntries } from './entry-rules.ts';
 import { assistantScope, digestOf, listed } from './entry-service.ts';
-import { listWorkerRounds } from './repository.ts';
-import { monthRows, sortEntries } from './rules.ts';
 
 // 전자서명 동의 (SPEC C2): the assistant asks the worker to consent to a month's entries (or attaches a
 // hand-signed printout); the worker reviews and signs in the portal; the assistant or the agency may

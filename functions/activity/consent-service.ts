@@ -6,7 +6,10 @@ import { getProfile } from '#functions/identity/repository';
 import { type AttendanceCode, attendanceOf } from '#kernel/attendance-kinds';
 import * as clock from '#kernel/clock';
 import { contentLabel, ROUND_KIND_LABELS, type SigningMethod } from './codes.ts';
+import { paperProblems, signatureProblems } from './consent-rules.ts';
 import type { ActivityLogEntryItem, ConsentRoundItem } from './entities.ts';
+import { type Change, commitChange, getEntry, listPairMonth } from './entry-repository.ts';
+import { type SignedContent, sortEntries } from './entry-rules.ts';
 import {
   type AssistantScope,
   digestOf,
@@ -17,8 +20,6 @@ import {
   signedContent,
   tell,
 } from './entry-service.ts';
-import { type Change, commitChange, getEntry, listPairMonth } from './repository.ts';
-import { paperProblems, type SignedContent, signatureProblems, sortEntries } from './rules.ts';
 import { scanKey, snapshotKey } from './storage.ts';
 
 // The flows of consent rounds (SPEC C2): asking the worker, signing, the paper signature and

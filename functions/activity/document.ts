@@ -11,7 +11,7 @@ import {
   SIGNING_METHOD_LABELS,
   type SigningMethod,
 } from './codes.ts';
-import { type ListedEntry, monthRows, monthTotals } from './rules.ts';
+import { type ListedEntry, monthRows, monthTotals } from './entry-rules.ts';
 
 // The printed activity log (SPEC C1 "printable as PDF", C2's paper path): one month of one assistant's
 // entries for one worker, generated on the server with pdf-lib, A4 landscape, the Korean font

@@ -9,6 +9,7 @@ import { DISABILITY_TYPES, label, SUPPORT_TYPES } from '#functions/applications/
 import { getApplication } from '#functions/applications/repository';
 import { inForce, listByAgency, listByAssistant, listByWorker } from '#functions/matching/repository';
 import * as clock from '#kernel/clock';
+import { getRound, listAgencyRounds, listPairRounds } from './consent-repository.ts';
 import { monthText, roundView } from './consent-service.ts';
 import { activityLogPdf, type LogDocumentRound } from './document.ts';
 import type { ActivityLogEntryItem, ConsentRoundItem } from './entities.ts';
@@ -29,6 +30,8 @@ import {
   monthQuery,
   workersResponse,
 } from './entry-contract.ts';
+import { getEntry, listAgencyMonth, listPairMonth } from './entry-repository.ts';
+import { ENTRY_LABELS, monthRows, monthTotals } from './entry-rules.ts';
 import {
   assistantScope,
   createEntry,
@@ -39,8 +42,6 @@ import {
   pairMatchings,
   workerOptions,
 } from './entry-service.ts';
-import { getEntry, getRound, listAgencyMonth, listAgencyRounds, listPairMonth, listPairRounds } from './repository.ts';
-import { ENTRY_LABELS, monthRows, monthTotals } from './rules.ts';
 import { logDocumentKey } from './storage.ts';
 
 // 활동일지 (SPEC C1) and 전자서명 동의 (SPEC C2). The assistant writes entries for the workers they

@@ -11,20 +11,13 @@ import { inForce, listByAssistant } from '#functions/matching/repository';
 import type { AttendanceCode } from '#kernel/attendance-kinds';
 import * as clock from '#kernel/clock';
 import { koreaDay } from '#kernel/korea-time';
+import { getRound, listPairRounds } from './consent-repository.ts';
+import { consentDigest } from './consent-rules.ts';
 import type { ActivityLogEntryItem, ConsentRoundItem } from './entities.ts';
-import {
-  type Change,
-  commitChange,
-  type DayGuard,
-  dayGuard,
-  getRound,
-  listAssistantDay,
-  listPairRounds,
-} from './repository.ts';
+import { type Change, commitChange, type DayGuard, dayGuard, listAssistantDay } from './entry-repository.ts';
 import {
   type Actor,
   changeRefusal,
-  consentDigest,
   correctionReasonProblem,
   ENTRY_LABELS,
   type EntryInput,
@@ -34,7 +27,7 @@ import {
   monthOf,
   type Problem,
   type SignedContent,
-} from './rules.ts';
+} from './entry-rules.ts';
 
 // The flows of activity log entries (SPEC C1): who is asking, writing, correcting and deleting an
 // entry. Each reads what the rules need, checks them (rules.ts), and writes the change with its audit

@@ -7,7 +7,7 @@ import type { Caller } from '#commons/caller';
 import { loadGrants } from '#commons/caller-profile';
 import { Conflict, DomainError, RuleViolation } from '#commons/errors';
 import { logger } from '#commons/powertools';
-import { listAgencyMonth } from '#functions/activity/repository';
+import { listAgencyMonth } from '#functions/activity/entry-repository';
 import { listAssistantsByAgency } from '#functions/assistants/repository';
 import { completeUpload, readyUpload, startUpload } from '#functions/files/repository';
 import { kindOfContentType } from '#functions/files/rules';

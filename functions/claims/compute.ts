@@ -1,5 +1,5 @@
-import { listAgencyMonth } from '#functions/activity/repository';
-import { toEngineEntry } from '#functions/activity/rules';
+import { listAgencyMonth } from '#functions/activity/entry-repository';
+import { toEngineEntry } from '#functions/activity/entry-rules';
 import { latestVersion } from '#functions/rates/repository';
 import { ratesForAgency } from '#functions/rates/rules';
 import { previousMonth } from '#kernel/korea-time';

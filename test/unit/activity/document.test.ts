@@ -2,7 +2,7 @@ import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { activityLogPdf, type LogDocumentInput } from '#functions/activity/document';
-import type { ListedEntry } from '#functions/activity/rules';
+import type { ListedEntry } from '#functions/activity/entry-rules';
 
 const entry = (day: number, extra: Partial<ListedEntry> = {}): ListedEntry => ({
   entryId: `AL-${String(day).padStart(2, '0')}`,

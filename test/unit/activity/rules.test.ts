@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ATTENDANCE_TYPES, characterCount, LEAVE_MINUTE_CHOICES } from '#functions/activity/codes';
+import { consentDigest, paperProblems, sameName, signatureProblems } from '#functions/activity/consent-rules';
 import {
   changeRefusal,
-  consentDigest,
   correctionReasonProblem,
   type EntryContext,
   type EntryInput,
@@ -14,13 +14,10 @@ import {
   monthRows,
   monthTotals,
   type OtherEntry,
-  paperProblems,
   type SignedContent,
-  sameName,
-  signatureProblems,
   toEngineEntry,
   toLeaveEntry,
-} from '#functions/activity/rules';
+} from '#functions/activity/entry-rules';
 import { LEAVE_ENTRY_TYPES } from '#functions/leave/ledger';
 import { ATTENDANCE_CODES, type AttendanceCode, ENTRY_TYPES, isLeave } from '#kernel/attendance-kinds';
 import { formatClock } from '#kernel/calendar';

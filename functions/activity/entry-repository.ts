@@ -63,30 +63,6 @@ export async function getDay(assistantId: string, date: string): Promise<Activit
   return data ?? undefined;
 }
 
-export async function getRound(roundId: string): Promise<ConsentRoundItem | undefined> {
-  const { data } = await bindEntity(ConsentRound).get({ roundId }).go();
-  return data ?? undefined;
-}
-
-export async function listPairRounds(
-  assistantId: string,
-  workerId: string,
-  month: string,
-): Promise<ConsentRoundItem[]> {
-  const { data } = await bindEntity(ConsentRound).query.byPair({ assistantId, workerId, month }).go({ pages: 'all' });
-  return data;
-}
-
-export async function listWorkerRounds(workerId: string): Promise<ConsentRoundItem[]> {
-  const { data } = await bindEntity(ConsentRound).query.byWorker({ workerId }).go({ pages: 'all', order: 'desc' });
-  return data;
-}
-
-export async function listAgencyRounds(agencyId: string, month: string): Promise<ConsentRoundItem[]> {
-  const { data } = await bindEntity(ConsentRound).query.byAgency({ agencyId, month }).go({ pages: 'all' });
-  return data;
-}
-
 /** A day guard as read: its revision, or none yet. */
 export interface DayGuard {
   assistantId: string;
