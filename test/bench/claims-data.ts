@@ -3,6 +3,7 @@
 // support, leave days, and a small share of problems (duplicates, over-concurrency, typos).
 
 import type { ClaimEntry, ClaimInput } from '#functions/claims/engine/schema';
+import { DEFAULT_RATE_TABLE_2026 } from '#functions/rates/rules';
 
 /** mulberry32: tiny, fast, and the same sequence on every machine. */
 export function prng(seed: number): () => number {
@@ -106,22 +107,7 @@ export function generateMonth({ assistants, workers, seed }: MonthShape): ClaimI
 
   return {
     month: '2026-03',
-    rates: {
-      hourlyWage: 10320,
-      maxConcurrency: 3,
-      premiumByRatio: { '1': 1, '2': 1, '3': 1 },
-      copayPerHourByRatio: { '1': 300, '2': 150, '3': 100 },
-      copayMonthlyCap: null,
-      socialInsurance: {
-        pension: 0.0475,
-        health: 0.03595,
-        longTermCare: 0.1314,
-        employment: 0.0115,
-        industrialAccident: 0.0147,
-      },
-      operatingCostRate: 0.1049,
-      severanceRate: 0.0833,
-    },
+    rates: structuredClone(DEFAULT_RATE_TABLE_2026.rates),
     assistants: assistantIds.map((id) => ({ id })),
     workers: workerIds.map((id, i) => ({ id, copayExempt: i % 10 === 0 })),
     entries,

@@ -2,23 +2,10 @@
 // reader checks them by hand ("A1 serves W1 on 2026-03-03 09:00–13:00").
 
 import type { ClaimEntry, ClaimInput, ClaimRates } from '#functions/claims/engine/schema';
+import { DEFAULT_RATE_TABLE_2026 } from '#functions/rates/rules';
 
-export const exampleRates = (): ClaimRates => ({
-  hourlyWage: 10320,
-  maxConcurrency: 3,
-  premiumByRatio: { '1': 1, '2': 1, '3': 1 },
-  copayPerHourByRatio: { '1': 300, '2': 150, '3': 100 },
-  copayMonthlyCap: null,
-  socialInsurance: {
-    pension: 0.0475,
-    health: 0.03595,
-    longTermCare: 0.1314,
-    employment: 0.0115,
-    industrialAccident: 0.0147,
-  },
-  operatingCostRate: 0.1049,
-  severanceRate: 0.0833,
-});
+/** The 2026 defaults of the rate table (functions/rates/rules.ts), a copy each call: the examples' figures are worked out from these. */
+export const exampleRates = (): ClaimRates => structuredClone(DEFAULT_RATE_TABLE_2026.rates);
 
 export function claimInput(
   entries: ClaimEntry[],
