@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fileContentResponse } from '#commons/http/file-response';
 import { RatesSchema } from '#functions/rates/rules';
 import { ENTRY_TYPES } from '#kernel/attendance-kinds';
-import { idField, monthField, textField } from '#kernel/fields';
+import { idField, monthField, textField, yearField } from '#kernel/fields';
 import { MONTH_SOURCE } from '#kernel/korea-time';
 import { STATUS_LABELS } from './claim-rules.ts';
 import { ClaimOutputSchema } from './engine/schema.ts';
@@ -20,16 +20,29 @@ export const claimParams = z.object({
 
 export const startClaimBody = z.object({ agencyId: idField('수행기관', 40), month: MONTH });
 
+/**
+ * 사업비 신청 목록's filters (seed 000: 관할지사, 수행기관, 수행년도/월). An agency names itself, a branch
+ * its own office; hq may leave both out to see every branch.
+ */
 export const claimListQuery = z
   .object({
     agencyId: idField('수행기관', 40).optional(),
-    branchId: idField('지사', 40).optional(),
+    branchId: idField('관할지사', 40).optional(),
+    year: yearField('수행년도').optional(),
     month: MONTH.optional(),
   })
-  .refine((q) => !!q.agencyId !== !!q.branchId, {
-    error: '수행기관 또는 지사 중 하나를 골라 주세요.',
-    path: ['agencyId'],
+  .refine((q) => !q.year || !q.month || q.month.startsWith(`${q.year}-`), {
+    error: '수행년월이 수행년도와 다릅니다. 수행년도를 비우거나 같은 해의 달을 골라 주세요.',
+    path: ['month'],
   });
+
+/** Several claims of the list in one workbook (선택 → 엑셀 내려받기). */
+export const claimsExportBody = z.object({
+  claimIds: z
+    .array(claimParams.shape.claimId, { error: '내려받을 사업비 신청을 골라 주세요.' })
+    .min(1, { error: '내려받을 사업비 신청을 하나 이상 골라 주세요.' })
+    .max(100, { error: '한 번에 100건까지 내려받을 수 있습니다. 조건을 좁혀 나눠 내려받아 주세요.' }),
+});
 
 export const claimDecisionBody = z
   .object({
@@ -73,6 +86,12 @@ export const claimSummary = z.object({
   failure: z.object({ error: z.string(), cause: z.string() }).nullable(),
   /** whether the workflow waits for the agency's submit or the branch's decision right now */
   waitingFor: z.enum(['agency', 'branch']).optional(),
+  /** 신청일자: the agency's last submit */
+  submittedAt: z.string().optional(),
+  /** 결정일자: the branch's decision on that submit */
+  decidedAt: z.string().optional(),
+  /** 총근로시간 in minutes: the paid minutes of the computed assistant lines */
+  paidMinutes: z.number().optional(),
   updatedAt: z.string(),
 });
 

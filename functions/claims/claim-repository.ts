@@ -90,6 +90,8 @@ export interface StoredComputation {
   rateVersion: number;
   rates: unknown;
   totals: unknown;
+  /** the paid minutes of the assistant lines (총근로시간) */
+  paidMinutes: number;
   problems: unknown;
   lines: ComputedLine[];
 }
@@ -123,6 +125,7 @@ export async function storeComputation(claim: ClaimItem, computation: StoredComp
       rateVersion: computation.rateVersion,
       rates: JSON.stringify(computation.rates),
       totals: JSON.stringify(computation.totals),
+      paidMinutes: computation.paidMinutes,
       problems: JSON.stringify(computation.problems),
       updatedAt: now(),
     })

@@ -1,4 +1,5 @@
 import { recordPersonalDataRead } from '#commons/audit-trail';
+import { BRANCHES } from '#commons/branches';
 import type { Caller } from '#commons/caller';
 import { Conflict, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
@@ -13,11 +14,12 @@ import {
   claimListResponse,
   claimParams,
   claimSummary as claimSummarySchema,
+  claimsExportBody,
   scheduleBody,
   scheduleResponse,
   startClaimBody,
 } from './claim-contract.ts';
-import { claimWorkbook, type ExportClaim } from './claim-export.ts';
+import { claimsWorkbook, claimWorkbook, type ExportClaim } from './claim-export.ts';
 import {
   createClaim,
   getClaim,
@@ -30,8 +32,10 @@ import {
   actionRefusal,
   type ClaimAction,
   type ClaimStatus,
+  claimDates,
   monthRefusal,
   STATUS_LABELS,
+  sortForList,
   statusAfter,
 } from './claim-rules.ts';
 import type { ClaimItem, ClaimLineItem } from './entities.ts';
@@ -78,6 +82,8 @@ export function claimSummary(claim: ClaimItem) {
     failure: parse<{ error: string; cause: string } | null>(claim.failure, null),
     /** whether the workflow waits for the agency's submit or the branch's decision right now */
     waitingFor: waitingFor(claim),
+    ...claimDates(claim.history),
+    ...(claim.paidMinutes !== undefined ? { paidMinutes: claim.paidMinutes } : {}),
     updatedAt: claim.updatedAt,
   };
 }
@@ -206,16 +212,24 @@ export const claimWorkflowRoutes = [
     query: claimListQuery,
     labels: CLAIM_LABELS,
     handle: async ({ query, allow }) => {
+      const inPeriod = (c: ClaimItem) =>
+        (!query.month || c.month === query.month) && (!query.year || c.month.startsWith(`${query.year}-`));
+      let claims: ClaimItem[];
       if (query.agencyId) {
         const agency = await getOrganisation(query.agencyId);
         if (agency?.kind !== 'agency') throw new NotFound('수행기관');
         allow({ agencyId: agency.organisationId, branchId: agency.branchId });
-        const claims = await listAgencyClaims(agency.organisationId);
-        return { body: { claims: claims.filter((c) => !query.month || c.month === query.month).map(claimSummary) } };
+        claims =
+          query.branchId && query.branchId !== agency.branchId ? [] : await listAgencyClaims(agency.organisationId);
+      } else if (query.branchId) {
+        allow({ branchId: query.branchId });
+        claims = await listBranchClaims(query.branchId, query.month);
+      } else {
+        // every branch: hq alone (a branch or an agency names its own scope)
+        allow({});
+        claims = (await Promise.all(BRANCHES.map((b) => listBranchClaims(b.branchId, query.month)))).flat();
       }
-      allow({ branchId: query.branchId });
-      const claims = await listBranchClaims(query.branchId!, query.month);
-      return { body: { claims: claims.map(claimSummary) } };
+      return { body: { claims: sortForList(claims.filter(inPeriod)).map(claimSummary) } };
     },
   }),
   defineRoute({
@@ -248,6 +262,30 @@ export const claimWorkflowRoutes = [
       return {
         body: {
           fileName: `사업비신청_${detail.agencyName}_${detail.month}.xlsx`,
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          base64: file.toString('base64'),
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/claims/export',
+    summary: '사업비 신청 여러 건을 엑셀 한 파일로 내려받기 (목록에서 선택한 신청)',
+    response: claimExportResponse,
+    access: { action: 'read', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
+    body: claimsExportBody,
+    labels: CLAIM_LABELS,
+    handle: async ({ body, caller, allow }) => {
+      const details = [];
+      for (const claimId of new Set(body.claimIds)) {
+        details.push(await claimDetail(await loadClaim(claimId, allow)));
+      }
+      for (const detail of details) await recordClaimRead(caller!, detail, 'claim.export');
+      const file = await claimsWorkbook(sortForList(details) as unknown as ExportClaim[]);
+      return {
+        body: {
+          fileName: `사업비신청목록_${details.length}건.xlsx`,
           contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           base64: file.toString('base64'),
         },

@@ -1,4 +1,4 @@
-import type { EntryType } from '#kernel/attendance-kinds';
+import { type EntryType, PAID_NON_SERVICE_TYPES, type PaidNonServiceType } from '#kernel/attendance-kinds';
 import { claimPeriod, formatDay } from '#kernel/calendar';
 import { isMonthOver } from '#kernel/korea-time';
 import type { ClaimInput, ClaimOutput, ClaimRates } from './engine/schema.ts';
@@ -19,6 +19,45 @@ export const STATUS_LABELS = {
 } as const;
 
 export type ClaimStatus = keyof typeof STATUS_LABELS;
+
+/** 합계 of an activity line, and 총근로시간 of a claim: the paid minutes (service, 주휴, the paid kinds of leave). */
+export function paidMinutes(
+  m: { service: number; weeklyHoliday: number } & Record<PaidNonServiceType, number>,
+): number {
+  return m.service + m.weeklyHoliday + PAID_NON_SERVICE_TYPES.reduce((sum, t) => sum + m[t], 0);
+}
+
+/** 신청일자 and 결정일자 of the list: the last submit, and the last decision after it (approve or return). */
+export function claimDates(history: readonly { at: string; action: string }[]): {
+  submittedAt?: string;
+  decidedAt?: string;
+} {
+  const submitted = history.findLast((h) => h.action === 'submit');
+  const decided = history.findLast((h) => h.action === 'approve' || h.action === 'return');
+  return {
+    ...(submitted ? { submittedAt: submitted.at } : {}),
+    ...(decided && (!submitted || decided.at >= submitted.at) ? { decidedAt: decided.at } : {}),
+  };
+}
+
+/**
+ * 사업비 신청 목록's figure columns as seed 000 names them, in its order (선택 and No. come first, then
+ * 신청일자, 수행년월, 진행상태, 결정일자): the screen and the Excel file both read this list.
+ */
+export const CLAIM_LIST_AMOUNTS = [
+  { key: 'pay', header: '급여 (A)' },
+  { key: 'copay', header: '본인부담금 (B)' },
+  { key: 'net', header: '지급액 (C)' },
+  { key: 'socialInsurance', header: '사회보험료 (D)' },
+  { key: 'operatingCost', header: '사업운영비 (E)' },
+  { key: 'severance', header: '퇴직적립금 (F)' },
+  { key: 'total', header: '합계 (G)' },
+] as const;
+
+/** The list's order: the latest month first, then by agency name (Korean order). */
+export function sortForList<T extends { month: string; agencyName: string }>(claims: readonly T[]): T[] {
+  return [...claims].sort((a, b) => b.month.localeCompare(a.month) || a.agencyName.localeCompare(b.agencyName, 'ko'));
+}
 
 /** One claim per agency and month; the id is safe in a URL path and as part of an execution name. */
 export function claimIdOf(agencyId: string, month: string): string {

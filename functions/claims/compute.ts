@@ -4,7 +4,7 @@ import { latestVersion } from '#functions/rates/repository';
 import { ratesForAgency } from '#functions/rates/rules';
 import { previousMonth } from '#kernel/korea-time';
 import { getClaim, storeComputation } from './claim-repository.ts';
-import { claimLines, engineInput, inClaimPeriod, type SourceEntry } from './claim-rules.ts';
+import { claimLines, engineInput, inClaimPeriod, paidMinutes, type SourceEntry } from './claim-rules.ts';
 import { computeClaim } from './engine/engine.ts';
 import { ClaimMissing, ClaimStateError, RateTableMissing } from './workflow-errors.ts';
 
@@ -49,6 +49,7 @@ export async function computeAndStore(claimId: string): Promise<{ computeRevisio
     rateVersion: table.version,
     rates,
     totals: output.totals,
+    paidMinutes: output.assistants.reduce((sum, a) => sum + paidMinutes(a.minutes), 0),
     problems: output.problems,
     lines,
   });

@@ -48,6 +48,8 @@ export const Claim = new Entity({
     rates: { type: 'string' },
     /** JSON: the engine's totals and problems */
     totals: { type: 'string' },
+    /** 총근로시간 of the list: the paid minutes of every assistant line of the stored computation */
+    paidMinutes: { type: 'number' },
     problems: { type: 'string' },
     returnReason: { type: 'string' },
     failure: { type: 'string' },

@@ -37,6 +37,15 @@ export function monthField(name: string) {
     .regex(MONTH_PATTERN, { error: message });
 }
 
+/** A year of the programme, YYYY (from a query string or a path, so coerced from text). */
+export function yearField(name: string) {
+  return z.coerce
+    .number({ error: `${name}는 2026처럼 숫자 4자리로 입력해 주세요.` })
+    .int({ error: `${name}는 2026처럼 숫자 4자리로 입력해 주세요.` })
+    .min(2020, { error: `${name}는 2020년부터 입력할 수 있습니다.` })
+    .max(2100, { error: `${name}를 확인해 주세요. 2026처럼 숫자 4자리로 입력해 주세요.` });
+}
+
 /** A clock time, HH:MM from 00:00 to 23:59; 24:00 too where it ends a day's activity. */
 export function timeOfDayField(name: string, options: { endOfDay?: boolean } = {}) {
   const message = `${name}은(는) 09:00처럼 시:분으로 입력해 주세요${options.endOfDay ? ' (00:00~24:00)' : ''}.`;

@@ -1,17 +1,11 @@
 import { z } from 'zod';
-import { textField } from '#kernel/fields';
+import { textField, yearField } from '#kernel/fields';
 import { RateTableContentSchema } from './rules.ts';
 
 // The rates capability's HTTP contract: what each /rate-tables route accepts and answers. The web
 // reads its types from here (type-only), never from the entities or the repository.
 
-export const YearParamsSchema = z.object({
-  year: z.coerce
-    .number({ error: '연도는 숫자 4자리로 입력해 주세요.' })
-    .int()
-    .min(2020, { error: '연도는 2020년부터 입력할 수 있습니다.' })
-    .max(2100, { error: '연도를 확인해 주세요.' }),
-});
+export const YearParamsSchema = z.object({ year: yearField('연도') });
 
 export const VersionParamsSchema = YearParamsSchema.extend({ version: z.coerce.number().int().min(1) });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { paidMinutes } from '#functions/claims/claim-rules';
 import { periodMonths } from '#functions/claims/settlement-rules';
 import { DEFAULT_RATE_TABLE_2026 } from '#functions/rates/rules';
-import { entryMinutes, hoursText, paidMinutes, payExplanation, won } from '../../../web/src/claims/model.ts';
+import { entryMinutes, hoursText, payExplanation, won } from '../../../web/src/claims/model.ts';
 import { periodMonthsOf } from '../../../web/src/claims/settlement-pages.ts';
 
 const minutes = {

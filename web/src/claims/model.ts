@@ -41,11 +41,6 @@ export function won(amount: number): string {
   return `${amount.toLocaleString('ko-KR')}원`;
 }
 
-/** 합계 of an activity line: the paid hours (service, 주휴, paid leave of every kind). */
-export function paidMinutes(m: Minutes): number {
-  return m.service + m.weeklyHoliday + paidOther(m);
-}
-
 /** Paid minutes other than service and 주휴 (the paid attendance kinds of the kernel's table). */
 function paidOther(m: Minutes): number {
   return PAID_NON_SERVICE_TYPES.reduce((sum, t) => sum + m[t], 0);

@@ -1,3 +1,4 @@
+import { paidMinutes } from '#functions/claims/claim-rules';
 import { isMonth } from '#kernel/korea-time';
 import { button } from '../components/button.ts';
 import { facts } from '../components/facts.ts';
@@ -18,7 +19,6 @@ import {
   type ClaimSummary,
   entryMinutes,
   hoursText,
-  paidMinutes,
   payExplanation,
   TYPE_LABELS,
   type WorkerLine,
