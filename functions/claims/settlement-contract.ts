@@ -34,12 +34,11 @@ export const fileSettlementBody = z.object({
   advances: advancesSchema,
 });
 
-export const settlementListQuery = z
-  .object({ agencyId: idField('수행기관', 40).optional(), branchId: idField('지사', 40).optional() })
-  .refine((q) => !!q.agencyId !== !!q.branchId, {
-    error: '수행기관 또는 지사 중 하나를 골라 주세요.',
-    path: ['agencyId'],
-  });
+/** An agency names itself, a branch its own office; hq may leave both out to see every branch. */
+export const settlementListQuery = z.object({
+  agencyId: idField('수행기관', 40).optional(),
+  branchId: idField('관할지사', 40).optional(),
+});
 
 /** The branch approves or returns a settlement exactly as it does a claim (a reason when returning). */
 export const settlementDecisionBody = claimDecisionBody;

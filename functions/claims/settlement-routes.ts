@@ -1,4 +1,5 @@
 import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { BRANCHES } from '#commons/branches';
 import type { Caller } from '#commons/caller';
 import { sfnClient } from '#commons/clients';
 import { Conflict, NotFound, ValidationFailed } from '#commons/errors';
@@ -168,8 +169,14 @@ export const settlementRoutes = [
         allow({ agencyId: agency.organisationId, branchId: agency.branchId });
         return { body: { settlements: (await listAgencySettlements(agency.organisationId)).map(view) } };
       }
-      allow({ branchId: query.branchId });
-      return { body: { settlements: (await listBranchSettlements(query.branchId!)).map(view) } };
+      if (query.branchId) {
+        allow({ branchId: query.branchId });
+        return { body: { settlements: (await listBranchSettlements(query.branchId)).map(view) } };
+      }
+      // every branch: hq alone
+      allow({});
+      const all = await Promise.all(BRANCHES.map((b) => listBranchSettlements(b.branchId)));
+      return { body: { settlements: all.flat().map(view) } };
     },
   }),
   defineRoute({

@@ -132,6 +132,60 @@ describe('the monthly claim in the browser (C5)', () => {
     expect(branchView.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   }, 180_000);
 
+  it('lets hq read every branch’s claims with the seed’s columns, filter them and download the picked ones', async () => {
+    const view = await suite.openPage();
+    const hq = view.page;
+    await signInByKeyboard(hq, suite.stack, 'hq_admin', { system: '/internal' });
+    // hq reaches the list from its menu (it used to open 권한이 없습니다)
+    await hq.goto('/internal/claims');
+    const table = hq.locator('#claims-table');
+    await table.waitFor({ timeout: 30_000 });
+    expect(await table.locator('thead th').allTextContents()).toEqual([
+      '선택',
+      'No.',
+      '신청일자',
+      '수행년월',
+      '수행기관',
+      '진행상태',
+      '결정일자',
+      '총근로시간',
+      '급여 (A)',
+      '본인부담금 (B)',
+      '지급액 (C)',
+      '사회보험료 (D)',
+      '사업운영비 (E)',
+      '퇴직적립금 (F)',
+      '합계 (G)',
+    ]);
+    await table.locator('tbody tr', { hasText: '승인' }).first().waitFor();
+    await expectNoAxeViolations(hq);
+
+    // the filters: 관할지사 and 수행년도/월 go into the address, so the list can be shared and reloaded
+    await hq.locator('#cl-branch').selectOption('BR-GYEONGGI');
+    await hq.locator('#cl-year').selectOption(previous.slice(0, 4));
+    await hq.locator('#cl-month').selectOption(previous.slice(5, 7));
+    await hq.getByRole('button', { name: '조회', exact: true }).click();
+    await hq.waitForURL(/branchId=BR-GYEONGGI/);
+    await table.locator('tbody tr', { hasText: previous }).first().waitFor({ timeout: 30_000 });
+
+    // nothing picked: told what to do; picked: one workbook
+    await hq.getByRole('button', { name: '선택한 신청 엑셀 내려받기' }).click();
+    await hq.getByText('하나 이상 골라 주세요').waitFor();
+    await table.getByRole('checkbox').first().check();
+    const download = hq.waitForEvent('download');
+    await hq.getByRole('button', { name: '선택한 신청 엑셀 내려받기' }).click();
+    expect((await download).suggestedFilename()).toBe('사업비신청목록_1건.xlsx');
+
+    // hq reads the claim, but the decision stays the branch's
+    await table
+      .getByRole('link', { name: new RegExp(previous) })
+      .first()
+      .click();
+    await status(hq).getByText('승인').waitFor({ timeout: 30_000 });
+    expect(await hq.getByRole('button', { name: '반려' }).count()).toBe(0);
+    expect(view.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  }, 120_000);
+
   it('shows each worker’s co-payment to the agency, who records a payment, and to the worker with a PDF', async () => {
     const agencyView = await suite.openPage();
     const workerView = await suite.openPage({ viewport: 'mobile' });

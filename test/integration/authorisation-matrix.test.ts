@@ -460,6 +460,11 @@ const startClaim: [Request, Request] = [
   { path: '/claims', body: { agencyId: 'AG-HANBIT', month: '2099-01' } },
   { path: '/claims', body: { agencyId: 'AG-NEULBOM', month: '2099-01' } },
 ];
+// several claims in one workbook: every one must be in scope
+const exportClaims: [Request, Request] = [
+  { path: '/claims/export', body: { claimIds: [`AG-HANBIT_${claimMonth}`] } },
+  { path: '/claims/export', body: { claimIds: [`AG-HANBIT_${claimMonth}`, `AG-NEULBOM_${claimMonth}`] } },
+];
 const onSettlements = (suffix: string, body?: unknown): [Request, Request] => [
   { path: `/settlements/AG-HANBIT_2026-H1${suffix}`, body },
   { path: `/settlements/AG-NEULBOM_2026-H1${suffix}`, body },
@@ -472,6 +477,7 @@ const CLAIM_SCOPE_PROBES: Record<string, Probe[]> = {
   ],
   'GET /claims/{claimId}': [asAgency(...onClaims('')), asBranch(...onClaims(''))],
   'GET /claims/{claimId}/export': [asAgency(...onClaims('/export')), asBranch(...onClaims('/export'))],
+  'POST /claims/export': [asAgency(...exportClaims), asBranch(...exportClaims)],
   'POST /claims/{claimId}/submit': [asAgency(...onClaims('/submit'))],
   'POST /claims/{claimId}/recompute': [asAgency(...onClaims('/recompute'))],
   'POST /claims/{claimId}/decision': [asBranch(...onClaims('/decision', { action: 'approve' }))],

@@ -152,6 +152,40 @@ describe('the monthly claim workflow on the local stack', () => {
     expect((await api('agency_neulbom', 'POST', `/claims/${claimId}/recompute`)).status).toBe(409);
   });
 
+  it('lists the approved claim with its dates and hours to the agency, its branch and hq, and exports several as one workbook', async () => {
+    const claim = (await api('agency_neulbom', 'GET', `/claims/${claimId}`)).body;
+    const year = previous.slice(0, 4);
+    const own = await api('agency_neulbom', 'GET', `/claims?agencyId=AG-NEULBOM&year=${year}`);
+    const row = own.body.claims.find((c: Json) => c.claimId === claimId);
+    expect(row.status).toBe('approved');
+    // 신청일자 and 결정일자 come from the history; 총근로시간 is the paid minutes of the assistant lines
+    expect(row.submittedAt).toBe(claim.history.findLast((h: Json) => h.action === 'submit').at);
+    expect(row.decidedAt).toBe(claim.history.findLast((h: Json) => h.action === 'approve').at);
+    const paid = claim.assistants.reduce((sum: number, a: Json) => {
+      const m = a.result.minutes;
+      return sum + m.service + m.weeklyHoliday + m.paidLeave + m.holiday + m.officialLeave + m.training;
+    }, 0);
+    expect(row.paidMinutes).toBe(paid);
+    // hq sees every branch without naming one; a branch must name its own
+    const all = await api('hq_admin', 'GET', `/claims?month=${previous}`);
+    expect(all.status).toBe(200);
+    expect(all.body.claims.map((c: Json) => c.claimId)).toContain(claimId);
+    expect((await api('hq_admin', 'GET', `/claims?branchId=BR-SEOUL&month=${previous}`)).body.claims).toEqual(
+      all.body.claims.filter((c: Json) => c.branchId === 'BR-SEOUL'),
+    );
+    expect((await api('gyeonggi_branch', 'GET', '/claims')).status).toBe(403);
+    expect((await api('hq_admin', 'GET', `/claims?year=${Number(year) - 1}&month=${previous}`)).status).toBe(400);
+    // several in one workbook: refused as a whole when one is out of scope
+    expect((await api('seoul_branch', 'POST', '/claims/export', { claimIds: [claimId] })).status).toBe(403);
+    const file = await api('hq_admin', 'POST', '/claims/export', { claimIds: [claimId, claimId] });
+    expect(file.status).toBe(200);
+    expect(file.body.fileName).toBe('사업비신청목록_1건.xlsx');
+    expect(Buffer.from(file.body.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    // hq reads settlements of every branch too
+    expect((await api('hq_admin', 'GET', '/settlements')).status).toBe(200);
+    expect((await api('gyeonggi_branch', 'GET', '/settlements')).status).toBe(403);
+  });
+
   it('turns the approved claim into each worker’s co-payment, which the agency records and the worker sees', async () => {
     const claim = (await api('agency_neulbom', 'GET', `/claims/${claimId}`)).body;
     let list = await api('agency_neulbom', 'GET', `/copayments?agencyId=AG-NEULBOM&month=${previous}`);

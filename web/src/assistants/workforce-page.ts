@@ -1,10 +1,10 @@
-import { BRANCHES } from '#commons/branches';
 import { ASSISTANT_STATUS_LABELS, ASSISTANT_STATUSES } from '#functions/assistants/rules';
 import type { WorkforceRow } from '#functions/assistants/workforce-contract';
 import { button } from '../components/button.ts';
 import { statusTag } from '../components/facts.ts';
 import { bindSelectState, selectField, textField } from '../components/form-field.ts';
 import { formText, type Problem, problemsOf } from '../components/form-problems.ts';
+import { scopeFilter } from '../components/scope-filter.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiGet, type Query } from '../core/api.ts';
 import { saveBase64File } from '../core/download.ts';
@@ -24,9 +24,14 @@ const FILTERS = ['branchId', 'agencyId', 'status', 'name', 'hiredFrom', 'hiredTo
 export function workforcePage(ctx: PageContext): PageView {
   let main: HTMLElement;
   const staff = hasRole(ctx.viewer, 'branch') || hasRole(ctx.viewer, 'hq');
-  const hq = hasRole(ctx.viewer, 'hq');
   const q = ctx.url.searchParams;
   const query: Query = Object.fromEntries(FILTERS.map((f) => [f, q.get(f) ?? undefined]));
+  const scope = scopeFilter(ctx, {
+    prefix: 'wf',
+    branchId: query.branchId as string | undefined,
+    agencyId: query.agencyId as string | undefined,
+    branchLabel: '소속기관(지사)',
+  });
   const title = '근로지원인 인력조회';
   const detailBase = staff ? '/internal/assistants' : '/agency/assistants';
   const target = () =>
@@ -51,18 +56,6 @@ export function workforcePage(ctx: PageContext): PageView {
     { header: '현재활동여부', cell: (r) => statusTag(r.statusLabel), width: 'narrow' },
   ];
 
-  async function agencyOptions(): Promise<{ value: string; label: string }[]> {
-    if (!staff) return [];
-    const result = await apiGet<{ items: { organisationId: string; name: string; kind: string }[] }>(
-      '/organisations',
-      { branchId: hq ? (query.branchId as string | undefined) : undefined, kind: 'agency' },
-      { signal: ctx.signal },
-    ).catch(() => undefined);
-    return result?.ok
-      ? result.data.items.filter((o) => o.kind === 'agency').map((o) => ({ value: o.organisationId, label: o.name }))
-      : [];
-  }
-
   async function load() {
     const box = main.querySelector<HTMLElement>('#workforce-body')!;
     const result = await loadInto<{ items: WorkforceRow[] }>(ctx, box, {
@@ -85,8 +78,7 @@ export function workforcePage(ctx: PageContext): PageView {
     content: html`<div id="workforce-errors"></div><div id="workforce-done"></div>
 <form id="workforce-filter" class="app-search-form" role="search" aria-label="인력조회 조건" novalidate>
   <div class="app-search-grid" id="workforce-grid">
-    ${hq ? selectField({ id: 'wf-branch', name: 'branchId', label: '소속기관(지사)', value: (query.branchId as string) ?? '', options: [{ value: '', label: '전체' }, ...BRANCHES.map((b) => ({ value: b.branchId, label: b.name }))] }) : ''}
-    ${staff ? html`<div id="wf-agency-slot"></div>` : ''}
+    ${scope.fields}
     ${selectField({ id: 'wf-status', name: 'status', label: '현재활동여부', value: (query.status as string) ?? '', options: [{ value: '', label: '전체' }, ...ASSISTANT_STATUSES.map((s) => ({ value: s, label: ASSISTANT_STATUS_LABELS[s] }))] })}
     ${textField({ id: 'wf-name', name: 'name', label: '성명', value: (query.name as string) ?? '', maxLength: 40 })}
     ${textField({ id: 'wf-from', name: 'hiredFrom', label: '입사일(부터)', type: 'date', value: (query.hiredFrom as string) ?? '' })}
@@ -101,18 +93,7 @@ export function workforcePage(ctx: PageContext): PageView {
     mount(m) {
       main = m;
       bindSelectState(main);
-      void agencyOptions().then((options) => {
-        const slot = main.querySelector<HTMLElement>('#wf-agency-slot');
-        if (slot) {
-          slot.outerHTML = selectField({
-            id: 'wf-agency',
-            name: 'agencyId',
-            label: '수행기관',
-            value: (query.agencyId as string) ?? '',
-            options: [{ value: '', label: '전체' }, ...options],
-          }).value;
-        }
-      });
+      void scope.mount(main);
       main.querySelector('#workforce-filter')!.addEventListener('submit', (event) => {
         event.preventDefault();
         const form = event.target as HTMLFormElement;

@@ -1,16 +1,22 @@
-import { paidMinutes } from '#functions/claims/claim-rules';
-import { isMonth } from '#kernel/korea-time';
+import { CLAIM_LIST_AMOUNTS, paidMinutes } from '#functions/claims/claim-rules';
+import * as clock from '#kernel/clock';
+import { isMonth, koreaDay } from '#kernel/korea-time';
 import { button } from '../components/button.ts';
+import { ERROR_SUMMARY_ID, errorSummary } from '../components/error-summary.ts';
 import { facts } from '../components/facts.ts';
-import { textareaField } from '../components/form-field.ts';
+import { bindSelectState, selectField, setFieldError, textareaField } from '../components/form-field.ts';
 import { notice, spinner } from '../components/notice.ts';
-import { dataTable, emptyState } from '../components/table.ts';
+import { scopeFilter } from '../components/scope-filter.ts';
+import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiPost } from '../core/api.ts';
 import { previousMonthInKorea } from '../core/dates.ts';
-import { downloadInto } from '../core/download.ts';
+import { type DownloadedFile, downloadInto, saveBase64File } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
+import { showOutcome } from '../core/outcome.ts';
 import { loadSection, onAction } from '../core/page.ts';
+import { withQuery } from '../core/router.ts';
 import { singleFlight } from '../core/submit.ts';
+import { hasRole } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
   ACTION_LABELS,
@@ -38,45 +44,106 @@ function grantOf(ctx: PageContext, role: 'agency' | 'branch'): string | undefine
   return role === 'agency' ? grant?.agencyId : grant?.branchId;
 }
 
-function listTable(claims: ClaimSummary[], base: string): SafeHtml {
+const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
+
+/** 수행년도 choices: this year and the three before it (the programme keeps four years on screen). */
+function yearChoices(): string[] {
+  const year = clock.thisYear();
+  return [0, 1, 2, 3].map((back) => String(year - back));
+}
+
+/** The list's filters as the URL holds them (관할지사, 수행기관, 수행년도, 수행월). */
+interface ListFilters {
+  branchId?: string;
+  agencyId?: string;
+  year?: string;
+  month?: string;
+}
+
+function filtersOf(url: URL): ListFilters {
+  const get = (name: string) => url.searchParams.get(name) || undefined;
+  return { branchId: get('branchId'), agencyId: get('agencyId'), year: get('year'), month: get('month') };
+}
+
+const day = (at: string | undefined) => (at ? koreaDay(at) : '-');
+
+function listTable(claims: ClaimSummary[], base: string, internal: boolean): SafeHtml {
+  const columns: Column<ClaimSummary & { no: number }>[] = [
+    {
+      header: '선택',
+      width: 'narrow',
+      cell: (c) =>
+        html`<input type="checkbox" class="app-row-check" name="claimId" value="${c.claimId}" id="pick-${c.claimId}" aria-label="선택: ${c.agencyName} ${c.month}">`,
+    },
+    { header: 'No.', width: 'narrow', cell: (c) => String(c.no) },
+    { header: '신청일자', cell: (c) => html`<span class="app-nowrap">${day(c.submittedAt)}</span>` },
+    {
+      header: '수행년월',
+      rowHeader: true,
+      cell: (c) =>
+        html`<a class="app-nowrap" href="${base}/${c.claimId}">${c.month}<span class="sr-only"> ${c.agencyName} 사업비 신청 보기</span></a>`,
+    },
+    ...(internal ? [{ header: '수행기관', cell: (c: ClaimSummary) => c.agencyName }] : []),
+    { header: '진행상태', cell: (c) => html`<span class="app-nowrap">${c.statusLabel}</span>` },
+    { header: '결정일자', cell: (c) => html`<span class="app-nowrap">${day(c.decidedAt)}</span>` },
+    {
+      header: '총근로시간',
+      cell: (c) =>
+        html`<span class="app-nowrap">${c.paidMinutes === undefined ? '-' : `${hoursText(c.paidMinutes)}시간`}</span>`,
+    },
+    ...CLAIM_LIST_AMOUNTS.map((a) => ({
+      header: a.header,
+      cell: (c: ClaimSummary) => html`<span class="app-nowrap">${c.totals ? won(c.totals[a.key]) : '-'}</span>`,
+    })),
+  ];
   return dataTable({
     id: 'claims-table',
-    caption: '사업비 신청 목록',
-    columns: [
-      {
-        header: '신청 월',
-        rowHeader: true,
-        cell: (c) =>
-          html`<a href="${base}/${c.claimId}">${c.month}<span class="sr-only"> ${c.agencyName} 사업비 신청 보기</span></a>`,
-      },
-      { header: '수행기관', cell: (c) => c.agencyName },
-      { header: '상태', cell: (c) => c.statusLabel },
-      { header: '신청 금액', cell: (c) => (c.totals ? won(c.totals.total) : '-') },
-      { header: '본인부담금', cell: (c) => (c.totals ? won(c.totals.copay) : '-') },
-      { header: '바뀐 때', cell: (c) => c.updatedAt.slice(0, 10) },
-    ],
-    rows: claims,
+    caption: html`사업비 신청 목록<span class="sr-only">: 최근 달부터. 선택 칸으로 여러 건을 골라 엑셀로 내려받을 수 있습니다.</span>`,
+    columns,
+    rows: claims.map((c, i) => ({ ...c, no: i + 1 })),
   });
 }
 
-/** 사업비 신청 목록: the agency's months (with a start form) or the branch's agencies. */
-export function claimListPage(side: 'agency' | 'branch') {
+/**
+ * 사업비 신청 목록 (seed 000): the agency's months (with a start form), or for the internal system the
+ * claims of the branch's agencies (hq: every branch's), with the seed's filters and columns; several
+ * can be picked and downloaded as one Excel file.
+ */
+export function claimListPage(side: 'agency' | 'internal') {
   return (ctx: PageContext): PageView => {
     let main: HTMLElement;
-    const base = side === 'agency' ? AGENCY_CLAIMS_PATH : BRANCH_CLAIMS_PATH;
-    const scope = grantOf(ctx, side);
+    const internal = side === 'internal';
+    const base = internal ? BRANCH_CLAIMS_PATH : AGENCY_CLAIMS_PATH;
+    const hq = hasRole(ctx.viewer, 'hq');
+    const ownAgency = grantOf(ctx, 'agency');
+    const ownBranch = grantOf(ctx, 'branch');
+    const filters = filtersOf(ctx.url);
+    const scope = scopeFilter(ctx, { prefix: 'cl', branchId: filters.branchId, agencyId: filters.agencyId });
+    const allowed = internal ? hq || !!ownBranch : !!ownAgency;
+    const filtered = Object.values(filters).some(Boolean);
+
+    function apiQuery(): Record<string, string | undefined> {
+      const month = filters.year && filters.month ? `${filters.year}-${filters.month}` : undefined;
+      const period = { year: filters.year, month };
+      if (!internal) return { agencyId: ownAgency, ...period };
+      return {
+        branchId: hq ? filters.branchId : ownBranch,
+        agencyId: filters.agencyId,
+        ...period,
+      };
+    }
 
     async function load(message?: SafeHtml): Promise<void> {
       const body = main.querySelector<HTMLElement>('#claims-body')!;
-      if (!scope) {
+      if (!allowed) {
         body.innerHTML = emptyState(
-          side === 'agency' ? '수행기관 담당자만 볼 수 있습니다.' : '지사 담당자만 볼 수 있습니다.',
+          internal ? '지사 또는 본부 담당자만 볼 수 있습니다.' : '수행기관 담당자만 볼 수 있습니다.',
         ).value;
         return;
       }
       const loaded = await loadSection<{ claims: ClaimSummary[] }>(ctx, body, {
         path: '/claims',
-        query: side === 'agency' ? { agencyId: scope } : { branchId: scope },
+        query: apiQuery(),
         loading: '사업비 신청을 불러오는 중입니다…',
         failure: '사업비 신청을 불러오지 못했습니다',
         retry: 'retry',
@@ -85,17 +152,49 @@ export function claimListPage(side: 'agency' | 'branch') {
       const claims = loaded.claims;
       body.innerHTML = html`${message ?? ''}${
         claims.length
-          ? listTable(claims, base)
-          : emptyState(
-              '아직 사업비 신청이 없습니다.',
-              side === 'agency' ? '활동일지를 월 제출한 뒤 위에서 신청 월을 골라 시작하세요.' : '',
-            )
+          ? html`<p class="app-count" id="claims-count">총 <strong>${claims.length}</strong>건</p>
+<div class="app-form-actions">${button({ label: '선택한 신청 엑셀 내려받기', variant: 'secondary', data: { action: 'export-picked' } })}${button({ label: '모두 선택', variant: 'tertiary', data: { action: 'pick-all' } })}</div>
+<div id="claims-export-result" role="status"></div>
+${listTable(claims, base, internal)}`
+          : filtered
+            ? emptyState('조건에 맞는 사업비 신청이 없습니다.', '조회 조건을 ‘전체’로 바꿔 다시 조회해 보세요.')
+            : emptyState(
+                '아직 사업비 신청이 없습니다.',
+                internal ? '' : '활동일지를 월 제출한 뒤 위에서 신청 월을 골라 시작하세요.',
+              )
       }`.value;
+      ctx.announce(`사업비 신청 ${claims.length}건`);
     }
 
-    const startForm =
-      side === 'agency'
-        ? html`<form id="claim-start" class="app-search-form" novalidate aria-label="사업비 신청 시작">
+    async function exportPicked(): Promise<void> {
+      const out = main.querySelector<HTMLElement>('#claims-export-result')!;
+      const claimIds = [...main.querySelectorAll<HTMLInputElement>('input.app-row-check:checked')].map((i) => i.value);
+      if (claimIds.length === 0) {
+        out.innerHTML = notice('danger', '내려받을 사업비 신청을 목록의 ‘선택’ 칸에서 하나 이상 골라 주세요.').value;
+        main.querySelector<HTMLInputElement>('input.app-row-check')?.focus();
+        return;
+      }
+      const result = await apiPost<DownloadedFile>('/claims/export', { claimIds }, { signal: ctx.signal });
+      if (!result.ok) {
+        out.innerHTML = notice('danger', result.problem.message).value;
+        return;
+      }
+      saveBase64File(result.data);
+      showOutcome(out, `사업비 신청 ${claimIds.length}건을 엑셀 파일(${result.data.fileName})로 내려받았습니다.`);
+    }
+
+    const filterForm = html`<form id="claims-filter" class="app-search-form" role="search" aria-label="사업비 신청 조회 조건" novalidate>
+  <div class="app-search-grid">
+    ${internal ? scope.fields : ''}
+    ${selectField({ id: 'cl-year', name: 'year', label: '수행년도', value: filters.year ?? '', options: [{ value: '', label: '전체' }, ...yearChoices().map((y) => ({ value: y, label: `${y}년` }))] })}
+    ${selectField({ id: 'cl-month', name: 'month', label: '수행월', value: filters.month ?? '', hint: '수행월은 수행년도를 고른 뒤 고를 수 있습니다.', options: [{ value: '', label: '전체' }, ...MONTHS.map((m) => ({ value: m, label: `${Number(m)}월` }))] })}
+  </div>
+  <div class="app-form-actions">${button({ label: '조회', type: 'submit', size: 'large' })}</div>
+</form>`;
+
+    const startForm = internal
+      ? html``
+      : html`<form id="claim-start" class="app-search-form" novalidate aria-label="사업비 신청 시작">
   <div class="form-group" data-field="claim-month">
     <div class="form-tit"><label for="claim-month">신청 월</label></div>
     <div class="form-conts"><input class="krds-input" type="month" id="claim-month" name="month" value="${previousMonthInKorea()}" aria-describedby="claim-month-hint" required></div>
@@ -103,22 +202,49 @@ export function claimListPage(side: 'agency' | 'branch') {
   </div>
   <div class="app-form-actions">${button({ label: '사업비 계산 시작', type: 'submit', size: 'large' })}</div>
   <div id="claim-start-result"></div>
-</form>`
-        : html``;
+</form>`;
 
     return {
-      title: side === 'agency' ? '사업비 신청' : '사업비 신청 결정',
-      lead:
-        side === 'agency'
-          ? '제출한 활동일지로 달마다 사업비를 계산하고, 검토한 뒤 지사에 제출합니다.'
-          : '관할 수행기관이 제출한 사업비 신청을 확인하고 승인하거나 사유를 적어 반려합니다.',
-      content: html`${startForm}<div id="claims-body"></div>`,
+      title: internal ? '사업비 신청 결정' : '사업비 신청',
+      lead: internal
+        ? hq
+          ? '모든 지사의 사업비 신청을 조회하고 내려받습니다. 승인과 반려는 관할 지사가 합니다.'
+          : '관할 수행기관이 제출한 사업비 신청을 확인하고 승인하거나 사유를 적어 반려합니다.'
+        : '제출한 활동일지로 달마다 사업비를 계산하고, 검토한 뒤 지사에 제출합니다.',
+      content: html`${startForm}<div id="claims-filter-errors"></div>${filterForm}<section class="app-results" aria-labelledby="claims-title"><h2 class="app-section-title" id="claims-title">사업비 신청 목록</h2><div id="claims-body"></div></section>`,
       mount(m) {
         main = m;
+        bindSelectState(main);
+        if (internal) void scope.mount(main);
         onAction(main, 'retry', load);
+        onAction(main, 'export-picked', exportPicked);
+        onAction(main, 'pick-all', () => {
+          for (const box of main.querySelectorAll<HTMLInputElement>('input.app-row-check')) box.checked = true;
+        });
         main.addEventListener('submit', async (event) => {
           const form = event.target as HTMLFormElement;
-          if (form.id !== 'claim-start' || !scope) return;
+          if (form.id === 'claims-filter') {
+            event.preventDefault();
+            const values = new FormData(form);
+            const next: Record<string, string | undefined> = {};
+            for (const name of ['branchId', 'agencyId', 'year', 'month'])
+              next[name] = String(values.get(name) ?? '') || undefined;
+            const errors = main.querySelector<HTMLElement>('#claims-filter-errors')!;
+            setFieldError(main, 'cl-month', undefined);
+            errors.innerHTML = '';
+            if (next.month && !next.year) {
+              setFieldError(main, 'cl-month', '수행월을 고르려면 수행년도를 먼저 골라 주세요.');
+              errors.innerHTML = errorSummary({
+                title: '조회 조건을 확인해 주세요',
+                items: [{ fieldId: 'cl-month', message: '수행월을 고르려면 수행년도를 먼저 골라 주세요.' }],
+              }).value;
+              main.querySelector<HTMLElement>(`#${ERROR_SUMMARY_ID}`)?.focus();
+              return;
+            }
+            ctx.navigate(withQuery(base, next));
+            return;
+          }
+          if (form.id !== 'claim-start' || !ownAgency) return;
           event.preventDefault();
           const month = String(new FormData(form).get('month') ?? '');
           const out = main.querySelector<HTMLElement>('#claim-start-result')!;
@@ -126,7 +252,7 @@ export function claimListPage(side: 'agency' | 'branch') {
             out.innerHTML = notice('danger', '신청 월을 골라 주세요 (예: 2026-10).').value;
             return;
           }
-          const result = await apiPost<ClaimSummary>('/claims', { agencyId: scope, month }, { signal: ctx.signal });
+          const result = await apiPost<ClaimSummary>('/claims', { agencyId: ownAgency, month }, { signal: ctx.signal });
           if (!result.ok) {
             out.innerHTML = notice('danger', result.problem.message).value;
             return;
@@ -255,7 +381,7 @@ export function claimDetailPage(side: 'agency' | 'branch') {
       }
       list.push(button({ label: '엑셀 내려받기', variant: 'tertiary', size: 'large', data: { action: 'export' } }));
       const decision =
-        side === 'branch' && c.waitingFor === 'branch'
+        side === 'branch' && c.waitingFor === 'branch' && hasRole(ctx.viewer, 'branch')
           ? html`<form id="claim-decision" novalidate aria-label="지사 결정">
   ${textareaField({ id: 'decision-reason', name: 'reason', label: '반려 사유', value: '', maxLength: 1000, rows: 3, hint: '반려할 때만 적습니다. 기관이 무엇을 고쳐야 하는지 적어 주세요.' })}
   <div class="app-form-actions">${button({ label: '승인', size: 'large', data: { action: 'approve' } })}${button({ label: '반려', variant: 'secondary', size: 'large', data: { action: 'return' } })}</div>

@@ -10,7 +10,13 @@ export const CLAIM_ROUTES: Route[] = [
   { path: AGENCY_COPAY_PATH, system: 'agency', page: agencyCopayPage, roles: ['agency'] },
   { path: MY_COPAY_PATH, system: 'portal', page: myCopayPage, roles: ['worker'] },
   { path: AGENCY_SETTLEMENTS_PATH, system: 'agency', page: settlementPage('agency'), roles: ['agency'] },
-  { path: BRANCH_SETTLEMENTS_PATH, system: 'internal', page: settlementPage('branch'), roles: ['branch'] },
-  { path: BRANCH_CLAIMS_PATH, system: 'internal', page: claimListPage('branch'), roles: ['branch'] },
-  { path: `${BRANCH_CLAIMS_PATH}/:claimId`, system: 'internal', page: claimDetailPage('branch'), roles: ['branch'] },
+  // hq reads every branch's claims and settlements; the decisions stay the branch's
+  { path: BRANCH_SETTLEMENTS_PATH, system: 'internal', page: settlementPage('branch'), roles: ['branch', 'hq'] },
+  { path: BRANCH_CLAIMS_PATH, system: 'internal', page: claimListPage('internal'), roles: ['branch', 'hq'] },
+  {
+    path: `${BRANCH_CLAIMS_PATH}/:claimId`,
+    system: 'internal',
+    page: claimDetailPage('branch'),
+    roles: ['branch', 'hq'],
+  },
 ];

@@ -7,6 +7,7 @@ import { dataTable, emptyState } from '../components/table.ts';
 import { apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import { loadSection, onAction } from '../core/page.ts';
+import { hasRole } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import { won } from './model.ts';
 
@@ -43,7 +44,8 @@ function readAdvances(form: HTMLFormElement): { month: string; amount: number }[
   return out;
 }
 
-function settlementSection(s: SettlementView, side: 'agency' | 'branch', i: number): SafeHtml {
+/** One settlement and the step the viewer may take now (hq reads only: the decision is the branch's). */
+function settlementSection(s: SettlementView, side: 'agency' | 'branch' | 'hq', i: number): SafeHtml {
   const actions =
     side === 'branch' && s.waitingFor === 'branch'
       ? html`<form data-settlement="${s.settlementId}" data-kind="decision" novalidate aria-label="${s.periodLabel} 정산 결정">
@@ -82,6 +84,8 @@ export function settlementPage(side: 'agency' | 'branch') {
   return (ctx: PageContext): PageView => {
     let main: HTMLElement;
     const grant = ctx.viewer.signedIn ? ctx.viewer.grants?.find((g) => g.role === side) : undefined;
+    // hq reads every branch's settlements (no scope to name); a branch or an agency names its own
+    const hq = side === 'branch' && !grant && hasRole(ctx.viewer, 'hq');
     const scope = side === 'agency' ? grant?.agencyId : grant?.branchId;
     const year = clock.thisYear();
     let poll: ReturnType<typeof setTimeout> | undefined;
@@ -90,7 +94,7 @@ export function settlementPage(side: 'agency' | 'branch') {
     async function load(message?: SafeHtml): Promise<void> {
       clearTimeout(poll);
       const body = main.querySelector<HTMLElement>('#st-body')!;
-      if (!scope) {
+      if (!scope && !hq) {
         body.innerHTML = emptyState('담당 기관의 직원만 볼 수 있습니다.').value;
         return;
       }
@@ -103,7 +107,9 @@ export function settlementPage(side: 'agency' | 'branch') {
       if (loaded === undefined) return;
       const list = loaded.settlements;
       body.innerHTML = html`<div id="st-message">${message ?? ''}</div>${
-        list.length ? list.map((s, i) => settlementSection(s, side, i)) : emptyState('아직 정산 신청이 없습니다.')
+        list.length
+          ? list.map((s, i) => settlementSection(s, hq ? 'hq' : side, i))
+          : emptyState('아직 정산 신청이 없습니다.')
       }`.value;
       // the workflow works between the human steps: read again until it waits for someone
       if (
