@@ -120,7 +120,8 @@ export const workerLine = z.object({
   kind: z.literal('worker'),
   id: z.string(),
   name: z.string(),
-  result: output.workers.element,
+  // a line computed before the engine gave the worker's minutes by ratio has none (shown as -)
+  result: output.workers.element.extend({ byRatio: output.workers.element.shape.byRatio.optional() }),
   entries: z.array(sourceEntry),
 });
 

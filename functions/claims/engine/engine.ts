@@ -63,7 +63,7 @@ export function computeClaim(input: ClaimInput): ClaimOutput {
   const exempt = new Set(input.workers.filter((worker) => worker.copayExempt).map((worker) => worker.id));
   const assistantCopay = new Float64Array(assistantIds.length);
   const workers: WorkerLine[] = workerIds.map((id, w) => {
-    const { supportedMinutes, copay } = sweep.workerCopay(w, rates, exempt.has(id));
+    const { supportedMinutes, byRatio, copay } = sweep.workerCopay(w, rates, exempt.has(id));
     const assistantsOfWorker = sweep.pairAssistants[w];
     if (assistantsOfWorker !== undefined) {
       const shares = apportion(copay, sweep.pairMinutes[w]!);
@@ -71,7 +71,7 @@ export function computeClaim(input: ClaimInput): ClaimOutput {
         assistantCopay[assistantsOfWorker[i]!]! += share;
       });
     }
-    return { id, supportedMinutes, copay };
+    return { id, supportedMinutes, byRatio, copay };
   });
 
   const totals = { pay: 0n, copay: 0n, net: 0n, socialInsurance: 0n, operatingCost: 0n, severance: 0n, total: 0n };
@@ -497,18 +497,25 @@ class MonthSweep {
   }
 
   /** Rule 9: a worker's supported minutes and co-payment for the month. */
-  workerCopay(w: number, rates: ScaledRates, exempt: boolean): { supportedMinutes: number; copay: number } {
+  workerCopay(
+    w: number,
+    rates: ScaledRates,
+    exempt: boolean,
+  ): { supportedMinutes: number; byRatio: Record<string, number>; copay: number } {
     let supportedMinutes = 0;
     let perHourMinutes = 0n; // Σ minutes_k × rate_k, scaled by 10^6
+    // the worker's minutes by support ratio (SPEC §4.2), keyed as the assistant lines are
+    const byRatio: Record<string, number> = {};
     for (let k = 1; k <= rates.maxConcurrency; k++) {
       const minutes = this.workerMinutesByK[k]?.[w] ?? 0;
+      byRatio[String(k)] = minutes;
       if (minutes === 0) continue;
       supportedMinutes += minutes;
       perHourMinutes += BigInt(minutes) * rates.copayPerHourByRatio[k]!;
     }
     let copay = exempt ? 0n : perHourMinutes / (MINUTES_PER_HOUR * RATE_SCALE);
     if (rates.copayMonthlyCap !== null && copay > rates.copayMonthlyCap) copay = rates.copayMonthlyCap;
-    return { supportedMinutes, copay: toSafeNumber(copay, 'copay') };
+    return { supportedMinutes, byRatio, copay: toSafeNumber(copay, 'copay') };
   }
 }
 

@@ -125,7 +125,15 @@ export const ClaimOutputSchema = z
         amounts: AmountsSchema,
       }),
     ),
-    workers: z.array(z.object({ id: z.string(), supportedMinutes: minutes, copay: won })),
+    workers: z.array(
+      z.object({
+        id: z.string(),
+        supportedMinutes: minutes,
+        /** the supported minutes by support ratio ('1' alone, '2' for 1:2, …); they add up to supportedMinutes */
+        byRatio: z.record(z.string(), minutes),
+        copay: won,
+      }),
+    ),
     totals: AmountsSchema,
     problems: z.array(
       z.object({

@@ -11,7 +11,7 @@ const PAID_TYPES = new Set(['paidLeave', 'holiday', 'officialLeave', 'training']
 
 export interface OracleResult {
   assistants: Record<string, Record<string, number>>;
-  workers: Record<string, { supportedMinutes: number; copay: number }>;
+  workers: Record<string, { supportedMinutes: number; byRatio: Record<string, number>; copay: number }>;
   problems: string[];
 }
 
@@ -167,14 +167,16 @@ export function oracle(input: ClaimInput): OracleResult {
   for (const worker of input.workers) {
     const byK = workerMinutes.get(worker.id) ?? new Array<number>(max + 1).fill(0);
     let supportedMinutes = 0;
+    const byRatio: Record<string, number> = {};
     let perHour = 0; // the generators use whole-won copay rates, so this stays an exact integer
     for (let k = 1; k <= max; k++) {
       supportedMinutes += byK[k]!;
+      byRatio[String(k)] = byK[k]!;
       perHour += byK[k]! * input.rates.copayPerHourByRatio[String(k)]!;
     }
     let copay = worker.copayExempt ? 0 : Math.floor(perHour / 60);
     if (input.rates.copayMonthlyCap !== null) copay = Math.min(copay, Math.floor(input.rates.copayMonthlyCap));
-    workers[worker.id] = { supportedMinutes, copay };
+    workers[worker.id] = { supportedMinutes, byRatio, copay };
   }
   return { assistants, workers, problems: problems.sort() };
 }

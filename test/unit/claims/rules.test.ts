@@ -125,10 +125,10 @@ describe('rule 3: concurrency', () => {
     // W1: 90 at 1:1, 60 at 1:2 (10:00–10:30, 11:00–11:30), 15 at 1:3 → (90×300 + 60×150 + 15×100) / 60 = 625
     // W2: 30 at 1:2, 15 at 1:3 → 100 · W3: 15 at 1:3, 30 at 1:2 → 100 · W4: only over-concurrency → 0
     expect(result.workers).toEqual([
-      { id: 'W1', supportedMinutes: 165, copay: 625 },
-      { id: 'W2', supportedMinutes: 45, copay: 100 },
-      { id: 'W3', supportedMinutes: 45, copay: 100 },
-      { id: 'W4', supportedMinutes: 0, copay: 0 },
+      { id: 'W1', supportedMinutes: 165, byRatio: { '1': 90, '2': 60, '3': 15 }, copay: 625 },
+      { id: 'W2', supportedMinutes: 45, byRatio: { '1': 0, '2': 30, '3': 15 }, copay: 100 },
+      { id: 'W3', supportedMinutes: 45, byRatio: { '1': 0, '2': 30, '3': 15 }, copay: 100 },
+      { id: 'W4', supportedMinutes: 0, byRatio: { '1': 0, '2': 0, '3': 0 }, copay: 0 },
     ]);
     // over-concurrency minutes are not paid: (90 + 60 + 15) minutes × 10,320 / 60
     expect(line.amounts.pay).toBe(28380);
@@ -386,9 +386,9 @@ describe('rule 9: worker co-payment', () => {
       ),
     );
     expect(result.workers.slice(0, 3)).toEqual([
-      { id: 'W1', supportedMinutes: 240, copay: 999 },
-      { id: 'W2', supportedMinutes: 240, copay: 0 },
-      { id: 'W3', supportedMinutes: 60, copay: 300 },
+      { id: 'W1', supportedMinutes: 240, byRatio: { '1': 240, '2': 0, '3': 0 }, copay: 999 },
+      { id: 'W2', supportedMinutes: 240, byRatio: { '1': 240, '2': 0, '3': 0 }, copay: 0 },
+      { id: 'W3', supportedMinutes: 60, byRatio: { '1': 60, '2': 0, '3': 0 }, copay: 300 },
     ]);
     expect(result.totals.copay).toBe(1299);
   });
@@ -406,7 +406,12 @@ describe('rule 9: worker co-payment', () => {
       ]),
     );
     // W1: 14 minutes at 1:3 → floor(1,400 / 60) = 23 (per day: 11 + 11 = 22)
-    expect(result.workers[0]).toEqual({ id: 'W1', supportedMinutes: 14, copay: 23 });
+    expect(result.workers[0]).toEqual({
+      id: 'W1',
+      supportedMinutes: 14,
+      byRatio: { '1': 0, '2': 0, '3': 14 },
+      copay: 23,
+    });
   });
 });
 
@@ -560,8 +565,8 @@ describe('output', () => {
     expect(Object.keys(result)).toEqual(['month', 'assistants', 'workers', 'totals', 'problems']);
     expect(result.assistants.map((a) => a.id)).toEqual(['A', 'B']);
     expect(result.workers).toEqual([
-      { id: 'W1', supportedMinutes: 0, copay: 0 },
-      { id: 'W2', supportedMinutes: 0, copay: 0 },
+      { id: 'W1', supportedMinutes: 0, byRatio: { '1': 0, '2': 0, '3': 0 }, copay: 0 },
+      { id: 'W2', supportedMinutes: 0, byRatio: { '1': 0, '2': 0, '3': 0 }, copay: 0 },
     ]);
     expect(Object.keys(result.assistants[0]!.minutes)).toEqual([
       'service',

@@ -322,6 +322,13 @@ function workerTable(lines: WorkerLine[]): SafeHtml {
     columns: [
       { header: '근로자', rowHeader: true, cell: (l) => l.name },
       { header: '지원 시간', cell: (l) => `${hoursText(l.result.supportedMinutes)}시간` },
+      ...(['1', '2', '3'] as const).map((k) => ({
+        header: k === '1' ? '단독' : `1:${k}`,
+        cell: (l: WorkerLine) => {
+          const minutes = l.result.byRatio?.[k];
+          return minutes === undefined ? '-' : `${hoursText(minutes)}시간`;
+        },
+      })),
       { header: '본인부담금', cell: (l) => won(l.result.copay) },
     ],
     rows: lines,
