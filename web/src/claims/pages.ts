@@ -73,7 +73,7 @@ function listTable(claims: ClaimSummary[], base: string, internal: boolean): Saf
       header: '선택',
       width: 'narrow',
       cell: (c) =>
-        html`<input type="checkbox" class="app-row-check" name="claimId" value="${c.claimId}" id="pick-${c.claimId}" aria-label="선택: ${c.agencyName} ${c.month}">`,
+        html`<div class="krds-form-check"><input type="checkbox" class="app-row-check" name="claimId" value="${c.claimId}" id="pick-${c.claimId}"><label for="pick-${c.claimId}"><span class="sr-only">선택: ${c.agencyName} ${c.month}</span></label></div>`,
     },
     { header: 'No.', width: 'narrow', cell: (c) => String(c.no) },
     { header: '신청일자', cell: (c) => html`<span class="app-nowrap">${day(c.submittedAt)}</span>` },
