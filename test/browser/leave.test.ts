@@ -47,8 +47,7 @@ describe('annual leave in the browser', () => {
       '입사일자',
       '퇴사일자',
       '금년 연차 발생/사용',
-      '금년 월차 발생/사용',
-      '전년이월 월차 발생/사용',
+      '전년이월 연차 발생/사용',
       '사용일수',
       '사용일수(사용제한 일수 제외)',
       '1월',
@@ -56,6 +55,8 @@ describe('annual leave in the browser', () => {
     ]) {
       expect(headers).toContain(column);
     }
+    // seed 000: 월차 부분 삭제
+    expect(headers.filter((h) => h.includes('월차'))).toEqual([]);
     const phones = await agency.locator('#leave-list td[data-label="휴대전화"]').allTextContents();
     expect(phones.length).toBeGreaterThan(0);
     for (const phone of phones) expect(phone).toMatch(/^010-\*{4}-\d{4}$/);

@@ -42,9 +42,27 @@ const yearOptions = (): Option[] =>
 const pair = (g: { accruedMinutes: number; usedMinutes: number }, daily: number) =>
   `${amount(g.accruedMinutes, daily)} / ${amount(g.usedMinutes, daily)}`;
 
+const sum = (
+  a: { accruedMinutes: number; usedMinutes: number },
+  b: { accruedMinutes: number; usedMinutes: number },
+) => ({
+  accruedMinutes: a.accruedMinutes + b.accruedMinutes,
+  usedMinutes: a.usedMinutes + b.usedMinutes,
+});
+
+/** One month of the list: each leave kind used that month (연차 without its restricted days), or -. */
+function monthUse(r: ListRow, month: number): SafeHtml | string {
+  const used = LEAVE_TYPES.map(({ type, label }) => ({
+    label,
+    minutes:
+      type === 'annualLeave' ? (r.annualLeaveByMonthExcludingRestricted[month] ?? 0) : (r.byMonth[type][month] ?? 0),
+  })).filter((u) => u.minutes > 0);
+  if (used.length === 0) return '-';
+  return html`${used.map((u) => html`<span class="app-nowrap">${u.label} ${amount(u.minutes, r.dailyMinutes)}</span> `)}`;
+}
+
 function listTable(list: LeaveList): SafeHtml {
   const months = Array.from({ length: 12 }, (_, i) => i);
-  const d = (r: ListRow, minutes: number) => (minutes ? amount(minutes, r.dailyMinutes) : '-');
   return dataTable({
     id: 'leave-list',
     caption: `${list.agencyName} ${list.year}년 연차관리 목록 (${list.rows.length}건, ${list.asOf} 기준)`,
@@ -60,15 +78,15 @@ function listTable(list: LeaveList): SafeHtml {
       { header: '휴대전화', cell: (r) => r.phone },
       { header: '입사일자', cell: (r) => r.hireDate },
       { header: '퇴사일자', cell: (r) => r.leaveDate ?? '-' },
-      { header: '금년 연차 발생/사용', cell: (r) => pair(r.annual, r.dailyMinutes) },
-      { header: '금년 월차 발생/사용', cell: (r) => pair(r.monthly, r.dailyMinutes) },
-      { header: '전년이월 월차 발생/사용', cell: (r) => pair(r.carriedMonthly, r.dailyMinutes) },
-      { header: '전년이월 연차 발생/사용', cell: (r) => pair(r.carriedAnnual, r.dailyMinutes) },
+      // seed 000 "월차 부분 삭제": the first year's monthly grants are 연차 too, counted in these two
+      { header: '금년 연차 발생/사용', cell: (r) => pair(sum(r.annual, r.monthly), r.dailyMinutes) },
+      { header: '전년이월 연차 발생/사용', cell: (r) => pair(sum(r.carriedAnnual, r.carriedMonthly), r.dailyMinutes) },
       { header: '사용일수', cell: (r) => amount(r.usedMinutes, r.dailyMinutes) },
       { header: '사용일수(사용제한 일수 제외)', cell: (r) => amount(r.usedExcludingRestrictedMinutes, r.dailyMinutes) },
+      // every leave kind the activity log records, by month (seed 000: 유급휴일, 공가, 무급휴가 as well as 연차)
       ...months.map((m) => ({
         header: `${m + 1}월`,
-        cell: (r: ListRow) => d(r, r.annualLeaveByMonthExcludingRestricted[m] ?? 0),
+        cell: (r: ListRow) => monthUse(r, m),
       })),
       { header: '남은 연차', cell: (r) => amount(r.balanceMinutes, r.dailyMinutes) },
       {
