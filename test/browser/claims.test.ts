@@ -171,7 +171,11 @@ describe('the monthly claim in the browser (C5)', () => {
     // nothing picked: told what to do; picked: one workbook
     await hq.getByRole('button', { name: '선택한 신청 엑셀 내려받기' }).click();
     await hq.getByText('하나 이상 골라 주세요').waitFor();
-    await table.getByRole('checkbox').first().check();
+    // by keyboard: the row's checkbox takes focus and Space ticks it
+    const pick = table.getByRole('checkbox', { name: new RegExp(`선택: .* ${previous}`) }).first();
+    await pick.focus();
+    await hq.keyboard.press('Space');
+    expect(await pick.isChecked()).toBe(true);
     const download = hq.waitForEvent('download');
     await hq.getByRole('button', { name: '선택한 신청 엑셀 내려받기' }).click();
     expect((await download).suggestedFilename()).toBe('사업비신청목록_1건.xlsx');
