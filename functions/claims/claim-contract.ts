@@ -125,7 +125,20 @@ export const workerLine = z.object({
   entries: z.array(sourceEntry),
 });
 
+/** 수행기관 상세: the agency's contact and bank account as registered (A1) when the claim is read. */
+export const claimAgency = z.object({
+  name: z.string(),
+  contactName: z.string().optional(),
+  contactPhone: z.string().optional(),
+  phone: z.string(),
+  fax: z.string().optional(),
+  bankName: z.string().optional(),
+  bankAccount: z.string().optional(),
+  bankHolder: z.string().optional(),
+});
+
 export const claimDetail = claimSummary.extend({
+  agency: claimAgency.optional(),
   rates: RatesSchema.nullable(),
   problems: output.problems,
   history: z.array(z.object({ at: z.string(), by: z.string(), action: z.string(), reason: z.string().optional() })),

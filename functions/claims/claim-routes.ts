@@ -112,10 +112,30 @@ async function loadClaim(claimId: string, allow: (target: Target) => void): Prom
   return claim;
 }
 
+/** 수행기관 상세 of seed 000's 사업비 신청 내용: who to call and where the money goes, as registered now. */
+async function agencyFacts(agencyId: string) {
+  const agency = await getOrganisation(agencyId);
+  if (!agency) return undefined;
+  const contact = agency.contacts?.[0];
+  return {
+    name: agency.name,
+    ...(contact ? { contactName: contact.name, contactPhone: contact.phone } : {}),
+    phone: agency.phone,
+    ...(agency.fax ? { fax: agency.fax } : {}),
+    ...(agency.bankName ? { bankName: agency.bankName } : {}),
+    ...(agency.bankAccount ? { bankAccount: agency.bankAccount } : {}),
+    ...(agency.bankHolder ? { bankHolder: agency.bankHolder } : {}),
+  };
+}
+
 async function claimDetail(claim: ClaimItem) {
-  const lines = claim.computeRevision > 0 ? await listLines(claim.claimId, claim.computeRevision) : [];
+  const [lines, agency] = await Promise.all([
+    claim.computeRevision > 0 ? listLines(claim.claimId, claim.computeRevision) : Promise.resolve([]),
+    agencyFacts(claim.agencyId),
+  ]);
   return {
     ...claimSummary(claim),
+    ...(agency ? { agency } : {}),
     rates: parse<unknown>(claim.rates, null),
     problems: parse<unknown[]>(claim.problems, []),
     history: claim.history,

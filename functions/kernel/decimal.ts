@@ -106,3 +106,8 @@ export function apportion(total: number, weights: readonly number[]): number[] {
 export function hoursOfMinutes(minutes: number): number {
   return Math.round((minutes / 60) * 100) / 100;
 }
+
+/** A rate as the forms print it: 0.0115 → "1.15%" (at most four decimals of the percentage, exact for the six of a rate). */
+export function percentText(rate: number): string {
+  return `${Math.round(rate * 1e6) / 1e4}%`;
+}

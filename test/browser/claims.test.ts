@@ -187,6 +187,27 @@ describe('the monthly claim in the browser (C5)', () => {
       .click();
     await status(hq).getByText('승인').waitFor({ timeout: 30_000 });
     expect(await hq.getByRole('button', { name: '반려' }).count()).toBe(0);
+    // 수행기관 상세: the agency's account and the rates the claim applied, as percentages
+    await hq.getByRole('heading', { name: '수행기관 상세' }).waitFor();
+    const details = await hq.locator('.app-facts dt').allTextContents();
+    for (const term of [
+      '수행년월',
+      '수행기관명',
+      '담당자',
+      '전화번호',
+      '팩스번호',
+      '은행명',
+      '계좌번호',
+      '예금주명',
+      '사업운영비 적용비율',
+      '고용보험',
+      '산재보험',
+      '건강보험',
+      '국민연금',
+    ]) {
+      expect(details).toContain(term);
+    }
+    await hq.locator('.app-facts dd', { hasText: '10.49%' }).first().waitFor();
     expect(view.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   }, 120_000);
 

@@ -158,6 +158,9 @@ describe('the monthly claim workflow on the local stack', () => {
     const own = await api('agency_neulbom', 'GET', `/claims?agencyId=AG-NEULBOM&year=${year}`);
     const row = own.body.claims.find((c: Json) => c.claimId === claimId);
     expect(row.status).toBe('approved');
+    // 수행기관 상세 comes with the claim: the agency as registered
+    expect(claim.agency.name).toBe(row.agencyName);
+    expect(typeof claim.agency.phone).toBe('string');
     // 신청일자 and 결정일자 come from the history; 총근로시간 is the paid minutes of the assistant lines
     expect(row.submittedAt).toBe(claim.history.findLast((h: Json) => h.action === 'submit').at);
     expect(row.decidedAt).toBe(claim.history.findLast((h: Json) => h.action === 'approve').at);

@@ -1,5 +1,6 @@
 import { CLAIM_LIST_AMOUNTS, paidMinutes } from '#functions/claims/claim-rules';
 import * as clock from '#kernel/clock';
+import { percentText } from '#kernel/decimal';
 import { isMonth, koreaDay } from '#kernel/korea-time';
 import { button } from '../components/button.ts';
 import { ERROR_SUMMARY_ID, errorSummary } from '../components/error-summary.ts';
@@ -364,6 +365,29 @@ function whySection(line: AssistantLine, index: number, detail: ClaimDetail): Sa
 </section>`;
 }
 
+/** 수행기관 상세 (seed 000): the agency's contact and account, and the rates the claim applied. */
+function agencySection(c: ClaimDetail): SafeHtml {
+  const a = c.agency;
+  const rates = c.rates;
+  const rate = (value: number | undefined) => (value === undefined ? '-' : percentText(value));
+  return html`<h2 class="app-section-title">수행기관 상세</h2>
+${facts([
+  ['수행년월', c.month],
+  ['수행기관명', a?.name ?? c.agencyName],
+  ['담당자', a?.contactName ?? '-'],
+  ['전화번호', a?.contactPhone ?? a?.phone ?? '-'],
+  ['팩스번호', a?.fax ?? '-'],
+  ['은행명', a?.bankName ?? '-'],
+  ['계좌번호', a?.bankAccount ?? '-'],
+  ['예금주명', a?.bankHolder ?? '-'],
+  ['사업운영비 적용비율', rate(rates?.operatingCostRate)],
+  ['고용보험', rate(rates?.socialInsurance.employment)],
+  ['산재보험', rate(rates?.socialInsurance.industrialAccident)],
+  ['건강보험', rate(rates?.socialInsurance.health)],
+  ['국민연금', rate(rates?.socialInsurance.pension)],
+])}`;
+}
+
 /** One claim for both sides: figures, why, history, and the actions the viewer may take now. */
 export function claimDetailPage(side: 'agency' | 'branch') {
   return (ctx: PageContext): PageView => {
@@ -414,6 +438,7 @@ ${facts([
   ['신청 금액', c.totals ? won(c.totals.total) : '-'],
   ['본인부담금 합계', c.totals ? won(c.totals.copay) : '-'],
 ])}
+${agencySection(c)}
 ${status}
 ${actions(c)}
 ${

@@ -1,4 +1,4 @@
-import { hoursOfMinutes } from '#kernel/decimal';
+import { hoursOfMinutes, percentText } from '#kernel/decimal';
 import { isMonth } from '#kernel/korea-time';
 import { button, buttonLink } from '../components/button.ts';
 import { nativeField, selectField, textField } from '../components/form-field.ts';
@@ -194,7 +194,7 @@ function linesTable(id: string, caption: string, lines: Line[]): SafeHtml {
           l.minutes !== undefined
             ? `${hoursOfMinutes(l.minutes)}시간`
             : l.rate !== undefined && l.base !== undefined
-              ? `${won(l.base)} × ${Math.round(l.rate * 1e6) / 1e4}%`
+              ? `${won(l.base)} × ${percentText(l.rate)}`
               : '입력한 금액',
       },
       { header: '계산 금액', cell: (l: Line) => won(l.computed) },
