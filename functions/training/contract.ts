@@ -234,3 +234,12 @@ export const applicationList = z.object({ items: z.array(applicationView), count
 export const myApplication = applicationView.extend({ course: courseView });
 export type MyApplication = z.infer<typeof myApplication>;
 export const myApplicationList = z.object({ items: z.array(myApplication), count: z.number().int() });
+
+/** GET …/applications/export: the .xlsx inside JSON (the API answers JSON end to end). */
+export const applicantExport = z.object({
+  fileName: z.string(),
+  contentType: z.string(),
+  count: z.number().int(),
+  masked: z.boolean(),
+  base64: z.string(),
+});

@@ -5,14 +5,16 @@ import { bindEntity } from '#commons/entities';
 import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { notifyStaff, smsToPerson } from '#commons/notify';
-import { institutionOf, isHq, ownBranchOf } from '#commons/policy';
+import { holds, institutionOf, isHq, ownBranchOf } from '#commons/policy';
 import { sidoName, sigunguBelongsTo } from '#commons/regions';
 import { sigunguName } from '#commons/regions-sigungu';
 import type { Role } from '#commons/roles';
 import * as clock from '#kernel/clock';
+import { applicantsWorkbook } from './applicant-export.ts';
 import {
   APPLY_LABELS,
   type ApplicationView,
+  applicantExport,
   applicationList,
   applicationParams,
   applicationView,
@@ -292,6 +294,39 @@ export const trainingRoutes = [
         subjects: items.map((item) => item.applicantId),
       });
       return { body: { items, count: items.length } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/training/courses/{courseId}/applications/export',
+    summary: '교육신청 관리 엑셀 내려받기(교육기관: 연락처 포함, 소속기관·본부: 개인정보 가림)',
+    response: applicantExport,
+    access: { action: 'export', resource: 'trainingApplication', roles: STAFF_READERS },
+    params: courseParams,
+    handle: async ({ params, caller, allow }) => {
+      const course = await courseOrFail(params.courseId);
+      allow(courseScope(course));
+      const items = await listApplicationsByCourse(course.courseId);
+      // the institution contacts its applicants; oversight (branch, hq) needs no names or contacts
+      const masked = !holds(caller!, 'trainer');
+      const today = clock.today();
+      const file = await applicantsWorkbook(course, items, masked, today);
+      await recordPersonalDataRead(caller!, {
+        action: 'trainingApplication.export',
+        targetType: 'trainingCourse',
+        targetId: course.courseId,
+        branchId: course.branchId,
+        subjects: items.map((item) => item.applicantId),
+      });
+      return {
+        body: {
+          fileName: `교육신청자_${course.courseId}_${today}.xlsx`,
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          count: items.length,
+          masked,
+          base64: file.toString('base64'),
+        },
+      };
     },
   }),
   defineRoute({

@@ -688,6 +688,10 @@ const TRAINING_SCOPE_PROBES: Record<string, Probe[]> = {
     asTrainer(...pair('/training/courses/TC-DEMO-FULL', '/training/courses/TC-DEMO-HANUL', '/applications')),
     asBranch(...pair('/training/courses/TC-DEMO-FULL', '/training/courses/TC-DEMO-HANUL', '/applications')),
   ],
+  'GET /training/courses/{courseId}/applications/export': [
+    asTrainer(...pair('/training/courses/TC-DEMO-FULL', '/training/courses/TC-DEMO-HANUL', '/applications/export')),
+    asBranch(...pair('/training/courses/TC-DEMO-FULL', '/training/courses/TC-DEMO-HANUL', '/applications/export')),
+  ],
   'POST /training/applications/{applicationId}/decision': [
     asTrainer(
       ...pair('/training/applications/TA-DEMO-04', '/training/applications/TA-DEMO-10', '/decision', {

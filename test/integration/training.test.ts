@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as clock from '#kernel/clock';
 import { shiftDay } from '#kernel/korea-time';
@@ -290,5 +291,42 @@ describe('training courses and applications on the local stack', () => {
     // the demo's full course: two seats taken, two waiting
     const full = own.body.items.find((c: Json) => c.courseId === DEMO_COURSE_IDS.full);
     expect(full).toMatchObject({ capacity: 2, seatsTaken: 2, waiting: 2 });
+  });
+
+  it('the applicant list downloads as Excel: full details for the institution, masked for the branch', async () => {
+    const rows = async (as: string) => {
+      const { status, body } = await api(as, 'GET', `/training/courses/${courseId}/applications/export`);
+      expect(status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(body.base64, 'base64') as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet('교육 신청자')!;
+      const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1).map(String);
+      return { masked: body.masked, header: values(1), rows: [2, 3, 4, 5].map(values) };
+    };
+    const trainer = await rows('trainer_kwedu');
+    expect(trainer.masked).toBe(false);
+    expect(trainer.header).toEqual([
+      'No.',
+      '성명',
+      '생년월일',
+      '성별',
+      '전화번호',
+      'E-Mail',
+      '주소',
+      '취업희망여부',
+      '근무희망수행기관',
+      '활동경력',
+      '신청 상태',
+    ]);
+    const own = trainer.rows.find((r) => r[1] === '윤지우')!;
+    expect(own[4]).toMatch(/^010-\d{4}-\d{4}$/);
+    expect(own[5]).toBe('person@example.com');
+    const branch = await rows('seoul_branch');
+    expect(branch.masked).toBe(true);
+    const masked = branch.rows.find((r) => r[1] === '윤*우')!;
+    expect(masked[4]).toMatch(/^010-\*{4}-\d{4}$/);
+    expect(masked[5]).toBe('pe***@example.com');
+    expect(masked[6]).toBe('서울특별시 마포구 ***');
+    expect(branch.rows.flat().join(' ')).not.toContain('윤지우');
   });
 });

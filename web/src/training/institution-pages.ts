@@ -18,6 +18,7 @@ import { formText, missing, type Problem, problemsOf } from '../components/form-
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiPost } from '../core/api.ts';
 import { koreaToday } from '../core/dates.ts';
+import { downloadInto } from '../core/download.ts';
 import { html } from '../core/html.ts';
 import { showOutcome } from '../core/outcome.ts';
 import { loadInto, onAction } from '../core/page.ts';
@@ -335,6 +336,7 @@ export function courseApplicationsPage(ctx: PageContext): PageView {
 <section class="app-section" aria-labelledby="applications-title">
   <h2 class="app-section-title" id="applications-title">신청자 목록</h2>
   <div id="applications-body"></div>
+  ${courseId ? html`<p class="app-actions">${button({ label: '엑셀 내려받기', variant: 'secondary', data: { action: 'export' } })}</p><div id="applications-download"></div>` : ''}
 </section>
 <section class="app-section" aria-labelledby="decide-title" id="decide-section" hidden>
   <h2 class="app-section-title" id="decide-title" tabindex="-1">신청 처리</h2>
@@ -403,6 +405,16 @@ export function courseApplicationsPage(ctx: PageContext): PageView {
       );
       main.addEventListener('click', (event) => {
         const el = event.target as Element;
+        if (el.closest('[data-action="export"]')) {
+          void downloadInto(
+            main.querySelector<HTMLElement>('#applications-download')!,
+            `/training/courses/${encodeURIComponent(courseId)}/applications/export`,
+            {},
+            ctx.signal,
+            (fileName) => `${fileName} 파일을 내려받았습니다.`,
+          );
+          return;
+        }
         if (el.closest('[data-action="close-decide"]')) {
           section.hidden = true;
           deciding = undefined;

@@ -12,7 +12,7 @@ import {
   monthGrid,
 } from '#functions/training/rules';
 import * as clock from '#kernel/clock';
-import { nextMonth, previousMonth } from '#kernel/korea-time';
+import { isMonth, nextMonth, previousMonth } from '#kernel/korea-time';
 import { button, buttonLink } from '../components/button.ts';
 import { facts, statusTag } from '../components/facts.ts';
 import {
@@ -132,7 +132,7 @@ const sigunguOptions = (sido: string) => [
 /** 근로지원인 교육 안내 및 신청: month calendar and list of courses, by region and month. */
 export function trainingsPage(ctx: PageContext): PageView {
   const q = ctx.url.searchParams;
-  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(q.get('month') ?? '') ? q.get('month')! : clock.thisMonth();
+  const month = isMonth(q.get('month') ?? '') ? q.get('month')! : clock.thisMonth();
   const sido = q.get('sido') ?? '';
   const sigungu = q.get('sigungu') ?? '';
   const linkFor = (m: string) => {
@@ -143,7 +143,7 @@ export function trainingsPage(ctx: PageContext): PageView {
   return {
     title: '근로지원인 교육 안내 및 신청',
     lead: '교육기관이 여는 근로지원인 양성교육과 보수교육을 지역과 달로 찾아보고, 로그인한 뒤 신청할 수 있습니다. 정원이 찬 교육은 대기 신청이 되며, 자리가 나면 문자로 알려 드립니다.',
-    content: html`<form id="trainings-filter" class="app-search-form" role="search" aria-label="교육 검색 조건" novalidate>
+    content: html`<div id="trainings-errors"></div><form id="trainings-filter" class="app-search-form" role="search" aria-label="교육 검색 조건" novalidate>
   <div class="app-search-grid">
     ${selectField({ id: 'trainings-sido', name: 'sido', label: '시/도', value: sido, options: [{ value: '', label: '전국' }, ...SIDO.map((s) => ({ value: s.code, label: s.name }))] })}
     ${selectField({ id: 'trainings-sigungu', name: 'sigungu', label: '시/군/구', value: sigungu, options: sigunguOptions(sido) })}
@@ -199,6 +199,18 @@ export function trainingsPage(ctx: PageContext): PageView {
         for (const name of ['sido', 'sigungu', 'month']) {
           const v = formText(form, name).trim();
           if (v) params.set(name, v);
+        }
+        const typed = params.get('month');
+        if (typed && !isMonth(typed)) {
+          const target = problemTarget(
+            ctx,
+            main,
+            'trainings-errors',
+            { month: 'trainings-month' },
+            '근로지원인 교육 안내 및 신청',
+          );
+          reportProblems(target, [{ field: 'month', message: '교육 월은 2027-01처럼 연-월로 입력해 주세요.' }]);
+          return;
         }
         ctx.navigate(`${TRAININGS_PATH}?${params}`);
       });
