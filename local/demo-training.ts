@@ -64,7 +64,8 @@ interface DemoCourse {
   applyFrom: number;
   applyTo: number;
   status: 'draft' | 'open' | 'closed' | 'finished';
-  applicants: { username: string; state: ApplicationState; wished?: string[] }[];
+  /** attended: indexes of the sessions attended, with the assessment score (the finished course) */
+  applicants: { username: string; state: ApplicationState; wished?: string[]; attended?: number[]; score?: number }[];
 }
 
 const COURSES: DemoCourse[] = [
@@ -123,9 +124,17 @@ const COURSES: DemoCourse[] = [
     applyTo: -45,
     status: 'finished',
     applicants: [
-      { username: 'assistant05', state: 'accepted', wished: ['AG-HANBIT', 'AG-NEULBOM'] },
-      { username: 'assistant06', state: 'accepted', wished: ['AG-NEULBOM'] },
-      { username: 'worker03', state: 'accepted', wished: ['AG-HANBIT'] },
+      {
+        username: 'assistant05',
+        state: 'accepted',
+        wished: ['AG-HANBIT', 'AG-NEULBOM'],
+        attended: [0, 1, 2],
+        score: 85,
+      },
+      // 2 of 3 sessions (67%): below the 80% attendance, so the preview says why not
+      { username: 'assistant06', state: 'accepted', wished: ['AG-NEULBOM'], attended: [0, 1], score: 90 },
+      // every session but a score under the pass mark (60)
+      { username: 'worker03', state: 'accepted', wished: ['AG-HANBIT'], attended: [0, 1, 2], score: 50 },
     ],
   },
   {
@@ -249,6 +258,8 @@ const trainingStep: SeedStep = {
             career: i % 2 ? '장애인 활동지원사 2년' : undefined,
             consentToAgencies: (applicant.wished ?? []).length > 0,
             consentAt: appliedAt,
+            attendedDays: applicant.attended?.map((index) => sessions[index]!.day),
+            score: applicant.score,
             state: applicant.state,
             appliedAt,
             decidedAt:

@@ -71,6 +71,12 @@ export const courseBody = z.object({
   applyTo: dayField('신청 마감일'),
   contactName: text('담당자', 30),
   contactPhone: phone('문의 전화'),
+  passMark: z
+    .number({ error: '합격 점수는 숫자로 입력해 주세요.' })
+    .int({ error: '합격 점수는 정수로 입력해 주세요.' })
+    .min(0, { error: '합격 점수는 0점 이상이어야 합니다.' })
+    .max(100, { error: '합격 점수는 100점 이하로 입력해 주세요.' })
+    .optional(),
 });
 export type CourseBody = z.input<typeof courseBody>;
 
@@ -182,6 +188,9 @@ export const courseView = z.object({
   contactName: z.string(),
   contactPhone: z.string(),
   status: z.enum(COURSE_STATUSES),
+  passMark: z.number().int(),
+  /** set once results are confirmed (then locked) */
+  resultsConfirmedAt: z.string().optional(),
   /** may a person apply today (open and within the period)? */
   accepting: z.boolean(),
   revision: z.number().int(),
@@ -223,6 +232,10 @@ export const applicationView = z.object({
   /** place on the waiting list, from 1, while waiting */
   waitingRank: z.number().int().optional(),
   refusalReason: z.string().optional(),
+  attendedDays: z.array(z.string()).optional(),
+  score: z.number().optional(),
+  completed: z.boolean().optional(),
+  completedOn: z.string().optional(),
   appliedAt: z.string(),
   decidedAt: z.string().optional(),
   revision: z.number().int(),
@@ -243,3 +256,48 @@ export const applicantExport = z.object({
   masked: z.boolean(),
   base64: z.string(),
 });
+
+export const COURSE_LABELS_RESULTS: Record<string, string> = {
+  attendedDays: '출석한 교육일',
+  score: '평가 점수',
+  revision: '버전',
+};
+
+export const resultBody = z.object({
+  attendedDays: z.array(dayField('출석한 교육일')).max(30, { error: '출석한 교육일이 너무 많습니다.' }),
+  score: z
+    .number({ error: '평가 점수는 숫자로 입력해 주세요.' })
+    .int({ error: '평가 점수는 정수로 입력해 주세요.' })
+    .min(0, { error: '평가 점수는 0점 이상이어야 합니다.' })
+    .max(100, { error: '평가 점수는 100점 이하로 입력해 주세요.' })
+    .optional(),
+  revision: z.number({ error: '화면을 새로 고친 뒤 다시 시도해 주세요.' }).int(),
+});
+export type ResultBody = z.input<typeof resultBody>;
+
+/** One trainee in the results preview: what was recorded and whether (and why not) they complete. */
+export const traineeResult = z.object({
+  applicationId: z.string(),
+  applicantId: z.string(),
+  name: z.string(),
+  attendedDays: z.array(z.string()),
+  score: z.number().optional(),
+  attended: z.number().int(),
+  sessions: z.number().int(),
+  rate: z.number(),
+  completes: z.boolean(),
+  reasons: z.array(z.string()),
+  revision: z.number().int(),
+});
+export type TraineeResult = z.infer<typeof traineeResult>;
+
+/** GET …/results: the preview before confirming (or the confirmed results, locked). */
+export const resultsView = z.object({
+  course: courseView,
+  threshold: z.number(),
+  confirmed: z.boolean(),
+  trainees: z.array(traineeResult),
+  completing: z.number().int(),
+  notCompleting: z.number().int(),
+});
+export type ResultsView = z.infer<typeof resultsView>;

@@ -1,6 +1,12 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { SERVICE_NAME } from '#commons/table';
-import { APPLICATION_STATES, COURSE_KIND_CODES, COURSE_METHOD_CODES, COURSE_STATUSES } from './rules.ts';
+import {
+  APPLICATION_STATES,
+  COURSE_KIND_CODES,
+  COURSE_METHOD_CODES,
+  COURSE_STATUSES,
+  DEFAULT_PASS_MARK,
+} from './rules.ts';
 
 /**
  * 교육과정 (SPEC E1): opened by a training institution, seen by its branch and hq, and (once open) on
@@ -44,6 +50,11 @@ export const TrainingCourse = new Entity({
     contactName: { type: 'string', required: true },
     contactPhone: { type: 'string', required: true },
     status: { type: COURSE_STATUSES, required: true },
+    /** the institution's pass mark of its assessment (0–100) */
+    passMark: { type: 'number', required: true, default: DEFAULT_PASS_MARK },
+    /** set once the results are confirmed: they are locked from then on */
+    resultsConfirmedAt: { type: 'string' },
+    resultsConfirmedBy: { type: 'string' },
     /** 'public' once opened (the portal lists these), 'draft' before */
     listing: { type: ['draft', 'public'] as const, required: true },
     revision: { type: 'number', required: true },
@@ -109,6 +120,13 @@ export const TrainingApplication = new Entity({
     consentAt: { type: 'string', required: true },
     state: { type: APPLICATION_STATES, required: true },
     refusalReason: { type: 'string' },
+    /** the session days the trainee attended (교육결과) */
+    attendedDays: { type: 'list', items: { type: 'string' } },
+    /** the institution's assessment, 0–100 */
+    score: { type: 'number' },
+    /** set when the course's results are confirmed */
+    completed: { type: 'boolean' },
+    completedOn: { type: 'string' },
     appliedAt: { type: 'string', required: true },
     decidedAt: { type: 'string' },
     decidedBy: { type: 'string' },

@@ -198,3 +198,48 @@ export async function releaseApplication(
   );
   if (canceled) throw new Conflict(STALE, 'STALE');
 }
+
+/**
+ * Results confirmed: every trainee's completion and the course's lock in one transaction, each
+ * conditional on the revision read (DynamoDB takes up to 100 items; a course has at most 500 seats,
+ * so larger ones go in chunks, the course's lock last so that a failure leaves it unlocked).
+ */
+export async function confirmResults(
+  caller: Caller,
+  before: TrainingCourseItem,
+  after: TrainingCourseItem,
+  trainees: readonly { before: TrainingApplicationItem; after: TrainingApplicationItem }[],
+): Promise<void> {
+  const chunks: (typeof trainees)[] = [];
+  for (let i = 0; i < trainees.length; i += 90) chunks.push(trainees.slice(i, i + 90));
+  for (const [index, chunk] of chunks.entries()) {
+    const last = index === chunks.length - 1;
+    const { canceled } = await writeAudited(
+      caller,
+      {
+        action: last ? 'trainingResult.confirm' : 'trainingResult.confirmPart',
+        targetType: 'trainingCourse',
+        targetId: after.courseId,
+        branchId: after.branchId,
+      },
+      BOTH,
+      ({ course, application }: Both) => [
+        ...chunk.map((t) =>
+          application
+            .put(t.after)
+            .where((attr, op) => op.eq(attr.revision, t.before.revision))
+            .commit(),
+        ),
+        ...(last
+          ? [
+              course
+                .put(after)
+                .where((attr, op) => op.eq(attr.revision, before.revision))
+                .commit(),
+            ]
+          : []),
+      ],
+    );
+    if (canceled) throw new Conflict(STALE, 'STALE');
+  }
+}

@@ -20,6 +20,7 @@ import {
   applicationView,
   applyBody,
   COURSE_LABELS,
+  COURSE_LABELS_RESULTS,
   type CourseView,
   courseBody,
   courseList,
@@ -32,11 +33,14 @@ import {
   myApplication,
   myApplicationList,
   publicCourseQuery,
+  resultBody,
+  resultsView,
   revisionBody,
 } from './contract.ts';
 import type { TrainingApplicationItem, TrainingCourseItem } from './entities.ts';
 import { organisationOf } from './organisations.ts';
 import {
+  confirmResults,
   createApplication,
   createCourse,
   getApplication,
@@ -55,7 +59,10 @@ import {
   applicationRefusal,
   COURSE_NEXT,
   COURSE_STATUS_LABELS,
+  completionOf,
   courseProblems,
+  DEFAULT_COMPLETION_ATTENDANCE,
+  DEFAULT_PASS_MARK,
   firstDay,
   holdsSeat,
   lastDay,
@@ -109,6 +116,8 @@ export function publicCourse(item: TrainingCourseItem, today: string): CourseVie
     contactName: item.contactName,
     contactPhone: item.contactPhone,
     status: item.status,
+    passMark: item.passMark ?? DEFAULT_PASS_MARK,
+    resultsConfirmedAt: item.resultsConfirmedAt,
     accepting: acceptsApplications(item, today),
     revision: item.revision,
   };
@@ -157,6 +166,43 @@ async function release(
   }
 }
 
+/** The results preview: every accepted trainee with what completion the rule gives, and why not. */
+async function resultsOf(course: TrainingCourseItem) {
+  const passMark = course.passMark ?? DEFAULT_PASS_MARK;
+  const accepted = (await listApplicationsByCourse(course.courseId)).filter((a) => a.state === 'accepted');
+  const trainees = accepted.map((a) => {
+    const completion = completionOf(
+      { attendedDays: a.attendedDays ?? [], score: a.score },
+      { sessions: course.sessions, passMark },
+    );
+    return {
+      item: a,
+      view: {
+        applicationId: a.applicationId,
+        applicantId: a.applicantId,
+        name: a.name,
+        attendedDays: a.attendedDays ?? [],
+        score: a.score,
+        ...completion,
+        revision: a.revision,
+      },
+    };
+  });
+  return {
+    trainees,
+    body: {
+      course: publicCourse(course, clock.today()),
+      threshold: DEFAULT_COMPLETION_ATTENDANCE,
+      confirmed: !!course.resultsConfirmedAt,
+      trainees: trainees.map((t) => t.view),
+      completing: trainees.filter((t) => t.view.completes).length,
+      notCompleting: trainees.filter((t) => !t.view.completes).length,
+    },
+  };
+}
+
+const RESULTS_LOCKED = '결과를 확정한 교육과정입니다. 확정된 결과는 고칠 수 없습니다.';
+
 export const trainingRoutes = [
   defineRoute({
     method: 'POST',
@@ -183,6 +229,7 @@ export const trainingRoutes = [
       const item: TrainingCourseItem = {
         ...fields,
         sessions,
+        passMark: body.passMark ?? DEFAULT_PASS_MARK,
         courseId: `TC-${today.replace(/-/g, '')}-${randomBytes(3).toString('hex').toUpperCase()}`,
         institutionId,
         institutionName: institution.name,
@@ -373,6 +420,114 @@ export const trainingRoutes = [
         'training-application-decision',
       );
       return { body: staffView(after, []) };
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/training/applications/{applicationId}/result',
+    summary: '교육결과 입력(교육기관): 출석한 교육일과 평가 점수 (결과 확정 전까지)',
+    response: applicationView,
+    access: { action: 'record', resource: 'trainingResult', roles: ['trainer'] },
+    params: applicationParams,
+    body: resultBody,
+    labels: COURSE_LABELS_RESULTS,
+    handle: async ({ params, body, caller, allow }) => {
+      const item = await getApplication(params.applicationId);
+      if (!item) throw new NotFound('교육 신청');
+      allow({ institutionId: item.institutionId });
+      const course = await courseOrFail(item.courseId);
+      if (course.resultsConfirmedAt) throw new Conflict(RESULTS_LOCKED, 'RESULTS_LOCKED');
+      if (item.revision !== body.revision) {
+        throw new Conflict('다른 담당자가 이 결과를 먼저 고쳤습니다. 화면을 새로 고쳐 주세요.', 'STALE');
+      }
+      if (item.state !== 'accepted') throw new RuleViolation('수강이 확정된 사람만 결과를 입력할 수 있습니다.');
+      if (course.status === 'draft' || course.status === 'open') {
+        throw new RuleViolation('접수를 마감한 뒤에 교육결과를 입력할 수 있습니다.', 'NOT_STARTED');
+      }
+      const days = new Set(course.sessions.map((s) => s.day));
+      const outside = body.attendedDays.filter((d) => !days.has(d));
+      if (outside.length) {
+        fail(
+          [{ field: 'attendedDays', message: `교육일이 아닌 날이 들어 있습니다: ${outside.join(', ')}` }],
+          COURSE_LABELS_RESULTS,
+        );
+      }
+      const after: TrainingApplicationItem = {
+        ...item,
+        attendedDays: [...new Set(body.attendedDays)].sort(),
+        score: body.score,
+        revision: item.revision + 1,
+      };
+      await saveApplication(caller!, item, after, 'trainingResult.record');
+      return { body: staffView(after, []) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/training/courses/{courseId}/results',
+    summary: '교육결과 관리: 수료 미리보기(수료 예정·미수료 예정과 그 이유), 확정 뒤에는 확정 결과',
+    response: resultsView,
+    access: { action: 'read', resource: 'trainingResult', roles: STAFF_READERS },
+    params: courseParams,
+    handle: async ({ params, caller, allow }) => {
+      const course = await courseOrFail(params.courseId);
+      allow(courseScope(course));
+      const { body } = await resultsOf(course);
+      await recordPersonalDataRead(caller!, {
+        action: 'trainingResult.read',
+        targetType: 'trainingCourse',
+        targetId: course.courseId,
+        branchId: course.branchId,
+        subjects: body.trainees.map((t) => t.applicantId),
+      });
+      return { body };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/training/courses/{courseId}/results/confirm',
+    summary: '교육결과 확정(교육기관): 미리보기대로 수료 여부를 정하고 잠금',
+    response: resultsView,
+    access: { action: 'confirm', resource: 'trainingResult', roles: ['trainer'] },
+    params: courseParams,
+    body: revisionBody,
+    labels: { revision: '버전' },
+    handle: async ({ params, body, caller, allow }) => {
+      const course = await courseOrFail(params.courseId);
+      allow({ institutionId: course.institutionId });
+      if (course.resultsConfirmedAt) throw new Conflict(RESULTS_LOCKED, 'RESULTS_LOCKED');
+      if (course.revision !== body.revision) {
+        throw new Conflict('다른 담당자가 이 교육과정을 먼저 바꾸었습니다. 화면을 새로 고쳐 주세요.', 'STALE');
+      }
+      if (course.status !== 'finished') {
+        throw new RuleViolation('교육을 종료한 뒤에 결과를 확정할 수 있습니다.', 'NOT_FINISHED');
+      }
+      const { trainees } = await resultsOf(course);
+      if (trainees.length === 0) throw new RuleViolation('수강이 확정된 사람이 없어 확정할 결과가 없습니다.');
+      const at = clock.nowIso();
+      const today = clock.today();
+      const confirmed: TrainingCourseItem = {
+        ...course,
+        resultsConfirmedAt: at,
+        resultsConfirmedBy: caller!.userId,
+        revision: course.revision + 1,
+      };
+      await confirmResults(
+        caller!,
+        course,
+        confirmed,
+        trainees.map((t) => ({
+          before: t.item,
+          after: {
+            ...t.item,
+            completed: t.view.completes,
+            completedOn: t.view.completes ? today : undefined,
+            revision: t.item.revision + 1,
+          },
+        })),
+      );
+      const { body: answer } = await resultsOf(confirmed);
+      return { body: answer };
     },
   }),
   defineRoute({

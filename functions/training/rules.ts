@@ -272,3 +272,56 @@ export function courseIcs(course: IcsCourse, stamp: Date): string {
   ];
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }
+
+// ── results (교육결과) ──────────────────────────────────────────────────────────────────────────
+
+/**
+ * Attendance a trainee needs to complete, as a share of the sessions. SPEC E1 places it in the yearly
+ * rate table; until the table carries it, the default of the programme (80%) applies everywhere.
+ */
+export const DEFAULT_COMPLETION_ATTENDANCE = 0.8;
+export const DEFAULT_PASS_MARK = 60;
+
+export interface TraineeResult {
+  /** the session days attended */
+  attendedDays: readonly string[];
+  /** the institution's assessment, 0–100 (none recorded: undefined) */
+  score?: number;
+}
+
+export interface Completion {
+  completes: boolean;
+  attended: number;
+  sessions: number;
+  /** attended / sessions, 0–1 */
+  rate: number;
+  /** why not, in Korean (empty when the trainee completes) */
+  reasons: string[];
+}
+
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+
+/**
+ * Does a trainee complete? Attendance of at least `threshold` of the course's sessions and a score of
+ * at least the course's pass mark; each shortfall is a reason of its own.
+ */
+export function completionOf(
+  result: TraineeResult,
+  course: { sessions: readonly Session[]; passMark: number },
+  threshold = DEFAULT_COMPLETION_ATTENDANCE,
+): Completion {
+  const days = new Set(course.sessions.map((s) => s.day));
+  const attended = new Set(result.attendedDays.filter((d) => days.has(d))).size;
+  const sessions = days.size;
+  const rate = sessions ? attended / sessions : 0;
+  const reasons: string[] = [];
+  // compared in whole sessions so that 4 of 5 (80%) meets 80% without floating-point doubt
+  if (attended * 1000 < Math.round(threshold * 1000) * sessions) {
+    reasons.push(`출석 ${attended}/${sessions}회(${percent(rate)})로 수료 기준 ${percent(threshold)}에 못 미칩니다.`);
+  }
+  if (result.score === undefined) reasons.push('평가 점수가 입력되지 않았습니다.');
+  else if (result.score < course.passMark) {
+    reasons.push(`평가 점수 ${result.score}점으로 합격 점수 ${course.passMark}점에 못 미칩니다.`);
+  }
+  return { completes: reasons.length === 0, attended, sessions, rate, reasons };
+}

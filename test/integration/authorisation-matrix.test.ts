@@ -700,6 +700,26 @@ const TRAINING_SCOPE_PROBES: Record<string, Probe[]> = {
       }),
     ),
   ],
+  // TA-DEMO-07 is a trainee of 한국근로지원인교육원's finished course, TA-DEMO-10 한울's applicant
+  'PUT /training/applications/{applicationId}/result': [
+    asTrainer(
+      ...pair('/training/applications/TA-DEMO-07', '/training/applications/TA-DEMO-10', '/result', {
+        attendedDays: [],
+        revision: 999,
+      }),
+    ),
+  ],
+  'GET /training/courses/{courseId}/results': [
+    asTrainer(...pair('/training/courses/TC-DEMO-DONE', '/training/courses/TC-DEMO-HANUL', '/results')),
+    asBranch(...pair('/training/courses/TC-DEMO-DONE', '/training/courses/TC-DEMO-HANUL', '/results')),
+  ],
+  'POST /training/courses/{courseId}/results/confirm': [
+    asTrainer(
+      ...pair('/training/courses/TC-DEMO-DONE', '/training/courses/TC-DEMO-HANUL', '/results/confirm', {
+        revision: 999,
+      }),
+    ),
+  ],
   // TA-DEMO-03 is assistant01's, TA-DEMO-04 assistant02's (local/demo-training.ts)
   'POST /me/training-applications/{applicationId}/cancel': [
     asAssistant(

@@ -329,4 +329,79 @@ describe('training courses and applications on the local stack', () => {
     expect(masked[6]).toBe('서울특별시 마포구 ***');
     expect(branch.rows.flat().join(' ')).not.toContain('윤지우');
   });
+
+  it('results: a preview by rule with reasons, a correction before confirming, then locked', async () => {
+    const preview = await api('trainer_kwedu', 'GET', `/training/courses/${DEMO_COURSE_IDS.finished}/results`);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ confirmed: false, threshold: 0.8, completing: 1, notCompleting: 2 });
+    const by = (body: Json, id: string) => body.trainees.find((t: Json) => t.applicantId === id);
+    expect(by(preview.body, 'assistant05')).toMatchObject({ completes: true, attended: 3, sessions: 3, reasons: [] });
+    expect(by(preview.body, 'assistant06').reasons).toEqual(['출석 2/3회(66.7%)로 수료 기준 80%에 못 미칩니다.']);
+    expect(by(preview.body, 'worker03').reasons).toEqual(['평가 점수 50점으로 합격 점수 60점에 못 미칩니다.']);
+    expect((await api('gyeonggi_branch', 'GET', `/training/courses/${DEMO_COURSE_IDS.finished}/results`)).status).toBe(
+      403,
+    );
+    expect((await api('seoul_branch', 'GET', `/training/courses/${DEMO_COURSE_IDS.finished}/results`)).status).toBe(
+      200,
+    );
+
+    // a day that is not a session day is refused; the re-assessed score is recorded
+    const worker = by(preview.body, 'worker03');
+    const stray = await api('trainer_kwedu', 'PUT', `/training/applications/${worker.applicationId}/result`, {
+      attendedDays: [...worker.attendedDays, '2020-01-01'],
+      score: 70,
+      revision: worker.revision,
+    });
+    expect(stray.status).toBe(422);
+    const corrected = await api('trainer_kwedu', 'PUT', `/training/applications/${worker.applicationId}/result`, {
+      attendedDays: worker.attendedDays,
+      score: 70,
+      revision: worker.revision,
+    });
+    expect(corrected.status).toBe(200);
+    const again = await api('trainer_kwedu', 'GET', `/training/courses/${DEMO_COURSE_IDS.finished}/results`);
+    expect(again.body).toMatchObject({ completing: 2, notCompleting: 1 });
+
+    // confirming needs a finished course: the open one is refused
+    const open = (await api('trainer_kwedu', 'GET', '/training/courses')).body.items.find(
+      (c: Json) => c.courseId === courseId,
+    );
+    expect(
+      (await api('trainer_kwedu', 'POST', `/training/courses/${courseId}/results/confirm`, { revision: open.revision }))
+        .status,
+    ).toBe(400);
+
+    const confirmed = await api(
+      'trainer_kwedu',
+      'POST',
+      `/training/courses/${DEMO_COURSE_IDS.finished}/results/confirm`,
+      {
+        revision: again.body.course.revision,
+      },
+    );
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ confirmed: true, completing: 2, notCompleting: 1 });
+    expect(confirmed.body.course.resultsConfirmedAt).toBeTruthy();
+    const list = await api('trainer_kwedu', 'GET', `/training/courses/${DEMO_COURSE_IDS.finished}/applications`);
+    const completer = list.body.items.find((a: Json) => a.applicantId === 'assistant05');
+    expect(completer).toMatchObject({ completed: true, completedOn: today });
+    expect(list.body.items.find((a: Json) => a.applicantId === 'assistant06').completed).toBe(false);
+
+    // locked: neither a result nor a second confirmation goes through
+    const latest = list.body.items.find((a: Json) => a.applicantId === 'assistant06');
+    const locked = await api('trainer_kwedu', 'PUT', `/training/applications/${latest.applicationId}/result`, {
+      attendedDays: worker.attendedDays,
+      score: 95,
+      revision: latest.revision,
+    });
+    expect(locked.status).toBe(409);
+    expect(locked.body.error.message).toContain('확정된 결과는 고칠 수 없습니다');
+    expect(
+      (
+        await api('trainer_kwedu', 'POST', `/training/courses/${DEMO_COURSE_IDS.finished}/results/confirm`, {
+          revision: confirmed.body.course.revision,
+        })
+      ).status,
+    ).toBe(409);
+  });
 });

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   acceptsApplications,
   applicationRefusal,
+  completionOf,
   courseIcs,
   courseProblems,
+  DEFAULT_COMPLETION_ATTENDANCE,
   foldLine,
   monthGrid,
   nextInLine,
@@ -137,5 +139,47 @@ describe('the .ics file', () => {
     for (const part of parts) expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
     expect(parts.join('')).toBe(line);
     for (const physical of ics.split('\r\n')) expect(new TextEncoder().encode(physical).length).toBeLessThanOrEqual(75);
+  });
+});
+
+describe('completion', () => {
+  const course = {
+    sessions: ['2027-01-11', '2027-01-12', '2027-01-13', '2027-01-14', '2027-01-15'].map((day) => ({
+      day,
+      start: '09:00',
+      end: '17:00',
+    })),
+    passMark: 60,
+  };
+
+  it('completes at exactly the threshold (4 of 5 = 80%) and the pass mark', () => {
+    const result = completionOf(
+      { attendedDays: ['2027-01-11', '2027-01-12', '2027-01-13', '2027-01-14'], score: 60 },
+      course,
+    );
+    expect(result).toMatchObject({ completes: true, attended: 4, sessions: 5, reasons: [] });
+  });
+
+  it('gives each shortfall its own reason; days outside the course and repeats do not count', () => {
+    const result = completionOf(
+      { attendedDays: ['2027-01-11', '2027-01-11', '2027-01-12', '2027-01-20'], score: 59 },
+      course,
+    );
+    expect(result.completes).toBe(false);
+    expect(result.attended).toBe(2);
+    expect(result.reasons).toEqual([
+      '출석 2/5회(40%)로 수료 기준 80%에 못 미칩니다.',
+      '평가 점수 59점으로 합격 점수 60점에 못 미칩니다.',
+    ]);
+    expect(completionOf({ attendedDays: course.sessions.map((s) => s.day) }, course).reasons).toEqual([
+      '평가 점수가 입력되지 않았습니다.',
+    ]);
+  });
+
+  it('follows a threshold other than the default', () => {
+    const three = { attendedDays: ['2027-01-11', '2027-01-12', '2027-01-13'], score: 100 };
+    expect(completionOf(three, course).completes).toBe(false);
+    expect(completionOf(three, course, 0.6).completes).toBe(true);
+    expect(DEFAULT_COMPLETION_ATTENDANCE).toBe(0.8);
   });
 });
