@@ -120,4 +120,32 @@ describe('training in the browser', () => {
     await expectNoAxeViolations(page);
     expect(unexpectedErrors(view)).toEqual([]);
   });
+
+  it('the institution corrects a result, reads the preview, confirms, and the results lock', async () => {
+    const view = await suite.openPage();
+    const { page } = view;
+    await signInByKeyboard(page, suite.stack, 'trainer_kwedu', { system: '/agency' });
+    await page.goto(`/agency/course-results?courseId=${DEMO_COURSE_IDS.finished}`);
+    const table = page.locator('#results-table');
+    await table.waitFor();
+    expect(await page.locator('#results-summary').textContent()).toContain('수료 예정 1명, 미수료 예정 2명');
+    expect(await table.textContent()).toContain('출석 2/3회(66.7%)로 수료 기준 80%에 못 미칩니다.');
+    await expectNoAxeViolations(page);
+
+    // the trainee under the pass mark is re-assessed at 70
+    const row = table.locator('tr', { hasText: '평가 점수 50점' });
+    const name = (await row.locator('th').textContent())!.trim();
+    await row.locator('input.krds-input').fill('70');
+    await row.getByRole('button', { name: `${name} 결과 저장` }).click();
+    await page.getByText(`${name}님의 결과를 저장했습니다.`).waitFor();
+    await page.locator('#results-summary', { hasText: '수료 예정 2명, 미수료 예정 1명' }).waitFor();
+
+    await page.getByRole('button', { name: '미리보기대로 결과 확정' }).click();
+    await page.getByText('결과를 확정했습니다. 수료 2명, 미수료 1명입니다.').waitFor();
+    expect(await page.locator('#results-summary').textContent()).toContain('수료 2명, 미수료 1명');
+    expect(await page.locator('#results-table input[type="checkbox"]:not([disabled])').count()).toBe(0);
+    expect(await page.getByRole('button', { name: '미리보기대로 결과 확정' }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+    expect(unexpectedErrors(view)).toEqual([]);
+  });
 });

@@ -7,6 +7,7 @@ import {
   trainingDetailPage,
   trainingsPage,
 } from './portal-pages.ts';
+import { COURSE_RESULTS_PATH, courseResultsPage } from './results-page.ts';
 
 // Training screens (SPEC E1): the portal's 근로지원인 교육 안내 및 신청 and My page's 교육 신청 결과,
 // the institution's 교육과정 개설 and 교육신청 관리; the menus of web/src/shell/systems.ts link here.
@@ -21,4 +22,5 @@ export const TRAINING_ROUTES: Route[] = [
   },
   { path: COURSES_PATH, system: 'agency', page: coursesPage, roles: ['trainer'] },
   { path: COURSE_APPLICATIONS_PATH, system: 'agency', page: courseApplicationsPage, roles: ['trainer'] },
+  { path: COURSE_RESULTS_PATH, system: 'agency', page: courseResultsPage, roles: ['trainer'] },
 ];
