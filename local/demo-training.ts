@@ -3,6 +3,7 @@ import { Organisation } from '#functions/agencies/entities';
 import { TrainingApplication, TrainingCourse } from '#functions/training/entities';
 import {
   type ApplicationState,
+  completionOf,
   firstDay,
   lastDay,
   type Session,
@@ -47,6 +48,7 @@ export const DEMO_COURSE_IDS = {
   finished: 'TC-DEMO-DONE',
   draft: 'TC-DEMO-DRAFT',
   other: 'TC-DEMO-HANUL',
+  confirmed: 'TC-DEMO-PAST',
 } as const;
 
 interface DemoCourse {
@@ -64,6 +66,8 @@ interface DemoCourse {
   applyFrom: number;
   applyTo: number;
   status: 'draft' | 'open' | 'closed' | 'finished';
+  /** results confirmed (locked): attendance and score decide each trainee's completion */
+  resultsConfirmed?: boolean;
   /** attended: indexes of the sessions attended, with the assessment score (the finished course) */
   applicants: { username: string; state: ApplicationState; wished?: string[]; attended?: number[]; score?: number }[];
 }
@@ -169,6 +173,28 @@ const COURSES: DemoCourse[] = [
     status: 'open',
     applicants: [{ username: 'assistant07', state: 'applied' }],
   },
+  {
+    courseId: DEMO_COURSE_IDS.confirmed,
+    institutionId: 'IN-KWEDU',
+    name: '근로지원인 양성교육 (지난 분기, 결과 확정)',
+    kind: 'initial',
+    method: 'classroom',
+    sigunguCode: '11560',
+    sigunguName: '영등포구',
+    place: '서울특별시 영등포구 국제금융로 10, 12층 교육장',
+    days: [-100, -99],
+    capacity: 20,
+    applyFrom: -130,
+    applyTo: -105,
+    status: 'finished',
+    resultsConfirmed: true,
+    applicants: [
+      { username: 'worker04', state: 'accepted', wished: ['AG-HANBIT', 'AG-NEULBOM'], attended: [0, 1], score: 88 },
+      { username: 'assistant10', state: 'accepted', wished: ['AG-NEULBOM'], attended: [0, 1], score: 75 },
+      // missed a day: not a completer, so no agency sees them
+      { username: 'worker07', state: 'accepted', wished: ['AG-HANBIT'], attended: [0], score: 80 },
+    ],
+  },
 ];
 
 const ignoreExisting = (error: unknown) => {
@@ -185,8 +211,18 @@ function sessionsOf(course: DemoCourse, today: string): Session[] {
   );
 }
 
+const lastOffset = (course: DemoCourse) => Math.max(...course.days) + 1;
+
+/** The demo's completion follows the product's rule (80% attendance, pass mark 60). */
+function completes(applicant: DemoCourse['applicants'][number], sessions: Session[]): boolean {
+  return completionOf(
+    { attendedDays: applicant.attended?.map((i) => sessions[i]!.day) ?? [], score: applicant.score },
+    { sessions, passMark: 60 },
+  ).completes;
+}
+
 const trainingStep: SeedStep = {
-  name: 'training (교육과정 5, 교육 신청 10)',
+  name: 'training (교육과정 6, 교육 신청 13)',
   async run() {
     const today = clock.today();
     await bindEntity(Organisation).create(DEMO_OTHER_INSTITUTION).go().catch(ignoreExisting);
@@ -228,6 +264,11 @@ const trainingStep: SeedStep = {
           revision: 1,
           createdBy: 'trainer_kwedu',
           createdAt,
+          passMark: 60,
+          resultsConfirmedAt: course.resultsConfirmed
+            ? `${shiftDay(today, lastOffset(course))}T09:00:00.000Z`
+            : undefined,
+          resultsConfirmedBy: course.resultsConfirmed ? 'trainer_kwedu' : undefined,
         })
         .go()
         .catch(ignoreExisting);
@@ -260,6 +301,11 @@ const trainingStep: SeedStep = {
             consentAt: appliedAt,
             attendedDays: applicant.attended?.map((index) => sessions[index]!.day),
             score: applicant.score,
+            completed: course.resultsConfirmed ? completes(applicant, sessions) : undefined,
+            completedOn:
+              course.resultsConfirmed && completes(applicant, sessions)
+                ? shiftDay(today, lastOffset(course))
+                : undefined,
             state: applicant.state,
             appliedAt,
             decidedAt:

@@ -207,6 +207,8 @@ export const courseSummary = courseView.extend({
   /** 수강자수: accepted */
   attendees: z.number().int(),
   waiting: z.number().int(),
+  /** 수료자수: once the results are confirmed */
+  completers: z.number().int(),
 });
 export type CourseSummary = z.infer<typeof courseSummary>;
 export const courseSummaryList = z.object({ items: z.array(courseSummary), count: z.number().int() });
@@ -301,3 +303,31 @@ export const resultsView = z.object({
   notCompleting: z.number().int(),
 });
 export type ResultsView = z.infer<typeof resultsView>;
+
+/** 교육 수료자 조회 (agencies): a completer who named this agency and consented to it. */
+export const completerView = z.object({
+  applicationId: z.string(),
+  applicantId: z.string(),
+  name: z.string(),
+  birthDate: z.string(),
+  gender: z.enum(['M', 'F']),
+  phone: z.string(),
+  email: z.string().optional(),
+  address: z.string(),
+  employmentWish: z.boolean(),
+  wishedAgencies: z.array(z.object({ agencyId: z.string(), agencyName: z.string() })),
+  career: z.string().optional(),
+  courseId: z.string(),
+  courseName: z.string(),
+  courseKind: z.enum(COURSE_KIND_CODES),
+  institutionName: z.string(),
+  completedOn: z.string(),
+});
+export type CompleterView = z.infer<typeof completerView>;
+export const completerList = z.object({ items: z.array(completerView), count: z.number().int() });
+
+export const completerQuery = z.object({
+  agencyId: idField('수행기관', 40).optional(),
+  completedFrom: dayField('교육수료일자(부터)').optional(),
+  completedTo: dayField('교육수료일자(까지)').optional(),
+});

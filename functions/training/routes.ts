@@ -5,7 +5,7 @@ import { bindEntity } from '#commons/entities';
 import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { notifyStaff, smsToPerson } from '#commons/notify';
-import { holds, institutionOf, isHq, ownBranchOf } from '#commons/policy';
+import { agencyOf, holds, institutionOf, isHq, ownBranchOf } from '#commons/policy';
 import { sidoName, sigunguBelongsTo } from '#commons/regions';
 import { sigunguName } from '#commons/regions-sigungu';
 import type { Role } from '#commons/roles';
@@ -22,6 +22,8 @@ import {
   COURSE_LABELS,
   COURSE_LABELS_RESULTS,
   type CourseView,
+  completerList,
+  completerQuery,
   courseBody,
   courseList,
   courseListQuery,
@@ -315,6 +317,7 @@ export const trainingRoutes = [
               applicants: applications.filter((a) => a.state !== 'cancelled').length,
               attendees: applications.filter((a) => a.state === 'accepted').length,
               waiting: applications.filter((a) => a.state === 'waiting').length,
+              completers: applications.filter((a) => a.completed === true).length,
             };
           }),
       );
@@ -528,6 +531,57 @@ export const trainingRoutes = [
       );
       const { body: answer } = await resultsOf(confirmed);
       return { body: answer };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/training/completers',
+    summary: '교육 수료자 조회(수행기관): 이 기관을 근무희망수행기관으로 고르고 정보 제공에 동의한 수료자',
+    response: completerList,
+    access: { action: 'list', resource: 'trainingCompleter', roles: ['agency'] },
+    query: completerQuery,
+    labels: { agencyId: '수행기관', completedFrom: '교육수료일자(부터)', completedTo: '교육수료일자(까지)' },
+    handle: async ({ query, caller, allow }) => {
+      const agencyId = query.agencyId ?? agencyOf(caller!);
+      if (!agencyId) throw new RuleViolation('수행기관을 골라 주세요.');
+      allow({ agencyId });
+      // completers exist only on courses whose results are confirmed (finished, on the portal)
+      const courses = (await listCoursesByListing('public')).filter((c) => c.resultsConfirmedAt);
+      const items = [];
+      for (const course of courses) {
+        for (const a of await listApplicationsByCourse(course.courseId)) {
+          if (!a.completed || !a.completedOn || !a.consentToAgencies) continue;
+          if (!a.wishedAgencies.some((w) => w.agencyId === agencyId)) continue;
+          if (query.completedFrom && a.completedOn < query.completedFrom) continue;
+          if (query.completedTo && a.completedOn > query.completedTo) continue;
+          items.push({
+            applicationId: a.applicationId,
+            applicantId: a.applicantId,
+            name: a.name,
+            birthDate: a.birthDate,
+            gender: a.gender,
+            phone: a.phone,
+            email: a.email,
+            address: a.address,
+            employmentWish: a.employmentWish,
+            wishedAgencies: a.wishedAgencies,
+            career: a.career,
+            courseId: course.courseId,
+            courseName: course.name,
+            courseKind: course.kind,
+            institutionName: course.institutionName,
+            completedOn: a.completedOn,
+          });
+        }
+      }
+      items.sort((x, y) => y.completedOn.localeCompare(x.completedOn) || x.name.localeCompare(y.name));
+      await recordPersonalDataRead(caller!, {
+        action: 'trainingCompleter.list',
+        targetType: 'agency',
+        targetId: agencyId,
+        subjects: items.map((item) => item.applicantId),
+      });
+      return { body: { items, count: items.length } };
     },
   }),
   defineRoute({

@@ -720,6 +720,9 @@ const TRAINING_SCOPE_PROBES: Record<string, Probe[]> = {
       }),
     ),
   ],
+  'GET /training/completers': [
+    asAgency(...query('/training/completers', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-NEULBOM' })),
+  ],
   // TA-DEMO-03 is assistant01's, TA-DEMO-04 assistant02's (local/demo-training.ts)
   'POST /me/training-applications/{applicationId}/cancel': [
     asAssistant(

@@ -64,6 +64,8 @@ beforeAll(async () => {
     'worker05',
     'worker06',
     'youth01',
+    'agency_hanbit',
+    'agency_neulbom',
   ]) {
     tokens[username] = await signInThroughApi(stack, username);
   }
@@ -403,5 +405,43 @@ describe('training courses and applications on the local stack', () => {
         })
       ).status,
     ).toBe(409);
+  });
+
+  it('agencies see the completers who chose them and consented, filtered by completion date', async () => {
+    const hanbit = await api('agency_hanbit', 'GET', '/training/completers');
+    expect(hanbit.status).toBe(200);
+    const hanbitIds = hanbit.body.items.map((c: Json) => c.applicantId);
+    // the demo's confirmed course, plus those confirmed by the results test above (assistant05, worker03)
+    expect(hanbitIds).toEqual(expect.arrayContaining(['worker04', 'assistant05', 'worker03']));
+    expect(hanbitIds).not.toContain('worker07'); // missed a day: not a completer
+    expect(hanbitIds).not.toContain('assistant10'); // chose 늘봄 only
+    expect(hanbit.body.items.every((c: Json) => c.wishedAgencies.some((w: Json) => w.agencyId === 'AG-HANBIT'))).toBe(
+      true,
+    );
+    const past = hanbit.body.items.find((c: Json) => c.applicantId === 'worker04');
+    expect(past).toMatchObject({
+      courseId: DEMO_COURSE_IDS.confirmed,
+      institutionName: '한국근로지원인교육원',
+      employmentWish: true,
+    });
+    const neulbom = await api('agency_neulbom', 'GET', '/training/completers');
+    expect(neulbom.body.items.map((c: Json) => c.applicantId)).toEqual(
+      expect.arrayContaining(['assistant10', 'worker04']),
+    );
+    expect((await api('agency_hanbit', 'GET', '/training/completers?agencyId=AG-NEULBOM')).status).toBe(403);
+    // 교육수료일자 filter: the past course's day alone
+    const within = await api(
+      'agency_hanbit',
+      'GET',
+      `/training/completers?completedFrom=${past.completedOn}&completedTo=${past.completedOn}`,
+    );
+    expect(within.body.items.map((c: Json) => c.applicantId)).toEqual(['worker04']);
+    const later = await api('agency_hanbit', 'GET', `/training/completers?completedFrom=${shiftDay(today, 1)}`);
+    expect(later.body.items).toEqual([]);
+    const courses = await api('trainer_kwedu', 'GET', '/training/courses');
+    expect(courses.body.items.find((c: Json) => c.courseId === DEMO_COURSE_IDS.confirmed)).toMatchObject({
+      attendees: 3,
+      completers: 2,
+    });
   });
 });

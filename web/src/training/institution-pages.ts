@@ -235,7 +235,7 @@ ${c.status !== 'draft' ? html` <a href="${COURSE_APPLICATIONS_PATH}?courseId=${e
 }
 
 const GENDERS: Record<string, string> = { F: '여', M: '남' };
-const phoneText = (e164: string) => {
+export const localPhoneText = (e164: string) => {
   const local = `0${e164.replace(/^\+82/, '')}`;
   return `${local.slice(0, 3)}-${local.slice(3, local.length - 4)}-${local.slice(-4)}`;
 };
@@ -255,7 +255,7 @@ export function courseApplicationsPage(ctx: PageContext): PageView {
     { header: '성명', cell: (a) => a.name, rowHeader: true },
     { header: '생년월일', cell: (a) => a.birthDate, width: 'medium' },
     { header: '성별', cell: (a) => GENDERS[a.gender], width: 'narrow' },
-    { header: '전화번호', cell: (a) => phoneText(a.phone), width: 'medium' },
+    { header: '전화번호', cell: (a) => localPhoneText(a.phone), width: 'medium' },
     { header: 'E-Mail', cell: (a) => a.email ?? '-' },
     { header: '주소', cell: (a) => a.address, width: 'wide' },
     { header: '취업희망여부', cell: (a) => (a.employmentWish ? '희망' : '미희망'), width: 'narrow' },

@@ -1,4 +1,5 @@
 import type { Route } from '../shell/app.ts';
+import { COMPLETERS_PATH, completersPage } from './completers-page.ts';
 import { COURSE_APPLICATIONS_PATH, COURSES_PATH, courseApplicationsPage, coursesPage } from './institution-pages.ts';
 import {
   MY_TRAININGS_PATH,
@@ -23,4 +24,5 @@ export const TRAINING_ROUTES: Route[] = [
   { path: COURSES_PATH, system: 'agency', page: coursesPage, roles: ['trainer'] },
   { path: COURSE_APPLICATIONS_PATH, system: 'agency', page: courseApplicationsPage, roles: ['trainer'] },
   { path: COURSE_RESULTS_PATH, system: 'agency', page: courseResultsPage, roles: ['trainer'] },
+  { path: COMPLETERS_PATH, system: 'agency', page: completersPage, roles: ['agency'] },
 ];
