@@ -148,4 +148,25 @@ describe('training in the browser', () => {
     await expectNoAxeViolations(page);
     expect(unexpectedErrors(view)).toEqual([]);
   });
+
+  it('an agency finds the completers who chose it, by completion date', async () => {
+    const view = await suite.openPage();
+    const { page } = view;
+    await signInByKeyboard(page, suite.stack, 'agency_neulbom', { system: '/agency' });
+    await page.goto('/agency/completers');
+    const table = page.locator('#completers-table');
+    await table.waitFor();
+    const header = await table.locator('thead').textContent();
+    for (const column of ['성명', '생년월일', '취업희망여부', '근무희망수행기관', '활동경력', '교육수료일자']) {
+      expect(header).toContain(column);
+    }
+    // the demo's past course: its completers chose 한빛 and 늘봄
+    expect(await table.textContent()).toContain('근로지원인 양성교육 (지난 분기, 결과 확정)');
+    await expectNoAxeViolations(page);
+    // a completion range after today finds nobody
+    await page.locator('#completers-from').fill(shiftDay(clock.today(), 1));
+    await page.getByRole('button', { name: '조회' }).click();
+    await page.getByText('조건에 맞는 수료자가 없습니다.').waitFor();
+    expect(unexpectedErrors(view)).toEqual([]);
+  });
 });

@@ -80,6 +80,7 @@ export function coursesPage(ctx: PageContext): PageView {
     { header: '신청인수', cell: (c) => c.applicants, width: 'narrow' },
     { header: '수강자수', cell: (c) => c.attendees, width: 'narrow' },
     { header: '대기', cell: (c) => c.waiting, width: 'narrow' },
+    { header: '수료자수', cell: (c) => (c.resultsConfirmedAt ? c.completers : '-'), width: 'narrow' },
     { header: '상태', cell: (c) => statusTag(COURSE_STATUS_LABELS[c.status]), width: 'narrow' },
     {
       header: '처리',

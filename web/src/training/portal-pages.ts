@@ -442,6 +442,11 @@ export function myTrainingsPage(ctx: PageContext): PageView {
         html`${statusTag(a.state === 'waiting' ? `대기 ${a.waitingRank ?? ''}번` : APPLICATION_STATE_LABELS[a.state])}${a.refusalReason ? html`<p class="app-form-note">사유: ${a.refusalReason}</p>` : ''}`,
     },
     {
+      header: '수료여부',
+      cell: (a) => (a.completed === undefined ? '-' : a.completed ? `수료 (${a.completedOn})` : '미수료'),
+      width: 'medium',
+    },
+    {
       header: '처리',
       cell: (a) =>
         (a.state === 'applied' || a.state === 'waiting' || a.state === 'accepted') && a.course.status !== 'finished'
