@@ -1,6 +1,7 @@
 import type { Capability } from '#commons/http/route';
 import { activityRoutes } from './activity/routes.ts';
 import { KOREAN_FONT_FILE } from './agencies/fonts.ts';
+import { getOrganisation } from './agencies/repository.ts';
 import { agencyRoutes } from './agencies/routes.ts';
 import { applicationRoutes } from './applications/routes.ts';
 import { plugActiveMatchings } from './assistants/matchings.ts';
@@ -19,11 +20,15 @@ import { plugMonthFigures } from './payroll/month-figures.ts';
 import { payrollRoutes } from './payroll/routes.ts';
 import { rateRoutes } from './rates/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
+import { plugOrganisations } from './training/organisations.ts';
+import { trainingRoutes } from './training/routes.ts';
 
 // what assistants reads of matching, plugged in here for the local API (the Lambda: assistants/handler.ts)
 plugActiveMatchings(countActiveByAssistant);
 // what payroll reads of the month's claim, likewise (the Lambda: payroll/handler.ts)
 plugMonthFigures(claimMonthFigures);
+// what training reads of organisations, likewise (the Lambda: training/handler.ts)
+plugOrganisations(getOrganisation);
 
 /**
  * Every capability's router Lambda and its routes. The CDK API, the local HTTP API, the OpenAPI
@@ -60,4 +65,6 @@ export const CAPABILITIES: Capability[] = [
   },
   // the pay slips embed the same Korean font
   { name: 'payroll', entry: 'functions/payroll/handler.ts', routes: payrollRoutes, files: [KOREAN_FONT_FILE] },
+  // courses, the portal calendar, applications and the waiting list (SPEC E1)
+  { name: 'training', entry: 'functions/training/handler.ts', routes: trainingRoutes },
 ];

@@ -22,6 +22,7 @@ import { Matching } from './matching/entities.ts';
 import { PayrollRecord, PayrollSetting } from './payroll/entities.ts';
 import { RateTableVersion } from './rates/entities.ts';
 import { PageFeedback } from './surveys/entities.ts';
+import { TrainingApplication, TrainingCourse } from './training/entities.ts';
 
 /** Every entity in the single table. A test checks each one's indexes against TABLE_KEYS. */
 // biome-ignore lint/suspicious/noExplicitAny: any entity shape
@@ -62,4 +63,6 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   LeaveExcessReason,
   PayrollSetting,
   PayrollRecord,
+  TrainingCourse,
+  TrainingApplication,
 };

@@ -16,6 +16,7 @@ import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from './demo-data.ts
 import { LEAVE_SEED_STEPS } from './demo-leave.ts';
 import { PAYROLL_SEED_STEPS } from './demo-payroll.ts';
 import { PEOPLE_SEED_STEPS } from './demo-people.ts';
+import { TRAINING_SEED_STEPS } from './demo-training.ts';
 
 /** What a seed step gets: the handlers' environment is already set in process.env. */
 export interface SeedContext {
@@ -109,6 +110,7 @@ export const SEED_STEPS: SeedStep[] = [
   ...CLAIM_SEED_STEPS,
   ...PAYROLL_SEED_STEPS,
   ...LEAVE_SEED_STEPS,
+  ...TRAINING_SEED_STEPS,
 ];
 
 /** What the demo data is made of: when it changes, the next start seeds again. */

@@ -96,3 +96,8 @@ export function grantsHeld(caller: Caller): readonly Grant[] {
 export function actsAsActivityStaff(caller: Caller): boolean {
   return holds(caller, 'agency') || holds(caller, 'branch') || holds(caller, 'hq');
 }
+
+/** The training institution of the caller's trainer grant, if any. */
+export function institutionOf(caller: Caller): string | undefined {
+  return caller.grants.find((grant) => grant.role === 'trainer')?.institutionId;
+}

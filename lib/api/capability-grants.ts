@@ -22,6 +22,7 @@ import { Matching } from '#functions/matching/entities';
 import { PayrollRecord, PayrollSetting } from '#functions/payroll/entities';
 import { RateTableVersion } from '#functions/rates/entities';
 import { PageFeedback } from '#functions/surveys/entities';
+import { TrainingApplication, TrainingCourse } from '#functions/training/entities';
 import type { CapabilityGrants, WorkflowGrants } from '../constructs/function-grants.ts';
 
 // What each Lambda of the product may reach, declared per capability and read from its code: the
@@ -189,6 +190,18 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
       table: {
         write: [PayrollRecord, PayrollSetting, AuditRecord, AuditSubject],
         read: [ActivityLogEntry, Assistant, Claim, ClaimLine, Organisation, RateTableVersion, UserProfile],
+      },
+      sms: true,
+    },
+  },
+  // Training (E1): courses and applications with their audit records; the institution and the
+  // agencies a person names are read through the organisation port; applicants hear by SMS, the
+  // institution's staff by notice (UserProfile read for both).
+  training: {
+    router: {
+      table: {
+        write: [TrainingCourse, TrainingApplication, AuditRecord, AuditSubject],
+        read: [Organisation, UserProfile],
       },
       sms: true,
     },

@@ -652,6 +652,93 @@ const LEAVE_SCOPE_PROBES: Record<string, Probe[]> = {
   'POST /leave/notices/{noticeId}/answer': [asAssistant(...onLeaveNotice('/answer', { revision: 1 }))],
 };
 
+// Training (E1): 한국근로지원인교육원 (trainer_kwedu, 서울지사) is own; 한울직업교육원 (경기, seeded by the
+// training demo) another's. Own probes stop after the scope check without changing anything (sessions
+// ending before they start: 422; a stale revision: 409).
+const asTrainer = (own: Request, other: Request): Probe => ({ role: 'trainer', as: 'trainer_kwedu', own, other });
+const courseProbe = (institutionId: string) => ({
+  institutionId,
+  name: '권한 확인 교육',
+  kind: 'initial',
+  method: 'classroom',
+  sidoCode: '11',
+  sigunguCode: '11560',
+  place: '서울특별시 영등포구 권한확인로 1',
+  sessions: [{ day: '2099-01-05', start: '12:00', end: '09:00' }],
+  capacity: 1,
+  applyFrom: '2099-01-01',
+  applyTo: '2099-01-02',
+  contactName: '권한확인',
+  contactPhone: '02-000-0000',
+});
+const TRAINING_SCOPE_PROBES: Record<string, Probe[]> = {
+  'POST /training/courses': [
+    asTrainer(
+      { path: '/training/courses', body: courseProbe('IN-KWEDU') },
+      { path: '/training/courses', body: courseProbe('IN-HANUL') },
+    ),
+  ],
+  'POST /training/courses/{courseId}/status': [
+    asTrainer(
+      ...pair('/training/courses/TC-DEMO-OPEN', '/training/courses/TC-DEMO-HANUL', '/status', {
+        to: 'closed',
+        revision: 999,
+      }),
+    ),
+  ],
+  'GET /training/courses': [
+    asTrainer(...query('/training/courses', { institutionId: 'IN-KWEDU' }, { institutionId: 'IN-HANUL' })),
+    asBranch(...query('/training/courses', { branchId: 'BR-SEOUL' }, { branchId: 'BR-GYEONGGI' })),
+  ],
+  'GET /training/courses/{courseId}/applications': [
+    asTrainer(...pair('/training/courses/TC-DEMO-FULL', '/training/courses/TC-DEMO-HANUL', '/applications')),
+    asBranch(...pair('/training/courses/TC-DEMO-FULL', '/training/courses/TC-DEMO-HANUL', '/applications')),
+  ],
+  'GET /training/courses/{courseId}/applications/export': [
+    asTrainer(...pair('/training/courses/TC-DEMO-FULL', '/training/courses/TC-DEMO-HANUL', '/applications/export')),
+    asBranch(...pair('/training/courses/TC-DEMO-FULL', '/training/courses/TC-DEMO-HANUL', '/applications/export')),
+  ],
+  'POST /training/applications/{applicationId}/decision': [
+    asTrainer(
+      ...pair('/training/applications/TA-DEMO-04', '/training/applications/TA-DEMO-10', '/decision', {
+        decision: 'accept',
+        revision: 999,
+      }),
+    ),
+  ],
+  // TA-DEMO-07 is a trainee of 한국근로지원인교육원's finished course, TA-DEMO-10 한울's applicant
+  'PUT /training/applications/{applicationId}/result': [
+    asTrainer(
+      ...pair('/training/applications/TA-DEMO-07', '/training/applications/TA-DEMO-10', '/result', {
+        attendedDays: [],
+        revision: 999,
+      }),
+    ),
+  ],
+  'GET /training/courses/{courseId}/results': [
+    asTrainer(...pair('/training/courses/TC-DEMO-DONE', '/training/courses/TC-DEMO-HANUL', '/results')),
+    asBranch(...pair('/training/courses/TC-DEMO-DONE', '/training/courses/TC-DEMO-HANUL', '/results')),
+  ],
+  'POST /training/courses/{courseId}/results/confirm': [
+    asTrainer(
+      ...pair('/training/courses/TC-DEMO-DONE', '/training/courses/TC-DEMO-HANUL', '/results/confirm', {
+        revision: 999,
+      }),
+    ),
+  ],
+  'GET /training/completers': [
+    asAgency(...query('/training/completers', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-NEULBOM' })),
+  ],
+  // TA-DEMO-03 is assistant01's, TA-DEMO-04 assistant02's (local/demo-training.ts)
+  'POST /me/training-applications/{applicationId}/cancel': [
+    asAssistant(
+      ...pair('/me/training-applications/TA-DEMO-03', '/me/training-applications/TA-DEMO-04', '/cancel', {
+        revision: 999,
+      }),
+    ),
+  ],
+};
+
 /** Scope probes per route. Routes that touch only the caller's own login need none (listed below). */
 const SCOPE_PROBES: Record<string, Probe[]> = {
   ...AGENCY_SCOPE_PROBES,
@@ -661,6 +748,7 @@ const SCOPE_PROBES: Record<string, Probe[]> = {
   ...CLAIM_SCOPE_PROBES,
   ...PAYROLL_SCOPE_PROBES,
   ...LEAVE_SCOPE_PROBES,
+  ...TRAINING_SCOPE_PROBES,
   'GET /staff-requests': [
     {
       role: 'branch',
@@ -717,6 +805,8 @@ const OWN_ONLY: Record<string, string> = {
   'GET /me/matchings': 'lists the caller’s own service history',
   'GET /me/activity-workers': 'lists the caller’s own matched workers (scope: own login)',
   'GET /me/consent-rounds': 'lists the consent requests sent to the caller (scope: own login)',
+  'POST /training/courses/{courseId}/applications': 'creates the caller’s own training application (scope: own userId)',
+  'GET /me/training-applications': 'lists the caller’s own training applications',
 };
 
 function accountFor(role: Role) {

@@ -21,6 +21,7 @@ import { homePage } from './portal/home.ts';
 import { RATE_ROUTES } from './rates/routes.ts';
 import type { Route } from './shell/app.ts';
 import type { SystemId } from './shell/systems.ts';
+import { TRAINING_ROUTES } from './training/routes.ts';
 
 // Every screen, by URL. Screens live in folders named after the back end's capabilities
 // (agencies, identity, audit, …); add a screen by adding its route here. A route is shown to whom
@@ -66,4 +67,5 @@ export const ROUTES: Route[] = [
   ...RATE_ROUTES,
   ...LEAVE_ROUTES,
   ...PAYROLL_ROUTES,
+  ...TRAINING_ROUTES,
 ];
