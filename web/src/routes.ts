@@ -12,6 +12,7 @@ import { passwordResetPage } from './identity/password-reset-page.ts';
 import { signupPage } from './identity/signup-page.ts';
 import { LEAVE_ROUTES } from './leave/routes.ts';
 import { MATCHING_ROUTES } from './matching/routes.ts';
+import { OVERSIGHT_ROUTES } from './oversight/routes.ts';
 import { systemHomePage } from './pages/system-home.ts';
 import { PAYROLL_ROUTES } from './payroll/routes.ts';
 import { homePage } from './portal/home.ts';
@@ -66,4 +67,5 @@ export const ROUTES: Route[] = [
   ...RATE_ROUTES,
   ...LEAVE_ROUTES,
   ...PAYROLL_ROUTES,
+  ...OVERSIGHT_ROUTES,
 ];
