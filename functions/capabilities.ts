@@ -1,6 +1,7 @@
 import type { Capability } from '#commons/http/route';
 import { activityRoutes } from './activity/routes.ts';
 import { KOREAN_FONT_FILE } from './agencies/fonts.ts';
+import { getOrganisation, listOrganisations } from './agencies/repository.ts';
 import { agencyRoutes } from './agencies/routes.ts';
 import { applicationRoutes } from './applications/routes.ts';
 import { plugActiveMatchings } from './assistants/matchings.ts';
@@ -15,6 +16,9 @@ import { identityRoutes } from './identity/routes.ts';
 import { leaveRoutes } from './leave/routes.ts';
 import { countActiveByAssistant } from './matching/repository.ts';
 import { matchingRoutes } from './matching/routes.ts';
+import { organisationDirectory } from './oversight/organisation-directory.ts';
+import { plugOrganisations } from './oversight/organisations.ts';
+import { oversightRoutes } from './oversight/routes.ts';
 import { plugMonthFigures } from './payroll/month-figures.ts';
 import { payrollRoutes } from './payroll/routes.ts';
 import { rateRoutes } from './rates/routes.ts';
@@ -24,6 +28,8 @@ import { surveyRoutes } from './surveys/routes.ts';
 plugActiveMatchings(countActiveByAssistant);
 // what payroll reads of the month's claim, likewise (the Lambda: payroll/handler.ts)
 plugMonthFigures(claimMonthFigures);
+// what oversight reads of the agency registry, likewise (the Lambda: oversight/handler.ts)
+plugOrganisations(organisationDirectory(getOrganisation, listOrganisations));
 
 /**
  * Every capability's router Lambda and its routes. The CDK API, the local HTTP API, the OpenAPI
@@ -60,4 +66,6 @@ export const CAPABILITIES: Capability[] = [
   },
   // the pay slips embed the same Korean font
   { name: 'payroll', entry: 'functions/payroll/handler.ts', routes: payrollRoutes, files: [KOREAN_FONT_FILE] },
+  // notices and forms (F2); inspections and surveys to come
+  { name: 'oversight', entry: 'functions/oversight/handler.ts', routes: oversightRoutes },
 ];

@@ -18,6 +18,7 @@ import { Upload } from './files/entities.ts';
 import { SignInChallenge, SignInGuard, StaffRequest, UserProfile } from './identity/entities.ts';
 import { LeaveExcessReason, LeaveNotice, LeaveProfileSetting } from './leave/entities.ts';
 import { Matching } from './matching/entities.ts';
+import { Notice, NoticeAcknowledgement } from './oversight/entities.ts';
 import { PayrollRecord, PayrollSetting } from './payroll/entities.ts';
 import { RateTableVersion } from './rates/entities.ts';
 import { PageFeedback } from './surveys/entities.ts';
@@ -61,4 +62,6 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   LeaveExcessReason,
   PayrollSetting,
   PayrollRecord,
+  Notice,
+  NoticeAcknowledgement,
 };

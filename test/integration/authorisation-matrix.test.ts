@@ -9,6 +9,7 @@ import { demoAgreementYear } from '#local/demo-agencies';
 import { demoAttendanceProbes } from '#local/demo-attendance';
 import { demoCalendar } from '#local/demo-calendar';
 import { DEMO_ACCOUNTS, displayPhone } from '#local/demo-data';
+import { DEMO_NOTICE_IDS } from '#local/demo-oversight';
 import { DEMO_ASSISTANTS, demoAssistantId } from '#local/demo-people';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
@@ -646,6 +647,33 @@ const LEAVE_SCOPE_PROBES: Record<string, Probe[]> = {
   'POST /leave/notices/{noticeId}/answer': [asAssistant(...onLeaveNotice('/answer', { revision: 1 }))],
 };
 
+// F2 (oversight): 서울지사's notice to its agencies is 서울지사's and 한빛's own; 경기지사's notice to
+// its agencies is another's. The own edit carries a stale updatedAt, so it stops at 409 after the scope.
+const onNotice = (suffix: string, body?: unknown) =>
+  [`/notices/${DEMO_NOTICE_IDS.seoulInspection}${suffix}`, `/notices/${DEMO_NOTICE_IDS.gyeonggiMeeting}${suffix}`].map(
+    (path) => ({ path, body }),
+  );
+const noticeEdit = { title: '권한 확인 공지', body: '권한 확인', pinned: false, requiresAck: true, updatedAt: 'stale' };
+const noticeProbe = (audienceBranchId: string) => ({
+  path: '/notices',
+  body: {
+    kind: 'notice',
+    title: '권한 확인 공지',
+    body: '권한 확인',
+    audience: 'branchAgencies',
+    audienceBranchId,
+    pinned: false,
+    requiresAck: false,
+  },
+});
+const OVERSIGHT_SCOPE_PROBES: Record<string, Probe[]> = {
+  'GET /notices/{noticeId}': [asAgency(...onNotice('')), asBranch(...onNotice(''))],
+  'PUT /notices/{noticeId}': [asBranch(...onNotice('', noticeEdit))],
+  'POST /notices': [asBranch(noticeProbe('BR-SEOUL'), noticeProbe('BR-GYEONGGI'))],
+  'POST /notices/{noticeId}/acknowledge': [asAgency(...onNotice('/acknowledge'))],
+  'GET /notices/{noticeId}/acknowledgements': [asBranch(...onNotice('/acknowledgements'))],
+};
+
 /** Scope probes per route. Routes that touch only the caller's own login need none (listed below). */
 const SCOPE_PROBES: Record<string, Probe[]> = {
   ...AGENCY_SCOPE_PROBES,
@@ -655,6 +683,7 @@ const SCOPE_PROBES: Record<string, Probe[]> = {
   ...CLAIM_SCOPE_PROBES,
   ...PAYROLL_SCOPE_PROBES,
   ...LEAVE_SCOPE_PROBES,
+  ...OVERSIGHT_SCOPE_PROBES,
   'GET /staff-requests': [
     {
       role: 'branch',
@@ -711,6 +740,8 @@ const OWN_ONLY: Record<string, string> = {
   'GET /me/matchings': 'lists the caller’s own service history',
   'GET /me/activity-workers': 'lists the caller’s own matched workers (scope: own login)',
   'GET /me/consent-rounds': 'lists the consent requests sent to the caller (scope: own login)',
+  'GET /notices':
+    'lists only the notices meant for the caller’s organisation (filtered by audience; test/integration/oversight-notices.test.ts)',
 };
 
 function accountFor(role: Role) {

@@ -1,0 +1,4 @@
+import { noticeRoutes } from './notice-routes.ts';
+
+/** Oversight and communication (SPEC F1–F4): each sub-domain's routes, gathered. */
+export const oversightRoutes = [...noticeRoutes];
