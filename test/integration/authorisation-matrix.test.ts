@@ -650,9 +650,7 @@ const LEAVE_SCOPE_PROBES: Record<string, Probe[]> = {
 // F2 (oversight): 서울지사's notice to its agencies is 서울지사's and 한빛's own; 경기지사's notice to
 // its agencies is another's. The own edit carries a stale updatedAt, so it stops at 409 after the scope.
 const onNotice = (suffix: string, body?: unknown) =>
-  [`/notices/${DEMO_NOTICE_IDS.seoulInspection}${suffix}`, `/notices/${DEMO_NOTICE_IDS.gyeonggiMeeting}${suffix}`].map(
-    (path) => ({ path, body }),
-  );
+  pair(`/notices/${DEMO_NOTICE_IDS.seoulInspection}`, `/notices/${DEMO_NOTICE_IDS.gyeonggiMeeting}`, suffix, body);
 const noticeEdit = { title: '권한 확인 공지', body: '권한 확인', pinned: false, requiresAck: true, updatedAt: 'stale' };
 const noticeProbe = (audienceBranchId: string) => ({
   path: '/notices',
