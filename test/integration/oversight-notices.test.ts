@@ -111,7 +111,7 @@ describe('notices: publishing and acknowledgement', () => {
     );
     const national = await api('seoul_branch', 'POST', '/notices', { ...draft, audience: 'agencies' });
     expect(national.status).toBe(400);
-    expect(national.body.message).toContain('본부만');
+    expect(national.body.error.message).toContain('본부만');
     expect((await api('agency_hanbit', 'POST', '/notices', draft)).status).toBe(403);
     expect((await api('hq_admin', 'POST', '/notices', { ...draft, audience: 'agencies' })).status).toBe(201);
   });
