@@ -18,7 +18,7 @@ import { Upload } from './files/entities.ts';
 import { SignInChallenge, SignInGuard, StaffRequest, UserProfile } from './identity/entities.ts';
 import { LeaveExcessReason, LeaveNotice, LeaveProfileSetting } from './leave/entities.ts';
 import { Matching } from './matching/entities.ts';
-import { Notice, NoticeAcknowledgement } from './oversight/entities.ts';
+import { BoardPost, BoardThread, Notice, NoticeAcknowledgement } from './oversight/entities.ts';
 import { PayrollRecord, PayrollSetting } from './payroll/entities.ts';
 import { RateTableVersion } from './rates/entities.ts';
 import { PageFeedback } from './surveys/entities.ts';
@@ -64,4 +64,6 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   PayrollRecord,
   Notice,
   NoticeAcknowledgement,
+  BoardThread,
+  BoardPost,
 };

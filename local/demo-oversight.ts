@@ -1,5 +1,5 @@
 import { bindEntity } from '#commons/entities';
-import { Notice, NoticeAcknowledgement, type NoticeItem } from '#functions/oversight/entities';
+import { BoardPost, BoardThread, Notice, NoticeAcknowledgement, type NoticeItem } from '#functions/oversight/entities';
 import * as clock from '#kernel/clock';
 import { shiftDay } from '#kernel/korea-time';
 import type { SeedStep } from './seed.ts';
@@ -130,4 +130,112 @@ const noticesStep: SeedStep = {
   },
 };
 
-export const OVERSIGHT_SEED_STEPS: SeedStep[] = [noticesStep];
+export const DEMO_THREAD_IDS = {
+  seoulAnswered: 'BT-DEMO-0001',
+  seoulOpen: 'BT-DEMO-0002',
+  gyeonggiOpen: 'BT-DEMO-0003',
+} as const;
+
+interface DemoThread {
+  threadId: string;
+  branchId: string;
+  organisationId: string;
+  organisationName: string;
+  title: string;
+  daysAgo: number;
+  posts: { side: 'kead' | 'organisation'; authorId: string; authorOffice: string; body: string }[];
+}
+
+const DEMO_THREADS: DemoThread[] = [
+  {
+    threadId: DEMO_THREAD_IDS.seoulAnswered,
+    branchId: 'BR-SEOUL',
+    organisationId: 'AG-HANBIT',
+    organisationName: '한빛근로지원센터',
+    title: '근로지원인 휴직 중 4대보험 처리 문의',
+    daysAgo: 6,
+    posts: [
+      {
+        side: 'organisation',
+        authorId: 'agency_hanbit',
+        authorOffice: '한빛근로지원센터',
+        body: '근로지원인이 다음 달부터 휴직합니다. 휴직 기간의 4대보험은 어떻게 처리하나요?',
+      },
+      {
+        side: 'kead',
+        authorId: 'seoul_branch',
+        authorOffice: '서울지사',
+        body: '휴직 신고 후 근로지원인 관리에서 상태를 휴직으로 바꿔 주세요. 보험료 납부 유예는 각 공단에 신청합니다.',
+      },
+    ],
+  },
+  {
+    threadId: DEMO_THREAD_IDS.seoulOpen,
+    branchId: 'BR-SEOUL',
+    organisationId: 'AG-HANBIT',
+    organisationName: '한빛근로지원센터',
+    title: '종이 동의서 스캔본 해상도 기준이 있나요?',
+    daysAgo: 1,
+    posts: [
+      {
+        side: 'organisation',
+        authorId: 'agency_hanbit',
+        authorOffice: '한빛근로지원센터',
+        body: '수기 서명 동의서를 스캔해 올릴 때 해상도나 파일 형식 기준이 있는지 알려 주세요.',
+      },
+    ],
+  },
+  {
+    threadId: DEMO_THREAD_IDS.gyeonggiOpen,
+    branchId: 'BR-GYEONGGI',
+    organisationId: 'AG-NEULBOM',
+    organisationName: '늘봄장애인자립지원센터',
+    title: '정산 서류 제출 기한 문의',
+    daysAgo: 2,
+    posts: [
+      {
+        side: 'organisation',
+        authorId: 'agency_neulbom',
+        authorOffice: '늘봄장애인자립지원센터',
+        body: '상반기 정산 서류는 언제까지 내야 하나요?',
+      },
+    ],
+  },
+];
+
+const boardStep: SeedStep = {
+  name: 'staff board (소통 공간: 서울 답변 완료·답변 대기, 경기 답변 대기)',
+  async run() {
+    const today = clock.today();
+    for (const t of DEMO_THREADS) {
+      const day = shiftDay(today, -t.daysAgo);
+      const times = t.posts.map((_, i) => at(day, 1 + i * 3));
+      await bindEntity(BoardThread)
+        .put({
+          threadId: t.threadId,
+          branchId: t.branchId,
+          organisationId: t.organisationId,
+          organisationName: t.organisationName,
+          title: t.title,
+          askedBy: t.posts[0]!.side,
+          status: t.posts.at(-1)!.side === t.posts[0]!.side ? 'open' : 'answered',
+          postCount: t.posts.length,
+          createdBy: t.posts[0]!.authorId,
+          createdAt: times[0]!,
+          lastPostAt: times.at(-1)!,
+        })
+        .go();
+      for (const [i, post] of t.posts.entries())
+        await bindEntity(BoardPost)
+          .put({
+            threadId: t.threadId,
+            postId: `${String(i + 1).padStart(4, '0')}-${times[i]}`,
+            createdAt: times[i]!,
+            ...post,
+          })
+          .go();
+    }
+  },
+};
+
+export const OVERSIGHT_SEED_STEPS: SeedStep[] = [noticesStep, boardStep];

@@ -67,3 +67,58 @@ export const NoticeAcknowledgement = new Entity({
 });
 
 export type NoticeAcknowledgementItem = EntityItem<typeof NoticeAcknowledgement>;
+
+/**
+ * A thread of 담당자 업무 소통 공간 (SPEC F2): a question in a branch's space, asked by the branch or
+ * one of its organisations; answered once the other side writes. Listed per branch, newest first.
+ */
+export const BoardThread = new Entity({
+  model: { entity: 'boardThread', version: '1', service: SERVICE_NAME },
+  attributes: {
+    threadId: { type: 'string', required: true },
+    branchId: { type: 'string', required: true },
+    /** the organisation that asked, or the one the branch addressed */
+    organisationId: { type: 'string', required: true },
+    organisationName: { type: 'string', required: true },
+    title: { type: 'string', required: true },
+    askedBy: { type: ['kead', 'organisation'] as const, required: true },
+    status: { type: ['open', 'answered'] as const, required: true },
+    postCount: { type: 'number', required: true },
+    createdBy: { type: 'string', required: true },
+    createdAt: { type: 'string', required: true },
+    lastPostAt: { type: 'string', required: true },
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['threadId'] }, sk: { field: 'sk', composite: [] } },
+    byBranch: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['branchId'] },
+      sk: { field: 'gsi1sk', composite: ['createdAt', 'threadId'] },
+    },
+  },
+});
+
+export type BoardThreadItem = EntityItem<typeof BoardThread>;
+
+/** One post of a thread (the question is the first). */
+export const BoardPost = new Entity({
+  model: { entity: 'boardPost', version: '1', service: SERVICE_NAME },
+  attributes: {
+    threadId: { type: 'string', required: true },
+    postId: { type: 'string', required: true },
+    body: { type: 'string', required: true },
+    side: { type: ['kead', 'organisation'] as const, required: true },
+    /** the office or organisation the author wrote for, as shown */
+    authorOffice: { type: 'string', required: true },
+    authorId: { type: 'string', required: true },
+    createdAt: { type: 'string', required: true },
+  },
+  indexes: {
+    byThread: {
+      pk: { field: 'pk', composite: ['threadId'] },
+      sk: { field: 'sk', composite: ['postId'] },
+    },
+  },
+});
+
+export type BoardPostItem = EntityItem<typeof BoardPost>;

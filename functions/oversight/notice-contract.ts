@@ -14,7 +14,11 @@ export const noticeListQuery = z.object({
   q: textField('검색어', { max: 100 }).optional(),
 });
 
-const title = textField('제목', { min: 2, max: 200, messages: { required: '제목을 입력해 주세요.' } });
+const title = textField('제목', {
+  min: 2,
+  max: 200,
+  messages: { required: '제목을 입력해 주세요.', min: '제목을 2자 이상 입력해 주세요.' },
+});
 const body = textField('내용', {
   min: 1,
   max: 10_000,

@@ -1,8 +1,6 @@
 import { branchName } from '#commons/branches';
-import type { Caller } from '#commons/caller';
 import { Forbidden, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
-import { agencyOf, institutionOf, isHq, ownBranchOf } from '#commons/policy';
 import * as clock from '#kernel/clock';
 import type { NoticeItem } from './entities.ts';
 import {
@@ -37,6 +35,7 @@ import {
   type Reader,
 } from './notice-rules.ts';
 import { organisations } from './organisations.ts';
+import { readerOf } from './readers.ts';
 
 // 공지사항 및 서식 자료실 (SPEC F2): hq and branches publish notices and forms to an audience; the
 // portal shows those for everyone without sign-in; staff see what their organisation is meant to
@@ -56,28 +55,6 @@ const LABELS = {
 
 const readers = ['hq', 'branch', 'agency', 'trainer'] as const;
 const publishers = ['hq', 'branch'] as const;
-
-/** The caller as notices see them (their organisation's branch from the registry). */
-async function readerOf(caller: Caller): Promise<Reader & { organisationName?: string }> {
-  if (isHq(caller)) return { kind: 'hq' };
-  const branchId = ownBranchOf(caller);
-  if (branchId) return { kind: 'branch', branchId };
-  const agencyId = agencyOf(caller);
-  const institutionId = institutionOf(caller);
-  const organisationId = agencyId ?? institutionId;
-  if (organisationId) {
-    const organisation = await organisations().get(organisationId);
-    if (!organisation)
-      throw new Forbidden('소속 기관을 찾을 수 없어 공지를 볼 수 없습니다. 관할 지사에 문의해 주세요.');
-    return {
-      kind: agencyId ? 'agency' : 'institution',
-      organisationId,
-      branchId: organisation.branchId,
-      organisationName: organisation.name,
-    };
-  }
-  return { kind: 'person' };
-}
 
 const officeName = (office: string) => branchName(office) ?? office;
 

@@ -1,4 +1,5 @@
+import { boardRoutes } from './board-routes.ts';
 import { noticeRoutes } from './notice-routes.ts';
 
 /** Oversight and communication (SPEC F1–F4): each sub-domain's routes, gathered. */
-export const oversightRoutes = [...noticeRoutes];
+export const oversightRoutes = [...noticeRoutes, ...boardRoutes];

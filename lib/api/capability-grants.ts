@@ -18,7 +18,7 @@ import { UPLOAD_PURPOSES, type UploadPurposeName } from '#functions/files/rules'
 import { SignInChallenge, SignInGuard, StaffRequest, UserProfile } from '#functions/identity/entities';
 import { LeaveExcessReason, LeaveNotice, LeaveProfileSetting } from '#functions/leave/entities';
 import { Matching } from '#functions/matching/entities';
-import { Notice, NoticeAcknowledgement } from '#functions/oversight/entities';
+import { BoardPost, BoardThread, Notice, NoticeAcknowledgement } from '#functions/oversight/entities';
 import { PayrollRecord, PayrollSetting } from '#functions/payroll/entities';
 import { RateTableVersion } from '#functions/rates/entities';
 import { PageFeedback } from '#functions/surveys/entities';
@@ -194,9 +194,15 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
     },
   },
   // Notices and forms (F2): hq and branches publish (audited), agencies and institutions acknowledge;
-  // the agency registry is read for each reader's branch and for who must acknowledge.
+  // the staff board's threads and posts (audited); the agency registry is read for each reader's
+  // branch and for who must acknowledge.
   oversight: {
-    router: { table: { write: [Notice, NoticeAcknowledgement, AuditRecord], read: [Organisation, UserProfile] } },
+    router: {
+      table: {
+        write: [Notice, NoticeAcknowledgement, BoardThread, BoardPost, AuditRecord],
+        read: [Organisation, UserProfile],
+      },
+    },
   },
 };
 

@@ -23,7 +23,10 @@ describe('notices with acknowledgement (F2)', () => {
     // sending it empty names both missing fields in Korean
     await branch.page.getByRole('button', { name: '공지 올리기' }).click();
     await branch.page.locator('#notice-form-errors .app-error-summary').waitFor();
-    expect(text(await branch.page.locator('#notice-form-errors').textContent())).toContain('제목을 입력해 주세요');
+    expect(text(await branch.page.locator('#notice-form-errors').textContent())).toContain(
+      '제목을 2자 이상 입력해 주세요',
+    );
+    expect(text(await branch.page.locator('#notice-form-errors').textContent())).toContain('내용을 입력해 주세요');
     await branch.page.locator('#notice-form-title').fill(TITLE);
     await branch.page.locator('#notice-form-body').fill('이번 달 활동일지를 점검합니다.\n동의서 사본을 준비해 주세요.');
     await branch.page.locator('#notice-form-ack').check();

@@ -106,8 +106,10 @@ describe('근로지원인 사업 안내 (F4)', () => {
     expect(await page.locator('h1').allTextContents()).toEqual(['근로지원인 서비스 지원기관']);
     await page.goto('/work-assistant');
     await page.locator('main a[href="/work-assistant/apply"]').click();
-    await page.waitForURL(/\/work-assistant\/apply$/);
-    await page.locator('h1', { hasText: '근로지원인 서비스 신청' }).waitFor();
+    // 서비스 신청 needs a worker's sign-in: the portal asks for it and comes back to the form
+    await page.waitForURL(
+      (url) => url.pathname === '/login' && url.searchParams.get('next') === '/work-assistant/apply',
+    );
     expect(unexpectedErrors(o)).toEqual([]);
   });
 });

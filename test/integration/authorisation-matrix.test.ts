@@ -9,7 +9,7 @@ import { demoAgreementYear } from '#local/demo-agencies';
 import { demoAttendanceProbes } from '#local/demo-attendance';
 import { demoCalendar } from '#local/demo-calendar';
 import { DEMO_ACCOUNTS, displayPhone } from '#local/demo-data';
-import { DEMO_NOTICE_IDS } from '#local/demo-oversight';
+import { DEMO_NOTICE_IDS, DEMO_THREAD_IDS } from '#local/demo-oversight';
 import { DEMO_ASSISTANTS, demoAssistantId } from '#local/demo-people';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
@@ -651,6 +651,8 @@ const LEAVE_SCOPE_PROBES: Record<string, Probe[]> = {
 // its agencies is another's. The own edit carries a stale updatedAt, so it stops at 409 after the scope.
 const onNotice = (suffix: string, body?: unknown) =>
   pair(`/notices/${DEMO_NOTICE_IDS.seoulInspection}`, `/notices/${DEMO_NOTICE_IDS.gyeonggiMeeting}`, suffix, body);
+const onThread = (suffix: string, body?: unknown) =>
+  pair(`/board-threads/${DEMO_THREAD_IDS.seoulOpen}`, `/board-threads/${DEMO_THREAD_IDS.gyeonggiOpen}`, suffix, body);
 const noticeEdit = { title: '권한 확인 공지', body: '권한 확인', pinned: false, requiresAck: true, updatedAt: 'stale' };
 const noticeProbe = (audienceBranchId: string) => ({
   path: '/notices',
@@ -670,6 +672,19 @@ const OVERSIGHT_SCOPE_PROBES: Record<string, Probe[]> = {
   'POST /notices': [asBranch(noticeProbe('BR-SEOUL'), noticeProbe('BR-GYEONGGI'))],
   'POST /notices/{noticeId}/acknowledge': [asAgency(...onNotice('/acknowledge'))],
   'GET /notices/{noticeId}/acknowledgements': [asBranch(...onNotice('/acknowledgements'))],
+  // the staff board: a Seoul thread is 서울지사's and 한빛's own, a Gyeonggi thread another's
+  'GET /board-threads': [asBranch(...query('/board-threads', { branchId: 'BR-SEOUL' }, { branchId: 'BR-GYEONGGI' }))],
+  'POST /board-threads': [
+    asBranch(
+      { path: '/board-threads', body: { title: '권한 확인 질문', body: '권한 확인', organisationId: 'AG-HANBIT' } },
+      { path: '/board-threads', body: { title: '권한 확인 질문', body: '권한 확인', organisationId: 'AG-NEULBOM' } },
+    ),
+  ],
+  'GET /board-threads/{threadId}': [asAgency(...onThread('')), asBranch(...onThread(''))],
+  'POST /board-threads/{threadId}/posts': [
+    asAgency(...onThread('/posts', { body: '권한 확인' })),
+    asBranch(...onThread('/posts', { body: '권한 확인' })),
+  ],
 };
 
 /** Scope probes per route. Routes that touch only the caller's own login need none (listed below). */
@@ -739,7 +754,7 @@ const OWN_ONLY: Record<string, string> = {
   'GET /me/activity-workers': 'lists the caller’s own matched workers (scope: own login)',
   'GET /me/consent-rounds': 'lists the consent requests sent to the caller (scope: own login)',
   'GET /notices':
-    'lists only the notices meant for the caller’s organisation (filtered by audience; test/integration/oversight-notices.test.ts)',
+    'lists only the notices meant for the caller’s organisation (filtered by audience; test/integration/oversight.test.ts)',
 };
 
 function accountFor(role: Role) {

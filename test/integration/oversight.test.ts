@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_NOTICE_IDS } from '#local/demo-oversight';
+import { DEMO_NOTICE_IDS, DEMO_THREAD_IDS } from '#local/demo-oversight';
 import type { Json } from '../support/api.ts';
 import { checkResponse } from '../support/contract.ts';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 
-// 공지사항 및 서식 자료실 (SPEC F2) end to end on the local stack with the demo notices: the portal
+// Oversight and communication on the local stack. 공지사항 및 서식 자료실 (SPEC F2) end to end on the local stack with the demo notices: the portal
 // shows only notices for everyone; each organisation sees what its audience allows (a branch's
 // notice to its agencies is invisible to another branch's agencies and to that branch); pinned
 // first; search by words and 초성; acknowledgement per organisation, asked again after a change; the
-// publisher's list of who has and has not read it.
+// publisher's list of who has and has not read it. 담당자 업무 소통 공간: a branch's threads are seen
+// by that branch, its organisations and hq only; a question is answered once the other side writes.
 
 let stack: TestStack;
 const tokens: Record<string, string> = {};
@@ -171,5 +172,83 @@ describe('notices: publishing and acknowledgement', () => {
     expect((await api('agency_hanbit', 'POST', `/notices/${DEMO_NOTICE_IDS.applications}/acknowledge`)).status).toBe(
       400,
     );
+  });
+});
+
+describe('staff board (담당자 업무 소통 공간)', () => {
+  const threadIds = (body: Json): string[] => body.threads.map((t: { threadId: string }) => t.threadId);
+
+  it('a branch’s threads are seen by that branch, its organisations and hq only', async () => {
+    const hanbit = threadIds((await api('agency_hanbit', 'GET', '/board-threads')).body);
+    expect(hanbit).toEqual(expect.arrayContaining([DEMO_THREAD_IDS.seoulAnswered, DEMO_THREAD_IDS.seoulOpen]));
+    expect(hanbit).not.toContain(DEMO_THREAD_IDS.gyeonggiOpen);
+    // the Seoul institution shares Seoul's space
+    expect(threadIds((await api('trainer_kwedu', 'GET', '/board-threads')).body)).toContain(DEMO_THREAD_IDS.seoulOpen);
+    const neulbom = threadIds((await api('agency_neulbom', 'GET', '/board-threads')).body);
+    expect(neulbom).toEqual([DEMO_THREAD_IDS.gyeonggiOpen]);
+    const refused = await api('agency_neulbom', 'GET', `/board-threads/${DEMO_THREAD_IDS.seoulOpen}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('다른 지사');
+    expect(
+      (await api('agency_neulbom', 'POST', `/board-threads/${DEMO_THREAD_IDS.seoulOpen}/posts`, { body: '끼어들기' }))
+        .status,
+    ).toBe(403);
+    expect((await api('gyeonggi_branch', 'GET', '/board-threads?branchId=BR-SEOUL')).status).toBe(403);
+    expect(threadIds((await api('hq_admin', 'GET', '/board-threads')).body)).toEqual(
+      expect.arrayContaining(Object.values(DEMO_THREAD_IDS)),
+    );
+    const open = (await api('seoul_branch', 'GET', '/board-threads?status=open')).body.threads;
+    expect(open.map((t: Json) => t.threadId)).toEqual([DEMO_THREAD_IDS.seoulOpen]);
+  });
+
+  it('an agency asks, the branch answers, the agency asks again: open → answered → open', async () => {
+    const asked = await api('agency_hanbit', 'POST', '/board-threads', {
+      title: '연차 촉진 통지 일정 문의',
+      body: '연차 사용 촉진 1차 통지는 언제 보내야 하나요?',
+    });
+    expect(asked.status).toBe(201);
+    expect(asked.body).toMatchObject({
+      branchId: 'BR-SEOUL',
+      organisationId: 'AG-HANBIT',
+      status: 'open',
+      askedBy: 'organisation',
+    });
+    const id = asked.body.threadId;
+    const answered = await api('seoul_branch', 'POST', `/board-threads/${id}/posts`, {
+      body: '사용기간이 끝나기 6개월 전부터 10일 안에 보내 주세요.',
+    });
+    expect(answered.body).toMatchObject({ status: 'answered', postCount: 2 });
+    expect(answered.body.posts.map((p: Json) => [p.side, p.authorOffice])).toEqual([
+      ['organisation', '한빛근로지원센터'],
+      ['kead', '서울지사'],
+    ]);
+    const again = await api('agency_hanbit', 'POST', `/board-threads/${id}/posts`, { body: '2차 통지도 같은가요?' });
+    expect(again.body.status).toBe('open');
+    // hq may answer in any branch's space
+    expect(
+      (await api('hq_admin', 'POST', `/board-threads/${id}/posts`, { body: '2차는 2개월 전까지입니다.' })).body.status,
+    ).toBe('answered');
+  });
+
+  it('a branch asks one of its own organisations, never another branch’s', async () => {
+    const ok = await api('seoul_branch', 'POST', '/board-threads', {
+      title: '지도점검 자료 요청',
+      body: '지난달 출퇴근 기록을 올려 주세요.',
+      organisationId: 'AG-HANBIT',
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.askedBy).toBe('kead');
+    expect(
+      (
+        await api('seoul_branch', 'POST', '/board-threads', {
+          title: '자료 요청',
+          body: '부탁합니다.',
+          organisationId: 'AG-NEULBOM',
+        })
+      ).status,
+    ).toBe(403);
+    const missing = await api('seoul_branch', 'POST', '/board-threads', { title: '자료 요청', body: '부탁합니다.' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toContain('관할 기관');
   });
 });
