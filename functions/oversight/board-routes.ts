@@ -35,6 +35,22 @@ const summary = (t: BoardThreadItem) => ({
   lastPostAt: t.lastPostAt,
 });
 
+/** The thread with its posts, as the contract names them. */
+async function withPosts(t: BoardThreadItem) {
+  const posts = await listPosts(t.threadId);
+  return {
+    ...summary(t),
+    posts: posts.map((p) => ({
+      postId: p.postId,
+      body: p.body,
+      side: p.side,
+      authorOffice: p.authorOffice,
+      authorId: p.authorId,
+      createdAt: p.createdAt,
+    })),
+  };
+}
+
 const NOT_YOURS = '다른 지사의 소통 공간은 볼 수 없습니다. 이 글은 해당 지사와 관할 기관, 본부만 봅니다.';
 
 export const boardRoutes = [
@@ -104,7 +120,7 @@ export const boardRoutes = [
           authorOffice: side === 'kead' ? (branchName(organisation.branchId) ?? '') : organisation.name,
         },
       );
-      return { status: 201, body: { ...summary(thread), posts: await listPosts(thread.threadId) } };
+      return { status: 201, body: await withPosts(thread) };
     },
   }),
   defineRoute({
@@ -120,7 +136,7 @@ export const boardRoutes = [
       const thread = await getThread(params.threadId);
       if (!thread) throw new NotFound('글');
       if (!canUseBoard(reader, thread.branchId)) throw new Forbidden(NOT_YOURS);
-      return { body: { ...summary(thread), posts: await listPosts(thread.threadId) } };
+      return { body: await withPosts(thread) };
     },
   }),
   defineRoute({
@@ -145,7 +161,7 @@ export const boardRoutes = [
             ? (branchName(reader.branchId) ?? reader.branchId)
             : (reader.organisationName ?? '');
       const saved = await addPost(caller!, thread, { body: body.body, side, authorOffice: office });
-      return { body: { ...summary(saved), posts: await listPosts(thread.threadId) } };
+      return { body: await withPosts(saved) };
     },
   }),
 ];

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_NOTICE_IDS } from '#local/demo-oversight';
+import { DEMO_NOTICE_IDS, DEMO_THREAD_IDS } from '#local/demo-oversight';
 import { expectNoAxeViolations, hasHorizontalScroll, signInByKeyboard, unexpectedErrors } from '../support/browser.ts';
 import { browserSuite } from '../support/browser-suite.ts';
 
 // 공지사항 및 서식 자료실 (SPEC F2) in the browser on the local stack: 서울지사 publishes a notice to
 // its agencies that asks for acknowledgement; 한빛 finds it (by 초성 too) and acknowledges it on a
 // phone; 서울지사 sees 한빛 as 확인함; the portal's 알림마당 shows only public notices, pinned first.
+// 담당자 업무 소통 공간: 서울지사 answers 한빛's open question, which then reads 답변 완료.
 
 const suite = browserSuite();
 const text = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -84,6 +85,30 @@ describe('notices with acknowledgement (F2)', () => {
     await page.locator(`a[href="/notices/${DEMO_NOTICE_IDS.consentForm}"]`).click();
     await page.locator('#notice-title').waitFor();
     expect(text(await page.locator('#notice-body').textContent())).toContain('수기 서명');
+    expect(unexpectedErrors(o)).toEqual([]);
+  });
+});
+
+describe('staff board (F2)', () => {
+  it('a branch answers an agency’s open question and the thread is answered', async () => {
+    const o = await suite.openPage();
+    const { page } = o;
+    await signInByKeyboard(page, suite.stack, 'seoul_branch', { system: '/internal' });
+    await page.goto('/internal/board?status=open');
+    await page.locator('#board-results:not([aria-busy]) #board-table').waitFor();
+    const rows = (await page.locator('#board-table tbody tr').allTextContents()).map(text);
+    expect(rows.every((r) => r.includes('답변 대기'))).toBe(true);
+    expect(rows.some((r) => r.includes('경기지사'))).toBe(false);
+    await expectNoAxeViolations(page);
+    await page.locator(`a[href="/internal/board/${DEMO_THREAD_IDS.seoulOpen}"]`).click();
+    await page.locator('#thread-posts').waitFor();
+    expect(await page.locator('#thread-posts > li').count()).toBe(1);
+    await page.locator('#reply-body').fill('300dpi 이상의 PDF나 JPEG로 올려 주세요.');
+    await page.getByRole('button', { name: '답변 남기기' }).click();
+    await page.locator('#thread-posts > li:nth-child(2)').waitFor();
+    expect(text(await page.locator('#thread-status').textContent())).toContain('답변 완료');
+    expect(text(await page.locator('#thread-posts').textContent())).toContain('300dpi');
+    await expectNoAxeViolations(page);
     expect(unexpectedErrors(o)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { POLICY_DOCUMENTS } from '#functions/oversight/policy-rules';
 import type { Route } from '../shell/app.ts';
 import { MY_ACTIVITIES_PATH, myActivitiesPage } from './activity-history-page.ts';
+import { BOARD_PATHS, boardListPage, boardThreadPage, newThreadPage } from './board-pages.ts';
 import { BUSINESS_GUIDE_PATH, businessGuidePage } from './business-guide-page.ts';
 import {
   editNoticePage,
@@ -42,6 +43,22 @@ export const OVERSIGHT_ROUTES: Route[] = [
     path: `${NOTICE_PATHS.internal}/:noticeId`,
     system: 'internal',
     page: noticeDetailPage('internal'),
+    roles: ['hq', 'branch'],
+  },
+  { path: BOARD_PATHS.agency, system: 'agency', page: boardListPage('agency'), roles: ['agency', 'trainer'] },
+  { path: `${BOARD_PATHS.agency}/new`, system: 'agency', page: newThreadPage('agency'), roles: ['agency', 'trainer'] },
+  {
+    path: `${BOARD_PATHS.agency}/:threadId`,
+    system: 'agency',
+    page: boardThreadPage('agency'),
+    roles: ['agency', 'trainer'],
+  },
+  { path: BOARD_PATHS.internal, system: 'internal', page: boardListPage('internal'), roles: ['hq', 'branch'] },
+  { path: `${BOARD_PATHS.internal}/new`, system: 'internal', page: newThreadPage('internal'), roles: ['branch'] },
+  {
+    path: `${BOARD_PATHS.internal}/:threadId`,
+    system: 'internal',
+    page: boardThreadPage('internal'),
     roles: ['hq', 'branch'],
   },
 ];
