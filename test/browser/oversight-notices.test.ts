@@ -30,7 +30,10 @@ describe('notices with acknowledgement (F2)', () => {
     expect(text(await branch.page.locator('#notice-form-errors').textContent())).toContain('내용을 입력해 주세요');
     await branch.page.locator('#notice-form-title').fill(TITLE);
     await branch.page.locator('#notice-form-body').fill('이번 달 활동일지를 점검합니다.\n동의서 사본을 준비해 주세요.');
-    await branch.page.locator('#notice-form-ack').check();
+    // KRDS draws the box over the input: tick it by keyboard, as a person would
+    await branch.page.locator('#notice-form-ack').focus();
+    await branch.page.keyboard.press('Space');
+    expect(await branch.page.locator('#notice-form-ack').isChecked()).toBe(true);
     await branch.page.getByRole('button', { name: '공지 올리기' }).click();
     await branch.page.waitForURL(/\/internal\/notices\/NT-/);
     const noticePath = new URL(branch.page.url()).pathname;
