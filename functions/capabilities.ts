@@ -18,10 +18,12 @@ import { countActiveByAssistant } from './matching/repository.ts';
 import { matchingRoutes } from './matching/routes.ts';
 import { organisationDirectory } from './oversight/organisation-directory.ts';
 import { plugOrganisations } from './oversight/organisations.ts';
+import { plugPageRatings } from './oversight/page-feedback.ts';
 import { oversightRoutes } from './oversight/routes.ts';
 import { plugMonthFigures } from './payroll/month-figures.ts';
 import { payrollRoutes } from './payroll/routes.ts';
 import { rateRoutes } from './rates/routes.ts';
+import { ratingsOfPage } from './surveys/repository.ts';
 import { surveyRoutes } from './surveys/routes.ts';
 
 // what assistants reads of matching, plugged in here for the local API (the Lambda: assistants/handler.ts)
@@ -30,6 +32,7 @@ plugActiveMatchings(countActiveByAssistant);
 plugMonthFigures(claimMonthFigures);
 // what oversight reads of the agency registry, likewise (the Lambda: oversight/handler.ts)
 plugOrganisations(organisationDirectory(getOrganisation, listOrganisations));
+plugPageRatings(ratingsOfPage);
 
 /**
  * Every capability's router Lambda and its routes. The CDK API, the local HTTP API, the OpenAPI
@@ -66,6 +69,6 @@ export const CAPABILITIES: Capability[] = [
   },
   // the pay slips embed the same Korean font
   { name: 'payroll', entry: 'functions/payroll/handler.ts', routes: payrollRoutes, files: [KOREAN_FONT_FILE] },
-  // notices and forms (F2); inspections and surveys to come
+  // notices and forms, the staff board (F2), hq's page-satisfaction report (F3); inspections to come
   { name: 'oversight', entry: 'functions/oversight/handler.ts', routes: oversightRoutes },
 ];

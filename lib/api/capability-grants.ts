@@ -195,12 +195,12 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   },
   // Notices and forms (F2): hq and branches publish (audited), agencies and institutions acknowledge;
   // the staff board's threads and posts (audited); the agency registry is read for each reader's
-  // branch and for who must acknowledge.
+  // branch and for who must acknowledge; hq's page-satisfaction report reads the page answers.
   oversight: {
     router: {
       table: {
         write: [Notice, NoticeAcknowledgement, BoardThread, BoardPost, AuditRecord],
-        read: [Organisation, UserProfile],
+        read: [Organisation, PageFeedback, UserProfile],
       },
     },
   },

@@ -753,6 +753,7 @@ const OWN_ONLY: Record<string, string> = {
   'GET /me/matchings': 'lists the caller’s own service history',
   'GET /me/activity-workers': 'lists the caller’s own matched workers (scope: own login)',
   'GET /me/consent-rounds': 'lists the consent requests sent to the caller (scope: own login)',
+  'GET /page-feedback': 'hq only; hq has no organisation scope (the answers are anonymous)',
   'GET /notices':
     'lists only the notices meant for the caller’s organisation (filtered by audience; test/integration/oversight.test.ts)',
 };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { thisMonth } from '#kernel/clock';
 import { DEMO_NOTICE_IDS, DEMO_THREAD_IDS } from '#local/demo-oversight';
 import type { Json } from '../support/api.ts';
 import { checkResponse } from '../support/contract.ts';
@@ -250,5 +251,38 @@ describe('staff board (담당자 업무 소통 공간)', () => {
     const missing = await api('seoul_branch', 'POST', '/board-threads', { title: '자료 요청', body: '부탁합니다.' });
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toContain('관할 기관');
+  });
+});
+
+describe('page-satisfaction report (F3)', () => {
+  it('hq reads one page’s answers per month; the answers stay anonymous', async () => {
+    const path = '/work-assistant/organisations';
+    for (const rating of [5, 5, 4, 2])
+      expect((await api(undefined, 'POST', '/public/page-feedback', { path, rating })).status).toBe(201);
+    const { status, body } = await api(
+      'hq_admin',
+      'GET',
+      `/page-feedback?path=${encodeURIComponent(path)}&from=${thisMonth()}&to=${thisMonth()}`,
+    );
+    expect(status).toBe(200);
+    expect(body.months).toEqual([
+      { month: thisMonth(), counts: { '1': 0, '2': 1, '3': 0, '4': 1, '5': 2 }, total: 4, average: 4 },
+    ]);
+    expect(JSON.stringify(body)).not.toMatch(/feedbackId|"at"/);
+    expect(
+      (
+        await api(
+          'seoul_branch',
+          'GET',
+          `/page-feedback?path=${encodeURIComponent(path)}&from=${thisMonth()}&to=${thisMonth()}`,
+        )
+      ).status,
+    ).toBe(403);
+    const reversed = await api(
+      'hq_admin',
+      'GET',
+      `/page-feedback?path=${encodeURIComponent(path)}&from=2026-06&to=2026-05`,
+    );
+    expect(reversed.status).toBe(400);
   });
 });

@@ -11,6 +11,7 @@ import {
   noticeListPage,
   PORTAL_FORMS_PATH,
 } from './notice-pages.ts';
+import { PAGE_FEEDBACK_PATH, pageFeedbackPage } from './page-feedback-page.ts';
 import { policyPage } from './policy-pages.ts';
 
 /**
@@ -61,4 +62,5 @@ export const OVERSIGHT_ROUTES: Route[] = [
     page: boardThreadPage('internal'),
     roles: ['hq', 'branch'],
   },
+  { path: PAGE_FEEDBACK_PATH, system: 'internal', page: pageFeedbackPage, roles: ['hq'] },
 ];
