@@ -1,7 +1,7 @@
 import type { Capability } from '#commons/http/route';
 import { activityRoutes } from './activity/routes.ts';
 import { KOREAN_FONT_FILE } from './agencies/fonts.ts';
-import { getOrganisation } from './agencies/repository.ts';
+import { getOrganisation, listOrganisations } from './agencies/repository.ts';
 import { agencyRoutes } from './agencies/routes.ts';
 import { applicationRoutes } from './applications/routes.ts';
 import { plugActiveMatchings } from './assistants/matchings.ts';
@@ -16,11 +16,16 @@ import { identityRoutes } from './identity/routes.ts';
 import { leaveRoutes } from './leave/routes.ts';
 import { countActiveByAssistant } from './matching/repository.ts';
 import { matchingRoutes } from './matching/routes.ts';
+import { organisationDirectory } from './oversight/organisation-directory.ts';
+import { plugOrganisations as plugOversightOrganisations } from './oversight/organisations.ts';
+import { plugPageRatings } from './oversight/page-feedback.ts';
+import { oversightRoutes } from './oversight/routes.ts';
 import { plugMonthFigures } from './payroll/month-figures.ts';
 import { payrollRoutes } from './payroll/routes.ts';
 import { rateRoutes } from './rates/routes.ts';
+import { ratingsOfPage } from './surveys/repository.ts';
 import { surveyRoutes } from './surveys/routes.ts';
-import { plugOrganisations } from './training/organisations.ts';
+import { plugOrganisations as plugTrainingOrganisations } from './training/organisations.ts';
 import { trainingRoutes } from './training/routes.ts';
 
 // what assistants reads of matching, plugged in here for the local API (the Lambda: assistants/handler.ts)
@@ -28,7 +33,10 @@ plugActiveMatchings(countActiveByAssistant);
 // what payroll reads of the month's claim, likewise (the Lambda: payroll/handler.ts)
 plugMonthFigures(claimMonthFigures);
 // what training reads of organisations, likewise (the Lambda: training/handler.ts)
-plugOrganisations(getOrganisation);
+plugTrainingOrganisations(getOrganisation);
+// what oversight reads of the agency registry, likewise (the Lambda: oversight/handler.ts)
+plugOversightOrganisations(organisationDirectory(getOrganisation, listOrganisations));
+plugPageRatings(ratingsOfPage);
 
 /**
  * Every capability's router Lambda and its routes. The CDK API, the local HTTP API, the OpenAPI
@@ -67,4 +75,6 @@ export const CAPABILITIES: Capability[] = [
   { name: 'payroll', entry: 'functions/payroll/handler.ts', routes: payrollRoutes, files: [KOREAN_FONT_FILE] },
   // courses, the portal calendar, applications and the waiting list (SPEC E1)
   { name: 'training', entry: 'functions/training/handler.ts', routes: trainingRoutes },
+  // notices and forms, the staff board (F2), hq's page-satisfaction report (F3); inspections to come
+  { name: 'oversight', entry: 'functions/oversight/handler.ts', routes: oversightRoutes },
 ];

@@ -19,6 +19,7 @@ import { Upload } from './files/entities.ts';
 import { SignInChallenge, SignInGuard, StaffRequest } from './identity/entities.ts';
 import { LeaveExcessReason, LeaveNotice, LeaveProfileSetting } from './leave/entities.ts';
 import { Matching } from './matching/entities.ts';
+import { BoardPost, BoardThread, Notice, NoticeAcknowledgement } from './oversight/entities.ts';
 import { PayrollRecord, PayrollSetting } from './payroll/entities.ts';
 import { RateTableVersion } from './rates/entities.ts';
 import { PageFeedback } from './surveys/entities.ts';
@@ -65,4 +66,8 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   PayrollRecord,
   TrainingCourse,
   TrainingApplication,
+  Notice,
+  NoticeAcknowledgement,
+  BoardThread,
+  BoardPost,
 };

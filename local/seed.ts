@@ -14,6 +14,7 @@ import { demoCalendar } from './demo-calendar.ts';
 import { CLAIM_SEED_STEPS } from './demo-claims.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from './demo-data.ts';
 import { LEAVE_SEED_STEPS } from './demo-leave.ts';
+import { OVERSIGHT_SEED_STEPS } from './demo-oversight.ts';
 import { PAYROLL_SEED_STEPS } from './demo-payroll.ts';
 import { PEOPLE_SEED_STEPS } from './demo-people.ts';
 import { TRAINING_SEED_STEPS } from './demo-training.ts';
@@ -111,6 +112,7 @@ export const SEED_STEPS: SeedStep[] = [
   ...PAYROLL_SEED_STEPS,
   ...LEAVE_SEED_STEPS,
   ...TRAINING_SEED_STEPS,
+  ...OVERSIGHT_SEED_STEPS,
 ];
 
 /** What the demo data is made of: when it changes, the next start seeds again. */

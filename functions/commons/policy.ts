@@ -82,6 +82,11 @@ export function agencyOf(caller: Caller): string | undefined {
   return caller.grants.find((grant) => grant.role === 'agency')?.agencyId;
 }
 
+/** The training institution of the caller's trainer grant, if any. */
+export function institutionOf(caller: Caller): string | undefined {
+  return caller.grants.find((grant) => grant.role === 'trainer')?.institutionId;
+}
+
 /** Does the caller act as staff of this agency (an agency grant on exactly it)? */
 export function actsForAgency(caller: Caller, agencyId: string): boolean {
   return caller.grants.some((grant) => grant.role === 'agency' && grant.agencyId === agencyId);
@@ -95,9 +100,4 @@ export function grantsHeld(caller: Caller): readonly Grant[] {
 /** Does the caller hold an agency, branch or head-office role (staff who see others' activity logs)? */
 export function actsAsActivityStaff(caller: Caller): boolean {
   return holds(caller, 'agency') || holds(caller, 'branch') || holds(caller, 'hq');
-}
-
-/** The training institution of the caller's trainer grant, if any. */
-export function institutionOf(caller: Caller): string | undefined {
-  return caller.grants.find((grant) => grant.role === 'trainer')?.institutionId;
 }

@@ -19,6 +19,7 @@ import { UPLOAD_PURPOSES, type UploadPurposeName } from '#functions/files/rules'
 import { SignInChallenge, SignInGuard, StaffRequest } from '#functions/identity/entities';
 import { LeaveExcessReason, LeaveNotice, LeaveProfileSetting } from '#functions/leave/entities';
 import { Matching } from '#functions/matching/entities';
+import { BoardPost, BoardThread, Notice, NoticeAcknowledgement } from '#functions/oversight/entities';
 import { PayrollRecord, PayrollSetting } from '#functions/payroll/entities';
 import { RateTableVersion } from '#functions/rates/entities';
 import { PageFeedback } from '#functions/surveys/entities';
@@ -204,6 +205,17 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
         read: [Organisation, UserProfile],
       },
       sms: true,
+    },
+  },
+  // Notices and forms (F2): hq and branches publish (audited), agencies and institutions acknowledge;
+  // the staff board's threads and posts (audited); the agency registry is read for each reader's
+  // branch and for who must acknowledge; hq's page-satisfaction report reads the page answers.
+  oversight: {
+    router: {
+      table: {
+        write: [Notice, NoticeAcknowledgement, BoardThread, BoardPost, AuditRecord],
+        read: [Organisation, PageFeedback, UserProfile],
+      },
     },
   },
 };

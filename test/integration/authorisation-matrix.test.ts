@@ -9,6 +9,7 @@ import { demoAgreementYear } from '#local/demo-agencies';
 import { demoAttendanceProbes } from '#local/demo-attendance';
 import { demoCalendar } from '#local/demo-calendar';
 import { DEMO_ACCOUNTS, displayPhone } from '#local/demo-data';
+import { DEMO_NOTICE_IDS, DEMO_THREAD_IDS } from '#local/demo-oversight';
 import { DEMO_ASSISTANTS, demoAssistantId } from '#local/demo-people';
 import { signInThroughApi } from '../support/session.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
@@ -739,6 +740,46 @@ const TRAINING_SCOPE_PROBES: Record<string, Probe[]> = {
   ],
 };
 
+// F2 (oversight): 서울지사's notice to its agencies is 서울지사's and 한빛's own; 경기지사's notice to
+// its agencies is another's. The own edit carries a stale updatedAt, so it stops at 409 after the scope.
+const onNotice = (suffix: string, body?: unknown) =>
+  pair(`/notices/${DEMO_NOTICE_IDS.seoulInspection}`, `/notices/${DEMO_NOTICE_IDS.gyeonggiMeeting}`, suffix, body);
+const onThread = (suffix: string, body?: unknown) =>
+  pair(`/board-threads/${DEMO_THREAD_IDS.seoulOpen}`, `/board-threads/${DEMO_THREAD_IDS.gyeonggiOpen}`, suffix, body);
+const noticeEdit = { title: '권한 확인 공지', body: '권한 확인', pinned: false, requiresAck: true, updatedAt: 'stale' };
+const noticeProbe = (audienceBranchId: string) => ({
+  path: '/notices',
+  body: {
+    kind: 'notice',
+    title: '권한 확인 공지',
+    body: '권한 확인',
+    audience: 'branchAgencies',
+    audienceBranchId,
+    pinned: false,
+    requiresAck: false,
+  },
+});
+const OVERSIGHT_SCOPE_PROBES: Record<string, Probe[]> = {
+  'GET /notices/{noticeId}': [asAgency(...onNotice('')), asBranch(...onNotice(''))],
+  'PUT /notices/{noticeId}': [asBranch(...onNotice('', noticeEdit))],
+  'POST /notices': [asBranch(noticeProbe('BR-SEOUL'), noticeProbe('BR-GYEONGGI'))],
+  'POST /notices/{noticeId}/acknowledge': [asAgency(...onNotice('/acknowledge'))],
+  'GET /notices/{noticeId}/acknowledgements': [asBranch(...onNotice('/acknowledgements'))],
+  // the staff board: a Seoul thread is 서울지사's and 한빛's own, a Gyeonggi thread another's
+  'GET /board-threads': [asBranch(...query('/board-threads', { branchId: 'BR-SEOUL' }, { branchId: 'BR-GYEONGGI' }))],
+  'POST /board-threads': [
+    asBranch(
+      { path: '/board-threads', body: { title: '권한 확인 질문', body: '권한 확인', organisationId: 'AG-HANBIT' } },
+      { path: '/board-threads', body: { title: '권한 확인 질문', body: '권한 확인', organisationId: 'AG-NEULBOM' } },
+    ),
+  ],
+  'GET /board-threads/{threadId}': [asAgency(...onThread('')), asBranch(...onThread(''))],
+  'POST /board-threads/{threadId}/posts': [
+    asAgency(...onThread('/posts', { body: '권한 확인' })),
+    asBranch(...onThread('/posts', { body: '권한 확인' })),
+  ],
+};
+
 /** Scope probes per route. Routes that touch only the caller's own login need none (listed below). */
 const SCOPE_PROBES: Record<string, Probe[]> = {
   ...AGENCY_SCOPE_PROBES,
@@ -749,6 +790,7 @@ const SCOPE_PROBES: Record<string, Probe[]> = {
   ...PAYROLL_SCOPE_PROBES,
   ...LEAVE_SCOPE_PROBES,
   ...TRAINING_SCOPE_PROBES,
+  ...OVERSIGHT_SCOPE_PROBES,
   'GET /staff-requests': [
     {
       role: 'branch',
@@ -807,6 +849,9 @@ const OWN_ONLY: Record<string, string> = {
   'GET /me/consent-rounds': 'lists the consent requests sent to the caller (scope: own login)',
   'POST /training/courses/{courseId}/applications': 'creates the caller’s own training application (scope: own userId)',
   'GET /me/training-applications': 'lists the caller’s own training applications',
+  'GET /page-feedback': 'hq only; hq has no organisation scope (the answers are anonymous)',
+  'GET /notices':
+    'lists only the notices meant for the caller’s organisation (filtered by audience; test/integration/oversight.test.ts)',
 };
 
 function accountFor(role: Role) {

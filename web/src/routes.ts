@@ -15,6 +15,7 @@ import { staffRequestPage } from './identity/staff-request-page.ts';
 import { STAFF_REQUESTS_PATH, staffRequestDecisionPage, staffRequestsPage } from './identity/staff-requests-page.ts';
 import { LEAVE_ROUTES } from './leave/routes.ts';
 import { MATCHING_ROUTES } from './matching/routes.ts';
+import { OVERSIGHT_ROUTES } from './oversight/routes.ts';
 import { systemHomePage } from './pages/system-home.ts';
 import { PAYROLL_ROUTES } from './payroll/routes.ts';
 import { homePage } from './portal/home.ts';
@@ -68,4 +69,5 @@ export const ROUTES: Route[] = [
   ...LEAVE_ROUTES,
   ...PAYROLL_ROUTES,
   ...TRAINING_ROUTES,
+  ...OVERSIGHT_ROUTES,
 ];

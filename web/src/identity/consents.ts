@@ -19,7 +19,8 @@ const privacyDetails = (purpose: string) => html`<dl class="app-consent-terms">
   <div><dt>쓰는 곳</dt><dd>${purpose}</dd></div>
   <div><dt>보관 기간</dt><dd>회원탈퇴 때까지. 법령이 보관을 정한 기록(서비스 신청·이용, 급여, 사업비 기록 등)은 그 기간까지 보관합니다.</dd></div>
 </dl>
-<p class="krds-form-check-p">동의하지 않을 수 있습니다. 다만 동의하지 않으면 가입할 수 없습니다.</p>`;
+<p class="krds-form-check-p">동의하지 않을 수 있습니다. 다만 동의하지 않으면 가입할 수 없습니다.</p>
+<p class="krds-form-check-p"><a href="/policies/privacy" target="_blank" rel="noopener" title="새 창 열림">개인정보 처리방침 전체 보기</a></p>`;
 
 export const SIGN_UP_CONSENTS: readonly Consent[] = [
   {

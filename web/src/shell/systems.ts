@@ -358,6 +358,7 @@ const INTERNAL_MENU: MenuItem[] = [
       { id: 'int-staff-requests', label: '기관 담당자 계정 승인', href: '/internal/staff-requests' },
       { id: 'int-branch-staff', label: '지사 담당자 계정 만들기', href: '/internal/branch-staff', roles: ['hq'] },
       { id: 'int-audit', label: '개인정보 처리 기록 조회', href: '/internal/audit' },
+      { id: 'int-page-feedback', label: '페이지 만족도 현황', href: '/internal/page-feedback', roles: ['hq'] },
     ],
   },
   {
