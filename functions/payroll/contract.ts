@@ -94,6 +94,15 @@ export const itemBody = z.object({
 });
 
 export const monthQuery = z.object({ month: MONTH });
+
+/** The month's list as Excel: all of it, or the rows picked on the screen (선택). */
+export const exportQuery = monthQuery.extend({
+  payrollIds: z
+    .string()
+    .max(4000, { error: '한 번에 고를 수 있는 급여가 너무 많습니다. 나눠서 내려받아 주세요.' })
+    .regex(/^[A-Za-z0-9_,-]+$/, { error: '고른 급여를 알아볼 수 없습니다. 목록에서 다시 골라 주세요.' })
+    .optional(),
+});
 export const monthBody = z.object({ month: MONTH });
 
 // ── responses ────────────────────────────────────────────────────────────────────────────────────

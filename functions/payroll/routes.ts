@@ -10,6 +10,7 @@ import * as clock from '#kernel/clock';
 import { isMonthOver } from '#kernel/korea-time';
 import {
   computeResponse,
+  exportQuery,
   issueResponse,
   itemBody,
   monthBody,
@@ -126,8 +127,9 @@ function listRecord(record: PayrollRecordItem, assistant: AssistantItem | undefi
 }
 
 /** The month's list (seed 000 급여 목록), with the birth and hire dates from the register (one Query). */
-async function monthTable(agencyId: string, month: string) {
-  const [records, assistants] = await Promise.all([listMonth(agencyId, month), listAssistantsByAgency(agencyId)]);
+async function monthTable(agencyId: string, month: string, picked?: ReadonlySet<string>) {
+  const [all, assistants] = await Promise.all([listMonth(agencyId, month), listAssistantsByAgency(agencyId)]);
+  const records = picked ? all.filter((r) => picked.has(payrollIdOf(r.agencyId, r.month, r.assistantId))) : all;
   const byId = new Map(assistants.map((a) => [a.assistantId, a]));
   const table = listTable(records.map((r) => listRecord(r, byId.get(r.assistantId))));
   return { records, table };
@@ -256,11 +258,12 @@ export const payrollRoutes = [
     response: payrollFileResponse,
     access: { action: 'read', resource: 'payroll', roles: staffReaders },
     params: organisationParams,
-    query: monthQuery,
+    query: exportQuery,
     labels: LABELS,
     handle: async ({ params, query, caller, allow }) => {
       const agency = await agencyIn(params.organisationId, allow);
-      const { records, table } = await monthTable(agency.organisationId, query.month);
+      const picked = query.payrollIds ? new Set(query.payrollIds.split(',')) : undefined;
+      const { records, table } = await monthTable(agency.organisationId, query.month, picked);
       if (table.rows.length === 0) throw new NotFound(`${query.month} 급여`);
       await recordPersonalDataRead(caller!, {
         action: 'payroll.export',
@@ -272,7 +275,7 @@ export const payrollRoutes = [
       const file = await payrollWorkbook({ agencyName: agency.name, month: query.month, table });
       return {
         body: {
-          fileName: `급여목록_${agency.name}_${query.month}.xlsx`,
+          fileName: `급여목록_${agency.name}_${query.month}${picked ? `_선택${table.rows.length}건` : ''}.xlsx`,
           contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           base64: file.toString('base64'),
         },

@@ -44,14 +44,25 @@ describe('payroll in the browser (D2)', () => {
       .getByText(/급여를 활동일지 시간으로 계산했습니다/)
       .waitFor();
     const headers = await agency.locator('#payroll-table thead th').allTextContents();
-    expect(headers.slice(0, 4)).toEqual(['급여연월', '근로지원인명', '생년월일', '입사일']);
+    expect(headers.slice(0, 5)).toEqual(['선택', '급여연월', '근로지원인명', '생년월일', '입사일']);
     expect(headers).toEqual(expect.arrayContaining(['기본급(서비스)', '국민연금', '지방소득세', '실지급액']));
     await expectNoAxeViolations(agency);
     await screenshot(agency, 'payroll-list');
 
     const download = agency.waitForEvent('download');
-    await agency.getByRole('button', { name: '엑셀 내려받기' }).click();
+    await agency.getByRole('button', { name: '엑셀 내려받기', exact: true }).click();
     expect((await download).suggestedFilename()).toMatch(new RegExp(`^급여목록_.+_${previous}\\.xlsx$`));
+
+    // seed 000's 선택: the picked rows alone, in a workbook of their own (nothing picked: told so)
+    await agency.getByRole('button', { name: '선택한 급여 엑셀 내려받기' }).click();
+    await agency.locator('#payroll-message').getByText('하나 이상 골라 주세요').waitFor();
+    const pick = agency.locator('#payroll-table').getByRole('checkbox').first();
+    await pick.focus();
+    await agency.keyboard.press('Space');
+    expect(await pick.isChecked()).toBe(true);
+    const picked = agency.waitForEvent('download');
+    await agency.getByRole('button', { name: '선택한 급여 엑셀 내려받기' }).click();
+    expect((await picked).suggestedFilename()).toMatch(new RegExp(`^급여목록_.+_${previous}_선택1건\\.xlsx$`));
 
     // one assistant's month: a reason is asked for before an adjustment is saved
     await agency.locator(`a[href="/agency/payroll/${payrollId}"]`).click();

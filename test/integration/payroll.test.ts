@@ -170,6 +170,24 @@ describe('payroll on the local stack', () => {
     expect(headers.slice(0, 4)).toEqual(['급여연월', '근로지원인명', '생년월일', '입사일']);
     expect(headers.slice(-2)).toEqual(['실지급액', '명세서']);
     expect(sheet.getRow(sheet.rowCount).getCell(1).value).toBe('합계');
+
+    // the rows picked on the screen (선택): only they, and the totals are theirs
+    const picked = await api(
+      'agency_hanbit',
+      'GET',
+      `/organisations/AG-HANBIT/payroll/export?month=${previous}&payrollIds=${hanbitRecord}`,
+    );
+    expect(picked.status).toBe(200);
+    expect(picked.body.fileName).toMatch(new RegExp(`^급여목록_.+_${previous}_선택1건\\.xlsx$`));
+    const one = new ExcelJS.Workbook();
+    await one.xlsx.load(Buffer.from(picked.body.base64, 'base64') as never);
+    expect(one.worksheets[0]!.rowCount).toBe(3); // header, the one row, 합계
+    const bad = await api(
+      'agency_hanbit',
+      'GET',
+      `/organisations/AG-HANBIT/payroll/export?month=${previous}&payrollIds=a;b`,
+    );
+    expect(bad.status).toBe(422);
   });
 
   it('gives the assistant the slip as issued, and the changed one once issued again', async () => {

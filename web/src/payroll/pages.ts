@@ -45,18 +45,19 @@ function listTable(list: MonthList): SafeHtml {
   return html`<div class="krds-table-wrap app-payroll-table">
   <table class="tbl col data" id="payroll-table">
     <caption>${monthLabel(list.month)} 급여 목록 (${list.count}건)${list.problems ? ` · 항목을 고쳐야 하는 급여 ${list.problems}건` : ''}</caption>
-    <thead><tr>${columns.map((c) => html`<th scope="col">${c.header}</th>`)}</tr></thead>
+    <thead><tr><th scope="col" class="app-no-print">선택</th>${columns.map((c) => html`<th scope="col">${c.header}</th>`)}</tr></thead>
     <tbody>
       ${rows.map(
         (row) =>
-          html`<tr>${columns.map((c) =>
-            c.key === 'assistantName'
-              ? html`<th scope="row"><a href="${AGENCY_PAYROLL_PATH}/${encodeURIComponent(String(row.payrollId))}">${String(row[c.key])}</a></th>`
-              : html`<td class="${c.unit === 'text' ? '' : 'app-num'}">${cellText(c.unit, row[c.key])}</td>`,
+          html`<tr><td class="app-no-print"><div class="krds-form-check"><input type="checkbox" class="app-row-check" id="pick-${String(row.payrollId)}" value="${String(row.payrollId)}"><label for="pick-${String(row.payrollId)}"><span class="sr-only">선택: ${String(row.assistantName)}</span></label></div></td>${columns.map(
+            (c) =>
+              c.key === 'assistantName'
+                ? html`<th scope="row"><a href="${AGENCY_PAYROLL_PATH}/${encodeURIComponent(String(row.payrollId))}">${String(row[c.key])}</a></th>`
+                : html`<td class="${c.unit === 'text' ? '' : 'app-num'}">${cellText(c.unit, row[c.key])}</td>`,
           )}</tr>`,
       )}
     </tbody>
-    <tfoot><tr>${columns.map((c, i) =>
+    <tfoot><tr><td class="app-no-print"></td>${columns.map((c, i) =>
       i === 0
         ? html`<th scope="row">합계</th>`
         : html`<td class="app-num">${c.unit === 'won' ? won(totals[c.key] ?? 0) : ''}</td>`,
@@ -90,6 +91,8 @@ ${
     ? html`<div class="app-form-actions app-no-print">
     ${button({ label: '인쇄', variant: 'secondary', data: { action: 'print' } })}
     ${button({ label: '엑셀 내려받기', variant: 'secondary', data: { action: 'export' } })}
+    ${button({ label: '선택한 급여 인쇄', variant: 'tertiary', data: { action: 'print-picked' } })}
+    ${button({ label: '선택한 급여 엑셀 내려받기', variant: 'tertiary', data: { action: 'export-picked' } })}
     ${button({ label: '급여명세서 발급', data: { action: 'issue' } })}
   </div>
   <p class="app-no-print">‘급여명세서 발급’을 누르면 근로지원인이 마이페이지에서 지금 내용의 명세서를 보고 알림을 받습니다. 발급한 뒤 바꾸면 다시 발급할 때까지 근로지원인에게는 먼저 발급한 명세서가 보입니다.</p>
@@ -124,6 +127,33 @@ ${
         if (!el || el.closest('form')) return;
         if (el.dataset.action === 'retry') void load();
         if (el.dataset.action === 'print') window.print();
+        if (el.dataset.action === 'print-picked' || el.dataset.action === 'export-picked') {
+          const boxes = [...main.querySelectorAll<HTMLInputElement>('#payroll-table input.app-row-check')];
+          const picked = boxes.filter((b) => b.checked).map((b) => b.value);
+          const out = main.querySelector<HTMLElement>('#payroll-message')!;
+          if (picked.length === 0) {
+            out.innerHTML = notice('danger', '목록의 ‘선택’ 칸에서 급여를 하나 이상 골라 주세요.').value;
+            boxes[0]?.focus();
+            return;
+          }
+          if (el.dataset.action === 'print-picked') {
+            // only the picked rows on paper; the month's totals belong to the whole list, so they stay off
+            const table = main.querySelector<HTMLElement>('#payroll-table')!;
+            for (const b of boxes) b.closest('tr')!.classList.toggle('app-print-skip', !b.checked);
+            table.classList.add('is-picked');
+            window.print();
+            table.classList.remove('is-picked');
+            for (const b of boxes) b.closest('tr')!.classList.remove('app-print-skip');
+          } else if (agencyId) {
+            await downloadInto(
+              out,
+              `/organisations/${encodeURIComponent(agencyId)}/payroll/export`,
+              { month, payrollIds: picked.join(',') },
+              ctx.signal,
+              (fileName) => `${fileName}을(를) 내려받았습니다 (선택한 ${picked.length}명).`,
+            );
+          }
+        }
         if (el.dataset.action === 'issue' && agencyId) {
           const result = await apiPost<{ issued: number; problems: number }>(
             `/organisations/${encodeURIComponent(agencyId)}/payroll/issue`,
