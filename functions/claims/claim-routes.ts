@@ -39,6 +39,7 @@ import {
   statusAfter,
 } from './claim-rules.ts';
 import type { ClaimItem, ClaimLineItem } from './entities.ts';
+import { listScope } from './list-scope.ts';
 import { answerTask, startClaimExecution } from './orchestration.ts';
 import { startMonthForAllAgencies } from './schedule.ts';
 
@@ -102,11 +103,16 @@ function lineView(line: ClaimLineItem) {
  * The claim id names its agency, so the scope is checked (against the agency and its branch) before
  * the claim is read: another organisation's claim is refused whether or not it exists.
  */
-async function loadClaim(claimId: string, allow: (target: Target) => void): Promise<ClaimItem> {
+/** The scope check of a claim, before it is read: the claim id names its agency. */
+async function allowClaim(claimId: string, allow: (target: Target) => void): Promise<void> {
   const agencyId = claimId.slice(0, claimId.lastIndexOf('_'));
   const agency = await getOrganisation(agencyId);
   if (agency?.kind !== 'agency') throw new NotFound('사업비 신청');
   allow({ agencyId, branchId: agency.branchId });
+}
+
+async function loadClaim(claimId: string, allow: (target: Target) => void): Promise<ClaimItem> {
+  await allowClaim(claimId, allow);
   const claim = await getClaim(claimId);
   if (!claim) throw new NotFound('사업비 신청');
   return claim;
@@ -231,7 +237,9 @@ export const claimWorkflowRoutes = [
     access: { action: 'read', resource: 'claim', roles: ['agency', 'branch', 'hq'] },
     query: claimListQuery,
     labels: CLAIM_LABELS,
-    handle: async ({ query, allow }) => {
+    handle: async ({ query, caller, allow }) => {
+      // without a filter a branch or an agency sees its own claims; hq every branch's
+      const scope = listScope(caller!, query);
       const inPeriod = (c: ClaimItem) =>
         (!query.month || c.month === query.month) && (!query.year || c.month.startsWith(`${query.year}-`));
       let claims: ClaimItem[];
@@ -297,10 +305,11 @@ export const claimWorkflowRoutes = [
     body: claimsExportBody,
     labels: CLAIM_LABELS,
     handle: async ({ body, caller, allow }) => {
+      const claimIds = [...new Set(body.claimIds)];
+      // every claim in scope before any is read: one out of scope refuses the whole file
+      for (const claimId of claimIds) await allowClaim(claimId, allow);
       const details = [];
-      for (const claimId of new Set(body.claimIds)) {
-        details.push(await claimDetail(await loadClaim(claimId, allow)));
-      }
+      for (const claimId of claimIds) details.push(await claimDetail(await loadClaim(claimId, allow)));
       for (const detail of details) await recordClaimRead(caller!, detail, 'claim.export');
       const file = await claimsWorkbook(sortForList(details) as unknown as ExportClaim[]);
       return {

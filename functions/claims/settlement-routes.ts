@@ -7,6 +7,7 @@ import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
 import type { SettlementItem } from './entities.ts';
+import { listScope } from './list-scope.ts';
 import { answerTask } from './orchestration.ts';
 import {
   fileSettlementBody,
@@ -162,16 +163,17 @@ export const settlementRoutes = [
     access: { action: 'read', resource: 'settlement', roles: ['agency', 'branch', 'hq'] },
     query: settlementListQuery,
     labels: LABELS,
-    handle: async ({ query, allow }) => {
-      if (query.agencyId) {
-        const agency = await getOrganisation(query.agencyId);
+    handle: async ({ query, caller, allow }) => {
+      const scope = listScope(caller!, query);
+      if (scope.agencyId) {
+        const agency = await getOrganisation(scope.agencyId);
         if (agency?.kind !== 'agency') throw new NotFound('수행기관');
         allow({ agencyId: agency.organisationId, branchId: agency.branchId });
         return { body: { settlements: (await listAgencySettlements(agency.organisationId)).map(view) } };
       }
-      if (query.branchId) {
-        allow({ branchId: query.branchId });
-        return { body: { settlements: (await listBranchSettlements(query.branchId)).map(view) } };
+      if (scope.branchId) {
+        allow({ branchId: scope.branchId });
+        return { body: { settlements: (await listBranchSettlements(scope.branchId)).map(view) } };
       }
       // every branch: hq alone
       allow({});

@@ -176,7 +176,11 @@ describe('the monthly claim workflow on the local stack', () => {
     expect((await api('hq_admin', 'GET', `/claims?branchId=BR-SEOUL&month=${previous}`)).body.claims).toEqual(
       all.body.claims.filter((c: Json) => c.branchId === 'BR-SEOUL'),
     );
-    expect((await api('gyeonggi_branch', 'GET', '/claims')).status).toBe(403);
+    // a branch without a filter sees its own branch's claims
+    const branchOwn = await api('gyeonggi_branch', 'GET', '/claims');
+    expect(branchOwn.status).toBe(200);
+    expect(new Set(branchOwn.body.claims.map((c: Json) => c.branchId))).toEqual(new Set(['BR-GYEONGGI']));
+    expect((await api('gyeonggi_branch', 'GET', '/claims?branchId=BR-SEOUL')).status).toBe(403);
     expect((await api('hq_admin', 'GET', `/claims?year=${Number(year) - 1}&month=${previous}`)).status).toBe(422);
     // several in one workbook: refused as a whole when one is out of scope
     expect((await api('seoul_branch', 'POST', '/claims/export', { claimIds: [claimId] })).status).toBe(403);
@@ -186,7 +190,7 @@ describe('the monthly claim workflow on the local stack', () => {
     expect(Buffer.from(file.body.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
     // hq reads settlements of every branch too
     expect((await api('hq_admin', 'GET', '/settlements')).status).toBe(200);
-    expect((await api('gyeonggi_branch', 'GET', '/settlements')).status).toBe(403);
+    expect((await api('gyeonggi_branch', 'GET', '/settlements?branchId=BR-SEOUL')).status).toBe(403);
   });
 
   it('turns the approved claim into each worker’s co-payment, which the agency records and the worker sees', async () => {
