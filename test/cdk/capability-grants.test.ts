@@ -388,7 +388,7 @@ describe('the public page-feedback (surveys) function', () => {
 // Routers that tell people something by SMS (sign-in steps and staff decisions, a consent request to a
 // worker, an application's steps, a matching, an activity application's decision, a leave-promotion
 // notice, an issued pay slip); no other function may publish to SNS.
-const SMS_ROUTERS = ['identity', 'activity', 'applications', 'assistants', 'matching', 'leave', 'payroll'];
+const SMS_ROUTERS = ['identity', 'activity', 'applications', 'assistants', 'matching', 'leave', 'payroll', 'training'];
 
 describe('SNS and Cognito', () => {
   it('only the routers that send product SMS may publish to SNS', () => {
