@@ -115,3 +115,27 @@ describe('staff board (F2)', () => {
     expect(unexpectedErrors(o)).toEqual([]);
   });
 });
+
+describe('page-satisfaction report (F3)', () => {
+  it('an answer to the page question on the 사업 안내 page shows in hq’s report', async () => {
+    const visitor = await suite.openPage();
+    await visitor.page.goto('/work-assistant');
+    // the question's first radio is 매우만족; choose it by keyboard and send
+    await visitor.page.locator('#page-satisfaction-rating').focus();
+    await visitor.page.keyboard.press('Space');
+    await visitor.page.getByRole('button', { name: '의견 보내기' }).click();
+    await visitor.page.locator('.app-satisfaction-result', { hasText: '의견을 보냈습니다' }).waitFor();
+
+    const hq = await suite.openPage();
+    await signInByKeyboard(hq.page, suite.stack, 'hq_admin', { system: '/internal' });
+    await hq.page.goto(`/internal/page-feedback?path=${encodeURIComponent('/work-assistant')}`);
+    await hq.page.locator('#feedback-results:not([aria-busy]) #feedback-table').waitFor();
+    expect(text(await hq.page.locator('#feedback-total').textContent())).toBe('기간 전체 1건 · 평균 5점 (5점 만점)');
+    const rows = (await hq.page.locator('#feedback-table tbody tr').allTextContents()).map(text);
+    expect(rows).toHaveLength(6);
+    expect(rows.at(-1)).toContain('1건');
+    await expectNoAxeViolations(hq.page);
+    expect(unexpectedErrors(visitor)).toEqual([]);
+    expect(unexpectedErrors(hq)).toEqual([]);
+  });
+});
