@@ -243,15 +243,15 @@ export const claimWorkflowRoutes = [
       const inPeriod = (c: ClaimItem) =>
         (!query.month || c.month === query.month) && (!query.year || c.month.startsWith(`${query.year}-`));
       let claims: ClaimItem[];
-      if (query.agencyId) {
-        const agency = await getOrganisation(query.agencyId);
+      if (scope.agencyId) {
+        const agency = await getOrganisation(scope.agencyId);
         if (agency?.kind !== 'agency') throw new NotFound('수행기관');
         allow({ agencyId: agency.organisationId, branchId: agency.branchId });
         claims =
-          query.branchId && query.branchId !== agency.branchId ? [] : await listAgencyClaims(agency.organisationId);
-      } else if (query.branchId) {
-        allow({ branchId: query.branchId });
-        claims = await listBranchClaims(query.branchId, query.month);
+          scope.branchId && scope.branchId !== agency.branchId ? [] : await listAgencyClaims(agency.organisationId);
+      } else if (scope.branchId) {
+        allow({ branchId: scope.branchId });
+        claims = await listBranchClaims(scope.branchId, query.month);
       } else {
         // every branch: hq alone (a branch or an agency names its own scope)
         allow({});

@@ -95,13 +95,13 @@ export const itemBody = z.object({
 
 export const monthQuery = z.object({ month: MONTH });
 
-/** The month's list as Excel: all of it, or the rows picked on the screen (선택). */
-export const exportQuery = monthQuery.extend({
+/** The rows of the month's list picked on the screen (선택), as their own workbook. */
+export const pickedExportBody = z.object({
+  month: MONTH,
   payrollIds: z
-    .string()
-    .max(4000, { error: '한 번에 고를 수 있는 급여가 너무 많습니다. 나눠서 내려받아 주세요.' })
-    .regex(/^[A-Za-z0-9_,-]+$/, { error: '고른 급여를 알아볼 수 없습니다. 목록에서 다시 골라 주세요.' })
-    .optional(),
+    .array(idField('급여', 80), { error: '내려받을 급여를 골라 주세요.' })
+    .min(1, { error: '내려받을 급여를 하나 이상 골라 주세요.' })
+    .max(200, { error: '한 번에 200건까지 고를 수 있습니다. 나눠서 내려받아 주세요.' }),
 });
 export const monthBody = z.object({ month: MONTH });
 

@@ -1,4 +1,5 @@
 import { recordAudit, recordPersonalDataRead } from '#commons/audit-trail';
+import type { Caller } from '#commons/caller';
 import type { FieldProblem } from '#commons/errors';
 import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
@@ -10,7 +11,6 @@ import * as clock from '#kernel/clock';
 import { isMonthOver } from '#kernel/korea-time';
 import {
   computeResponse,
-  exportQuery,
   issueResponse,
   itemBody,
   monthBody,
@@ -21,6 +21,7 @@ import {
   payrollFileResponse,
   payrollParams,
   payrollRecord,
+  pickedExportBody,
   settingsBody,
   settingsResponse,
 } from './contract.ts';
@@ -133,6 +134,32 @@ async function monthTable(agencyId: string, month: string, picked?: ReadonlySet<
   const byId = new Map(assistants.map((a) => [a.assistantId, a]));
   const table = listTable(records.map((r) => listRecord(r, byId.get(r.assistantId))));
   return { records, table };
+}
+
+/** The month's list as a workbook (all of it, or the rows picked), recorded as a read of each person on it. */
+async function monthWorkbook(
+  caller: Caller,
+  agency: Awaited<ReturnType<typeof agencyIn>>,
+  month: string,
+  picked?: ReadonlySet<string>,
+) {
+  const { records, table } = await monthTable(agency.organisationId, month, picked);
+  if (table.rows.length === 0) throw new NotFound(`${month} 급여`);
+  await recordPersonalDataRead(caller, {
+    action: 'payroll.export',
+    targetType: 'payroll',
+    targetId: `${agency.organisationId}_${month}`,
+    branchId: agency.branchId,
+    subjects: records.map((record) => record.userId ?? record.assistantId),
+  });
+  const file = await payrollWorkbook({ agencyName: agency.name, month, table });
+  return {
+    body: {
+      fileName: `급여목록_${agency.name}_${month}${picked ? `_선택${table.rows.length}건` : ''}.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      base64: file.toString('base64'),
+    },
+  };
 }
 
 /** Rule problems of the payroll named on the request body: the changed item's fields by their request names. */
@@ -258,28 +285,25 @@ export const payrollRoutes = [
     response: payrollFileResponse,
     access: { action: 'read', resource: 'payroll', roles: staffReaders },
     params: organisationParams,
-    query: exportQuery,
+    query: monthQuery,
     labels: LABELS,
     handle: async ({ params, query, caller, allow }) => {
       const agency = await agencyIn(params.organisationId, allow);
-      const picked = query.payrollIds ? new Set(query.payrollIds.split(',')) : undefined;
-      const { records, table } = await monthTable(agency.organisationId, query.month, picked);
-      if (table.rows.length === 0) throw new NotFound(`${query.month} 급여`);
-      await recordPersonalDataRead(caller!, {
-        action: 'payroll.export',
-        targetType: 'payroll',
-        targetId: `${agency.organisationId}_${query.month}`,
-        branchId: agency.branchId,
-        subjects: records.map((record) => record.userId ?? record.assistantId),
-      });
-      const file = await payrollWorkbook({ agencyName: agency.name, month: query.month, table });
-      return {
-        body: {
-          fileName: `급여목록_${agency.name}_${query.month}${picked ? `_선택${table.rows.length}건` : ''}.xlsx`,
-          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          base64: file.toString('base64'),
-        },
-      };
+      return monthWorkbook(caller!, agency, query.month);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/organisations/{organisationId}/payroll/export',
+    summary: '수행기관: 급여 목록에서 선택한 급여만 엑셀로 내려받기',
+    response: payrollFileResponse,
+    access: { action: 'read', resource: 'payroll', roles: staffReaders },
+    params: organisationParams,
+    body: pickedExportBody,
+    labels: LABELS,
+    handle: async ({ params, body, caller, allow }) => {
+      const agency = await agencyIn(params.organisationId, allow);
+      return monthWorkbook(caller!, agency, body.month, new Set(body.payrollIds));
     },
   }),
   defineRoute({

@@ -585,6 +585,11 @@ const payrollMonth = (suffix: string): [Request, Request] => [
   { path: `/organisations/AG-HANBIT${suffix}`, query: { month: '2020-01' } },
   { path: `/organisations/AG-NEULBOM${suffix}`, query: { month: '2020-01' } },
 ];
+// the rows picked on the list: nothing of 2020 exists, so the own probe stops at 404 after the scope
+const pickedPayroll = pair('/organisations/AG-HANBIT', '/organisations/AG-NEULBOM', '/payroll/export', {
+  month: '2020-01',
+  payrollIds: ['AG-HANBIT_2020-01_AS-NONE'],
+});
 const PAYROLL_SCOPE_PROBES: Record<string, Probe[]> = {
   'GET /organisations/{organisationId}/payroll-settings': [
     asAgency(...pair('/organisations/AG-HANBIT', '/organisations/AG-NEULBOM', '/payroll-settings')),
@@ -613,6 +618,7 @@ const PAYROLL_SCOPE_PROBES: Record<string, Probe[]> = {
     asAgency(...payrollMonth('/payroll/export')),
     asBranch(...payrollMonth('/payroll/export')),
   ],
+  'POST /organisations/{organisationId}/payroll/export': [asAgency(...pickedPayroll), asBranch(...pickedPayroll)],
   'GET /payroll/{payrollId}': [asAgency(...onPayroll('')), asBranch(...onPayroll(''))],
   'POST /payroll/{payrollId}/items': [
     asAgency(

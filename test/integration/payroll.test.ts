@@ -172,21 +172,19 @@ describe('payroll on the local stack', () => {
     expect(sheet.getRow(sheet.rowCount).getCell(1).value).toBe('합계');
 
     // the rows picked on the screen (선택): only they, and the totals are theirs
-    const picked = await api(
-      'agency_hanbit',
-      'GET',
-      `/organisations/AG-HANBIT/payroll/export?month=${previous}&payrollIds=${hanbitRecord}`,
-    );
+    const picked = await api('agency_hanbit', 'POST', '/organisations/AG-HANBIT/payroll/export', {
+      month: previous,
+      payrollIds: [hanbitRecord],
+    });
     expect(picked.status).toBe(200);
     expect(picked.body.fileName).toMatch(new RegExp(`^급여목록_.+_${previous}_선택1건\\.xlsx$`));
     const one = new ExcelJS.Workbook();
     await one.xlsx.load(Buffer.from(picked.body.base64, 'base64') as never);
     expect(one.worksheets[0]!.rowCount).toBe(3); // header, the one row, 합계
-    const bad = await api(
-      'agency_hanbit',
-      'GET',
-      `/organisations/AG-HANBIT/payroll/export?month=${previous}&payrollIds=a;b`,
-    );
+    const bad = await api('agency_hanbit', 'POST', '/organisations/AG-HANBIT/payroll/export', {
+      month: previous,
+      payrollIds: [],
+    });
     expect(bad.status).toBe(422);
   });
 

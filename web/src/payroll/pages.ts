@@ -7,7 +7,7 @@ import { notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiPost } from '../core/api.ts';
 import { dateTime, monthInUrl } from '../core/dates.ts';
-import { downloadInto } from '../core/download.ts';
+import { type DownloadedFile, downloadInto, saveBase64File } from '../core/download.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import { loadSection, onAction } from '../core/page.ts';
 import { problemTarget, refused } from '../core/submit.ts';
@@ -145,13 +145,20 @@ ${
             table.classList.remove('is-picked');
             for (const b of boxes) b.closest('tr')!.classList.remove('app-print-skip');
           } else if (agencyId) {
-            await downloadInto(
-              out,
+            const result = await apiPost<DownloadedFile>(
               `/organisations/${encodeURIComponent(agencyId)}/payroll/export`,
-              { month, payrollIds: picked.join(',') },
-              ctx.signal,
-              (fileName) => `${fileName}을(를) 내려받았습니다 (선택한 ${picked.length}명).`,
+              { month, payrollIds: picked },
+              { signal: ctx.signal },
             );
+            if (!result.ok) {
+              out.innerHTML = notice('danger', result.problem.message).value;
+              return;
+            }
+            saveBase64File(result.data);
+            out.innerHTML = notice(
+              'success',
+              `${result.data.fileName}을(를) 내려받았습니다 (선택한 ${picked.length}명).`,
+            ).value;
           }
         }
         if (el.dataset.action === 'issue' && agencyId) {
