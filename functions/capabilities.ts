@@ -1,4 +1,5 @@
 import type { Capability } from '#commons/http/route';
+import { directoryFromRegistry, plugOrganisationDirectory } from '#commons/organisation-directory';
 import { activityRoutes } from './activity/routes.ts';
 import { KOREAN_FONT_FILE } from './agencies/fonts.ts';
 import { getOrganisation, listOrganisations } from './agencies/repository.ts';
@@ -16,8 +17,6 @@ import { identityRoutes } from './identity/routes.ts';
 import { leaveRoutes } from './leave/routes.ts';
 import { countActiveByAssistant } from './matching/repository.ts';
 import { matchingRoutes } from './matching/routes.ts';
-import { organisationDirectory } from './oversight/organisation-directory.ts';
-import { plugOrganisations as plugOversightOrganisations } from './oversight/organisations.ts';
 import { plugPageRatings } from './oversight/page-feedback.ts';
 import { oversightRoutes } from './oversight/routes.ts';
 import { plugMonthFigures } from './payroll/month-figures.ts';
@@ -25,17 +24,14 @@ import { payrollRoutes } from './payroll/routes.ts';
 import { rateRoutes } from './rates/routes.ts';
 import { ratingsOfPage } from './surveys/repository.ts';
 import { surveyRoutes } from './surveys/routes.ts';
-import { plugOrganisations as plugTrainingOrganisations } from './training/organisations.ts';
 import { trainingRoutes } from './training/routes.ts';
 
 // what assistants reads of matching, plugged in here for the local API (the Lambda: assistants/handler.ts)
 plugActiveMatchings(countActiveByAssistant);
 // what payroll reads of the month's claim, likewise (the Lambda: payroll/handler.ts)
 plugMonthFigures(claimMonthFigures);
-// what training reads of organisations, likewise (the Lambda: training/handler.ts)
-plugTrainingOrganisations(getOrganisation);
-// what oversight reads of the agency registry, likewise (the Lambda: oversight/handler.ts)
-plugOversightOrganisations(organisationDirectory(getOrganisation, listOrganisations));
+// what training and oversight read of the organisation registry, likewise (their Lambda entries)
+plugOrganisationDirectory(directoryFromRegistry(getOrganisation, listOrganisations));
 plugPageRatings(ratingsOfPage);
 
 /**

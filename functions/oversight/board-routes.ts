@@ -1,6 +1,7 @@
 import { BRANCHES, branchName } from '#commons/branches';
 import { Forbidden, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
+import { organisationDirectory } from '#commons/organisation-directory';
 import {
   postBody,
   startThreadBody,
@@ -12,7 +13,6 @@ import {
 import { addPost, getThread, listPosts, listThreads, startThread } from './board-repository.ts';
 import { canUseBoard, sideOf } from './board-rules.ts';
 import type { BoardThreadItem } from './entities.ts';
-import { organisations } from './organisations.ts';
 import { readerOf } from './readers.ts';
 
 // 담당자 업무 소통 공간 (SPEC F2): each branch's space with its agencies and institutions. A thread is
@@ -99,7 +99,7 @@ export const boardRoutes = [
         };
       } else {
         if (!body.organisationId) throw new RuleViolation('질문을 보낼 관할 기관을 골라 주세요.');
-        const found = await organisations().get(body.organisationId);
+        const found = await organisationDirectory().get(body.organisationId);
         if (!found) throw new NotFound('기관');
         if (reader.kind !== 'branch' || found.branchId !== reader.branchId)
           throw new Forbidden('관할 기관에만 질문을 보낼 수 있습니다.');

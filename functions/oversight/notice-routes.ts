@@ -1,6 +1,7 @@
 import { branchName } from '#commons/branches';
 import { Forbidden, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
+import { organisationDirectory } from '#commons/organisation-directory';
 import * as clock from '#kernel/clock';
 import type { NoticeItem } from './entities.ts';
 import {
@@ -34,7 +35,6 @@ import {
   publishProblem,
   type Reader,
 } from './notice-rules.ts';
-import { organisations } from './organisations.ts';
 import { readerOf } from './readers.ts';
 
 // 공지사항 및 서식 자료실 (SPEC F2): hq and branches publish notices and forms to an audience; the
@@ -277,7 +277,7 @@ export const noticeRoutes = [
       if (asked.branchId && reader.kind === 'branch' && asked.branchId !== reader.branchId)
         throw new Forbidden('다른 지사 관할 기관의 확인 현황은 볼 수 없습니다.');
       const [orgs, acks] = await Promise.all([
-        organisations().list(asked.kinds, branchId),
+        organisationDirectory().list(asked.kinds, branchId),
         listAcknowledgements(n.noticeId),
       ]);
       const byOrg = new Map(acks.map((a) => [a.organisationId, a]));

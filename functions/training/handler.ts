@@ -1,9 +1,10 @@
 import { createHandler } from '#commons/http/handler';
-import { getOrganisation } from '#functions/agencies/repository';
-import { plugOrganisations } from './organisations.ts';
+import { directoryFromRegistry, plugOrganisationDirectory } from '#commons/organisation-directory';
+import { getOrganisation, listOrganisations } from '#functions/agencies/repository';
 import { trainingRoutes } from './routes.ts';
 
-// the Lambda's composition root: training reads organisations through its port
-plugOrganisations(getOrganisation);
+// The training Lambda's entry, the edge of the capability: it plugs in the organisation directory
+// (#commons/organisation-directory), so training imports no other capability's repository.
+plugOrganisationDirectory(directoryFromRegistry(getOrganisation, listOrganisations));
 
 export const handler = createHandler(trainingRoutes);

@@ -5,6 +5,7 @@ import { bindEntity } from '#commons/entities';
 import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { notifyStaff, smsToPerson } from '#commons/notify';
+import { organisationDirectory } from '#commons/organisation-directory';
 import { agencyOf, holds, institutionOf, isHq, ownBranchOf } from '#commons/policy';
 import { sidoName, sigunguBelongsTo } from '#commons/regions';
 import { sigunguName } from '#commons/regions-sigungu';
@@ -40,7 +41,6 @@ import {
   revisionBody,
 } from './contract.ts';
 import type { TrainingApplicationItem, TrainingCourseItem } from './entities.ts';
-import { organisationOf } from './organisations.ts';
 import {
   confirmResults,
   createApplication,
@@ -223,7 +223,7 @@ export const trainingRoutes = [
         problems.push({ field: 'sigunguCode', message: '교육장 시/군/구를 고른 시/도의 목록에서 골라 주세요.' });
       }
       if (problems.length) fail(problems, COURSE_LABELS);
-      const institution = await organisationOf(institutionId);
+      const institution = await organisationDirectory().get(institutionId);
       if (institution?.kind !== 'institution') throw new NotFound('교육기관');
       const today = clock.today();
       const { institutionId: _chosen, ...fields } = body;
@@ -297,7 +297,7 @@ export const trainingRoutes = [
       const institutionId = query.institutionId ?? institutionOf(caller!);
       const branchId = query.branchId ?? (isHq(caller!) ? undefined : ownBranchOf(caller!));
       if (institutionId) {
-        allow({ institutionId, branchId: (await organisationOf(institutionId))?.branchId });
+        allow({ institutionId, branchId: (await organisationDirectory().get(institutionId))?.branchId });
         courses = await listCoursesByInstitution(institutionId);
       } else if (branchId) {
         allow({ branchId });
@@ -640,7 +640,7 @@ export const trainingRoutes = [
       if (mine) throw new Conflict('이미 이 교육과정에 신청했습니다. 마이페이지에서 확인해 주세요.', 'ALREADY_APPLIED');
       const wished = [];
       for (const [i, agencyId] of body.wishedAgencyIds.entries()) {
-        const agency = await organisationOf(agencyId);
+        const agency = await organisationDirectory().get(agencyId);
         if (agency?.kind !== 'agency') {
           fail(
             [{ field: `wishedAgencyIds.${i}`, message: '근무희망수행기관은 목록에 있는 수행기관에서 골라 주세요.' }],
