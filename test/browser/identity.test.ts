@@ -150,16 +150,27 @@ describe('sign-in and role menus (issue 3 §2, §7)', () => {
     await page.locator('#app-session').waitFor();
     expect(await page.locator('.app-session-name').textContent()).toBe('윤서진');
 
-    // a menu item whose screen is still to come says so under its own name, in the agency system
+    // a menu item opens its screen under its own name, in the agency system
     await mainLink(page, '공지사항 및 서식 자료실').click();
     await page.waitForURL('**/agency/notices');
     expect(await page.locator('h1').textContent()).toBe('공지사항 및 서식 자료실');
-    expect(await page.locator('main').textContent()).toContain('준비 중인 서비스입니다.');
+    expect(await page.locator('main').textContent()).not.toContain('준비 중인 서비스입니다.');
     expect(await page.title()).toBe('공지사항 및 서식 자료실 | 수행기관·교육기관 시스템');
 
     // a page of another system says so instead of showing it
     await page.goto('/internal/audit');
     expect(await page.locator('h1').textContent()).toBe('이 화면을 볼 권한이 없습니다');
+    await expectNoAxeViolations(page);
+  });
+
+  it('says a menu item whose screen is still to come is being built, under its own name', async () => {
+    const { page } = await open();
+    await signIn(page, 'trainer_kwedu', { path: '/agency/login' });
+    await mainLink(page, '교육비 신청').click();
+    await page.waitForURL('**/agency/training-claims');
+    expect(await page.locator('h1').textContent()).toBe('교육비 신청');
+    expect(await page.locator('main').textContent()).toContain('준비 중인 서비스입니다.');
+    expect(await page.title()).toBe('교육비 신청 | 수행기관·교육기관 시스템');
     await expectNoAxeViolations(page);
   });
 
