@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ORGANISATIONS } from '#local/demo-data';
+import { DEMO_OTHER_INSTITUTION } from '#local/demo-training';
 import {
   expectNoAxeViolations,
   focusedElement,
@@ -148,7 +149,8 @@ describe('portal directory of agencies and training institutions (A1)', () => {
     await tabTo(page, (f) => f.tag === 'button' && f.text === '조회');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.searchParams.get('kind') === 'institution');
-    expect(await resultNames(page)).toEqual([institution.name]);
+    // every demo institution: the registry's and the one the training demo adds
+    expect((await resultNames(page)).sort()).toEqual([institution.name, DEMO_OTHER_INSTITUTION.name].sort());
     expect(await page.locator('#directory-table caption').textContent()).toContain('전국 교육기관 목록');
     await expectNoAxeViolations(page);
 
