@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { recordAudit, recordPersonalDataRead } from '#commons/audit-trail';
-import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { Conflict, failOnBodyProblems, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { notificationSink } from '#commons/outbox';
 import { encryptField, piiKeys } from '#commons/pii';
@@ -50,7 +50,6 @@ import {
   employmentProblems,
   fitsHours,
   isPostingOpen,
-  type Problem,
   personFromRrn,
   postingProblems,
 } from './rules.ts';
@@ -59,15 +58,6 @@ import {
 // postings; a prospective assistant applies online with seed 000's fields, the statutory
 // self-declaration and career history; the agency accepts (the applicant becomes a registered
 // assistant, nothing retyped) or rejects with a reason.
-
-function fail(problems: Problem[], labels: Record<string, string>): never {
-  const fields: FieldProblem[] = problems.map((p) => ({
-    field: `body.${p.field}`,
-    label: labels[p.field] ?? labels[p.field.split('.')[0]!] ?? p.field,
-    message: p.message,
-  }));
-  throw new ValidationFailed(fields, `입력한 내용을 확인해 주세요: ${fields.map((f) => f.message).join(' ')}`);
-}
 
 /** What the public portal may show of a posting: the agency's public contact, no person's data. */
 export function publicPosting(item: JobPostingItem, today: string): PostingView {
@@ -111,7 +101,7 @@ export const postingRoutes = [
       allow({ agencyId });
       const today = clock.today();
       const problems = postingProblems(body, today);
-      if (problems.length) fail(problems, POSTING_LABELS);
+      if (problems.length) failOnBodyProblems(problems, POSTING_LABELS);
       const agency = await getOrganisation(agencyId);
       if (agency?.kind !== 'agency') throw new NotFound('수행기관');
       const { agencyId: _chosen, ...fields } = body;
@@ -226,18 +216,18 @@ export const postingRoutes = [
         careers: body.careers,
         today,
       });
-      if (problems.length) fail(problems, ACTIVITY_LABELS);
+      if (problems.length) failOnBodyProblems(problems, ACTIVITY_LABELS);
       const profile = await getProfile(applicantId);
       if (!profile) throw new NotFound('회원 정보');
       const agency = await getOrganisation(body.agencyId);
       if (agency?.kind !== 'agency') {
-        fail([{ field: 'agencyId', message: '목록에 있는 수행기관을 골라 주세요.' }], ACTIVITY_LABELS);
+        failOnBodyProblems([{ field: 'agencyId', message: '목록에 있는 수행기관을 골라 주세요.' }], ACTIVITY_LABELS);
       }
       let posting: JobPostingItem | undefined;
       if (body.postingId) {
         posting = await getPosting(body.postingId);
         if (!posting || posting.agencyId !== agency.organisationId) {
-          fail(
+          failOnBodyProblems(
             [
               {
                 field: 'postingId',
@@ -413,7 +403,7 @@ export const postingRoutes = [
         return { body: applicationView(next) };
       }
       const problems = employmentProblems(body.hireDate!);
-      if (problems.length) fail(problems, { hireDate: '입사일' });
+      if (problems.length) failOnBodyProblems(problems, { hireDate: '입사일' });
       // everything the registry needs comes from the application: nothing is typed again
       const assistant = await newAssistant({
         agencyId: item.agencyId,

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { recordAudit, recordPersonalDataRead } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { keepUpload, presignDocument } from '#commons/documents';
-import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { Conflict, failOnBodyProblems, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { decryptField, encryptField, piiKeys } from '#commons/pii';
 import { agencyOf } from '#commons/policy';
@@ -64,7 +64,6 @@ import {
   ASSISTANT_STATUSES,
   employmentProblems,
   insuranceProblems,
-  type Problem,
   personFromRrn,
   qualificationState,
   transitionProblem,
@@ -74,15 +73,6 @@ import {
 // resident number encrypted, contact, employment dates, status, the four insurances and the
 // qualification-restriction checks with evidence. A full resident number is shown only with a
 // reason, and that read is audited.
-
-function fail(problems: Problem[], labels: Record<string, string>, prefix = ''): never {
-  const fields: FieldProblem[] = problems.map((p) => ({
-    field: `body.${prefix}${p.field}`,
-    label: labels[`${prefix}${p.field}`] ?? labels[p.field.split('.')[0]!] ?? p.field,
-    message: p.message,
-  }));
-  throw new ValidationFailed(fields, `입력한 내용을 확인해 주세요: ${fields.map((f) => f.message).join(' ')}`);
-}
 
 export function ownAgency(caller: Caller, chosen?: string): string {
   const agencyId = chosen ?? agencyOf(caller);
@@ -204,7 +194,7 @@ export const registryRoutes = [
       const agencyId = ownAgency(caller!, body.agencyId);
       allow({ agencyId });
       const problems = employmentProblems(body.hireDate);
-      if (problems.length) fail(problems, REGISTER_LABELS);
+      if (problems.length) failOnBodyProblems(problems, REGISTER_LABELS);
       await checkPortalLogin(body.userId);
       // a friendly answer before the transaction; the claim inside it is what guarantees it
       const claim = await getRrnClaim(await piiKeys().mac(body.rrn));
@@ -288,7 +278,7 @@ export const registryRoutes = [
       if (!problems.length && firstChange && body.hireDate > firstChange) {
         problems.push({ field: 'hireDate', message: `입사일은 첫 상태 변경일(${firstChange})보다 늦을 수 없습니다.` });
       }
-      if (problems.length) fail(problems, REGISTER_LABELS);
+      if (problems.length) failOnBodyProblems(problems, REGISTER_LABELS);
       await checkPortalLogin(body.userId);
       const { revision: _seen, ...changes } = body;
       const statusHistory = item.statusHistory.map((h, i) => (i === 0 ? { ...h, on: body.hireDate } : h));
@@ -358,7 +348,7 @@ export const registryRoutes = [
       expectRevision(item, body.revision);
       const { revision: _seen, ...insurances } = body;
       const problems = insuranceProblems(insurances, item.hireDate);
-      if (problems.length) fail(problems, INSURANCE_LABELS);
+      if (problems.length) failOnBodyProblems(problems, INSURANCE_LABELS);
       const next = bump(item, clock.nowIso(), { insurances });
       await saveAssistant(caller!, item, next, assistantAudit(next, 'assistant.insurances'));
       return { body: assistantView(next) };
@@ -391,7 +381,9 @@ export const registryRoutes = [
       allow({ agencyId: item.agencyId });
       const today = clock.today();
       if (body.checkedOn > today) {
-        fail([{ field: 'checkedOn', message: `조회일은 오늘(${today}) 이전이어야 합니다.` }], { checkedOn: '조회일' });
+        failOnBodyProblems([{ field: 'checkedOn', message: `조회일은 오늘(${today}) 이전이어야 합니다.` }], {
+          checkedOn: '조회일',
+        });
       }
       const evidence = await readyUpload(body.evidenceUploadId, caller!.userId, 'evidence');
       // kept with the record for as long as the record: out of the uploads bucket, whose pending files expire

@@ -25,6 +25,23 @@ export class ValidationFailed extends DomainError {
   }
 }
 
+/**
+ * A rule's problems with fields of the request body, as one 422: each named by its label (the full
+ * path's, else its first segment's), and all their messages in the summary.
+ */
+export function failOnBodyProblems(
+  problems: readonly { field: string; message: string }[],
+  labels: Record<string, string>,
+  prefix = '',
+): never {
+  const fields: FieldProblem[] = problems.map((p) => ({
+    field: `body.${prefix}${p.field}`,
+    label: labels[`${prefix}${p.field}`] ?? labels[p.field.split('.')[0]!] ?? p.field,
+    message: p.message,
+  }));
+  throw new ValidationFailed(fields, `입력한 내용을 확인해 주세요: ${fields.map((f) => f.message).join(' ')}`);
+}
+
 export class NotFound extends DomainError {
   override readonly status = 404;
   override readonly code = 'NOT_FOUND';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { recordPersonalDataRead } from '#commons/audit-trail';
 import { UserProfile } from '#commons/caller-profile';
 import { bindEntity } from '#commons/entities';
-import { Conflict, type FieldProblem, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
+import { Conflict, failOnBodyProblems, NotFound, RuleViolation } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { notifyStaff, smsToPerson } from '#commons/notify';
 import { organisationDirectory } from '#commons/organisation-directory';
@@ -69,7 +69,6 @@ import {
   holdsSeat,
   lastDay,
   nextInLine,
-  type Problem,
   placeFor,
   runsInMonth,
   sortedSessions,
@@ -85,15 +84,6 @@ import {
 /** Every portal role may apply (SPEC E1: "a person signed in"). */
 const PORTAL_ROLES: readonly Role[] = ['assistant', 'worker', 'youth', 'jobseeker', 'employer'];
 const STAFF_READERS: readonly Role[] = ['trainer', 'branch', 'hq'];
-
-function fail(problems: Problem[], labels: Record<string, string>): never {
-  const fields: FieldProblem[] = problems.map((p) => ({
-    field: `body.${p.field}`,
-    label: labels[p.field] ?? labels[p.field.split('.')[0]!] ?? p.field,
-    message: p.message,
-  }));
-  throw new ValidationFailed(fields, `입력한 내용을 확인해 주세요: ${fields.map((f) => f.message).join(' ')}`);
-}
 
 export function publicCourse(item: TrainingCourseItem, today: string): CourseView {
   return {
@@ -222,7 +212,7 @@ export const trainingRoutes = [
       if (!sigunguBelongsTo(body.sigunguCode, body.sidoCode) || !sigunguName(body.sigunguCode)) {
         problems.push({ field: 'sigunguCode', message: '교육장 시/군/구를 고른 시/도의 목록에서 골라 주세요.' });
       }
-      if (problems.length) fail(problems, COURSE_LABELS);
+      if (problems.length) failOnBodyProblems(problems, COURSE_LABELS);
       const institution = await organisationDirectory().get(institutionId);
       if (institution?.kind !== 'institution') throw new NotFound('교육기관');
       const today = clock.today();
@@ -450,7 +440,7 @@ export const trainingRoutes = [
       const days = new Set(course.sessions.map((s) => s.day));
       const outside = body.attendedDays.filter((d) => !days.has(d));
       if (outside.length) {
-        fail(
+        failOnBodyProblems(
           [{ field: 'attendedDays', message: `교육일이 아닌 날이 들어 있습니다: ${outside.join(', ')}` }],
           COURSE_LABELS_RESULTS,
         );
@@ -642,7 +632,7 @@ export const trainingRoutes = [
       for (const [i, agencyId] of body.wishedAgencyIds.entries()) {
         const agency = await organisationDirectory().get(agencyId);
         if (agency?.kind !== 'agency') {
-          fail(
+          failOnBodyProblems(
             [{ field: `wishedAgencyIds.${i}`, message: '근무희망수행기관은 목록에 있는 수행기관에서 골라 주세요.' }],
             APPLY_LABELS,
           );

@@ -17,7 +17,7 @@ import { showOutcome } from '../core/outcome.ts';
 import { loadSection, onAction } from '../core/page.ts';
 import { withQuery } from '../core/router.ts';
 import { singleFlight } from '../core/submit.ts';
-import { hasRole } from '../core/viewer.ts';
+import { hasRole, ownAgencyOf, ownBranchOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
 import {
   ACTION_LABELS,
@@ -38,12 +38,6 @@ import {
 
 export const AGENCY_CLAIMS_PATH = '/agency/claims';
 export const BRANCH_CLAIMS_PATH = '/internal/claims';
-
-function grantOf(ctx: PageContext, role: 'agency' | 'branch'): string | undefined {
-  if (!ctx.viewer.signedIn) return undefined;
-  const grant = ctx.viewer.grants?.find((g) => g.role === role);
-  return role === 'agency' ? grant?.agencyId : grant?.branchId;
-}
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
 
@@ -116,8 +110,8 @@ export function claimListPage(side: 'agency' | 'internal') {
     const internal = side === 'internal';
     const base = internal ? BRANCH_CLAIMS_PATH : AGENCY_CLAIMS_PATH;
     const hq = hasRole(ctx.viewer, 'hq');
-    const ownAgency = grantOf(ctx, 'agency');
-    const ownBranch = grantOf(ctx, 'branch');
+    const ownAgency = ownAgencyOf(ctx.viewer);
+    const ownBranch = ownBranchOf(ctx.viewer);
     const filters = filtersOf(ctx.url);
     const scope = scopeFilter(ctx, { prefix: 'cl', branchId: filters.branchId, agencyId: filters.agencyId });
     const allowed = internal ? hq || !!ownBranch : !!ownAgency;
