@@ -4,11 +4,11 @@ import { bindEntity } from '#commons/entities';
 import { draftAgreement, issueAgreement, stampAgreement } from '#functions/agencies/agreements';
 import { Organisation, type SealItem } from '#functions/agencies/entities';
 import { koreanBoldFont } from '#functions/agencies/fonts';
-import { businessNumberValid, formatBusinessNumber } from '#functions/agencies/organisation-rules';
 import { createSeal, getOrganisation, listAgreementsOfOrganisation, listSeals } from '#functions/agencies/repository';
 import { sealPng } from '#functions/agencies/seal-image';
 import { KEAD_SEAL_OWNER } from '#functions/agencies/seal-rules';
 import { registerKeadSeal } from '#functions/agencies/seals';
+import { withCheckDigit } from '#kernel/business-number';
 import * as clock from '#kernel/clock';
 import { demoCalendar } from './demo-calendar.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, displayPhone } from './demo-data.ts';
@@ -26,29 +26,21 @@ const actor = (username: string): Caller => {
   return { userId: account.username, roles: account.roles, grants: account.grants, sourceIp: '127.0.0.1' };
 };
 
-/** A valid 사업자등록번호 from nine digits: the check digit appended. */
-function businessNumber(first9: string): string {
-  for (let digit = 0; digit < 10; digit++) {
-    if (businessNumberValid(`${first9}${digit}`)) return formatBusinessNumber(`${first9}${digit}`);
-  }
-  throw new Error(`no check digit for ${first9}`);
-}
-
 const DETAILS: Record<string, { businessNumber: string; fax?: string; email: string; position: string }> = {
   'AG-HANBIT': {
-    businessNumber: businessNumber('101820101'),
+    businessNumber: withCheckDigit('101820101'),
     fax: '02-3150-0109',
     email: 'office@hanbit.example',
     position: '사무국장',
   },
-  'AG-NEULBOM': { businessNumber: businessNumber('124820202'), email: 'office@neulbom.example', position: '팀장' },
+  'AG-NEULBOM': { businessNumber: withCheckDigit('124820202'), email: 'office@neulbom.example', position: '팀장' },
   'AG-DAON': {
-    businessNumber: businessNumber('128820303'),
+    businessNumber: withCheckDigit('128820303'),
     fax: '031-901-0309',
     email: 'office@daon.example',
     position: '과장',
   },
-  'IN-KWEDU': { businessNumber: businessNumber('107820404'), email: 'edu@kwedu.example', position: '교육팀장' },
+  'IN-KWEDU': { businessNumber: withCheckDigit('107820404'), email: 'edu@kwedu.example', position: '교육팀장' },
 };
 
 const organisationDetails: SeedStep = {

@@ -7,7 +7,7 @@ import { encryptField, piiKeys } from '#commons/pii';
 import { maskRrn } from '#commons/rrn';
 import type { SupportType } from '#functions/applications/codes';
 import { ServiceApplication, type ServiceApplicationItem } from '#functions/applications/entities';
-import { monthlyCap, normaliseBusinessNumber } from '#functions/applications/rules';
+import { monthlyCap } from '#functions/applications/rules';
 import { contentHash } from '#functions/applications/signature';
 import { SELF_DECLARATION_STATEMENT } from '#functions/assistants/disqualifications';
 import {
@@ -21,6 +21,7 @@ import {
 } from '#functions/assistants/entities';
 import { personFromRrn } from '#functions/assistants/rules';
 import { Matching, type MatchingItem } from '#functions/matching/entities';
+import { withCheckDigit } from '#kernel/business-number';
 import * as clock from '#kernel/clock';
 import { shiftDay } from '#kernel/korea-time';
 import { demoCalendar } from './demo-calendar.ts';
@@ -42,14 +43,6 @@ const CALENDAR = demoCalendar();
 const YEAR = CALENDAR.serviceYear;
 const PREVIOUS = YEAR - 1;
 
-/** A valid 사업자등록번호 from nine digits (check digit appended). */
-function businessNumber(first9: string): string {
-  const d = [...first9].map(Number);
-  const weights = [1, 3, 7, 1, 3, 7, 1, 3, 5];
-  const sum = weights.reduce((acc, w, i) => acc + w * d[i]!, 0) + Math.floor((d[8]! * 5) / 10);
-  return normaliseBusinessNumber(`${first9}${(10 - (sum % 10)) % 10}`);
-}
-
 interface DemoWorkplace {
   businessNumber: string;
   companyName: string;
@@ -61,7 +54,7 @@ interface DemoWorkplace {
 
 const WORKPLACES: Record<string, DemoWorkplace> = {
   hanbitLogistics: {
-    businessNumber: businessNumber('105811001'),
+    businessNumber: withCheckDigit('105811001'),
     companyName: '(예시) 상암물류',
     employerName: '문대표',
     address: '서울특별시 마포구 월드컵북로 402',
@@ -69,7 +62,7 @@ const WORKPLACES: Record<string, DemoWorkplace> = {
     phone: '02-3150-1001',
   },
   mapoDesign: {
-    businessNumber: businessNumber('105811002'),
+    businessNumber: withCheckDigit('105811002'),
     companyName: '(예시) 마포디자인',
     employerName: '서대표',
     address: '서울특별시 마포구 양화로 45',
@@ -77,7 +70,7 @@ const WORKPLACES: Record<string, DemoWorkplace> = {
     phone: '02-3150-1002',
   },
   sangamIt: {
-    businessNumber: businessNumber('105811003'),
+    businessNumber: withCheckDigit('105811003'),
     companyName: '(예시) 상암아이티',
     employerName: '남대표',
     address: '서울특별시 마포구 매봉산로 31',
@@ -85,7 +78,7 @@ const WORKPLACES: Record<string, DemoWorkplace> = {
     phone: '02-3150-1003',
   },
   suwonBakery: {
-    businessNumber: businessNumber('124811004'),
+    businessNumber: withCheckDigit('124811004'),
     companyName: '(예시) 수원제과',
     employerName: '오대표',
     address: '경기도 수원시 팔달구 중부대로 100',
@@ -93,7 +86,7 @@ const WORKPLACES: Record<string, DemoWorkplace> = {
     phone: '031-230-1004',
   },
   paldalAccounting: {
-    businessNumber: businessNumber('124811005'),
+    businessNumber: withCheckDigit('124821005'),
     companyName: '(예시) 팔달회계사무소',
     employerName: '하대표',
     address: '경기도 수원시 팔달구 효원로 250',
@@ -101,7 +94,7 @@ const WORKPLACES: Record<string, DemoWorkplace> = {
     phone: '031-230-1005',
   },
   ingyeTrading: {
-    businessNumber: businessNumber('124811006'),
+    businessNumber: withCheckDigit('124811006'),
     companyName: '(예시) 인계물산',
     employerName: '구대표',
     address: '경기도 수원시 팔달구 인계로 120',
@@ -109,7 +102,7 @@ const WORKPLACES: Record<string, DemoWorkplace> = {
     phone: '031-230-1006',
   },
   ilsanPublishing: {
-    businessNumber: businessNumber('128811007'),
+    businessNumber: withCheckDigit('128811007'),
     companyName: '(예시) 일산출판',
     employerName: '엄대표',
     address: '경기도 고양시 일산동구 중앙로 1200',
@@ -117,7 +110,7 @@ const WORKPLACES: Record<string, DemoWorkplace> = {
     phone: '031-901-1007',
   },
   janghangElectronics: {
-    businessNumber: businessNumber('128811008'),
+    businessNumber: withCheckDigit('128831008'),
     companyName: '(예시) 장항전자',
     employerName: '표대표',
     address: '경기도 고양시 일산동구 장항로 200',

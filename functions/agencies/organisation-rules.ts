@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BRANCHES } from '#commons/branches';
 import { SIDO_CODES, sidoName } from '#commons/regions';
 import { currentSigungu } from '#commons/regions-sigungu';
+import { businessNumberValid, formatBusinessNumber } from '#kernel/business-number';
 import * as clock from '#kernel/clock';
 import { textField } from '#kernel/fields';
 
@@ -23,24 +24,6 @@ export function formatPhone(input: string): string | undefined {
     return `${digits.slice(0, 3)}-${digits.slice(3, 3 + middle)}-${digits.slice(3 + middle)}`;
   }
   return undefined;
-}
-
-/** 사업자등록번호: ten digits whose last is the check digit of the National Tax Service's weights. */
-export function businessNumberValid(input: string): boolean {
-  const digits = input.replace(/-/g, '');
-  if (!/^\d{10}$/.test(digits)) return false;
-  const weights = [1, 3, 7, 1, 3, 7, 1, 3, 5];
-  let sum = 0;
-  weights.forEach((weight, i) => {
-    sum += Number(digits[i]) * weight;
-  });
-  sum += Math.floor((Number(digits[8]) * 5) / 10);
-  return (10 - (sum % 10)) % 10 === Number(digits[9]);
-}
-
-export function formatBusinessNumber(input: string): string {
-  const digits = input.replace(/-/g, '');
-  return `${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}`;
 }
 
 /** The first year of the programme's records the registry keeps; designations before it are not filed. */

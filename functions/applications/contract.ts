@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { BRANCHES } from '#commons/branches';
 import { SIDO_CODES } from '#commons/regions';
+import { formatBusinessNumber } from '#kernel/business-number';
 import { dayField, idField, textField, timeOfDayField } from '#kernel/fields';
 import { DISABILITY_TYPE_CODES, EMPLOYMENT_TYPES, SEVERITY_CODES, SUPPORT_TYPE_CODES } from './codes.ts';
-import { APPLICATION_STATUSES, businessNumberProblem, normaliseBusinessNumber } from './rules.ts';
+import { APPLICATION_STATUSES, businessNumberProblem } from './rules.ts';
 
 // The applications capability's contract: what its routes take and answer. The web infers its types
 // from here (never from the entity item).
@@ -28,7 +29,7 @@ export const applicationBody = z.object({
         const problem = businessNumberProblem(value);
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       })
-      .transform(normaliseBusinessNumber),
+      .transform(formatBusinessNumber),
     employerName: text('대표자(사업주) 이름', 40),
     address: text('사업장 주소', 200),
     sidoCode: z.enum(SIDO_CODES, { error: '사업장이 있는 시/도를 골라 주세요.' }),

@@ -1,3 +1,4 @@
+import { businessNumberValid } from '#kernel/business-number';
 import { parseDay } from '#kernel/calendar';
 
 // Rules of the service application (SPEC B1), pure: the status steps, the legal hour limits of an
@@ -177,18 +178,9 @@ export function evaluationProblems(input: EvaluationInput, limits: HourLimits = 
 export function businessNumberProblem(input: string): string | undefined {
   const digits = input.replace(/[\s-]/g, '');
   if (!/^\d{10}$/.test(digits)) return '사업자등록번호는 숫자 10자리로 입력해 주세요. (예: 123-45-67890)';
-  const d = [...digits].map(Number);
-  const weights = [1, 3, 7, 1, 3, 7, 1, 3, 5];
-  let sum = weights.reduce((acc, w, i) => acc + w * d[i]!, 0);
-  sum += Math.floor((d[8]! * 5) / 10);
-  const check = (10 - (sum % 10)) % 10;
-  if (check !== d[9]) return '사업자등록번호가 올바르지 않습니다. 사업자등록증에 적힌 번호를 다시 확인해 주세요.';
+  if (!businessNumberValid(digits))
+    return '사업자등록번호가 올바르지 않습니다. 사업자등록증에 적힌 번호를 다시 확인해 주세요.';
   return undefined;
-}
-
-export function normaliseBusinessNumber(input: string): string {
-  const digits = input.replace(/\D/g, '');
-  return `${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}`;
 }
 
 // ── electronic signature (전자서명 동의) ────────────────────────────────────────────────────────

@@ -112,6 +112,8 @@ export const assistantLine = z.object({
   kind: z.literal('assistant'),
   id: z.string(),
   name: z.string(),
+  /** 근로지원인 생년월일 from the register (absent when the assistant is no longer registered) */
+  birthDate: z.string().optional(),
   result: output.assistants.element,
   entries: z.array(sourceEntry),
 });
@@ -123,6 +125,24 @@ export const workerLine = z.object({
   // a line computed before the engine gave the worker's minutes by ratio has none (shown as -)
   result: output.workers.element.extend({ byRatio: output.workers.element.shape.byRatio.optional() }),
   entries: z.array(sourceEntry),
+});
+
+/** 근로지원인 세부 활동내용: one assistant × worker pair of the month (claim-activity-rules.ts). */
+export const pairRow = z.object({
+  assistantId: z.string(),
+  assistantName: z.string(),
+  birthDate: z.string().optional(),
+  workerId: z.string(),
+  workerName: z.string(),
+  /** 사업장명 of the pair's matching */
+  workplaceName: z.string().optional(),
+  /** 사업장구분 read off the workplace's business registration number */
+  workplaceKind: z.string().optional(),
+  /** 결정시간: the branch's decided monthly hours for the worker */
+  decidedMonthlyHours: z.number().optional(),
+  byType: z.record(z.enum(ENTRY_TYPES), z.number()),
+  byRatio: z.object({ '1': z.number(), '2': z.number(), '3': z.number(), over: z.number() }),
+  days: z.array(z.string()),
 });
 
 /** 수행기관 상세: the agency's contact and bank account as registered (A1) when the claim is read. */
@@ -144,6 +164,7 @@ export const claimDetail = claimSummary.extend({
   history: z.array(z.object({ at: z.string(), by: z.string(), action: z.string(), reason: z.string().optional() })),
   assistants: z.array(assistantLine),
   workers: z.array(workerLine),
+  pairs: z.array(pairRow),
 });
 
 export const claimListResponse = z.object({ claims: z.array(claimSummary) });
@@ -162,6 +183,7 @@ export type ClaimDetail = z.output<typeof claimDetail>;
 export type AssistantLine = z.output<typeof assistantLine>;
 export type WorkerLine = z.output<typeof workerLine>;
 export type SourceEntry = z.output<typeof sourceEntry>;
+export type PairRow = z.output<typeof pairRow>;
 export type Amounts = z.output<typeof amounts>;
 export type Minutes = AssistantLine['result']['minutes'];
 export type Rates = NonNullable<ClaimDetail['rates']>;

@@ -15,11 +15,13 @@ import {
   claimParams,
   claimSummary as claimSummarySchema,
   claimsExportBody,
+  type SourceEntry,
   scheduleBody,
   scheduleResponse,
   startClaimBody,
 } from './claim-contract.ts';
 import { claimsWorkbook, claimWorkbook, type ExportClaim } from './claim-export.ts';
+import { claimPeople } from './claim-pairs.ts';
 import {
   createClaim,
   getClaim,
@@ -139,14 +141,21 @@ async function claimDetail(claim: ClaimItem) {
     claim.computeRevision > 0 ? listLines(claim.claimId, claim.computeRevision) : Promise.resolve([]),
     agencyFacts(claim.agencyId),
   ]);
+  const assistants = lines.filter((l) => l.kind === 'assistant').map(lineView);
+  const entries = assistants.flatMap((l) => l.entries as SourceEntry[]);
+  const people = await claimPeople(claim.agencyId, claim.month, entries);
   return {
     ...claimSummary(claim),
     ...(agency ? { agency } : {}),
     rates: parse<unknown>(claim.rates, null),
     problems: parse<unknown[]>(claim.problems, []),
     history: claim.history,
-    assistants: lines.filter((l) => l.kind === 'assistant').map(lineView),
+    assistants: assistants.map((l) => {
+      const birthDate = people.birthDates.get(l.id);
+      return birthDate ? { ...l, birthDate } : l;
+    }),
     workers: lines.filter((l) => l.kind === 'worker').map(lineView),
+    pairs: people.pairs,
   };
 }
 

@@ -72,7 +72,8 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
     router: {
       table: {
         write: [Claim, Copayment, Settlement, AuditRecord, AuditSubject],
-        read: [ClaimLine, Organisation, UserProfile],
+        // the claim's 세부 활동내용 names each pair's workplace, decided hours and the assistant's birth date
+        read: [ClaimLine, Organisation, UserProfile, Matching, ServiceApplication, Assistant],
       },
     },
   },

@@ -54,7 +54,11 @@ describe('the monthly claim in the browser (C5)', () => {
     // the columns of seed 000, and the why of an amount down to its entries
     const headers = await agency.locator('#claim-activity thead th').allTextContents();
     expect(headers).toEqual([
+      'No.',
       '근로지원인',
+      '생년월일',
+      '장애인 근로자',
+      '사업장명',
       '서비스',
       '주휴',
       '유가',
@@ -62,9 +66,53 @@ describe('the monthly claim in the browser (C5)', () => {
       '공가',
       '교육',
       '합계',
+      '전체',
       '단독',
       '1:2',
       '1:3',
+      '활동일자',
+    ]);
+    // the register's birth date and the matching's workplace fill the first row
+    const firstRow = await agency.locator('#claim-activity tbody tr').first().locator('th, td').allTextContents();
+    expect(firstRow[2]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(firstRow[4]).not.toBe('-');
+    expect(firstRow[16]).toMatch(/^\d+일 \(/);
+    // 세부 활동내용: per assistant × worker, with 사업장구분 and the branch's 결정시간
+    expect(await agency.locator('#claim-pairs thead th').allTextContents()).toEqual([
+      'No.',
+      '근로지원인',
+      '생년월일',
+      '장애인 근로자',
+      '사업장명',
+      '사업장구분',
+      '결정시간',
+      '단독',
+      '1:2',
+      '1:3',
+      '서비스',
+      '유가',
+      '휴일',
+      '공가',
+      '교육',
+      '합계',
+    ]);
+    const pair = await agency.locator('#claim-pairs tbody tr').first().locator('th, td').allTextContents();
+    expect(pair[5]).not.toBe('-');
+    expect(pair[6]).toMatch(/^월 \d+시간$/);
+    expect(await agency.locator('#claim-costs thead th').allTextContents()).toEqual([
+      '수행년월',
+      '서비스',
+      '주휴',
+      '유가',
+      '휴일',
+      '공가',
+      '교육',
+      '급여',
+      '본인부담금',
+      '지급액',
+      '사회보험료',
+      '사업운영비',
+      '사업비정산 금액',
     ]);
     expect(await agency.locator('#claim-money thead th').allTextContents()).toContain('퇴직적립금');
     await agency

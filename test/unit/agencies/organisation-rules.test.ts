@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ValidationFailed } from '#commons/errors';
 import { parseOrThrow } from '#commons/http/validation';
 import {
-  businessNumberValid,
   formatPhone,
   ORGANISATION_LABELS,
   organisationBody,
   organisationProblems,
 } from '#functions/agencies/organisation-rules';
+import { businessNumberValid } from '#kernel/business-number';
 
 const valid = {
   kind: 'agency',

@@ -11,12 +11,12 @@ import {
   isOpen,
   monthlyCap,
   moveProblem,
-  normaliseBusinessNumber,
   periodProblems,
   signatureProblem,
 } from '#functions/applications/rules';
 import { canonicalJson, contentHash } from '#functions/applications/signature';
 import { nextVersion } from '#functions/applications/steps';
+import { formatBusinessNumber } from '#kernel/business-number';
 
 const evaluation = {
   hoursPerDay: 8,
@@ -189,7 +189,7 @@ describe('workplace and signature', () => {
     expect(businessNumberProblem('2208162517')).toBeUndefined();
     expect(businessNumberProblem('220-81-62518')).toContain('올바르지 않습니다');
     expect(businessNumberProblem('12345')).toContain('숫자 10자리');
-    expect(normaliseBusinessNumber('2208162517')).toBe('220-81-62517');
+    expect(formatBusinessNumber('2208162517')).toBe('220-81-62517');
   });
 
   it('signs by typing the registered name', () => {

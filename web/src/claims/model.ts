@@ -11,6 +11,7 @@ export type {
   ClaimDetail,
   ClaimSummary,
   Minutes,
+  PairRow,
   Rates,
   SourceEntry,
   WorkerLine,

@@ -19,6 +19,7 @@ import { withQuery } from '../core/router.ts';
 import { singleFlight } from '../core/submit.ts';
 import { hasRole, ownAgencyOf, ownBranchOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
+import { activityTable, claimMoneyTable, pairTable } from './activity-tables.ts';
 import {
   ACTION_LABELS,
   type AssistantLine,
@@ -260,28 +261,6 @@ ${listTable(claims, base, internal)}`
   };
 }
 
-function activityTable(lines: AssistantLine[]): SafeHtml {
-  const h = (n: number) => hoursText(n);
-  return dataTable({
-    id: 'claim-activity',
-    caption: '근로지원인별 활동 내역 (시간)',
-    columns: [
-      { header: '근로지원인', rowHeader: true, cell: (l) => l.name },
-      { header: '서비스', cell: (l) => h(l.result.minutes.service) },
-      { header: '주휴', cell: (l) => h(l.result.minutes.weeklyHoliday) },
-      { header: '유가', cell: (l) => h(l.result.minutes.paidLeave) },
-      { header: '휴일', cell: (l) => h(l.result.minutes.holiday) },
-      { header: '공가', cell: (l) => h(l.result.minutes.officialLeave) },
-      { header: '교육', cell: (l) => h(l.result.minutes.training) },
-      { header: '합계', cell: (l) => h(paidMinutes(l.result.minutes)) },
-      { header: '단독', cell: (l) => h(l.result.minutes.byRatio['1'] ?? 0) },
-      { header: '1:2', cell: (l) => h(l.result.minutes.byRatio['2'] ?? 0) },
-      { header: '1:3', cell: (l) => h(l.result.minutes.byRatio['3'] ?? 0) },
-    ],
-    rows: lines,
-  });
-}
-
 function moneyTable(lines: AssistantLine[], totals: ClaimDetail['totals']): SafeHtml {
   type Row = { name: string; amounts: AssistantLine['result']['amounts']; index?: number };
   const rows: Row[] = lines.map((l, index) => ({ name: l.name, amounts: l.result.amounts, index }));
@@ -437,8 +416,10 @@ ${status}
 ${actions(c)}
 ${
   c.assistants.length
-    ? html`<h2 class="app-section-title">활동 내역</h2>${activityTable(c.assistants)}
-<h2 class="app-section-title">금액</h2>${moneyTable(c.assistants, c.totals)}
+    ? html`<h2 class="app-section-title">근로지원인 활동내용</h2>${activityTable(c.assistants, c.pairs)}
+<h2 class="app-section-title">근로지원인 세부 활동내용</h2>${pairTable(c.pairs)}
+<h2 class="app-section-title">근로지원인 사업비 내용</h2>${claimMoneyTable(c)}
+<h2 class="app-section-title">근로지원인별 금액</h2>${moneyTable(c.assistants, c.totals)}
 <h2 class="app-section-title">근로자별 본인부담금</h2>${workerTable(c.workers)}
 <h2 class="app-section-title">금액의 근거</h2>${c.assistants.map((l, i) => whySection(l, i, c))}`
     : c.status === 'computing'
