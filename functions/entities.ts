@@ -16,7 +16,7 @@ import {
 } from './attendance/entities.ts';
 import { Claim, ClaimLine, Copayment, Settlement } from './claims/entities.ts';
 import { Upload } from './files/entities.ts';
-import { SignInChallenge, SignInGuard, StaffRequest } from './identity/entities.ts';
+import { PhoneChange, SignInChallenge, SignInGuard, StaffRequest } from './identity/entities.ts';
 import { LeaveExcessReason, LeaveNotice, LeaveProfileSetting } from './leave/entities.ts';
 import { Matching } from './matching/entities.ts';
 import { BoardPost, BoardThread, Notice, NoticeAcknowledgement } from './oversight/entities.ts';
@@ -34,6 +34,7 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   UserProfile,
   SignInGuard,
   SignInChallenge,
+  PhoneChange,
   StaffRequest,
   AuditRecord,
   RateTableVersion,

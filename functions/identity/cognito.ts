@@ -3,6 +3,7 @@ import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
   AdminSetUserMFAPreferenceCommand,
+  AdminUpdateUserAttributesCommand,
   AdminUserGlobalSignOutCommand,
   type AuthenticationResultType,
   ConfirmForgotPasswordCommand,
@@ -208,4 +209,27 @@ export async function signOutEverywhere(username: string): Promise<void> {
 /** One refresh token (and the access tokens issued with it) stops working. */
 export async function revokeRefreshToken(token: string): Promise<void> {
   await cognitoClient().send(new RevokeTokenCommand({ ClientId: requireEnv(ENV.userPoolClientId), Token: token }));
+}
+
+/**
+ * A person's own name or phone changed on 회원정보수정. The new phone was proven by the product's code,
+ * so it is marked verified: sign-in codes go to it from now on.
+ */
+export async function updateLoginAttributes(username: string, change: { name?: string; phone?: string }) {
+  const attributes = [
+    ...(change.name ? [{ Name: 'name', Value: change.name }] : []),
+    ...(change.phone
+      ? [
+          { Name: 'phone_number', Value: change.phone },
+          { Name: 'phone_number_verified', Value: 'true' },
+        ]
+      : []),
+  ];
+  await cognitoClient().send(
+    new AdminUpdateUserAttributesCommand({
+      UserPoolId: requireEnv(ENV.userPoolId),
+      Username: username,
+      UserAttributes: attributes,
+    }),
+  );
 }

@@ -47,6 +47,27 @@ export const SignInChallenge = new Entity({
 });
 
 /**
+ * A change of phone number waiting for the code sent to the new number (회원정보수정). One per person:
+ * asking again replaces it. The code is kept only as a hash; five wrong answers or five minutes close
+ * it, and DynamoDB's TTL removes what is left. Rules in profile-rules.ts.
+ */
+export const PhoneChange = new Entity({
+  model: { entity: 'phoneChange', version: '1', service: SERVICE_NAME },
+  attributes: {
+    userId: { type: 'string', required: true },
+    /** the new number, E.164 */
+    phone: { type: 'string', required: true },
+    codeHash: { type: 'string', required: true },
+    tries: { type: 'number', required: true, default: 0 },
+    /** epoch seconds: the code expires then (and the TTL attribute) */
+    expiresAt: { type: 'number', required: true },
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: [] } },
+  },
+});
+
+/**
  * A staff member's request for an account at an agency or training institution. The branch the
  * organisation belongs to approves or rejects it, with a reason.
  */

@@ -6,7 +6,7 @@ import { UserProfile, type UserProfileItem } from '#commons/caller-profile';
 import { bindEntity, isConditionFailure } from '#commons/entities';
 import { Conflict } from '#commons/errors';
 import * as clock from '#kernel/clock';
-import { SignInChallenge, SignInGuard, StaffRequest, type StaffRequestItem } from './entities.ts';
+import { PhoneChange, SignInChallenge, SignInGuard, StaffRequest, type StaffRequestItem } from './entities.ts';
 import {
   type ChallengeRefusal,
   type ChallengeState,
@@ -226,4 +226,26 @@ export async function markSignedOut(caller: Caller, at: string): Promise<void> {
     { profile: UserProfile },
     ({ profile }) => [profile.patch({ userId: caller.userId }).set({ signedOutAt: at }).commit()],
   );
+}
+
+// ── 회원정보수정: a phone change waiting for its code ──────────────────────────────────────────────
+
+export async function getPhoneChange(userId: string) {
+  const { data } = await bindEntity(PhoneChange).get({ userId }).go({ consistent: true });
+  return data ?? undefined;
+}
+
+export async function putPhoneChange(change: { userId: string; phone: string; codeHash: string; expiresAt: number }) {
+  await bindEntity(PhoneChange)
+    .put({ ...change, tries: 0 })
+    .go();
+}
+
+/** Counts an answer before it is checked, so parallel answers cannot try more codes than allowed. */
+export async function countPhoneCodeTry(userId: string): Promise<void> {
+  await bindEntity(PhoneChange).update({ userId }).add({ tries: 1 }).go();
+}
+
+export async function deletePhoneChange(userId: string): Promise<void> {
+  await bindEntity(PhoneChange).delete({ userId }).go();
 }

@@ -16,7 +16,7 @@ import {
 import { Claim, ClaimLine, Copayment, Settlement } from '#functions/claims/entities';
 import { Upload } from '#functions/files/entities';
 import { UPLOAD_PURPOSES, type UploadPurposeName } from '#functions/files/rules';
-import { SignInChallenge, SignInGuard, StaffRequest } from '#functions/identity/entities';
+import { PhoneChange, SignInChallenge, SignInGuard, StaffRequest } from '#functions/identity/entities';
 import { LeaveExcessReason, LeaveNotice, LeaveProfileSetting } from '#functions/leave/entities';
 import { Matching } from '#functions/matching/entities';
 import { BoardPost, BoardThread, Notice, NoticeAcknowledgement } from '#functions/oversight/entities';
@@ -56,7 +56,16 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   identity: {
     router: {
       table: {
-        write: [UserProfile, SignInGuard, SignInChallenge, StaffRequest, Upload, AuditRecord, AuditSubject],
+        write: [
+          UserProfile,
+          SignInGuard,
+          SignInChallenge,
+          PhoneChange,
+          StaffRequest,
+          Upload,
+          AuditRecord,
+          AuditSubject,
+        ],
         read: [Organisation],
       },
       uploads: { read: ['pledge'], remove: ['pledge'] },

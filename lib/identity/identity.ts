@@ -39,6 +39,7 @@ export const USER_ADMINISTRATION_ACTIONS = [
   'cognito-idp:AdminSetUserMFAPreference',
   'cognito-idp:AdminDeleteUser',
   'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminUpdateUserAttributes',
   'cognito-idp:AdminUserGlobalSignOut',
 ] as const;
 

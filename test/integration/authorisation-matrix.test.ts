@@ -830,6 +830,9 @@ const SCOPE_PROBES: Record<string, Probe[]> = {
 const OWN_ONLY: Record<string, string> = {
   'GET /me': 'reads the caller’s own profile',
   'POST /me/withdraw': 'withdraws the caller’s own login',
+  'PUT /me/name': 'changes the caller’s own name',
+  'POST /me/phone': 'sends a code to the caller’s own new phone',
+  'POST /me/phone/confirm': 'changes the caller’s own phone after its code',
   'POST /auth/sign-out': 'ends the caller’s own session',
   'POST /files/uploads': 'creates an upload owned by the caller',
   'POST /files/uploads/{uploadId}/complete': 'completes only an upload the caller owns (403 otherwise, unit-tested)',

@@ -116,3 +116,60 @@ describe('two-step sign-in and staying signed in', () => {
     });
   });
 });
+
+describe('회원정보수정: own name and phone (issue 15 §4)', () => {
+  const put = (path: string, body: unknown, token?: string) => callApi(stack, token, 'PUT', path, body);
+  const codesTo = async (to: string, source: string, since: string) => {
+    const res = await fetch(`${stack.outboxUrl}.json?to=${encodeURIComponent(to)}`);
+    const { items } = (await res.json()) as { items: { code?: string; at: string; source: string; to: string }[] };
+    return items.filter((item) => item.source === source && item.at >= since);
+  };
+
+  it('changes the name, and the phone only after the code sent to the new number; sign-in codes then go there', async () => {
+    const token = await signInThroughApi(stack, 'jobseeker01');
+    const renamed = await put('/me/name', { name: '구직 새이름' }, token);
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.name).toBe('구직 새이름');
+    expect((await callApi(stack, token, 'GET', '/me')).body.name).toBe('구직 새이름');
+
+    const me = await callApi(stack, token, 'GET', '/me');
+    const empty = await put('/me/name', { name: ' ' }, token);
+    expect(empty.status).toBe(422);
+    expect(empty.body.error.fields[0].message).toContain('이름을 입력해 주세요');
+
+    const since = clock.nowIso();
+    const sent = await post('/me/phone', { phone: '010-5555-0101' }, token);
+    expect(sent.status).toBe(200);
+    expect(sent.body).toEqual({ step: 'confirm', destination: '010-****-0101' });
+    const [message] = await codesTo('+821055550101', 'phone-change', since);
+    expect(message?.to).toBe('+821055550101');
+    const wrong = await post('/me/phone/confirm', { code: message!.code === '000000' ? '111111' : '000000' }, token);
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.fields[0]).toMatchObject({ field: 'body.code' });
+    // nothing changed yet
+    expect((await callApi(stack, token, 'GET', '/me')).body.phone).toBe(me.body.phone);
+
+    const done = await post('/me/phone/confirm', { code: message!.code }, token);
+    expect(done.status).toBe(200);
+    expect(done.body.phone).toBe('010-****-0101');
+    expect((await callApi(stack, token, 'GET', '/me')).body.phone).toBe('010-****-0101');
+    // the code is used up
+    expect((await post('/me/phone/confirm', { code: message!.code }, token)).status).toBe(422);
+
+    // the login's phone changed too: the next sign-in code goes to the new number
+    const again = clock.nowIso();
+    await post('/auth/login', { username: 'jobseeker01', password: DEMO_PASSWORD });
+    await expect.poll(async () => (await codesTo('+821055550101', 'Authentication', again)).length).toBeGreaterThan(0);
+  });
+
+  it('closes a phone code after five wrong answers', async () => {
+    const token = await signInThroughApi(stack, 'employer01');
+    expect((await post('/me/phone', { phone: '010-5555-0202' }, token)).status).toBe(200);
+    for (let i = 0; i < 5; i++) {
+      expect((await post('/me/phone/confirm', { code: '999999' }, token)).status).toBe(422);
+    }
+    const closed = await post('/me/phone/confirm', { code: '999999' }, token);
+    expect(closed.status).toBe(422);
+    expect(closed.body.error.message).toContain('5번 틀렸습니다');
+  });
+});

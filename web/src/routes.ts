@@ -6,7 +6,14 @@ import { ASSISTANT_ROUTES } from './assistants/routes.ts';
 import { ATTENDANCE_ROUTES } from './attendance/routes.ts';
 import { auditPage } from './audit/audit-page.ts';
 import { CLAIM_ROUTES } from './claims/routes.ts';
-import { profilePage, WITHDRAW_PATH, WITHDRAWN_PATH, withdrawnPage, withdrawPage } from './identity/account-pages.ts';
+import {
+  PROFILE_PATH,
+  profilePage,
+  WITHDRAW_PATH,
+  WITHDRAWN_PATH,
+  withdrawnPage,
+  withdrawPage,
+} from './identity/account-pages.ts';
 import { branchStaffPage } from './identity/branch-staff-page.ts';
 import { loginPage } from './identity/login-page.ts';
 import { passwordResetPage } from './identity/password-reset-page.ts';
@@ -44,7 +51,7 @@ export const ROUTES: Route[] = [
     { path: `${base}/password-reset`, system, page: passwordResetPage, public: true },
   ]),
   { path: '/signup', system: 'portal', page: signupPage, public: true },
-  { path: '/my/profile', system: 'portal', page: profilePage },
+  { path: PROFILE_PATH, system: 'portal', page: profilePage },
   { path: WITHDRAW_PATH, system: 'portal', page: withdrawPage },
   { path: WITHDRAWN_PATH, system: 'portal', page: withdrawnPage, public: true },
 

@@ -128,6 +128,17 @@ export class SessionController {
     return this.refreshing;
   }
 
+  /** After the person changed their own details: read /me again and redraw the page `href` with them. */
+  async reloadMe(href: string): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    const me = await apiGet<Me>('/me');
+    if (!me.ok || this.session !== session) return;
+    this.session = { ...session, me: me.data };
+    saveSession(this.storage, this.session);
+    this.app?.setViewer(viewerOf(me.data), { navigateTo: href });
+  }
+
   /** Redraw for the signed-in person, going to `href` (their home or the page they asked for). */
   enter(viewer: Viewer, href: string): void {
     this.app?.setViewer(viewer, { navigateTo: href });
