@@ -7,6 +7,7 @@ import { agencyRoutes } from './agencies/routes.ts';
 import { applicationRoutes } from './applications/routes.ts';
 import { plugActiveMatchings } from './assistants/matchings.ts';
 import { assistantRoutes } from './assistants/routes.ts';
+import { plugTrainingRecords } from './assistants/training-records.ts';
 import { attendanceRoutes } from './attendance/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { claimMonthFigures } from './claims/payroll-figures.ts';
@@ -24,10 +25,13 @@ import { payrollRoutes } from './payroll/routes.ts';
 import { rateRoutes } from './rates/routes.ts';
 import { ratingsOfPage } from './surveys/repository.ts';
 import { surveyRoutes } from './surveys/routes.ts';
+import { trainingRecordsOfPeople } from './training/completions.ts';
 import { trainingRoutes } from './training/routes.ts';
 
 // what assistants reads of matching, plugged in here for the local API (the Lambda: assistants/handler.ts)
 plugActiveMatchings(countActiveByAssistant);
+// what assistants' 인력조회 reads of training (the Lambda: assistants/handler.ts)
+plugTrainingRecords(trainingRecordsOfPeople);
 // what payroll reads of the month's claim, likewise (the Lambda: payroll/handler.ts)
 plugMonthFigures(claimMonthFigures);
 // what training and oversight read of the organisation registry, likewise (their Lambda entries)

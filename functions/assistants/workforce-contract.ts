@@ -15,10 +15,16 @@ export const workforceQuery = z
     name: textField('이름', { max: 40, messages: { max: '이름은 40자 이하로 입력해 주세요.' } }).optional(),
     hiredFrom: day.optional(),
     hiredTo: day.optional(),
+    completedFrom: day.optional(),
+    completedTo: day.optional(),
   })
   .refine((q) => !q.hiredFrom || !q.hiredTo || q.hiredFrom <= q.hiredTo, {
     error: '입사일 검색 기간의 시작일이 종료일보다 늦습니다.',
     path: ['hiredFrom'],
+  })
+  .refine((q) => !q.completedFrom || !q.completedTo || q.completedFrom <= q.completedTo, {
+    error: '교육수료일자 검색 기간의 시작일이 종료일보다 늦습니다.',
+    path: ['completedFrom'],
   });
 
 export const WORKFORCE_LABELS = {
@@ -28,6 +34,8 @@ export const WORKFORCE_LABELS = {
   name: '이름',
   hiredFrom: '입사일(부터)',
   hiredTo: '입사일(까지)',
+  completedFrom: '교육수료일자(부터)',
+  completedTo: '교육수료일자(까지)',
 };
 
 /** One row of the workforce list: personal data masked. */
@@ -49,6 +57,10 @@ export const workforceRow = z.object({
   status: z.enum(ASSISTANT_STATUSES),
   statusLabel: z.string(),
   rrnMasked: z.string(),
+  /** 근무희망수행기관 the person named when applying for training (with consent), joined */
+  wishedAgencies: z.string(),
+  /** 교육수료일자: the latest completed course's last day, or '' */
+  trainingCompletedOn: z.string(),
 });
 export type WorkforceRow = z.output<typeof workforceRow>;
 

@@ -12,9 +12,11 @@ import * as clock from '#kernel/clock';
 import { startOfKoreaDay } from '#kernel/korea-time';
 import type { AssistantItem } from './entities.ts';
 import { listAssistantsByBranch } from './repository.ts';
+import { trainingRecordsOf } from './training-records.ts';
 import {
   EXPORT_COLUMNS,
   exportRow,
+  matchesCompletion,
   matchesFilter,
   sortRows,
   type WorkforceFilter,
@@ -69,10 +71,16 @@ async function rowsFor(caller: Caller, query: WorkforceQuery, allow: (target: Ta
     name: query.name || undefined,
     hiredFrom: query.hiredFrom,
     hiredTo: query.hiredTo,
+    completedFrom: query.completedFrom,
+    completedTo: query.completedTo,
   };
   const today = clock.today();
+  const matched = (await scope.load()).filter((a) => matchesFilter(a, filter));
+  const training = await trainingRecordsOf(matched.map((a) => a.userId).filter((u): u is string => !!u));
   const rows = sortRows(
-    (await scope.load()).filter((a) => matchesFilter(a, filter)).map((a) => workforceRow(a, today)),
+    matched
+      .map((a) => workforceRow(a, today, (a.userId && training.get(a.userId)) || undefined))
+      .filter((row) => matchesCompletion(row, filter)),
   );
   return { rows, scope, today };
 }

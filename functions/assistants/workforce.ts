@@ -16,6 +16,9 @@ export interface WorkforceFilter {
   /** hire date range, inclusive */
   hiredFrom?: string;
   hiredTo?: string;
+  /** 교육수료일자 range, inclusive: a person without a completion does not match it */
+  completedFrom?: string;
+  completedTo?: string;
 }
 
 export function matchesFilter(item: AssistantItem, filter: WorkforceFilter): boolean {
@@ -24,6 +27,15 @@ export function matchesFilter(item: AssistantItem, filter: WorkforceFilter): boo
   if (filter.name && !item.name.replace(/\s+/g, '').includes(filter.name.replace(/\s+/g, ''))) return false;
   if (filter.hiredFrom && item.hireDate < filter.hiredFrom) return false;
   if (filter.hiredTo && item.hireDate > filter.hiredTo) return false;
+  return true;
+}
+
+/** The 교육수료일자 filter, on a row that already carries the training record. */
+export function matchesCompletion(row: WorkforceRow, filter: WorkforceFilter): boolean {
+  if (!filter.completedFrom && !filter.completedTo) return true;
+  if (!row.trainingCompletedOn) return false;
+  if (filter.completedFrom && row.trainingCompletedOn < filter.completedFrom) return false;
+  if (filter.completedTo && row.trainingCompletedOn > filter.completedTo) return false;
   return true;
 }
 
@@ -50,7 +62,11 @@ function monthsBetween(from: string, to: string): number {
   return Math.max(0, (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0));
 }
 
-export function workforceRow(item: AssistantItem, today: string): WorkforceRow {
+export function workforceRow(
+  item: AssistantItem,
+  today: string,
+  training: { completedOn?: string; wishedAgencies: readonly string[] } = { wishedAgencies: [] },
+): WorkforceRow {
   const served = monthsBetween(item.hireDate, item.leaveDate && item.leaveDate < today ? item.leaveDate : today);
   return {
     assistantId: item.assistantId,
@@ -69,6 +85,8 @@ export function workforceRow(item: AssistantItem, today: string): WorkforceRow {
     status: item.status,
     statusLabel: ASSISTANT_STATUS_LABELS[item.status],
     rrnMasked: item.rrnMasked,
+    wishedAgencies: training.wishedAgencies.join(', '),
+    trainingCompletedOn: training.completedOn ?? '',
   };
 }
 
@@ -93,6 +111,8 @@ export const EXPORT_COLUMNS: { header: string; key: keyof WorkforceRow; width: n
   { header: '입사일', key: 'hireDate', width: 12 },
   { header: '퇴사일', key: 'leaveDate', width: 12 },
   { header: '현재활동여부', key: 'statusLabel', width: 12 },
+  { header: '근무희망수행기관', key: 'wishedAgencies', width: 24 },
+  { header: '교육수료일자', key: 'trainingCompletedOn', width: 12 },
 ];
 
 export function sortRows(rows: WorkforceRow[]): WorkforceRow[] {

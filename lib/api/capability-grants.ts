@@ -116,7 +116,8 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
     router: {
       table: {
         write: [Assistant, AssistantRrnClaim, JobPosting, ActivityApplication, AuditRecord, AuditSubject],
-        read: [Matching, Organisation, Upload, UserProfile],
+        // 인력조회 reads each person's training applications (근무희망수행기관, 교육수료일자)
+        read: [Matching, Organisation, Upload, UserProfile, TrainingApplication],
       },
       documents: { read: ['assistants/'], write: ['assistants/'] },
       uploads: { read: ['evidence'], remove: ['evidence'] },

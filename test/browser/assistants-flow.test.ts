@@ -215,6 +215,10 @@ describe('from a job posting to a registered assistant (B4, B2, B5)', () => {
     await page.goto('/agency/workforce?status=active&name=나도움');
     await page.locator('#workforce-table').waitFor();
     expect(await page.locator('#workforce-table').textContent()).toContain('나도움');
+    // seed 000's 근무희망수행기관 column and 교육수료일자 filter
+    const headers = await page.locator('#workforce-table thead th').allTextContents();
+    expect(headers).toEqual(expect.arrayContaining(['근무희망수행기관', '교육수료일자']));
+    expect(await page.getByLabel('교육수료일자(부터)').count()).toBe(1);
     expect(await page.locator('#workforce-table').textContent()).toContain('010-****-0999');
     await expectNoAxeViolations(page);
     const [download] = await Promise.all([

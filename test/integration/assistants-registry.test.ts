@@ -192,6 +192,29 @@ describe('workforce lookup (B5)', () => {
     expect(all.body.count).toBeGreaterThanOrEqual(12);
   });
 
+  it('shows 근무희망수행기관 and filters by 교육수료일자 from the training records (seed 000)', async () => {
+    type Row = { name: string; wishedAgencies: string; trainingCompletedOn: string };
+    const all = await hq.get<{ items: Row[] }>('/workforce');
+    const completers = all.body.items.filter((i) => i.trainingCompletedOn);
+    // the demo's finished course: assistants who completed it and chose 늘봄
+    expect(completers.length).toBeGreaterThan(0);
+    expect(completers.some((i) => i.wishedAgencies.includes('늘봄장애인자립지원센터'))).toBe(true);
+    const day = completers[0]!.trainingCompletedOn;
+    const filtered = await hq.get<{ items: Row[] }>('/workforce', { completedFrom: day, completedTo: day });
+    expect(filtered.body.items.length).toBeGreaterThan(0);
+    expect(filtered.body.items.every((i) => i.trainingCompletedOn === day)).toBe(true);
+    expect(filtered.body.items.length).toBeLessThan(all.body.items.length);
+    const reversed = await hq.get<{ error: { fields: { field: string; message: string }[] } }>('/workforce', {
+      completedFrom: '2026-05-02',
+      completedTo: '2026-05-01',
+    });
+    expect(reversed.status).toBe(422);
+    expect(reversed.body.error.fields[0]).toMatchObject({
+      field: 'query.completedFrom',
+      message: '교육수료일자 검색 기간의 시작일이 종료일보다 늦습니다.',
+    });
+  });
+
   it('downloads the filtered list as Excel with personal data masked', async () => {
     const res = await seoul.get<{ base64: string; count: number }>('/workforce/export', {
       status: 'active',

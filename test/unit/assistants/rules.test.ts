@@ -23,6 +23,7 @@ import {
   type TransitionContext,
   transitionProblem,
 } from '#functions/assistants/rules';
+import { matchesCompletion } from '#functions/assistants/workforce';
 
 const ctx: TransitionContext = {
   hireDate: '2026-01-02',
@@ -266,5 +267,18 @@ describe('job postings', () => {
     expect(isPostingOpen({ status: 'open', closesOn: '2026-11-22' }, '2026-11-22')).toBe(true);
     expect(isPostingOpen({ status: 'open', closesOn: '2026-11-21' }, '2026-11-22')).toBe(false);
     expect(isPostingOpen({ status: 'closed', closesOn: '2026-12-31' }, '2026-11-22')).toBe(false);
+  });
+});
+
+describe('인력조회: 근무희망수행기관 and 교육수료일자 (seed 000)', () => {
+  const row = (trainingCompletedOn: string) =>
+    ({ trainingCompletedOn, wishedAgencies: '' }) as Parameters<typeof matchesCompletion>[0];
+
+  it('keeps only people who completed within the range, and everyone when no range is given', () => {
+    expect(matchesCompletion(row(''), {})).toBe(true);
+    expect(matchesCompletion(row(''), { completedFrom: '2026-05-01' })).toBe(false);
+    expect(matchesCompletion(row('2026-05-01'), { completedFrom: '2026-05-01', completedTo: '2026-05-01' })).toBe(true);
+    expect(matchesCompletion(row('2026-04-30'), { completedFrom: '2026-05-01' })).toBe(false);
+    expect(matchesCompletion(row('2026-05-02'), { completedTo: '2026-05-01' })).toBe(false);
   });
 });

@@ -19,7 +19,16 @@ import type { PageContext, PageView } from '../shell/app.ts';
 // everyone, filtered; the same filters make the Excel download, in which names, phones, e-mails and
 // addresses are masked. Both the list and the download are recorded as reads of personal data.
 
-const FILTERS = ['branchId', 'agencyId', 'status', 'name', 'hiredFrom', 'hiredTo'] as const;
+const FILTERS = [
+  'branchId',
+  'agencyId',
+  'status',
+  'name',
+  'hiredFrom',
+  'hiredTo',
+  'completedFrom',
+  'completedTo',
+] as const;
 
 export function workforcePage(ctx: PageContext): PageView {
   let main: HTMLElement;
@@ -35,7 +44,19 @@ export function workforcePage(ctx: PageContext): PageView {
   const title = '근로지원인 인력조회';
   const detailBase = staff ? '/internal/assistants' : '/agency/assistants';
   const target = () =>
-    problemTarget(ctx, main, 'workforce-errors', { hiredFrom: 'wf-from', hiredTo: 'wf-to', name: 'wf-name' }, title);
+    problemTarget(
+      ctx,
+      main,
+      'workforce-errors',
+      {
+        hiredFrom: 'wf-from',
+        hiredTo: 'wf-to',
+        completedFrom: 'wf-completed-from',
+        completedTo: 'wf-completed-to',
+        name: 'wf-name',
+      },
+      title,
+    );
 
   const columns: Column<WorkforceRow>[] = [
     {
@@ -54,6 +75,8 @@ export function workforcePage(ctx: PageContext): PageView {
     { header: '수행기관', cell: (r) => r.agencyName },
     { header: '활동경력', cell: (r) => `${r.careerMonths}개월` },
     { header: '현재활동여부', cell: (r) => statusTag(r.statusLabel), width: 'narrow' },
+    { header: '근무희망수행기관', cell: (r) => r.wishedAgencies || '-' },
+    { header: '교육수료일자', cell: (r) => r.trainingCompletedOn || '-', width: 'narrow' },
   ];
 
   async function load() {
@@ -83,6 +106,8 @@ export function workforcePage(ctx: PageContext): PageView {
     ${textField({ id: 'wf-name', name: 'name', label: '성명', value: (query.name as string) ?? '', maxLength: 40 })}
     ${textField({ id: 'wf-from', name: 'hiredFrom', label: '입사일(부터)', type: 'date', value: (query.hiredFrom as string) ?? '' })}
     ${textField({ id: 'wf-to', name: 'hiredTo', label: '입사일(까지)', type: 'date', value: (query.hiredTo as string) ?? '' })}
+    ${textField({ id: 'wf-completed-from', name: 'completedFrom', label: '교육수료일자(부터)', type: 'date', value: (query.completedFrom as string) ?? '' })}
+    ${textField({ id: 'wf-completed-to', name: 'completedTo', label: '교육수료일자(까지)', type: 'date', value: (query.completedTo as string) ?? '' })}
   </div>
   <div class="app-form-actions">
     ${button({ label: '조회', type: 'submit', size: 'large' })}
@@ -104,10 +129,16 @@ export function workforcePage(ctx: PageContext): PageView {
         }
         const from = params.get('hiredFrom');
         const to = params.get('hiredTo');
-        const problems: Problem[] =
-          from && to && from > to
+        const completedFrom = params.get('completedFrom');
+        const completedTo = params.get('completedTo');
+        const problems: Problem[] = [
+          ...(from && to && from > to
             ? [{ field: 'hiredFrom', message: '입사일 검색 기간의 시작일이 종료일보다 늦습니다.' }]
-            : [];
+            : []),
+          ...(completedFrom && completedTo && completedFrom > completedTo
+            ? [{ field: 'completedFrom', message: '교육수료일자 검색 기간의 시작일이 종료일보다 늦습니다.' }]
+            : []),
+        ];
         if (reportProblems(target(), problems)) return;
         const search = params.toString();
         ctx.navigate(`${ctx.url.pathname}${search ? `?${search}` : ''}`);
