@@ -154,7 +154,9 @@ describe('회원정보수정: own name and phone (issue 15 §4)', () => {
     expect(done.body.phone).toBe('010-****-0101');
     expect((await callApi(stack, token, 'GET', '/me')).body.phone).toBe('010-****-0101');
     // the code is used up
-    expect((await post('/me/phone/confirm', { code: message!.code }, token)).status).toBe(422);
+    const usedUp = await post('/me/phone/confirm', { code: message!.code }, token);
+    expect(usedUp.status).toBe(400);
+    expect(usedUp.body.error.message).toContain('인증번호를 먼저 받아 주세요');
 
     // the login's phone changed too: the next sign-in code goes to the new number
     const again = clock.nowIso();
@@ -169,7 +171,7 @@ describe('회원정보수정: own name and phone (issue 15 §4)', () => {
       expect((await post('/me/phone/confirm', { code: '999999' }, token)).status).toBe(422);
     }
     const closed = await post('/me/phone/confirm', { code: '999999' }, token);
-    expect(closed.status).toBe(422);
+    expect(closed.status).toBe(400);
     expect(closed.body.error.message).toContain('5번 틀렸습니다');
   });
 });
