@@ -16,8 +16,8 @@ import { scanKey } from '#functions/activity/storage';
 import { label, SUPPORT_TYPES } from '#functions/applications/codes';
 import { Matching, type MatchingItem } from '#functions/matching/entities';
 import * as clock from '#kernel/clock';
-import { daysOfMonth, koreaDay, weekdayOf } from '#kernel/korea-time';
-import { type DemoCalendar, demoCalendar, demoHolidays, workingWeekday } from './demo-calendar.ts';
+import { daysOfMonth, koreaDay, nextMonth, weekdayOf } from '#kernel/korea-time';
+import { type DemoCalendar, demoCalendar, demoHolidays, monthsBefore, workingWeekday } from './demo-calendar.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-data.ts';
 import type { SeedStep } from './seed.ts';
 
@@ -365,7 +365,48 @@ const activityStep: SeedStep = {
   },
 };
 
-export const ACTIVITY_SEED_STEPS: SeedStep[] = [activityStep];
+/**
+ * The months before last month that the demo's claims cover (demo-claims.ts): up to five, none before
+ * the matchings begin (so in February, when last month is the first of the service year, there are none).
+ */
+export function earlierDemoMonths(calendar: DemoCalendar = demoCalendar()): string[] {
+  const first = calendar.period.start.slice(0, 7);
+  return [1, 2, 3, 4, 5].map((offset) => monthsBefore(calendar, offset)).filter((month) => month >= first);
+}
+
+const earlierStep: SeedStep = {
+  name: 'activity logs of earlier months (지난달 이전 최대 다섯 달, 근로자 전자서명)',
+  async run() {
+    const calendar = demoCalendar();
+    const months = earlierDemoMonths(calendar);
+    if (!months.length) return;
+    const holidays = await demoHolidays(calendar);
+    const matchings = await demoMatchings();
+    const plans = matchings.map((matching) => ({ matching, first: false }));
+    await Promise.all(
+      plans.map(async (plan) => {
+        const m = plan.matching;
+        const byMonth = months.map((month) => ({ month, entries: monthEntries(plan, month, calendar, holidays) }));
+        if (await alreadySeeded(byMonth.flatMap((b) => b.entries))) return;
+        const rounds: ConsentRoundItem[] = [];
+        for (const { month, entries } of byMonth) {
+          if (!entries.length) continue;
+          // asked on the 1st of the next month and signed by the worker the same day
+          const next = nextMonth(month);
+          const round = roundOf(m, month, 1, entries, `${next}-01T00:30:00.000Z`);
+          await sign(round, entries, 'electronic', `${next}-01T08:10:00.000Z`);
+          rounds.push(round);
+        }
+        const entries = byMonth.flatMap((b) => b.entries);
+        if (!entries.length) return;
+        await bindEntity(ActivityLogEntry).put(entries).go();
+        await bindEntity(ConsentRound).put(rounds).go();
+      }),
+    );
+  },
+};
+
+export const ACTIVITY_SEED_STEPS: SeedStep[] = [activityStep, earlierStep];
 
 /**
  * Ids the authorisation matrix probes: an entry and the first round of assistant01/worker01 (한빛) and

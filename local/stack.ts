@@ -230,6 +230,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Runni
     servers.push(sfnServer);
     await listen(sfnServer, ports.sfn);
     stepFunctions.restore();
+    if (options.seed) {
+      // the earlier months' claims go through the real claim workflow, so they need it listening
+      const { seedDemoClaimWorkflows } = await import('./demo-claims.ts');
+      await seedDemoClaimWorkflows(progress);
+    }
 
     const capabilities = options.capabilities ?? (await import('#functions/capabilities')).CAPABILITIES;
     progress(`API 경로 ${capabilities.flatMap((c) => c.routes).length}개 읽음 ${clock.nowMs() - began} ms`);

@@ -534,7 +534,7 @@ describe('accounts (issue 3 §3)', () => {
     await expectNoAxeViolations(page);
 
     // 회원정보수정: the name, then the phone after the code sent to the new number, then the password
-    await page.getByLabel('이름', { exact: true }).fill('새이름 근로자');
+    await page.locator('#profile-name').fill('새이름 근로자');
     await page.getByRole('button', { name: '이름 저장' }).click();
     await page.getByText('이름을 바꿨습니다.').waitFor();
     expect(await page.locator('#profile-shown-name').textContent()).toBe('새이름 근로자');
@@ -542,20 +542,22 @@ describe('accounts (issue 3 §3)', () => {
     await page.getByRole('button', { name: '인증번호 받기', exact: true }).click();
     await page.locator('#error-summary').waitFor();
     expect(await page.locator('#error-summary').textContent()).toContain('새 휴대전화 번호를 입력해 주세요');
-    await page.getByLabel('새 휴대전화 번호').fill('010-5555-0303');
+    await page.locator('#profile-phone').fill('010-5555-0303');
     const phoneMark = await outboxMark('+821055550303');
     await page.getByRole('button', { name: '인증번호 받기', exact: true }).click();
     await page.getByText('010-****-0303로 인증번호 6자리를 보냈습니다.').waitFor();
     await expectNoAxeViolations(page);
-    await page.getByLabel('인증번호').fill(await nextCode('+821055550303', 'phone-change', phoneMark));
+    await page.locator('#profile-phone-code').fill(await nextCode('+821055550303', 'phone-change', phoneMark));
     await page.getByRole('button', { name: '번호 바꾸기' }).click();
     await page.getByText('휴대전화 번호를 바꿨습니다.').waitFor();
     expect(await page.locator('#profile-shown-phone').textContent()).toBe('010-****-0303');
     const passwordMark = await outboxMark(NEW_WORKER.username);
     await page.getByRole('button', { name: '비밀번호 변경 인증번호 받기' }).click();
-    await page.getByLabel('인증번호').fill(await nextCode(NEW_WORKER.username, 'ForgotPassword', passwordMark));
-    await page.getByLabel('새 비밀번호', { exact: true }).fill('Profilepass!28');
-    await page.getByLabel('새 비밀번호 확인').fill('Profilepass!28');
+    await page
+      .locator('#profile-password-code')
+      .fill(await nextCode(NEW_WORKER.username, 'ForgotPassword', passwordMark));
+    await page.locator('#profile-password').fill('Profilepass!28');
+    await page.locator('#profile-password-confirm').fill('Profilepass!28');
     await page.getByRole('button', { name: '비밀번호 바꾸기' }).click();
     await page.getByText('비밀번호를 바꿨습니다.').first().waitFor();
     await expectNoAxeViolations(page);
