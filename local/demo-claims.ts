@@ -8,7 +8,7 @@ import type { ClaimItem } from '#functions/claims/entities';
 import { answerTask, startClaimExecution } from '#functions/claims/orchestration';
 import * as clock from '#kernel/clock';
 import { demoMonths, earlierDemoMonths } from './demo-activity.ts';
-import { demoCalendar } from './demo-calendar.ts';
+import { type DemoCalendar, demoCalendar } from './demo-calendar.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-data.ts';
 import type { SeedStep } from './seed.ts';
 
@@ -43,8 +43,8 @@ export interface DemoClaim {
 }
 
 /** Which claim of an earlier month ends in which state: the states rotate over months and agencies. */
-export function demoClaimPlan(): DemoClaim[] {
-  const months = earlierDemoMonths(demoCalendar());
+export function demoClaimPlan(calendar: DemoCalendar = demoCalendar()): DemoClaim[] {
+  const months = earlierDemoMonths(calendar);
   return months.flatMap((month, m) =>
     CLAIM_ACTORS.map((actor, a) => ({
       agencyId: actor.agencyId,

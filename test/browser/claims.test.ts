@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { STATUS_LABELS } from '#functions/claims/claim-rules';
 import { demoMonths } from '#local/demo-activity';
+import { demoClaimPlan } from '#local/demo-claims';
 import { DEMO_ACCOUNTS } from '#local/demo-data';
 import { expectNoAxeViolations, signInByKeyboard } from '../support/browser.ts';
 import { browserSuite } from '../support/browser-suite.ts';
@@ -44,7 +46,13 @@ describe('the monthly claim in the browser (C5)', () => {
 
     // the agency starts last month's claim
     await agency.goto('/agency/claims');
-    await agency.locator('main').getByText('아직 사업비 신청이 없습니다.').waitFor();
+    // the demo's earlier months are there already (when the service year has any); last month is not
+    if (demoClaimPlan().some((c) => c.agencyId === 'AG-NEULBOM')) {
+      await agency.locator('#claims-table').waitFor();
+      expect(await agency.locator('#claims-table tbody tr', { hasText: previous }).count()).toBe(0);
+    } else {
+      await agency.locator('main').getByText('아직 사업비 신청이 없습니다.').waitFor();
+    }
     await expectNoAxeViolations(agency);
     await agency.locator('#claim-month').fill(previous);
     await agency.getByRole('button', { name: '사업비 계산 시작' }).click();
@@ -179,6 +187,39 @@ describe('the monthly claim in the browser (C5)', () => {
     expect(agencyView.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
     expect(branchView.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   }, 180_000);
+
+  it('shows the demo’s earlier months in each state, every agency its own, a returned one with its reason', async () => {
+    const plan = demoClaimPlan();
+    const view = await suite.openPage();
+    const page = view.page;
+    await signInByKeyboard(page, suite.stack, 'agency_hanbit', { system: '/agency' });
+    await page.goto('/agency/claims');
+    const own = plan.filter((c) => c.agencyId === 'AG-HANBIT');
+    if (!own.length) {
+      // February: last month is the service year's first, so there is no earlier month to show
+      await page.locator('main').getByText('아직 사업비 신청이 없습니다.').waitFor();
+      return;
+    }
+    const table = page.locator('#claims-table');
+    await table.waitFor({ timeout: 30_000 });
+    for (const claim of own) {
+      const row = table.locator('tbody tr', { hasText: claim.month });
+      await row.first().waitFor();
+      expect(await row.first().textContent()).toContain(STATUS_LABELS[claim.state]);
+    }
+    expect(await table.locator('tbody tr').count()).toBe(own.length);
+    const returned = own.find((c) => c.state === 'returned');
+    if (returned) {
+      await table
+        .getByRole('link', { name: new RegExp(returned.month) })
+        .first()
+        .click();
+      await page.getByText(/지사 반려 사유: 둘째 주 활동일지/).waitFor({ timeout: 30_000 });
+      expect(await page.locator('#claim-activity tbody tr').count()).toBeGreaterThan(0);
+    }
+    await expectNoAxeViolations(page);
+    expect(view.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  }, 120_000);
 
   it('lets hq read every branch’s claims with the seed’s columns, filter them and download the picked ones', async () => {
     const view = await suite.openPage();
