@@ -381,8 +381,18 @@ const earlierStep: SeedStep = {
     const months = earlierDemoMonths(calendar);
     if (!months.length) return;
     const holidays = await demoHolidays(calendar);
+    // two assistants per agency are enough for each claim to have real rows (1:2 support included);
+    // fewer items keep every stack start (and test) quick
     const matchings = await demoMatchings();
-    const plans = matchings.map((matching) => ({ matching, first: false }));
+    const kept = new Map<string, string[]>();
+    for (const m of matchings) {
+      const assistants = kept.get(m.agencyId) ?? [];
+      if (!assistants.includes(m.assistantId) && assistants.length < 2) assistants.push(m.assistantId);
+      kept.set(m.agencyId, assistants);
+    }
+    const plans = matchings
+      .filter((m) => kept.get(m.agencyId)!.includes(m.assistantId))
+      .map((matching) => ({ matching, first: false }));
     await Promise.all(
       plans.map(async (plan) => {
         const m = plan.matching;
