@@ -4,9 +4,12 @@ import { MonthSubmission } from '#functions/attendance/entities';
 import { getMonthSubmission } from '#functions/attendance/submission';
 import { createClaim, getClaim, transition } from '#functions/claims/claim-repository';
 import { type ClaimAction, claimIdOf } from '#functions/claims/claim-rules';
+import { addPayment, listAgencyCopayments } from '#functions/claims/copay-repository';
 import type { ClaimItem } from '#functions/claims/entities';
-import { answerTask, startClaimExecution } from '#functions/claims/orchestration';
+import { answerTask, startClaimExecution, startSettlementExecution } from '#functions/claims/orchestration';
+import { createSettlement, getSettlement } from '#functions/claims/settlement-repository';
 import * as clock from '#kernel/clock';
+import { nextMonth } from '#kernel/korea-time';
 import { demoMonths, earlierDemoMonths } from './demo-activity.ts';
 import { type DemoCalendar, demoCalendar } from './demo-calendar.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-data.ts';
@@ -18,7 +21,8 @@ import type { SeedStep } from './seed.ts';
 // its claim shows the 'failed' state with the reason and the resume button.
 //
 // Earlier months (up to five before last month, within the demo's matchings): every agency has claims
-// that went through the real claim workflow to each state — approved (with its co-payments), returned
+// that went through the real claim workflow to each state — approved (with its co-payments, the first
+// worker's paid), returned
 // with a reason, submitted and waiting for the branch, computed and waiting for the agency, and failed
 // (a month the agency never submitted). The states rotate over agencies and months, so with three or
 // more earlier months every state is there and each agency has several; in February and March, when
@@ -152,6 +156,43 @@ async function driveClaim(plan: DemoClaim): Promise<void> {
   }
   await answer(officer, current, 'approve');
   await waitFor(claimId, (c) => c.status === 'approved' && !c.taskToken, 'approval');
+  // the first worker paid the co-payment on the 10th of the next month; the others have not yet
+  const copayments = (await listAgencyCopayments(plan.agencyId, plan.month)).filter((c) => c.amount > 0);
+  const paid = copayments.sort((a, b) => a.workerId.localeCompare(b.workerId))[0];
+  if (paid) {
+    await addPayment(clerk, paid, { date: `${nextMonth(plan.month)}-10`, amount: paid.amount, method: 'transfer' });
+  }
+}
+
+/**
+ * 한빛's settlement of the half-year of its approved earlier month: filed with the advance it received
+ * (50,000원 less than decided, so the difference shows) and waiting for 서울지사's decision.
+ */
+async function fileSettlement(plan: readonly DemoClaim[]): Promise<void> {
+  const approved = plan.find((c) => c.agencyId === 'AG-HANBIT' && c.state === 'approved');
+  if (!approved) return;
+  const period = `${approved.month.slice(0, 4)}-H${Number(approved.month.slice(5, 7)) <= 6 ? 1 : 2}`;
+  const settlementId = `AG-HANBIT_${period}`;
+  if (await getSettlement(settlementId)) return;
+  const claim = await getClaim(claimIdOf('AG-HANBIT', approved.month));
+  const total = (JSON.parse(claim?.totals ?? 'null') as { total: number } | null)?.total ?? 0;
+  const agency = DEMO_ORGANISATIONS.find((o) => o.organisationId === 'AG-HANBIT')!;
+  const filed = await createSettlement(actor('agency_hanbit'), {
+    settlementId,
+    agencyId: agency.organisationId,
+    agencyName: agency.name,
+    branchId: agency.branchId,
+    period,
+    advances: JSON.stringify([{ month: approved.month, amount: Math.max(0, total - 50_000) }]),
+  });
+  if (!filed) return;
+  await startSettlementExecution({ settlementId }, 1);
+  for (let i = 0; i < 600; i++) {
+    const item = await getSettlement(settlementId);
+    if (item?.status === 'submitted' && item.taskToken) return;
+    await sleep(50);
+  }
+  throw new Error(`demo settlement ${settlementId} did not reach the branch`);
 }
 
 /**
@@ -163,5 +204,6 @@ export async function seedDemoClaimWorkflows(log: (line: string) => void): Promi
   if (!plan.length) return;
   const began = clock.nowMs();
   await Promise.all(plan.map((claim) => driveClaim(claim)));
+  await fileSettlement(plan);
   log(`데모 사업비 신청 ${plan.length}건 (지난 달들, 상태별) ${clock.nowMs() - began} ms`);
 }

@@ -39,6 +39,23 @@ export async function startClaimExecution(input: ClaimExecutionInput, attempt: n
   }
 }
 
+/** Starts a settlement's execution for its attempt; the same attempt twice starts nothing new. */
+export async function startSettlementExecution(item: { settlementId: string }, attempt: number): Promise<void> {
+  const arn = process.env.SETTLEMENT_STATE_MACHINE_ARN;
+  if (!arn) throw new Error('SETTLEMENT_STATE_MACHINE_ARN is not set');
+  try {
+    await sfnClient().send(
+      new StartExecutionCommand({
+        stateMachineArn: arn,
+        name: `${item.settlementId}-${attempt}`,
+        input: JSON.stringify({ settlementId: item.settlementId }),
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ExecutionAlreadyExists) && (error as Error).name !== 'ExecutionAlreadyExists') throw error;
+  }
+}
+
 export type HumanAnswer =
   | { action: 'submit' | 'recompute'; by: string }
   | { action: 'approve' | 'return'; by: string; reason?: string };

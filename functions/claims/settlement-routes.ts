@@ -1,14 +1,12 @@
-import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { BRANCHES } from '#commons/branches';
 import type { Caller } from '#commons/caller';
-import { sfnClient } from '#commons/clients';
 import { Conflict, NotFound, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
 import type { SettlementItem } from './entities.ts';
 import { listScope } from './list-scope.ts';
-import { answerTask } from './orchestration.ts';
+import { answerTask, startSettlementExecution } from './orchestration.ts';
 import {
   fileSettlementBody,
   refileBody,
@@ -64,22 +62,6 @@ function view(item: SettlementItem) {
     history: item.history,
     revision: item.revision,
   };
-}
-
-async function start(item: { settlementId: string }, attempt: number): Promise<void> {
-  const arn = process.env.SETTLEMENT_STATE_MACHINE_ARN;
-  if (!arn) throw new Error('SETTLEMENT_STATE_MACHINE_ARN is not set');
-  try {
-    await sfnClient().send(
-      new StartExecutionCommand({
-        stateMachineArn: arn,
-        name: `${item.settlementId}-${attempt}`,
-        input: JSON.stringify({ settlementId: item.settlementId }),
-      }),
-    );
-  } catch (error) {
-    if (!(error instanceof ExecutionAlreadyExists) && (error as Error).name !== 'ExecutionAlreadyExists') throw error;
-  }
 }
 
 /** Scope before the read: the id names the agency. */
@@ -151,7 +133,7 @@ export const settlementRoutes = [
       if (!created) {
         throw new Conflict(`${periodLabel(body.period)} 정산은 이미 신청했습니다. 목록에서 열어 확인해 주세요.`);
       }
-      await start({ settlementId }, 1);
+      await startSettlementExecution({ settlementId }, 1);
       return { status: 201, body: view((await getSettlement(settlementId))!) };
     },
   }),
