@@ -23,7 +23,7 @@ import { BoardPost, BoardThread, Notice, NoticeAcknowledgement } from './oversig
 import { PayrollRecord, PayrollSetting } from './payroll/entities.ts';
 import { RateTableVersion } from './rates/entities.ts';
 import { PageFeedback } from './surveys/entities.ts';
-import { TrainingApplication, TrainingCourse } from './training/entities.ts';
+import { TrainingApplication, TrainingCertificate, TrainingCourse } from './training/entities.ts';
 
 /** Every entity in the single table. A test checks each one's indexes against TABLE_KEYS. */
 // biome-ignore lint/suspicious/noExplicitAny: any entity shape
@@ -67,6 +67,7 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   PayrollRecord,
   TrainingCourse,
   TrainingApplication,
+  TrainingCertificate,
   Notice,
   NoticeAcknowledgement,
   BoardThread,

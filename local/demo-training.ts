@@ -1,6 +1,6 @@
 import { bindEntity, isConditionFailure } from '#commons/entities';
 import { Organisation } from '#functions/agencies/entities';
-import { TrainingApplication, TrainingCourse } from '#functions/training/entities';
+import { TrainingApplication, TrainingCertificate, TrainingCourse } from '#functions/training/entities';
 import {
   type ApplicationState,
   completionOf,
@@ -277,6 +277,7 @@ const trainingStep: SeedStep = {
         const account = DEMO_ACCOUNTS.find((a) => a.username === applicant.username)!;
         // applied one after another, a day apart from the application period's start
         const appliedAt = `${shiftDay(today, course.applyFrom + i)}T0${i}:00:00.000Z`;
+        const birthDate = `19${80 + (number % 15)}-0${1 + (number % 9)}-1${number % 10}`;
         await bindEntity(TrainingApplication)
           .create({
             applicationId: `TA-DEMO-${String(number).padStart(2, '0')}`,
@@ -287,7 +288,7 @@ const trainingStep: SeedStep = {
             applicantId: account.username,
             name: account.name,
             phone: account.phone,
-            birthDate: `19${80 + (number % 15)}-0${1 + (number % 9)}-1${number % 10}`,
+            birthDate,
             gender: number % 2 ? 'F' : 'M',
             email: `${account.username}@example.com`,
             address: institution.sidoCode === '41' ? '경기도 수원시 팔달구 효원로 1' : '서울특별시 마포구 월드컵로 10',
@@ -306,6 +307,10 @@ const trainingStep: SeedStep = {
               course.resultsConfirmed && completes(applicant, sessions)
                 ? shiftDay(today, lastOffset(course))
                 : undefined,
+            certificateNumber:
+              course.resultsConfirmed && completes(applicant, sessions)
+                ? demoCertificateNumber(shiftDay(today, lastOffset(course)), number)
+                : undefined,
             state: applicant.state,
             appliedAt,
             decidedAt:
@@ -315,9 +320,36 @@ const trainingStep: SeedStep = {
           })
           .go()
           .catch(ignoreExisting);
+        if (course.resultsConfirmed && completes(applicant, sessions)) {
+          const completedOn = shiftDay(today, lastOffset(course));
+          await bindEntity(TrainingCertificate)
+            .create({
+              certificateNumber: demoCertificateNumber(completedOn, number),
+              applicationId: `TA-DEMO-${String(number).padStart(2, '0')}`,
+              applicantId: account.username,
+              name: account.name,
+              birthDate,
+              courseId: course.courseId,
+              courseName: course.name,
+              courseKind: course.kind,
+              institutionName: institution.name,
+              firstDay: firstDay(sessions)!,
+              lastDay: lastDay(sessions)!,
+              totalHours: totalHours(sessions),
+              completedOn,
+              issuedAt: `${completedOn}T09:00:00.000Z`,
+            })
+            .go()
+            .catch(ignoreExisting);
+        }
       }
     }
   },
 };
 
 export const TRAINING_SEED_STEPS: SeedStep[] = [trainingStep];
+
+/** A demo certificate's number: fixed, so a restart finds the same (real ones are random). */
+export function demoCertificateNumber(completedOn: string, application: number): string {
+  return `TC-${completedOn.slice(0, 4)}-DEMO-${String(application).padStart(4, '0')}`;
+}

@@ -238,6 +238,8 @@ export const applicationView = z.object({
   score: z.number().optional(),
   completed: z.boolean().optional(),
   completedOn: z.string().optional(),
+  /** 수료증 번호, once the results confirmed the completion */
+  certificateNumber: z.string().optional(),
   appliedAt: z.string(),
   decidedAt: z.string().optional(),
   revision: z.number().int(),
@@ -331,3 +333,34 @@ export const completerQuery = z.object({
   completedFrom: dayField('교육수료일자(부터)').optional(),
   completedTo: dayField('교육수료일자(까지)').optional(),
 });
+
+// ── 수료증 (certificates) ─────────────────────────────────────────────────────────────────────────
+
+/** The portal's page where anyone checks a certificate by its number. */
+export const CERTIFICATE_CHECK_PATH = '/training-certificate';
+
+/** TC-2026-7KQ2-M9XD: the year of completion and eight random letters and digits (no 0/O, 1/I/L). */
+export const CERTIFICATE_NUMBER = /^TC-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
+
+export const certificateParams = z.object({
+  certificateNumber: z
+    .string({ error: '수료증 번호를 입력해 주세요.' })
+    .trim()
+    .toUpperCase()
+    .max(20, { error: '수료증 번호는 TC-2026-ABCD-EFGH처럼 입력해 주세요.' })
+    .regex(CERTIFICATE_NUMBER, { error: '수료증 번호는 TC-2026-ABCD-EFGH처럼 입력해 주세요.' }),
+});
+
+/** What the portal's check of a certificate shows: enough to tell it is genuine, the name masked. */
+export const certificateCheck = z.object({
+  certificateNumber: z.string(),
+  maskedName: z.string(),
+  courseName: z.string(),
+  courseKind: z.string(),
+  institutionName: z.string(),
+  firstDay: z.string(),
+  lastDay: z.string(),
+  totalHours: z.number(),
+  completedOn: z.string(),
+});
+export type CertificateCheck = z.infer<typeof certificateCheck>;

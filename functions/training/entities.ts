@@ -127,6 +127,8 @@ export const TrainingApplication = new Entity({
     /** set when the course's results are confirmed */
     completed: { type: 'boolean' },
     completedOn: { type: 'string' },
+    /** 수료증 번호 (TrainingCertificate), issued with the confirmed completion */
+    certificateNumber: { type: 'string' },
     appliedAt: { type: 'string', required: true },
     decidedAt: { type: 'string' },
     decidedBy: { type: 'string' },
@@ -148,3 +150,33 @@ export const TrainingApplication = new Entity({
 });
 
 export type TrainingApplicationItem = EntityItem<typeof TrainingApplication>;
+
+/**
+ * 수료증 (SPEC E1/E2): issued to each completer when the institution confirms the results. Keyed by its
+ * number, so anyone holding a certificate can check it on the portal; the number is random (not
+ * guessable from another) and the item holds only what the certificate itself shows.
+ */
+export const TrainingCertificate = new Entity({
+  model: { entity: 'trainingCertificate', version: '1', service: SERVICE_NAME },
+  attributes: {
+    certificateNumber: { type: 'string', required: true },
+    applicationId: { type: 'string', required: true },
+    applicantId: { type: 'string', required: true },
+    name: { type: 'string', required: true },
+    birthDate: { type: 'string', required: true },
+    courseId: { type: 'string', required: true },
+    courseName: { type: 'string', required: true },
+    courseKind: { type: 'string', required: true },
+    institutionName: { type: 'string', required: true },
+    firstDay: { type: 'string', required: true },
+    lastDay: { type: 'string', required: true },
+    totalHours: { type: 'number', required: true },
+    completedOn: { type: 'string', required: true },
+    issuedAt: { type: 'string', required: true },
+  },
+  indexes: {
+    byNumber: { pk: { field: 'pk', composite: ['certificateNumber'] }, sk: { field: 'sk', composite: [] } },
+  },
+});
+
+export type TrainingCertificateItem = EntityItem<typeof TrainingCertificate>;

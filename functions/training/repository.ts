@@ -5,6 +5,8 @@ import { Conflict } from '#commons/errors';
 import {
   TrainingApplication,
   type TrainingApplicationItem,
+  TrainingCertificate,
+  type TrainingCertificateItem,
   TrainingCourse,
   type TrainingCourseItem,
 } from './entities.ts';
@@ -208,10 +210,15 @@ export async function confirmResults(
   caller: Caller,
   before: TrainingCourseItem,
   after: TrainingCourseItem,
-  trainees: readonly { before: TrainingApplicationItem; after: TrainingApplicationItem }[],
+  trainees: readonly {
+    before: TrainingApplicationItem;
+    after: TrainingApplicationItem;
+    certificate?: TrainingCertificateItem;
+  }[],
 ): Promise<void> {
+  // a trainee takes two writes with a certificate: 45 a transaction stays within DynamoDB's 100
   const chunks: (typeof trainees)[] = [];
-  for (let i = 0; i < trainees.length; i += 90) chunks.push(trainees.slice(i, i + 90));
+  for (let i = 0; i < trainees.length; i += 45) chunks.push(trainees.slice(i, i + 45));
   for (const [index, chunk] of chunks.entries()) {
     const last = index === chunks.length - 1;
     const { canceled } = await writeAudited(
@@ -222,14 +229,15 @@ export async function confirmResults(
         targetId: after.courseId,
         branchId: after.branchId,
       },
-      BOTH,
-      ({ course, application }: Both) => [
+      { ...BOTH, certificate: TrainingCertificate },
+      ({ course, application, certificate }: Both & WriteEntities<{ certificate: typeof TrainingCertificate }>) => [
         ...chunk.map((t) =>
           application
             .put(t.after)
             .where((attr, op) => op.eq(attr.revision, t.before.revision))
             .commit(),
         ),
+        ...chunk.flatMap((t) => (t.certificate ? [certificate.create(t.certificate).commit()] : [])),
         ...(last
           ? [
               course

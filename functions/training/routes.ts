@@ -12,6 +12,8 @@ import { sigunguName } from '#commons/regions-sigungu';
 import type { Role } from '#commons/roles';
 import * as clock from '#kernel/clock';
 import { applicantsWorkbook } from './applicant-export.ts';
+import { certificateOf, newCertificateNumber } from './certificate.ts';
+import { certificateRoutes } from './certificate-routes.ts';
 import {
   APPLY_LABELS,
   type ApplicationView,
@@ -195,7 +197,7 @@ async function resultsOf(course: TrainingCourseItem) {
 
 const RESULTS_LOCKED = '결과를 확정한 교육과정입니다. 확정된 결과는 고칠 수 없습니다.';
 
-export const trainingRoutes = [
+const courseRoutes = [
   defineRoute({
     method: 'POST',
     path: '/training/courses',
@@ -509,15 +511,23 @@ export const trainingRoutes = [
         caller!,
         course,
         confirmed,
-        trainees.map((t) => ({
-          before: t.item,
-          after: {
-            ...t.item,
-            completed: t.view.completes,
-            completedOn: t.view.completes ? today : undefined,
-            revision: t.item.revision + 1,
-          },
-        })),
+        trainees.map((t) => {
+          const certificateNumber = t.view.completes ? newCertificateNumber(today) : undefined;
+          return {
+            before: t.item,
+            after: {
+              ...t.item,
+              completed: t.view.completes,
+              completedOn: t.view.completes ? today : undefined,
+              certificateNumber,
+              revision: t.item.revision + 1,
+            },
+            // completers receive a numbered 수료증 (checkable on the portal)
+            certificate: certificateNumber
+              ? certificateOf(t.item, course, course.institutionName, today, certificateNumber, at)
+              : undefined,
+          };
+        }),
       );
       const { body: answer } = await resultsOf(confirmed);
       return { body: answer };
@@ -730,3 +740,6 @@ export const trainingRoutes = [
     },
   }),
 ];
+
+/** Every route of training: courses, applications, results and completers, then certificates. */
+export const trainingRoutes = [...courseRoutes, ...certificateRoutes];

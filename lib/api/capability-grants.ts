@@ -23,7 +23,7 @@ import { BoardPost, BoardThread, Notice, NoticeAcknowledgement } from '#function
 import { PayrollRecord, PayrollSetting } from '#functions/payroll/entities';
 import { RateTableVersion } from '#functions/rates/entities';
 import { PageFeedback } from '#functions/surveys/entities';
-import { TrainingApplication, TrainingCourse } from '#functions/training/entities';
+import { TrainingApplication, TrainingCertificate, TrainingCourse } from '#functions/training/entities';
 import type { CapabilityGrants, WorkflowGrants } from '../constructs/function-grants.ts';
 
 // What each Lambda of the product may reach, declared per capability and read from its code: the
@@ -212,7 +212,7 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   training: {
     router: {
       table: {
-        write: [TrainingCourse, TrainingApplication, AuditRecord, AuditSubject],
+        write: [TrainingCourse, TrainingApplication, TrainingCertificate, AuditRecord, AuditSubject],
         read: [Organisation, UserProfile],
       },
       sms: true,

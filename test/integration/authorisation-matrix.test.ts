@@ -744,6 +744,12 @@ const TRAINING_SCOPE_PROBES: Record<string, Probe[]> = {
       }),
     ),
   ],
+  // the own one has no certificate (400 after the scope), the other's is refused
+  'GET /me/training-applications/{applicationId}/certificate': [
+    asAssistant(
+      ...pair('/me/training-applications/TA-DEMO-03', '/me/training-applications/TA-DEMO-04', '/certificate'),
+    ),
+  ],
 };
 
 // F2 (oversight): 서울지사's notice to its agencies is 서울지사's and 한빛's own; 경기지사's notice to

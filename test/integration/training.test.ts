@@ -59,6 +59,8 @@ beforeAll(async () => {
     'seoul_branch',
     'gyeonggi_branch',
     'hq_admin',
+    'assistant05',
+    'assistant06',
     'assistant08',
     'assistant09',
     'worker05',
@@ -405,6 +407,43 @@ describe('training courses and applications on the local stack', () => {
         })
       ).status,
     ).toBe(409);
+  });
+
+  it('completers get a numbered 수료증: their own PDF on My page, checkable on the portal by its number', async () => {
+    const mine = await api('assistant05', 'GET', '/me/training-applications');
+    const done = mine.body.items.find((a: Json) => a.courseId === DEMO_COURSE_IDS.finished);
+    expect(done).toMatchObject({ completed: true });
+    expect(done.certificateNumber).toMatch(/^TC-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const pdf = await api('assistant05', 'GET', `/me/training-applications/${done.applicationId}/certificate`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.body.contentType).toBe('application/pdf');
+    const bytes = Buffer.from(pdf.body.base64, 'base64');
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.body.fileName).toContain(done.certificateNumber);
+    // another person's certificate is not theirs to download
+    expect(
+      (await api('assistant06', 'GET', `/me/training-applications/${done.applicationId}/certificate`)).status,
+    ).toBe(403);
+    // one who did not complete has none
+    const notDone = (await api('assistant06', 'GET', '/me/training-applications')).body.items.find(
+      (a: Json) => a.courseId === DEMO_COURSE_IDS.finished,
+    );
+    expect(notDone.certificateNumber).toBeUndefined();
+    const none = await api('assistant06', 'GET', `/me/training-applications/${notDone.applicationId}/certificate`);
+    expect(none.status).toBe(400);
+    expect(none.body.error.message).toContain('수료가 확정된 교육만');
+
+    // the portal's check, signed out: genuine, the name masked; an unknown or malformed number explained
+    const check = await fetch(`${stack.apiUrl}/public/training-certificates/${done.certificateNumber.toLowerCase()}`);
+    expect(check.status).toBe(200);
+    const shown = await check.json();
+    expect(shown).toMatchObject({ certificateNumber: done.certificateNumber, completedOn: today });
+    expect(shown.maskedName).toContain('*');
+    expect(shown.maskedName).not.toBe(done.name);
+    expect((await fetch(`${stack.apiUrl}/public/training-certificates/TC-2026-ZZZZ-ZZZZ`)).status).toBe(404);
+    const malformed = await fetch(`${stack.apiUrl}/public/training-certificates/12345`);
+    expect(malformed.status).toBe(422);
+    expect((await malformed.json()).error.fields[0].message).toContain('TC-2026-ABCD-EFGH');
   });
 
   it('agencies see the completers who chose them and consented, filtered by completion date', async () => {

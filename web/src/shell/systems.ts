@@ -81,6 +81,7 @@ const WORK_ASSISTANT: MenuItem = {
     { id: 'wa-activity-logs', label: '근로지원인 활동일지 등록', href: '/work-assistant/activity-logs' },
     { id: 'wa-consent-requests', label: '전자서명 동의 요청', href: '/work-assistant/consent-requests' },
     { id: 'wa-trainings', label: '근로지원인 교육 안내 및 신청', href: '/work-assistant/trainings' },
+    { id: 'wa-certificate', label: '수료증 확인', href: '/training-certificate' },
   ],
 };
 

@@ -28,6 +28,7 @@ import { formText, type Problem, problemsOf } from '../components/form-problems.
 import { notice } from '../components/notice.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { apiPost } from '../core/api.ts';
+import { downloadInto } from '../core/download.ts';
 import { attrs, html, type SafeHtml } from '../core/html.ts';
 import { showOutcome } from '../core/outcome.ts';
 import { loadInto, loadSection, onAction } from '../core/page.ts';
@@ -447,6 +448,14 @@ export function myTrainingsPage(ctx: PageContext): PageView {
       width: 'medium',
     },
     {
+      header: '수료증',
+      cell: (a) =>
+        a.completed && a.certificateNumber
+          ? html`${namedButton('수료증 내려받기', `${a.courseName} 수료증 내려받기`, { action: 'certificate', application: a.applicationId }, 'secondary')}<p class="app-form-note">번호 ${a.certificateNumber}</p>`
+          : '-',
+      width: 'medium',
+    },
+    {
       header: '처리',
       cell: (a) =>
         (a.state === 'applied' || a.state === 'waiting' || a.state === 'accepted') && a.course.status !== 'finished'
@@ -483,6 +492,17 @@ export function myTrainingsPage(ctx: PageContext): PageView {
     mount(m) {
       main = m;
       main.addEventListener('click', async (event) => {
+        const certificate = (event.target as Element).closest<HTMLElement>('[data-action="certificate"]');
+        if (certificate) {
+          await downloadInto(
+            main.querySelector<HTMLElement>('#my-trainings-done')!,
+            `/me/training-applications/${encodeURIComponent(certificate.dataset.application ?? '')}/certificate`,
+            {},
+            ctx.signal,
+            (fileName) => `수료증(${fileName})을 내려받았습니다.`,
+          );
+          return;
+        }
         const cancel = (event.target as Element).closest<HTMLElement>('[data-action="cancel"]');
         const item = cancel && items.find((a) => a.applicationId === cancel.dataset.application);
         if (!item) return;

@@ -1,4 +1,5 @@
 import type { Route } from '../shell/app.ts';
+import { CERTIFICATE_CHECK_PATH, certificateCheckPage } from './certificate-page.ts';
 import { COMPLETERS_PATH, completersPage } from './completers-page.ts';
 import { COURSE_APPLICATIONS_PATH, COURSES_PATH, courseApplicationsPage, coursesPage } from './institution-pages.ts';
 import {
@@ -14,6 +15,7 @@ import { COURSE_RESULTS_PATH, courseResultsPage } from './results-page.ts';
 // the institution's 교육과정 개설 and 교육신청 관리; the menus of web/src/shell/systems.ts link here.
 export const TRAINING_ROUTES: Route[] = [
   { path: TRAININGS_PATH, system: 'portal', page: trainingsPage },
+  { path: CERTIFICATE_CHECK_PATH, system: 'portal', page: certificateCheckPage },
   { path: `${TRAININGS_PATH}/:courseId`, system: 'portal', page: trainingDetailPage },
   {
     path: MY_TRAININGS_PATH,
