@@ -169,4 +169,41 @@ describe('training in the browser', () => {
     await page.getByText('조건에 맞는 수료자가 없습니다.').waitFor();
     expect(unexpectedErrors(view)).toEqual([]);
   });
+
+  it('a completer downloads the 수료증 on My page, and anyone checks its number on the portal', async () => {
+    const view = await suite.openPage();
+    const { page } = view;
+    await signInByKeyboard(page, suite.stack, 'assistant10');
+    await page.goto('/my/trainings');
+    const table = page.locator('#my-trainings-table');
+    await table.waitFor();
+    expect(await table.locator('thead th').allTextContents()).toContain('수료증');
+    const row = table.locator('tbody tr', { hasText: '결과 확정' });
+    const number = ((await row.locator('.app-form-note').textContent()) ?? '').replace('번호 ', '').trim();
+    expect(number).toMatch(/^TC-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const download = page.waitForEvent('download');
+    await row.getByRole('button', { name: /수료증 내려받기/ }).click();
+    expect((await download).suggestedFilename()).toContain(number);
+    await page.getByText(/수료증\(.*\)을 내려받았습니다/).waitFor();
+    await expectNoAxeViolations(page);
+
+    // the check needs no sign-in: a fresh page
+    const other = await suite.openPage();
+    await other.page.goto('/training-certificate');
+    await other.page.getByRole('button', { name: '확인하기' }).click();
+    await other.page.locator('#error-summary').getByText('수료증 번호를 입력해 주세요.').waitFor();
+    await other.page.locator('#cert-number').fill('TC-2026-ZZZZ-ZZZZ');
+    await other.page.getByRole('button', { name: '확인하기' }).click();
+    await other.page.getByText('이 번호로 발급된 수료증이 없습니다.', { exact: false }).waitFor();
+    await other.page.locator('#cert-number').fill(number.toLowerCase());
+    await other.page.getByRole('button', { name: '확인하기' }).click();
+    await other.page.getByText('근로지원인 플랫폼에서 발급한 수료증이 맞습니다.').waitFor();
+    const shown = await other.page.locator('#cert-result').textContent();
+    expect(shown).toContain(number);
+    expect(shown).toContain('한*원');
+    expect(shown).not.toContain('한채원');
+    await expectNoAxeViolations(other.page);
+    expect(unexpectedErrors(view)).toEqual([]);
+    expect(unexpectedErrors(other)).toEqual([]);
+  });
 });
