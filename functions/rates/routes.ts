@@ -33,6 +33,7 @@ const RATE_LABELS = {
   'content.rates.severanceRate': '퇴직적립금 비율',
   'content.limits.dailyServiceHours': '하루 서비스 한도(시간)',
   'content.limits.weeklyServiceHours': '주 서비스 한도(시간)',
+  'content.training.completionAttendance': '교육 수료 출석률',
 };
 
 const readers = ['hq', 'branch', 'agency'] as const;

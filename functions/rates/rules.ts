@@ -124,6 +124,8 @@ export const RateTableContentSchema = z.object({
     dailyServiceHours: z.number().int().min(1).max(24),
     weeklyServiceHours: z.number().int().min(1).max(168),
   }),
+  /** 근로지원인 교육 (issue 16): a trainee completes with at least this share of the sessions attended */
+  training: z.object({ completionAttendance: z.number().min(0.5).max(1) }).default({ completionAttendance: 0.8 }),
   agencyOverrides: z.record(idField('수행기관', 40), AgencyOverrideSchema).default({}),
   /** where each figure comes from; figures not confirmed by a public source say so */
   notes: z
@@ -159,6 +161,7 @@ export const DEFAULT_RATE_TABLE_2026: RateTableContent = {
   },
   employeeInsurance: DEFAULT_EMPLOYEE_INSURANCE_2026,
   limits: { dailyServiceHours: 8, weeklyServiceHours: 40 },
+  training: { completionAttendance: 0.8 },
   agencyOverrides: {},
   notes: {
     hourlyWage: '2026년 최저임금 시간급 10,320원 (최저임금위원회 고시)',
@@ -205,6 +208,7 @@ export function diffRates(
     rates: c.rates,
     employeeInsurance: c.employeeInsurance,
     limits: c.limits,
+    training: c.training,
     agencyOverrides: c.agencyOverrides,
   });
   const a = flat(pick(before));

@@ -10,6 +10,7 @@ import { agencyOf, holds, institutionOf, isHq, ownBranchOf } from '#commons/poli
 import { sidoName, sigunguBelongsTo } from '#commons/regions';
 import { sigunguName } from '#commons/regions-sigungu';
 import type { Role } from '#commons/roles';
+import { rateTableOf } from '#functions/rates/tables';
 import * as clock from '#kernel/clock';
 import { applicantsWorkbook } from './applicant-export.ts';
 import { certificateOf, newCertificateNumber } from './certificate.ts';
@@ -65,7 +66,6 @@ import {
   COURSE_STATUS_LABELS,
   completionOf,
   courseProblems,
-  DEFAULT_COMPLETION_ATTENDANCE,
   DEFAULT_PASS_MARK,
   firstDay,
   holdsSeat,
@@ -163,11 +163,15 @@ async function release(
 /** The results preview: every accepted trainee with what completion the rule gives, and why not. */
 async function resultsOf(course: TrainingCourseItem) {
   const passMark = course.passMark ?? DEFAULT_PASS_MARK;
+  // the completion threshold of the rate table of the year the course ends in (80% by default)
+  const year = Number((lastDay(course.sessions) ?? clock.today()).slice(0, 4));
+  const threshold = (await rateTableOf(year)).training.completionAttendance;
   const accepted = (await listApplicationsByCourse(course.courseId)).filter((a) => a.state === 'accepted');
   const trainees = accepted.map((a) => {
     const completion = completionOf(
       { attendedDays: a.attendedDays ?? [], score: a.score },
       { sessions: course.sessions, passMark },
+      threshold,
     );
     return {
       item: a,
@@ -186,7 +190,7 @@ async function resultsOf(course: TrainingCourseItem) {
     trainees,
     body: {
       course: publicCourse(course, clock.today()),
-      threshold: DEFAULT_COMPLETION_ATTENDANCE,
+      threshold,
       confirmed: !!course.resultsConfirmedAt,
       trainees: trainees.map((t) => t.view),
       completing: trainees.filter((t) => t.view.completes).length,

@@ -276,8 +276,9 @@ export function courseIcs(course: IcsCourse, stamp: Date): string {
 // ── results (교육결과) ──────────────────────────────────────────────────────────────────────────
 
 /**
- * Attendance a trainee needs to complete, as a share of the sessions. SPEC E1 places it in the yearly
- * rate table; until the table carries it, the default of the programme (80%) applies everywhere.
+ * Attendance a trainee needs to complete, as a share of the sessions: the programme's default. The
+ * yearly rate table carries the figure in force (rates: training.completionAttendance), which the
+ * results routes pass in.
  */
 export const DEFAULT_COMPLETION_ATTENDANCE = 0.8;
 export const DEFAULT_PASS_MARK = 60;

@@ -213,7 +213,8 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
     router: {
       table: {
         write: [TrainingCourse, TrainingApplication, TrainingCertificate, AuditRecord, AuditSubject],
-        read: [Organisation, UserProfile],
+        // the rate table's completion threshold
+        read: [Organisation, UserProfile, RateTableVersion],
       },
       sms: true,
     },

@@ -8,6 +8,19 @@ import { DEFAULT_RATE_TABLE_2026, diffRates, RateTableContentSchema, ratesForAge
 import { apiEvent, lambdaContext } from '../../support/events.ts';
 
 describe('rate tables (pure)', () => {
+  it('carries the training completion threshold: 80% unless the table says otherwise, between 50% and 100%', () => {
+    const { training: _dropped, ...older } = DEFAULT_RATE_TABLE_2026;
+    expect(RateTableContentSchema.parse(older).training).toEqual({ completionAttendance: 0.8 });
+    const stricter = { ...DEFAULT_RATE_TABLE_2026, training: { completionAttendance: 0.9 } };
+    expect(RateTableContentSchema.parse(stricter).training.completionAttendance).toBe(0.9);
+    expect(RateTableContentSchema.safeParse({ ...stricter, training: { completionAttendance: 0.3 } }).success).toBe(
+      false,
+    );
+    expect(diffRates(DEFAULT_RATE_TABLE_2026, stricter)).toEqual([
+      { field: 'training.completionAttendance', from: 0.8, to: 0.9 },
+    ]);
+  });
+
   it('2026 defaults are a valid table the engine accepts, with the published figures', () => {
     const table = RateTableContentSchema.parse(DEFAULT_RATE_TABLE_2026);
     expect(table.rates.hourlyWage).toBe(10320);

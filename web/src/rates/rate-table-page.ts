@@ -84,6 +84,11 @@ const FIELDS: RateField[] = [
   { path: 'rates.severanceRate', label: '퇴직적립금 비율', hint: '급여 대비, 소수로 입력 (1/12 ≈ 0.0833)' },
   { path: 'limits.dailyServiceHours', label: '하루 서비스 한도(시간)', hint: '평가와 매칭이 지키는 한도' },
   { path: 'limits.weeklyServiceHours', label: '주 서비스 한도(시간)', hint: '평가와 매칭이 지키는 한도' },
+  {
+    path: 'training.completionAttendance',
+    label: '교육 수료 출석률',
+    hint: '교육 회차 중 출석해야 하는 비율, 소수로 입력 (80% → 0.8)',
+  },
 ];
 
 const fieldId = (path: string) => `rate-${path.replace(/\./g, '-')}`;
