@@ -381,13 +381,13 @@ const earlierStep: SeedStep = {
     const months = earlierDemoMonths(calendar);
     if (!months.length) return;
     const holidays = await demoHolidays(calendar);
-    // two assistants per agency are enough for each claim to have real rows (1:2 support included);
-    // fewer items keep every stack start (and test) quick
+    // one assistant per agency is enough for each claim to have real rows; fewer items keep every
+    // stack start (and so every test) quick
     const matchings = await demoMatchings();
     const kept = new Map<string, string[]>();
     for (const m of matchings) {
       const assistants = kept.get(m.agencyId) ?? [];
-      if (!assistants.includes(m.assistantId) && assistants.length < 2) assistants.push(m.assistantId);
+      if (!assistants.includes(m.assistantId) && assistants.length < 1) assistants.push(m.assistantId);
       kept.set(m.agencyId, assistants);
     }
     const plans = matchings
