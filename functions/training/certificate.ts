@@ -58,6 +58,7 @@ export function certificateCheckOf(item: TrainingCertificateItem): CertificateCh
     lastDay: item.lastDay,
     totalHours: item.totalHours,
     completedOn: item.completedOn,
+    ...(item.revokedAt ? { revoked: { at: item.revokedAt, reason: item.revokedReason ?? '' } } : {}),
   };
 }
 

@@ -279,6 +279,21 @@ export const resultBody = z.object({
 });
 export type ResultBody = z.input<typeof resultBody>;
 
+/** A confirmed result corrected: the same figures, and why (kept in the audit trail). */
+export const resultCorrectionBody = resultBody.extend({
+  reason: textField('정정 사유', {
+    min: 2,
+    max: 500,
+    multiline: true,
+    messages: {
+      required: '정정 사유를 입력해 주세요. 무엇을 왜 고치는지 적어 주세요.',
+      min: '정정 사유를 두 글자 이상 입력해 주세요.',
+      max: '정정 사유는 500자 이하로 입력해 주세요.',
+    },
+  }),
+});
+export type ResultCorrectionBody = z.input<typeof resultCorrectionBody>;
+
 /** One trainee in the results preview: what was recorded and whether (and why not) they complete. */
 export const traineeResult = z.object({
   applicationId: z.string(),
@@ -362,5 +377,7 @@ export const certificateCheck = z.object({
   lastDay: z.string(),
   totalHours: z.number(),
   completedOn: z.string(),
+  /** a certificate withdrawn after a correction of the result: when and why */
+  revoked: z.object({ at: z.string(), reason: z.string() }).optional(),
 });
 export type CertificateCheck = z.infer<typeof certificateCheck>;

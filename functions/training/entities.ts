@@ -173,6 +173,9 @@ export const TrainingCertificate = new Entity({
     totalHours: { type: 'number', required: true },
     completedOn: { type: 'string', required: true },
     issuedAt: { type: 'string', required: true },
+    /** withdrawn when a corrected result no longer completes: the check on the portal says so */
+    revokedAt: { type: 'string' },
+    revokedReason: { type: 'string' },
   },
   indexes: {
     byNumber: { pk: { field: 'pk', composite: ['certificateNumber'] }, sk: { field: 'sk', composite: [] } },

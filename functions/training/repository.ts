@@ -152,6 +152,50 @@ export async function saveApplication(
 }
 
 /**
+ * A confirmed result corrected, with its reason in the audit record: the application, and the
+ * certificate issued (newly completing) or withdrawn (no longer completing), in one transaction.
+ */
+export async function correctResult(
+  caller: Caller,
+  before: TrainingApplicationItem,
+  after: TrainingApplicationItem,
+  certificate: { issue?: TrainingCertificateItem; revoke?: { certificateNumber: string; at: string } },
+  reason: string,
+): Promise<void> {
+  const { canceled } = await writeAudited(
+    caller,
+    {
+      action: 'trainingResult.correct',
+      targetType: 'trainingApplication',
+      targetId: after.applicationId,
+      subjectId: after.applicantId,
+      branchId: after.branchId,
+      reason,
+    },
+    { application: TrainingApplication, certificates: TrainingCertificate },
+    ({
+      application,
+      certificates,
+    }: WriteEntities<{ application: typeof TrainingApplication; certificates: typeof TrainingCertificate }>) => [
+      application
+        .put(after)
+        .where((attr, op) => op.eq(attr.revision, before.revision))
+        .commit(),
+      ...(certificate.issue ? [certificates.create(certificate.issue).commit()] : []),
+      ...(certificate.revoke
+        ? [
+            certificates
+              .patch({ certificateNumber: certificate.revoke.certificateNumber })
+              .set({ revokedAt: certificate.revoke.at, revokedReason: reason })
+              .commit(),
+          ]
+        : []),
+    ],
+  );
+  if (canceled) throw new Conflict(STALE, 'STALE');
+}
+
+/**
  * An application leaves (cancelled or refused). If it held a seat, the seat goes to `promoted` (the
  * first on the waiting list, now 'applied') or, with nobody waiting, back to the course; all in one
  * transaction, conditional on each revision and the seat count read.

@@ -40,12 +40,14 @@ import {
   myApplicationList,
   publicCourseQuery,
   resultBody,
+  resultCorrectionBody,
   resultsView,
   revisionBody,
 } from './contract.ts';
 import type { TrainingApplicationItem, TrainingCourseItem } from './entities.ts';
 import {
   confirmResults,
+  correctResult,
   createApplication,
   createCourse,
   getApplication,
@@ -458,6 +460,77 @@ const courseRoutes = [
         revision: item.revision + 1,
       };
       await saveApplication(caller!, item, after, 'trainingResult.record');
+      return { body: staffView(after, []) };
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/training/applications/{applicationId}/result-correction',
+    summary: '확정된 교육결과 정정(교육기관): 사유와 함께, 수료가 바뀌면 수료증을 발급하거나 취소',
+    response: applicationView,
+    access: { action: 'record', resource: 'trainingResult', roles: ['trainer'] },
+    params: applicationParams,
+    body: resultCorrectionBody,
+    labels: { ...COURSE_LABELS_RESULTS, reason: '정정 사유' },
+    handle: async ({ params, body, caller, allow }) => {
+      const item = await getApplication(params.applicationId);
+      if (!item) throw new NotFound('교육 신청');
+      allow({ institutionId: item.institutionId });
+      const course = await courseOrFail(item.courseId);
+      if (!course.resultsConfirmedAt) {
+        throw new RuleViolation('확정하기 전의 결과는 정정하지 않고 그대로 고쳐 저장합니다.', 'NOT_CONFIRMED');
+      }
+      if (item.revision !== body.revision) {
+        throw new Conflict('다른 담당자가 이 결과를 먼저 고쳤습니다. 화면을 새로 고쳐 주세요.', 'STALE');
+      }
+      if (item.state !== 'accepted') throw new RuleViolation('수강이 확정된 사람만 결과를 정정할 수 있습니다.');
+      const days = new Set(course.sessions.map((s) => s.day));
+      const outside = body.attendedDays.filter((d) => !days.has(d));
+      if (outside.length) {
+        failOnBodyProblems(
+          [{ field: 'attendedDays', message: `교육일이 아닌 날이 들어 있습니다: ${outside.join(', ')}` }],
+          COURSE_LABELS_RESULTS,
+        );
+      }
+      const year = Number((lastDay(course.sessions) ?? clock.today()).slice(0, 4));
+      const threshold = (await rateTableOf(year)).training.completionAttendance;
+      const attendedDays = [...new Set(body.attendedDays)].sort();
+      const { completes } = completionOf(
+        { attendedDays, score: body.score },
+        { sessions: course.sessions, passMark: course.passMark ?? DEFAULT_PASS_MARK },
+        threshold,
+      );
+      const at = clock.nowIso();
+      const today = clock.today();
+      const newlyCompletes = completes && !item.completed;
+      const certificateNumber = newlyCompletes
+        ? newCertificateNumber(today)
+        : completes
+          ? item.certificateNumber
+          : undefined;
+      const after: TrainingApplicationItem = {
+        ...item,
+        attendedDays,
+        score: body.score,
+        completed: completes,
+        completedOn: completes ? (item.completedOn ?? today) : undefined,
+        certificateNumber,
+        revision: item.revision + 1,
+      };
+      await correctResult(
+        caller!,
+        item,
+        after,
+        {
+          ...(newlyCompletes && certificateNumber
+            ? { issue: certificateOf(item, course, course.institutionName, today, certificateNumber, at) }
+            : {}),
+          ...(!completes && item.certificateNumber
+            ? { revoke: { certificateNumber: item.certificateNumber, at } }
+            : {}),
+        },
+        body.reason,
+      );
       return { body: staffView(after, []) };
     },
   }),

@@ -143,9 +143,24 @@ describe('training in the browser', () => {
     await page.getByRole('button', { name: '미리보기대로 결과 확정' }).click();
     await page.getByText('결과를 확정했습니다. 수료 2명, 미수료 1명입니다.').waitFor();
     expect(await page.locator('#results-summary').textContent()).toContain('수료 2명, 미수료 1명');
-    expect(await page.locator('#results-table input[type="checkbox"]:not([disabled])').count()).toBe(0);
     expect(await page.getByRole('button', { name: '미리보기대로 결과 확정' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /결과 저장$/ }).count()).toBe(0);
     await expectNoAxeViolations(page);
+
+    // a confirmed result changes only by a correction with its reason: the missing day is added
+    const short = table.locator('tr', { hasText: '출석 2/3회' });
+    const shortName = (await short.locator('th').textContent())!.trim();
+    // a KRDS check takes a focus and Space (its label covers the box)
+    const missing = short.locator('input[type="checkbox"]:not(:checked)').first();
+    await missing.focus();
+    await page.keyboard.press('Space');
+    expect(await missing.isChecked()).toBe(true);
+    await short.getByRole('button', { name: `${shortName} 결과 정정` }).click();
+    await page.locator('#error-summary').getByText('정정 사유를 입력해 주세요.').waitFor();
+    await page.locator('#correction-reason').fill('출석부 재확인: 둘째 날 오후 출석 누락');
+    await short.getByRole('button', { name: `${shortName} 결과 정정` }).click();
+    await page.getByText(`${shortName}님의 확정된 결과를 정정했습니다.`).waitFor();
+    await page.locator('#results-summary', { hasText: '수료 3명, 미수료 0명' }).waitFor();
     expect(unexpectedErrors(view)).toEqual([]);
   });
 

@@ -722,6 +722,15 @@ const TRAINING_SCOPE_PROBES: Record<string, Probe[]> = {
       }),
     ),
   ],
+  'PUT /training/applications/{applicationId}/result-correction': [
+    asTrainer(
+      ...pair('/training/applications/TA-DEMO-07', '/training/applications/TA-DEMO-10', '/result-correction', {
+        attendedDays: [],
+        reason: '권한 확인',
+        revision: 999,
+      }),
+    ),
+  ],
   'GET /training/courses/{courseId}/results': [
     asTrainer(...pair('/training/courses/TC-DEMO-DONE', '/training/courses/TC-DEMO-HANUL', '/results')),
     asBranch(...pair('/training/courses/TC-DEMO-DONE', '/training/courses/TC-DEMO-HANUL', '/results')),

@@ -446,6 +446,55 @@ describe('training courses and applications on the local stack', () => {
     expect((await malformed.json()).error.fields[0].message).toContain('TC-2026-ABCD-EFGH');
   });
 
+  it('a confirmed result is corrected only with a reason; completing issues a 수료증, no longer completing withdraws it', async () => {
+    const results = await api('trainer_kwedu', 'GET', `/training/courses/${DEMO_COURSE_IDS.finished}/results`);
+    const short = results.body.trainees.find((t: Json) => t.applicantId === 'assistant06');
+    expect(short.completes).toBe(false);
+    const days = results.body.course.sessions.map((s: Json) => s.day);
+    const path = `/training/applications/${short.applicationId}/result-correction`;
+    const noReason = await api('trainer_kwedu', 'PUT', path, {
+      attendedDays: days,
+      score: 90,
+      revision: short.revision,
+    });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.error.fields[0]).toMatchObject({ field: 'body.reason' });
+    expect(
+      (await api('seoul_branch', 'PUT', path, { attendedDays: days, reason: '권한 확인', revision: 1 })).status,
+    ).toBe(403);
+
+    const fixed = await api('trainer_kwedu', 'PUT', path, {
+      attendedDays: days,
+      score: 90,
+      reason: '출석부 재확인: 셋째 날 출석 누락',
+      revision: short.revision,
+    });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body).toMatchObject({ completed: true });
+    const number = fixed.body.certificateNumber;
+    expect(number).toMatch(/^TC-/);
+    const issued = await (await fetch(`${stack.apiUrl}/public/training-certificates/${number}`)).json();
+    expect(issued.revoked).toBeUndefined();
+
+    // taken back: the certificate stays checkable, marked withdrawn with the reason
+    const undone = await api('trainer_kwedu', 'PUT', path, {
+      attendedDays: days.slice(0, 1),
+      score: 90,
+      reason: '출석부 재확인 결과 둘째·셋째 날 결석',
+      revision: fixed.body.revision,
+    });
+    expect(undone.status).toBe(200);
+    expect(undone.body.completed).toBe(false);
+    expect(undone.body.certificateNumber).toBeUndefined();
+    const withdrawn = await (await fetch(`${stack.apiUrl}/public/training-certificates/${number}`)).json();
+    expect(withdrawn.revoked.reason).toBe('출석부 재확인 결과 둘째·셋째 날 결석');
+    const audit = await api('hq_admin', 'GET', `/audit?subject=assistant06&from=${today}&to=${today}`);
+    const corrections = audit.body.items.filter((i: Json) => i.action === 'trainingResult.correct');
+    expect(corrections.map((i: Json) => i.reason)).toEqual(
+      expect.arrayContaining(['출석부 재확인: 셋째 날 출석 누락', '출석부 재확인 결과 둘째·셋째 날 결석']),
+    );
+  });
+
   it('agencies see the completers who chose them and consented, filtered by completion date', async () => {
     const hanbit = await api('agency_hanbit', 'GET', '/training/completers');
     expect(hanbit.status).toBe(200);

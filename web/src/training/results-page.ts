@@ -2,7 +2,7 @@ import type { CourseSummary, ResultsView, TraineeResult } from '#functions/train
 import { COURSE_STATUS_LABELS } from '#functions/training/rules';
 import { button } from '../components/button.ts';
 import { statusTag } from '../components/facts.ts';
-import { bindSelectState, selectField } from '../components/form-field.ts';
+import { bindSelectState, selectField, textareaField } from '../components/form-field.ts';
 import { formText, problemsOf } from '../components/form-problems.ts';
 import { notice } from '../components/notice.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
@@ -26,7 +26,7 @@ export function courseResultsPage(ctx: PageContext): PageView {
   const title = '교육결과 관리';
   const courseId = ctx.url.searchParams.get('courseId') ?? '';
   let results: ResultsView | undefined;
-  const target = () => problemTarget(ctx, main, 'results-errors', {}, title);
+  const target = () => problemTarget(ctx, main, 'results-errors', { reason: 'correction-reason' }, title);
 
   const columns = (view: ResultsView): Column<TraineeResult>[] => [
     { header: '성명', cell: (t) => t.name, rowHeader: true },
@@ -41,7 +41,6 @@ export function courseResultsPage(ctx: PageContext): PageView {
               name: `att-${t.applicationId}`,
               value: s.day,
               checked: t.attendedDays.includes(s.day),
-              disabled: view.confirmed,
             })}><label for="att-${t.applicationId}-${i}">${s.day.slice(5)}</label></span>`,
         )}</fieldset>`,
       width: 'wide',
@@ -55,7 +54,6 @@ export function courseResultsPage(ctx: PageContext): PageView {
           inputmode: 'numeric',
           maxlength: 3,
           value: t.score === undefined ? '' : String(t.score),
-          disabled: view.confirmed,
         })}>`,
       width: 'narrow',
     },
@@ -70,7 +68,7 @@ export function courseResultsPage(ctx: PageContext): PageView {
       header: '처리',
       cell: (t) =>
         view.confirmed
-          ? '-'
+          ? namedButton('정정', `${t.name} 결과 정정`, { action: 'correct', application: t.applicationId }, 'secondary')
           : namedButton('저장', `${t.name} 결과 저장`, { action: 'save', application: t.applicationId }, 'secondary'),
       width: 'narrow',
     },
@@ -88,7 +86,8 @@ export function courseResultsPage(ctx: PageContext): PageView {
       failure: '교육결과를 불러오지 못했습니다',
       retry: 'retry',
       render: (view) =>
-        html`${notice('info', view.confirmed ? `결과를 확정했습니다(${view.course.resultsConfirmedAt?.slice(0, 10)}). 확정된 결과는 고칠 수 없습니다.` : `수료 기준: 출석률 ${percent(view.threshold)} 이상, 평가 점수 ${view.course.passMark}점 이상. 확정하기 전까지 고칠 수 있습니다.`)}
+        html`${notice('info', view.confirmed ? `결과를 확정했습니다(${view.course.resultsConfirmedAt?.slice(0, 10)}). 고쳐야 하면 정정 사유를 적고 그 사람의 ‘정정’을 누르세요. 정정은 기록되고, 수료가 바뀌면 수료증을 발급하거나 취소합니다.` : `수료 기준: 출석률 ${percent(view.threshold)} 이상, 평가 점수 ${view.course.passMark}점 이상. 확정하기 전까지 고칠 수 있습니다.`)}
+${view.confirmed ? textareaField({ id: 'correction-reason', name: 'reason', label: '정정 사유', value: '', maxLength: 500, rows: 2, hint: '확정된 결과를 고칠 때만 적습니다. 무엇을 왜 고치는지 적어 주세요.' }) : ''}
 <p class="app-count" id="results-summary">${view.confirmed ? '수료' : '수료 예정'} <strong>${view.completing}</strong>명, ${view.confirmed ? '미수료' : '미수료 예정'} <strong>${view.notCompleting}</strong>명</p>
 ${view.trainees.length ? dataTable({ id: 'results-table', caption: `${view.course.name} 교육결과`, columns: columns(view), rows: view.trainees }) : emptyState('수강이 확정된 사람이 없습니다.')}
 ${!view.confirmed && view.course.status === 'finished' && view.trainees.length ? html`<p class="app-form-actions">${button({ label: '미리보기대로 결과 확정', size: 'large', data: { action: 'confirm' } })}</p>` : ''}
@@ -135,8 +134,9 @@ ${!view.confirmed && view.course.status !== 'finished' ? html`<p class="app-form
       main.addEventListener('click', async (event) => {
         const el = event.target as Element;
         const done = main.querySelector<HTMLElement>('#results-done')!;
-        const save = el.closest<HTMLElement>('[data-action="save"]');
+        const save = el.closest<HTMLElement>('[data-action="save"], [data-action="correct"]');
         const trainee = save && results?.trainees.find((t) => t.applicationId === save.dataset.application);
+        const correcting = save?.dataset.action === 'correct';
         if (trainee) {
           const days = [
             ...main.querySelectorAll<HTMLInputElement>(`input[name="att-${trainee.applicationId}"]:checked`),
@@ -148,9 +148,21 @@ ${!view.confirmed && view.course.status !== 'finished' ? html`<p class="app-form
             ]);
             return;
           }
+          const reason = main.querySelector<HTMLTextAreaElement>('#correction-reason')?.value.trim() ?? '';
+          if (correcting && reason.length < 2) {
+            reportProblems(target(), [
+              { field: 'reason', message: '정정 사유를 입력해 주세요. 무엇을 왜 고치는지 적어 주세요.' },
+            ]);
+            return;
+          }
           const result = await apiPut(
-            `/training/applications/${encodeURIComponent(trainee.applicationId)}/result`,
-            { attendedDays: days, ...(scoreText && { score: Number(scoreText) }), revision: trainee.revision },
+            `/training/applications/${encodeURIComponent(trainee.applicationId)}/${correcting ? 'result-correction' : 'result'}`,
+            {
+              attendedDays: days,
+              ...(scoreText && { score: Number(scoreText) }),
+              revision: trainee.revision,
+              ...(correcting ? { reason } : {}),
+            },
             { signal: ctx.signal },
           );
           if (!result.ok) {
@@ -158,7 +170,12 @@ ${!view.confirmed && view.course.status !== 'finished' ? html`<p class="app-form
             return;
           }
           await loadResults();
-          showOutcome(done, `${trainee.name}님의 결과를 저장했습니다. 미리보기를 확인해 주세요.`);
+          showOutcome(
+            done,
+            correcting
+              ? `${trainee.name}님의 확정된 결과를 정정했습니다. 정정 사유는 기록되었습니다.`
+              : `${trainee.name}님의 결과를 저장했습니다. 미리보기를 확인해 주세요.`,
+          );
           return;
         }
         if (el.closest('[data-action="confirm"]') && results) {
