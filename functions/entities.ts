@@ -1,6 +1,7 @@
 import type { Entity } from 'electrodb';
 import { AuditRecord } from '#commons/audit-trail';
 import { UserProfile } from '#commons/caller-profile';
+import { StaffMessage } from '#commons/staff-inbox';
 import { ActivityDay, ActivityLogEntry, ConsentRound } from './activity/entities.ts';
 import { Agreement, Organisation, Seal } from './agencies/entities.ts';
 import { ServiceApplication } from './applications/entities.ts';
@@ -70,4 +71,5 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   NoticeAcknowledgement,
   BoardThread,
   BoardPost,
+  StaffMessage,
 };

@@ -1,5 +1,6 @@
 import { AuditRecord, AuditSubject } from '#commons/audit-trail';
 import { UserProfile } from '#commons/caller-profile';
+import { StaffMessage } from '#commons/staff-inbox';
 import { ActivityDay, ActivityLogEntry, ConsentRound } from '#functions/activity/entities';
 import { Agreement, Organisation, Seal } from '#functions/agencies/entities';
 import { ServiceApplication } from '#functions/applications/entities';
@@ -42,10 +43,10 @@ const ALL_PURPOSES = Object.keys(UPLOAD_PURPOSES) as UploadPurposeName[];
 export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   // Organisations, seals (A2) and agreements (A3). Seal images: seals/<org>/… (seals.ts imageKey);
   // agreement PDFs: agreements/<id>/… (agreements.ts storeDocument), which embed the seal images. A
-  // requested seal is taken from its pending upload. Staff notices go to the outbox only (no SMS).
+  // requested seal is taken from its pending upload. Staff notices go to the staff inbox (no SMS).
   agencies: {
     router: {
-      table: { write: [Organisation, Seal, Agreement, AuditRecord], read: [Upload, UserProfile] },
+      table: { write: [Organisation, Seal, Agreement, AuditRecord, StaffMessage], read: [Upload, UserProfile] },
       documents: { read: ['seals/', 'agreements/'], write: ['seals/', 'agreements/'] },
       uploads: { read: ['seal'], remove: ['seal'] },
     },
@@ -67,11 +68,11 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   // Reads the audit trail.
   audit: { router: { table: { write: [AuditRecord, AuditSubject], read: [UserProfile] } } },
   // Claims, co-payments and settlements; starts and answers the claim-month and settlement workflows
-  // (WorkflowDefinition.usedBy).
+  // (WorkflowDefinition.usedBy). Each submit and decision lands in the other side's staff inbox.
   claims: {
     router: {
       table: {
-        write: [Claim, Copayment, Settlement, AuditRecord, AuditSubject],
+        write: [Claim, Copayment, Settlement, AuditRecord, AuditSubject, StaffMessage],
         read: [ClaimLine, Organisation, UserProfile],
       },
     },
@@ -88,11 +89,12 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   // Anonymous page feedback: puts one PageFeedback item, nothing else. Its only route is public, so
   // the edge never reads a caller's profile.
   surveys: { router: { table: { put: [PageFeedback] } } },
-  // Service applications (B1): each step is audited and sent to the applicant by SMS.
+  // Service applications (B1): each step is audited and sent to the applicant by SMS, and to the staff
+  // of the branch or agency that acts next in their inbox.
   applications: {
     router: {
       table: {
-        write: [ServiceApplication, AuditRecord, AuditSubject],
+        write: [ServiceApplication, AuditRecord, AuditSubject, StaffMessage],
         read: [Organisation, RateTableVersion, UserProfile],
       },
       sms: true,
@@ -101,11 +103,12 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   // The only function that handles resident numbers: registration encrypts one and its lookup hash,
   // the one-agency check looks one up, "전체 보기" decrypts one, an accepted activity application
   // encrypts the applicant's. Qualification evidence: assistants/<id>/qualification-checks/…
-  // (registry-routes.ts), taken from its pending upload. Activity applicants hear the decision by SMS.
+  // (registry-routes.ts), taken from its pending upload. Activity applicants hear the decision by SMS;
+  // the agency's staff find a new application in their inbox.
   assistants: {
     router: {
       table: {
-        write: [Assistant, AssistantRrnClaim, JobPosting, ActivityApplication, AuditRecord, AuditSubject],
+        write: [Assistant, AssistantRrnClaim, JobPosting, ActivityApplication, AuditRecord, AuditSubject, StaffMessage],
         read: [Matching, Organisation, Upload, UserProfile],
       },
       documents: { read: ['assistants/'], write: ['assistants/'] },
@@ -197,11 +200,11 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   },
   // Training (E1): courses and applications with their audit records; the institution and the
   // agencies a person names are read through the organisation port; applicants hear by SMS, the
-  // institution's staff by notice (UserProfile read for both).
+  // institution's staff by a notice in their inbox (UserProfile read for both).
   training: {
     router: {
       table: {
-        write: [TrainingCourse, TrainingApplication, AuditRecord, AuditSubject],
+        write: [TrainingCourse, TrainingApplication, AuditRecord, AuditSubject, StaffMessage],
         read: [Organisation, UserProfile],
       },
       sms: true,
@@ -218,6 +221,8 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
       },
     },
   },
+  // The staff inbox (issue 15 §7): the caller's own messages, read and marked read.
+  inbox: { router: { table: { write: [StaffMessage], read: [UserProfile] } } },
 };
 
 /** Step Functions task functions (by task key of the definition) and schedules, keyed by workflow name (WORKFLOWS). */

@@ -856,6 +856,10 @@ const OWN_ONLY: Record<string, string> = {
   'POST /training/courses/{courseId}/applications': 'creates the caller’s own training application (scope: own userId)',
   'GET /me/training-applications': 'lists the caller’s own training applications',
   'GET /page-feedback': 'hq only; hq has no organisation scope (the answers are anonymous)',
+  'GET /me/inbox': 'lists the caller’s own staff inbox (keyed by the caller’s login ID)',
+  'GET /me/inbox/unread-count': 'counts the caller’s own unread messages',
+  'POST /me/inbox/{messageId}/read': 'marks a message of the caller’s own inbox (another’s id is not found there)',
+  'POST /me/inbox/read-all': 'marks the caller’s own inbox read',
   'GET /notices':
     'lists only the notices meant for the caller’s organisation (filtered by audience; test/integration/oversight.test.ts)',
 };
