@@ -69,7 +69,7 @@ describe('the staff inbox in the browser', () => {
     await agency.goto('/agency/inbox');
     await table.locator('tbody tr').first().getByText('읽음', { exact: true }).waitFor();
     await expect.poll(() => agency.locator('#inbox-unread').isHidden()).toBe(true);
-    expect(await agency.getByRole('button', { name: '읽음으로 표시' }).count()).toBe(0);
+    expect(await agency.getByRole('button', { name: '읽음으로 표시', exact: true }).count()).toBe(0);
 
     // the branch marks everything read from its own inbox
     await branch.locator('#inbox-link').click();
