@@ -15,7 +15,7 @@ import {
   AttendanceUpload,
   MonthSubmission,
 } from './attendance/entities.ts';
-import { Claim, ClaimLine, Copayment, Settlement } from './claims/entities.ts';
+import { Claim, ClaimLine, Copayment, RateCorrection, Settlement } from './claims/entities.ts';
 import { Upload } from './files/entities.ts';
 import { SignInChallenge, SignInGuard, StaffRequest } from './identity/entities.ts';
 import { LeaveExcessReason, LeaveNotice, LeaveProfileSetting } from './leave/entities.ts';
@@ -72,4 +72,5 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   BoardThread,
   BoardPost,
   StaffMessage,
+  RateCorrection,
 };

@@ -14,7 +14,7 @@ import {
   AttendanceUpload,
   MonthSubmission,
 } from '#functions/attendance/entities';
-import { Claim, ClaimLine, Copayment, Settlement } from '#functions/claims/entities';
+import { Claim, ClaimLine, Copayment, RateCorrection, Settlement } from '#functions/claims/entities';
 import { Upload } from '#functions/files/entities';
 import { UPLOAD_PURPOSES, type UploadPurposeName } from '#functions/files/rules';
 import { SignInChallenge, SignInGuard, StaffRequest } from '#functions/identity/entities';
@@ -68,12 +68,13 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   // Reads the audit trail.
   audit: { router: { table: { write: [AuditRecord, AuditSubject], read: [UserProfile] } } },
   // Claims, co-payments and settlements; starts and answers the claim-month and settlement workflows
-  // (WorkflowDefinition.usedBy). Each submit and decision lands in the other side's staff inbox.
+  // (WorkflowDefinition.usedBy). Each submit and decision lands in the other side's staff inbox. A
+  // corrected rate table (read from rates) recomputes decided claims; a carried difference is stored.
   claims: {
     router: {
       table: {
-        write: [Claim, Copayment, Settlement, AuditRecord, AuditSubject, StaffMessage],
-        read: [ClaimLine, Organisation, UserProfile],
+        write: [Claim, Copayment, Settlement, RateCorrection, AuditRecord, AuditSubject, StaffMessage],
+        read: [ClaimLine, Organisation, RateTableVersion, UserProfile],
       },
     },
   },
@@ -239,5 +240,6 @@ export const WORKFLOW_GRANTS: Record<string, WorkflowGrants> = {
     // creates each agency's claim of the month (audited) and starts its execution
     schedule: { table: { write: [Claim, AuditRecord], read: [Organisation] } },
   },
-  settlement: { tasks: { Settle: { table: { write: [Settlement], read: [Claim] } } } },
+  // the settlement takes the rate-correction differences the branch carried (issue 15 §6)
+  settlement: { tasks: { Settle: { table: { write: [Settlement, RateCorrection], read: [Claim] } } } },
 };

@@ -503,6 +503,33 @@ const CLAIM_SCOPE_PROBES: Record<string, Probe[]> = {
   'GET /settlements/{settlementId}': [asAgency(...onSettlements('')), asBranch(...onSettlements(''))],
   'POST /settlements/{settlementId}/decision': [asBranch(...onSettlements('/decision', { action: 'approve' }))],
   'POST /settlements/{settlementId}/refile': [asAgency(...onSettlements('/refile', { advances: [] }))],
+  // rate corrections (issue 15 §6): a branch reads and carries within its own branch; a stale
+  // version stops the own carry at 409 (or 404 without the claim) after the scope check
+  'GET /rate-corrections': [
+    asBranch(
+      ...query(
+        '/rate-corrections',
+        { year: claimMonth.slice(0, 4), branchId: 'BR-SEOUL' },
+        { year: claimMonth.slice(0, 4), branchId: 'BR-GYEONGGI' },
+      ),
+    ),
+  ],
+  'GET /rate-corrections/export': [
+    asBranch(
+      ...query(
+        '/rate-corrections/export',
+        { year: claimMonth.slice(0, 4), branchId: 'BR-SEOUL' },
+        { year: claimMonth.slice(0, 4), branchId: 'BR-GYEONGGI' },
+      ),
+    ),
+  ],
+  'POST /rate-corrections/{claimId}/carry': [
+    asBranch(
+      ...pair(`/rate-corrections/AG-HANBIT_${claimMonth}`, `/rate-corrections/AG-NEULBOM_${claimMonth}`, '/carry', {
+        correctedVersion: 999,
+      }),
+    ),
+  ],
   'POST /copayments/{copayId}/payments': [
     asAgency(
       ...(['AG-HANBIT', 'AG-NEULBOM'].map((agencyId) => ({
