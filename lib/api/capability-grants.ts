@@ -52,12 +52,21 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
     },
   },
   // Sign-in, sign-up and accounts: the sign-in state (guard, challenges), profiles, staff requests with
-  // their pledge (checked where it landed), SMS to the person, and Cognito administration (groups, MFA,
-  // branch staff, withdrawal).
+  // their pledge (checked where it landed; the branch hears of one in its staff inbox), SMS to the
+  // person, and Cognito administration (groups, MFA, branch staff, withdrawal).
   identity: {
     router: {
       table: {
-        write: [UserProfile, SignInGuard, SignInChallenge, StaffRequest, Upload, AuditRecord, AuditSubject],
+        write: [
+          UserProfile,
+          SignInGuard,
+          SignInChallenge,
+          StaffRequest,
+          Upload,
+          AuditRecord,
+          AuditSubject,
+          StaffMessage,
+        ],
         read: [Organisation],
       },
       uploads: { read: ['pledge'], remove: ['pledge'] },

@@ -50,7 +50,7 @@ describe('요율 정정 차액 in the browser', () => {
     const page = view.page;
     await signInByKeyboard(page, suite.stack, 'gyeonggi_branch', { system: '/internal' });
     await page.goto('/internal/claims');
-    await page.locator('a[href="/internal/rate-corrections"]').first().click();
+    await page.locator('.app-side').getByRole('link', { name: '요율 정정 차액' }).click();
     await page.waitForURL('**/internal/rate-corrections');
     await page.locator('#rc-year').selectOption(year);
     await page.getByRole('button', { name: '조회', exact: true }).click();
