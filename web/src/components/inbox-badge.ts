@@ -12,8 +12,9 @@ const COUNT_ID = 'inbox-unread';
 /** Dispatched on document with the new unread count as `detail` when the inbox page marks messages. */
 export const INBOX_CHANGED = 'inbox-changed';
 
-export function inboxLink(href: string): SafeHtml {
-  return html`<a class="krds-btn xsmall text app-inbox-link" id="${INBOX_LINK_ID}" href="${href}">알림함<span class="app-inbox-count" id="${COUNT_ID}" hidden></span></a>`;
+/** The link, its count hidden until known (`unread` draws it at once: the contrast gallery). */
+export function inboxLink(href: string, unread = 0): SafeHtml {
+  return html`<a class="krds-btn xsmall text app-inbox-link" id="${INBOX_LINK_ID}" href="${href}">알림함<span class="app-inbox-count" id="${COUNT_ID}"${unread > 0 ? '' : ' hidden'}>${unread > 0 ? ` 읽지 않은 알림 ${unread}건` : ''}</span></a>`;
 }
 
 function show(frame: ParentNode, unread: number): void {
