@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fileContentResponse } from '#commons/http/file-response';
 import { idField, yearField } from '#kernel/fields';
+import { MONTH_SOURCE } from '#kernel/korea-time';
 
 // The contract of 요율 정정 차액 (issue 15 §6): the decided claims a corrected rate table touches, their
 // differences per claim, assistant and agency, carrying one into the next settlement, and the Excel.
@@ -25,7 +26,7 @@ export const correctionListQuery = z.object({
 export type CorrectionListQuery = z.input<typeof correctionListQuery>;
 
 export const correctionParams = z.object({
-  claimId: idField('사업비 신청', 60, /^[A-Za-z0-9-]+_\d{4}-\d{2}$/),
+  claimId: idField('사업비 신청', 60, new RegExp(`^[A-Za-z0-9-]+_${MONTH_SOURCE}$`)),
 });
 
 export const carryBody = z.object({

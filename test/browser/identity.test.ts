@@ -436,6 +436,7 @@ describe('accounts (issue 3 §3)', () => {
     await told.waitFor();
     expect(await told.textContent()).toContain('담당자 계정 신청이 있습니다');
     expect(await told.getByRole('link', { name: '바로 가기' }).getAttribute('href')).toBe('/internal/staff-requests');
+    await branch.page.goto('/internal');
     await mainLink(branch.page, '기관 담당자 계정 승인').click();
     await branch.page.waitForURL('**/internal/staff-requests');
     const row = branch.page.locator('#staff-requests-table tbody tr', { hasText: 'clerk_hanbit2' });
