@@ -15,6 +15,7 @@ import { claimRoutes } from './claims/routes.ts';
 import { fileRoutes } from './files/routes.ts';
 import { pendingUploadPrefix } from './files/rules.ts';
 import { identityRoutes } from './identity/routes.ts';
+import { inboxRoutes } from './inbox/routes.ts';
 import { leaveRoutes } from './leave/routes.ts';
 import { countActiveByAssistant } from './matching/repository.ts';
 import { matchingRoutes } from './matching/routes.ts';
@@ -77,4 +78,6 @@ export const CAPABILITIES: Capability[] = [
   { name: 'training', entry: 'functions/training/handler.ts', routes: trainingRoutes },
   // notices and forms, the staff board (F2), hq's page-satisfaction report (F3); inspections to come
   { name: 'oversight', entry: 'functions/oversight/handler.ts', routes: oversightRoutes },
+  // the staff inbox: every staff notice (commons/notify.ts) lands in it (issue 15 §7)
+  { name: 'inbox', entry: 'functions/inbox/handler.ts', routes: inboxRoutes },
 ];

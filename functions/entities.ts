@@ -1,6 +1,7 @@
 import type { Entity } from 'electrodb';
 import { AuditRecord } from '#commons/audit-trail';
 import { UserProfile } from '#commons/caller-profile';
+import { StaffMessage } from '#commons/staff-inbox';
 import { ActivityDay, ActivityLogEntry, ConsentRound } from './activity/entities.ts';
 import { Agreement, Organisation, Seal } from './agencies/entities.ts';
 import { ServiceApplication } from './applications/entities.ts';
@@ -14,7 +15,7 @@ import {
   AttendanceUpload,
   MonthSubmission,
 } from './attendance/entities.ts';
-import { Claim, ClaimLine, Copayment, Settlement } from './claims/entities.ts';
+import { Claim, ClaimLine, Copayment, RateCorrection, Settlement } from './claims/entities.ts';
 import { Upload } from './files/entities.ts';
 import { PhoneChange, SignInChallenge, SignInGuard, StaffRequest } from './identity/entities.ts';
 import { LeaveExcessReason, LeaveNotice, LeaveProfileSetting } from './leave/entities.ts';
@@ -72,4 +73,6 @@ export const ENTITIES: Record<string, Entity<any, any, any, any>> = {
   NoticeAcknowledgement,
   BoardThread,
   BoardPost,
+  StaffMessage,
+  RateCorrection,
 };

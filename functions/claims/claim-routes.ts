@@ -21,6 +21,7 @@ import {
   startClaimBody,
 } from './claim-contract.ts';
 import { claimsWorkbook, claimWorkbook, type ExportClaim } from './claim-export.ts';
+import { tellClaimStep } from './claim-notices.ts';
 import { claimPeople } from './claim-pairs.ts';
 import {
   createClaim,
@@ -204,6 +205,8 @@ async function answer(caller: Caller, claim: ClaimItem, action: ClaimAction, rea
     throw new Conflict('방금 다른 곳에서 이 신청을 먼저 바꿨습니다. 화면을 새로 고쳐 지금 상태를 확인해 주세요.');
   }
   await answerTask(claim.taskToken, message as never);
+  // the other side learns of it in their staff inbox (issue 15 §7)
+  await tellClaimStep(claim, action, reason);
   return result.claim;
 }
 

@@ -197,3 +197,42 @@ export const Settlement = new Entity({
 });
 
 export type SettlementItem = EntityItem<typeof Settlement>;
+
+/**
+ * A rate-correction difference the branch carried into the agency's next settlement (issue 15 §6):
+ * one per decided claim and corrected rate-table version, id `<claimId>_v<version>`. The decided
+ * claim is never changed; the difference is kept as computed when carried, and the first settlement
+ * of the agency computed after it takes it (`settlementId`).
+ */
+export const RateCorrection = new Entity({
+  model: { entity: 'rateCorrection', version: '1', service: SERVICE_NAME },
+  attributes: {
+    correctionId: { type: 'string', required: true },
+    claimId: { type: 'string', required: true },
+    agencyId: { type: 'string', required: true },
+    agencyName: { type: 'string', required: true },
+    branchId: { type: 'string', required: true },
+    month: { type: 'string', required: true },
+    rateYear: { type: 'number', required: true },
+    usedVersion: { type: 'number', required: true },
+    correctedVersion: { type: 'number', required: true },
+    /** 합계 after − before, in won: positive, owed to the agency; negative, owed by it */
+    difference: { type: 'number', required: true },
+    /** JSON: the claim's correction as computed when carried (amounts before, after, per assistant) */
+    detail: { type: 'string', required: true },
+    carriedBy: { type: 'string', required: true },
+    carriedAt: { type: 'string', required: true },
+    /** the settlement that took it; '-' until one does */
+    settlementId: { type: 'string', required: true, default: '-' },
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['correctionId'] }, sk: { field: 'sk', composite: [] } },
+    byAgency: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['agencyId'] },
+      sk: { field: 'gsi1sk', composite: ['correctionId'] },
+    },
+  },
+});
+
+export type RateCorrectionItem = EntityItem<typeof RateCorrection>;

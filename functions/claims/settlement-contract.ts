@@ -70,7 +70,26 @@ export const settlementView = z.object({
   statusLabel: z.string(),
   advances: z.array(z.object({ month: z.string(), amount: z.number() })),
   rows: z.array(settlementRow),
-  totals: z.object({ advance: z.number(), decided: z.number(), difference: z.number() }).nullable(),
+  totals: z
+    .object({
+      advance: z.number(),
+      decided: z.number(),
+      difference: z.number(),
+      // the rate-correction differences carried into it (issue 15 §6), counted in `difference`
+      correction: z.number().optional(),
+      carried: z
+        .array(
+          z.object({
+            correctionId: z.string(),
+            claimId: z.string(),
+            month: z.string(),
+            correctedVersion: z.number(),
+            difference: z.number(),
+          }),
+        )
+        .optional(),
+    })
+    .nullable(),
   returnReason: z.string().optional(),
   failure: z.object({ error: z.string(), cause: z.string() }).nullable(),
   waitingFor: z.enum(['agency', 'branch']).optional(),

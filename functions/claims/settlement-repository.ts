@@ -3,6 +3,8 @@ import type { Caller } from '#commons/caller';
 import { bindEntity, isConditionFailure } from '#commons/entities';
 import * as clock from '#kernel/clock';
 import { listAgencyClaims, WORKFLOW_CALLER } from './claim-repository.ts';
+import { takeCarried } from './correction-repository.ts';
+import { withCarriedDifferences } from './correction-rules.ts';
 import { Settlement, type SettlementItem } from './entities.ts';
 import { periodMonths, settlementRows } from './settlement-rules.ts';
 import { ClaimMissing, ClaimStateError } from './workflow-errors.ts';
@@ -67,7 +69,19 @@ export async function prepareSettlement(settlementId: string): Promise<{ differe
       status: c.status,
       total: c.totals ? (JSON.parse(c.totals) as { total: number }).total : 0,
     }));
-  const { rows, totals } = settlementRows(item.period, JSON.parse(item.advances), claims);
+  const { rows, totals: monthTotals } = settlementRows(item.period, JSON.parse(item.advances), claims);
+  // rate-correction differences the branch carried go on top (issue 15 §6)
+  const carried = await takeCarried(item.agencyId, settlementId);
+  const totals = {
+    ...withCarriedDifferences(monthTotals, carried),
+    carried: carried.map(({ correctionId, claimId, month, correctedVersion, difference }) => ({
+      correctionId,
+      claimId,
+      month,
+      correctedVersion,
+      difference,
+    })),
+  };
   await bindEntity(Settlement)
     .patch({ settlementId })
     .set({

@@ -4,6 +4,7 @@ import { Conflict, NotFound, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
+import { tellSettlementStep } from './claim-notices.ts';
 import type { SettlementItem } from './entities.ts';
 import { listScope } from './list-scope.ts';
 import { answerTask, startSettlementExecution } from './orchestration.ts';
@@ -104,6 +105,8 @@ async function answer(
     throw new Conflict('방금 다른 곳에서 이 정산을 먼저 바꿨습니다. 화면을 새로 고쳐 지금 상태를 확인해 주세요.');
   }
   await answerTask(item.taskToken, { action: action === 'refile' ? 'submit' : action, by: caller.userId } as never);
+  // the other side learns of it in their staff inbox (issue 15 §7)
+  await tellSettlementStep(item, action, extra.reason);
   return view((await getSettlement(item.settlementId))!);
 }
 
@@ -134,6 +137,10 @@ export const settlementRoutes = [
         throw new Conflict(`${periodLabel(body.period)} 정산은 이미 신청했습니다. 목록에서 열어 확인해 주세요.`);
       }
       await startSettlementExecution({ settlementId }, 1);
+      await tellSettlementStep(
+        { ...agency, agencyId: agency.organisationId, agencyName: agency.name, period: body.period },
+        'file',
+      );
       return { status: 201, body: view((await getSettlement(settlementId))!) };
     },
   }),

@@ -1,7 +1,9 @@
+import * as clock from '#kernel/clock';
 import { UserProfile } from './caller-profile.ts';
 import { bindEntity } from './entities.ts';
 import { notificationSink } from './outbox.ts';
 import { logger } from './powertools.ts';
+import { newMessageId, StaffMessage } from './staff-inbox.ts';
 
 // Telling people (SMS to a person, notices to an organisation's staff), below every capability: agencies,
 // applications, matching, activity, leave and payroll tell people, and identity reads organisations, so
@@ -27,18 +29,35 @@ export async function smsToPerson(userId: string | undefined, text: string, sour
 }
 
 /**
- * An in-app notice to every active staff member of an organisation or office, by login ID (the
- * outbox on the local stack; on AWS only SMS goes out, so the work lists are where staff see it).
- * A notice that cannot be sent never undoes the step it reports.
+ * An in-app notice to every active staff member of an organisation or office: one message in each
+ * one's inbox (the table, on AWS and locally; issue 15 §7), with a copy to the local outbox on the
+ * local stack. `link` is the page where they act on it. A notice that cannot be sent never undoes the
+ * step it reports.
  */
-export async function notifyStaff(organisationId: string, text: string, source: string): Promise<void> {
+export async function notifyStaff(organisationId: string, text: string, source: string, link?: string): Promise<void> {
   try {
     const { data } = await bindEntity(UserProfile).query.byOrganisation({ organisationId }).go({ pages: 'all' });
-    for (const staff of data.filter((p) => p.status === 'active')) {
+    const staff = data.filter((p) => p.status === 'active');
+    if (staff.length === 0) return;
+    const sentAt = clock.nowIso();
+    await bindEntity(StaffMessage)
+      .put(
+        staff.map((person) => ({
+          recipientId: person.userId,
+          messageId: newMessageId(sentAt),
+          organisationId,
+          text,
+          source,
+          ...(link ? { link } : {}),
+          sentAt,
+        })),
+      )
+      .go();
+    for (const person of staff) {
       await notificationSink().send({
         channel: 'notification',
-        to: staff.userId,
-        username: staff.userId,
+        to: person.userId,
+        username: person.userId,
         text,
         source,
       });

@@ -2,6 +2,7 @@ import { recordAudit } from '#commons/audit-trail';
 import type { Caller } from '#commons/caller';
 import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
+import { notifyStaff } from '#commons/notify';
 import * as clock from '#kernel/clock';
 import {
   codeSent,
@@ -133,6 +134,13 @@ export const accountRoutes = [
       const staffRequest = await getStaffRequest(body.username);
       if (staffRequest) {
         await putStaffRequest({ ...staffRequest, status: 'phoneConfirmed' });
+        // the branch that approves it finds it in its staff inbox (issue 15 §7)
+        await notifyStaff(
+          staffRequest.branchId,
+          `[근로지원인 업무] ${staffRequest.organisationName}의 담당자 계정 신청이 있습니다(${body.username}). ‘기관 담당자 계정 신청’에서 승인하거나 반려해 주세요.`,
+          'staff-request-submitted',
+          '/internal/staff-requests',
+        );
         return { body: { step: 'awaitingApproval' } };
       }
       await activateLogin(body.username, profile.requestedRole);

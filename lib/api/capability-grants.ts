@@ -1,5 +1,6 @@
 import { AuditRecord, AuditSubject } from '#commons/audit-trail';
 import { UserProfile } from '#commons/caller-profile';
+import { StaffMessage } from '#commons/staff-inbox';
 import { ActivityDay, ActivityLogEntry, ConsentRound } from '#functions/activity/entities';
 import { Agreement, Organisation, Seal } from '#functions/agencies/entities';
 import { ServiceApplication } from '#functions/applications/entities';
@@ -13,7 +14,7 @@ import {
   AttendanceUpload,
   MonthSubmission,
 } from '#functions/attendance/entities';
-import { Claim, ClaimLine, Copayment, Settlement } from '#functions/claims/entities';
+import { Claim, ClaimLine, Copayment, RateCorrection, Settlement } from '#functions/claims/entities';
 import { Upload } from '#functions/files/entities';
 import { UPLOAD_PURPOSES, type UploadPurposeName } from '#functions/files/rules';
 import { PhoneChange, SignInChallenge, SignInGuard, StaffRequest } from '#functions/identity/entities';
@@ -42,17 +43,17 @@ const ALL_PURPOSES = Object.keys(UPLOAD_PURPOSES) as UploadPurposeName[];
 export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   // Organisations, seals (A2) and agreements (A3). Seal images: seals/<org>/… (seals.ts imageKey);
   // agreement PDFs: agreements/<id>/… (agreements.ts storeDocument), which embed the seal images. A
-  // requested seal is taken from its pending upload. Staff notices go to the outbox only (no SMS).
+  // requested seal is taken from its pending upload. Staff notices go to the staff inbox (no SMS).
   agencies: {
     router: {
-      table: { write: [Organisation, Seal, Agreement, AuditRecord], read: [Upload, UserProfile] },
+      table: { write: [Organisation, Seal, Agreement, AuditRecord, StaffMessage], read: [Upload, UserProfile] },
       documents: { read: ['seals/', 'agreements/'], write: ['seals/', 'agreements/'] },
       uploads: { read: ['seal'], remove: ['seal'] },
     },
   },
   // Sign-in, sign-up and accounts: the sign-in state (guard, challenges), profiles, staff requests with
-  // their pledge (checked where it landed), SMS to the person, and Cognito administration (groups, MFA,
-  // branch staff, withdrawal).
+  // their pledge (checked where it landed; the branch hears of one in its staff inbox), SMS to the
+  // person, and Cognito administration (groups, MFA, branch staff, withdrawal).
   identity: {
     router: {
       table: {
@@ -65,6 +66,7 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
           Upload,
           AuditRecord,
           AuditSubject,
+          StaffMessage,
         ],
         read: [Organisation],
       },
@@ -76,13 +78,14 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   // Reads the audit trail.
   audit: { router: { table: { write: [AuditRecord, AuditSubject], read: [UserProfile] } } },
   // Claims, co-payments and settlements; starts and answers the claim-month and settlement workflows
-  // (WorkflowDefinition.usedBy).
+  // (WorkflowDefinition.usedBy). Each submit and decision lands in the other side's staff inbox. A
+  // corrected rate table (read from rates) recomputes decided claims; a carried difference is stored.
   claims: {
     router: {
       table: {
-        write: [Claim, Copayment, Settlement, AuditRecord, AuditSubject],
+        write: [Claim, Copayment, Settlement, RateCorrection, AuditRecord, AuditSubject, StaffMessage],
         // the claim's 세부 활동내용 names each pair's workplace, decided hours and the assistant's birth date
-        read: [ClaimLine, Organisation, UserProfile, Matching, ServiceApplication, Assistant],
+        read: [ClaimLine, Organisation, RateTableVersion, UserProfile, Matching, ServiceApplication, Assistant],
       },
     },
   },
@@ -98,11 +101,12 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   // Anonymous page feedback: puts one PageFeedback item, nothing else. Its only route is public, so
   // the edge never reads a caller's profile.
   surveys: { router: { table: { put: [PageFeedback] } } },
-  // Service applications (B1): each step is audited and sent to the applicant by SMS.
+  // Service applications (B1): each step is audited and sent to the applicant by SMS, and to the staff
+  // of the branch or agency that acts next in their inbox.
   applications: {
     router: {
       table: {
-        write: [ServiceApplication, AuditRecord, AuditSubject],
+        write: [ServiceApplication, AuditRecord, AuditSubject, StaffMessage],
         read: [Organisation, RateTableVersion, UserProfile],
       },
       sms: true,
@@ -111,11 +115,12 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   // The only function that handles resident numbers: registration encrypts one and its lookup hash,
   // the one-agency check looks one up, "전체 보기" decrypts one, an accepted activity application
   // encrypts the applicant's. Qualification evidence: assistants/<id>/qualification-checks/…
-  // (registry-routes.ts), taken from its pending upload. Activity applicants hear the decision by SMS.
+  // (registry-routes.ts), taken from its pending upload. Activity applicants hear the decision by SMS;
+  // the agency's staff find a new application in their inbox.
   assistants: {
     router: {
       table: {
-        write: [Assistant, AssistantRrnClaim, JobPosting, ActivityApplication, AuditRecord, AuditSubject],
+        write: [Assistant, AssistantRrnClaim, JobPosting, ActivityApplication, AuditRecord, AuditSubject, StaffMessage],
         // 인력조회 reads each person's training applications (근무희망수행기관, 교육수료일자)
         read: [Matching, Organisation, Upload, UserProfile, TrainingApplication],
       },
@@ -208,11 +213,11 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
   },
   // Training (E1): courses and applications with their audit records; the institution and the
   // agencies a person names are read through the organisation port; applicants hear by SMS, the
-  // institution's staff by notice (UserProfile read for both).
+  // institution's staff by a notice in their inbox (UserProfile read for both).
   training: {
     router: {
       table: {
-        write: [TrainingCourse, TrainingApplication, TrainingCertificate, AuditRecord, AuditSubject],
+        write: [TrainingCourse, TrainingApplication, TrainingCertificate, AuditRecord, AuditSubject, StaffMessage],
         // the rate table's completion threshold
         read: [Organisation, UserProfile, RateTableVersion],
       },
@@ -230,6 +235,8 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
       },
     },
   },
+  // The staff inbox (issue 15 §7): the caller's own messages, read and marked read.
+  inbox: { router: { table: { write: [StaffMessage], read: [UserProfile] } } },
 };
 
 /** Step Functions task functions (by task key of the definition) and schedules, keyed by workflow name (WORKFLOWS). */
@@ -246,5 +253,6 @@ export const WORKFLOW_GRANTS: Record<string, WorkflowGrants> = {
     // creates each agency's claim of the month (audited) and starts its execution
     schedule: { table: { write: [Claim, AuditRecord], read: [Organisation] } },
   },
-  settlement: { tasks: { Settle: { table: { write: [Settlement], read: [Claim] } } } },
+  // the settlement takes the rate-correction differences the branch carried (issue 15 §6)
+  settlement: { tasks: { Settle: { table: { write: [Settlement, RateCorrection], read: [Claim] } } } },
 };

@@ -10,6 +10,7 @@ import {
   textareaField,
   textField,
 } from '../../web/src/components/form-field.ts';
+import { inboxLink } from '../../web/src/components/inbox-badge.ts';
 import { pagination } from '../../web/src/components/pagination.ts';
 import { sessionBar } from '../../web/src/components/session-bar.ts';
 import { dataTable } from '../../web/src/components/table.ts';
@@ -137,6 +138,7 @@ function gallery(): string {
   );
   return html`<div id="contrast-gallery" class="app-section">
   <section data-contrast-context="session bar (component)">${sessionBar({ name: '김한빛', roleText: '수행기관', remaining: '59:59' })}</section>
+  <section data-contrast-context="inbox badge (unread)"><div class="app-session">${inboxLink('#contrast-gallery', 3)}</div></section>
   <section data-contrast-context="error summary">${errorSummary({ items: [{ fieldId: 'cg0-text', message: '입력해 주세요' }] })}</section>
   <section data-contrast-context="pagination (middle page)">${pagination({ current: 4, total: 9, hrefFor: (n) => `#page-${n}` })}</section>
   <section data-contrast-context="pagination (first page)">${pagination({ current: 1, total: 3, hrefFor: (n) => `#page-${n}` })}</section>

@@ -430,6 +430,13 @@ describe('accounts (issue 3 §3)', () => {
     // the branch of AG-HANBIT (서울지사) approves it
     const branch = await open();
     await signIn(branch.page, 'seoul_branch', { path: '/internal/login' });
+    // the branch learns of it in its staff inbox (issue 15 §7), with the way to the request list
+    await branch.page.locator('#inbox-link').click();
+    const told = branch.page.locator('#inbox-table tbody tr', { hasText: 'clerk_hanbit2' });
+    await told.waitFor();
+    expect(await told.textContent()).toContain('담당자 계정 신청이 있습니다');
+    expect(await told.getByRole('link', { name: '바로 가기' }).getAttribute('href')).toBe('/internal/staff-requests');
+    await branch.page.goto('/internal');
     await mainLink(branch.page, '기관 담당자 계정 승인').click();
     await branch.page.waitForURL('**/internal/staff-requests');
     const row = branch.page.locator('#staff-requests-table tbody tr', { hasText: 'clerk_hanbit2' });

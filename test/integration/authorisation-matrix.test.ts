@@ -503,6 +503,33 @@ const CLAIM_SCOPE_PROBES: Record<string, Probe[]> = {
   'GET /settlements/{settlementId}': [asAgency(...onSettlements('')), asBranch(...onSettlements(''))],
   'POST /settlements/{settlementId}/decision': [asBranch(...onSettlements('/decision', { action: 'approve' }))],
   'POST /settlements/{settlementId}/refile': [asAgency(...onSettlements('/refile', { advances: [] }))],
+  // rate corrections (issue 15 §6): a branch reads and carries within its own branch; a stale
+  // version stops the own carry at 409 (or 404 without the claim) after the scope check
+  'GET /rate-corrections': [
+    asBranch(
+      ...query(
+        '/rate-corrections',
+        { year: claimMonth.slice(0, 4), branchId: 'BR-SEOUL' },
+        { year: claimMonth.slice(0, 4), branchId: 'BR-GYEONGGI' },
+      ),
+    ),
+  ],
+  'GET /rate-corrections/export': [
+    asBranch(
+      ...query(
+        '/rate-corrections/export',
+        { year: claimMonth.slice(0, 4), branchId: 'BR-SEOUL' },
+        { year: claimMonth.slice(0, 4), branchId: 'BR-GYEONGGI' },
+      ),
+    ),
+  ],
+  'POST /rate-corrections/{claimId}/carry': [
+    asBranch(
+      ...pair(`/rate-corrections/AG-HANBIT_${claimMonth}`, `/rate-corrections/AG-NEULBOM_${claimMonth}`, '/carry', {
+        correctedVersion: 999,
+      }),
+    ),
+  ],
   'POST /copayments/{copayId}/payments': [
     asAgency(
       ...(['AG-HANBIT', 'AG-NEULBOM'].map((agencyId) => ({
@@ -874,6 +901,10 @@ const OWN_ONLY: Record<string, string> = {
   'POST /training/courses/{courseId}/applications': 'creates the caller’s own training application (scope: own userId)',
   'GET /me/training-applications': 'lists the caller’s own training applications',
   'GET /page-feedback': 'hq only; hq has no organisation scope (the answers are anonymous)',
+  'GET /me/inbox': 'lists the caller’s own staff inbox (keyed by the caller’s login ID)',
+  'GET /me/inbox/unread-count': 'counts the caller’s own unread messages',
+  'POST /me/inbox/{messageId}/read': 'marks a message of the caller’s own inbox (another’s id is not found there)',
+  'POST /me/inbox/read-all': 'marks the caller’s own inbox read',
   'GET /notices':
     'lists only the notices meant for the caller’s organisation (filtered by audience; test/integration/oversight.test.ts)',
 };

@@ -20,6 +20,7 @@ import { passwordResetPage } from './identity/password-reset-page.ts';
 import { signupPage } from './identity/signup-page.ts';
 import { staffRequestPage } from './identity/staff-request-page.ts';
 import { STAFF_REQUESTS_PATH, staffRequestDecisionPage, staffRequestsPage } from './identity/staff-requests-page.ts';
+import { INBOX_ROUTES } from './inbox/routes.ts';
 import { LEAVE_ROUTES } from './leave/routes.ts';
 import { MATCHING_ROUTES } from './matching/routes.ts';
 import { OVERSIGHT_ROUTES } from './oversight/routes.ts';
@@ -77,4 +78,5 @@ export const ROUTES: Route[] = [
   ...PAYROLL_ROUTES,
   ...TRAINING_ROUTES,
   ...OVERSIGHT_ROUTES,
+  ...INBOX_ROUTES,
 ];

@@ -1,5 +1,6 @@
 import type { Route } from '../shell/app.ts';
 import { AGENCY_COPAY_PATH, agencyCopayPage, MY_COPAY_PATH, myCopayPage } from './copay-pages.ts';
+import { RATE_CORRECTIONS_PATH, rateCorrectionPage } from './correction-page.ts';
 import { AGENCY_CLAIMS_PATH, BRANCH_CLAIMS_PATH, claimDetailPage, claimListPage } from './pages.ts';
 import { AGENCY_SETTLEMENTS_PATH, BRANCH_SETTLEMENTS_PATH, settlementPage } from './settlement-pages.ts';
 
@@ -19,4 +20,6 @@ export const CLAIM_ROUTES: Route[] = [
     page: claimDetailPage('branch'),
     roles: ['branch', 'hq'],
   },
+  // 요율 정정 차액 (issue 15 §6): hq and branches read; the branch carries a difference into a settlement
+  { path: RATE_CORRECTIONS_PATH, system: 'internal', page: rateCorrectionPage, roles: ['branch', 'hq'] },
 ];

@@ -72,13 +72,29 @@ function settlementSection(s: SettlementView, side: 'agency' | 'branch' | 'hq', 
             { header: '결정된 사업비', cell: (r) => won(r.decided) },
             { header: '차액', cell: (r) => won(r.difference) },
           ],
-          rows: s.totals ? [...s.rows, { month: '합계', ...s.totals }] : s.rows,
+          rows: s.totals ? [...s.rows, ...carriedRows(s.totals), { month: '합계', ...totalsRow(s.totals) }] : s.rows,
         })
       : spinner('정산을 계산하고 있습니다…')
   }
   ${actions}
 </section>`;
 }
+
+// rate-correction differences the branch carried into the settlement (issue 15 §6): one row, and the
+// 합계 row counts it as decided money, so that its columns add up
+type Totals = NonNullable<SettlementView['totals']>;
+const carriedRows = (t: Totals) =>
+  t.correction
+    ? [
+        {
+          month: `요율 정정 차액 (${t.carried?.length ?? 0}건)`,
+          advance: 0,
+          decided: t.correction,
+          difference: t.correction,
+        },
+      ]
+    : [];
+const totalsRow = (t: Totals) => ({ ...t, decided: t.decided + (t.correction ?? 0) });
 
 export function settlementPage(side: 'agency' | 'branch') {
   return (ctx: PageContext): PageView => {

@@ -6,6 +6,7 @@ import { API_BASE, type ApiResult, apiGet, setApiHooks } from '../core/api.ts';
 import { html } from '../core/html.ts';
 import { loginHref } from '../shell/access.ts';
 import type { App } from '../shell/app.ts';
+import { inboxPathFor } from '../shell/paths.ts';
 import { ANONYMOUS, systemForPath, type Viewer } from '../shell/systems.ts';
 import {
   formatRemaining,
@@ -168,6 +169,7 @@ export class SessionController {
       name: this.session.me.name,
       roleText: roleText(viewer),
       remaining: formatRemaining(this.idle?.remaining() ?? idleSettings(this.storage).timeoutMs),
+      inboxHref: viewer.signedIn ? inboxPathFor(viewer.roles) : undefined,
     };
   }
 

@@ -3,6 +3,7 @@ import { bindErrorSummary } from '../components/error-summary.ts';
 import { footer } from '../components/footer.ts';
 import { bindSelectState } from '../components/form-field.ts';
 import { header } from '../components/header.ts';
+import { bindInboxBadge } from '../components/inbox-badge.ts';
 import { findSection, trail } from '../components/menu.ts';
 import { quickMenu } from '../components/quick-menu.ts';
 import { bindSatisfaction, satisfaction } from '../components/satisfaction.ts';
@@ -90,7 +91,11 @@ export function bindLayout(root: HTMLElement, currentPath: () => string): () => 
   bindErrorSummary(frame);
   bindSelectState(frame);
   bindSatisfaction(frame, currentPath);
-  return unbindMenu;
+  const unbindInbox = bindInboxBadge(frame);
+  return () => {
+    unbindMenu();
+    unbindInbox();
+  };
 }
 
 /** "페이지 | 시스템"; GOV.UK's "오류: " prefix when the page shows an error summary. */

@@ -349,6 +349,7 @@ const INTERNAL_MENU: MenuItem[] = [
       { id: 'int-settlements', label: '사업비 정산', href: '/internal/settlements' },
       { id: 'int-training-claims', label: '교육비 결정', href: '/internal/training-claims' },
       { id: 'int-rates', label: '연도별 요율표', href: '/internal/rates', roles: ['hq'] },
+      { id: 'int-rate-corrections', label: '요율 정정 차액', href: '/internal/rate-corrections' },
     ],
   },
   {
