@@ -65,6 +65,8 @@ export const PERSONAL_DATA_ITEMS: readonly PersonalDataItem[] = [
     stored: [
       'caller-profile.name',
       'caller-profile.phone',
+      // a new number being verified (회원정보수정), kept five minutes
+      'identity.phone',
       'caller-profile.consents',
       'caller-profile.withdrawnAt',
       'caller-profile.signedOutAt',
