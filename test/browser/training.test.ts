@@ -221,4 +221,42 @@ describe('training in the browser', () => {
     expect(unexpectedErrors(view)).toEqual([]);
     expect(unexpectedErrors(other)).toEqual([]);
   });
+
+  it('the branch reads its institutions’ courses with the seed’s columns; hq narrows by branch', async () => {
+    const view = await suite.openPage();
+    const { page } = view;
+    await signInByKeyboard(page, suite.stack, 'seoul_branch', { system: '/internal' });
+    await page.getByRole('link', { name: '교육과정 목록' }).first().click();
+    await page.waitForURL('**/internal/training-courses');
+    const table = page.locator('#internal-courses-table');
+    await table.waitFor();
+    expect(await table.locator('thead th').allTextContents()).toEqual([
+      'No.',
+      '교육과정',
+      '교육기관',
+      '교육장주소',
+      '교육구분',
+      '교육방법',
+      '교육시간',
+      '상태',
+      '신청인수',
+      '수강자수',
+      '수료자수',
+    ]);
+    const text = (await table.textContent()) ?? '';
+    expect(text).toContain('한국근로지원인교육원');
+    // 한울직업교육원 belongs to 경기지사
+    expect(text).not.toContain('한울직업교육원');
+    await expectNoAxeViolations(page);
+
+    const hq = await suite.openPage();
+    await signInByKeyboard(hq.page, suite.stack, 'hq_admin', { system: '/internal' });
+    await hq.page.goto('/internal/training-courses?branchId=BR-GYEONGGI');
+    const hqTable = hq.page.locator('#internal-courses-table');
+    await hqTable.waitFor();
+    expect(await hqTable.textContent()).toContain('한울직업교육원');
+    expect(await hqTable.textContent()).not.toContain('한국근로지원인교육원');
+    expect(unexpectedErrors(view)).toEqual([]);
+    expect(unexpectedErrors(hq)).toEqual([]);
+  });
 });

@@ -335,6 +335,7 @@ const INTERNAL_MENU: MenuItem[] = [
     children: [
       { id: 'int-agencies', label: '수행기관 관리', href: '/internal/agencies' },
       { id: 'int-institutions', label: '양성교육기관 관리', href: '/internal/institutions' },
+      { id: 'int-training-courses', label: '교육과정 목록', href: '/internal/training-courses' },
       { id: 'int-seals', label: '직인 승인', href: '/internal/seals' },
       { id: 'int-agreements', label: '전자 약정', href: '/internal/agreements' },
       { id: 'int-inspections', label: '지도점검 관리', href: '/internal/inspections' },

@@ -1,6 +1,7 @@
 import type { Route } from '../shell/app.ts';
 import { CERTIFICATE_CHECK_PATH, certificateCheckPage } from './certificate-page.ts';
 import { COMPLETERS_PATH, completersPage } from './completers-page.ts';
+import { INTERNAL_COURSES_PATH, internalCoursesPage } from './course-list-page.ts';
 import { COURSE_APPLICATIONS_PATH, COURSES_PATH, courseApplicationsPage, coursesPage } from './institution-pages.ts';
 import {
   MY_TRAININGS_PATH,
@@ -27,4 +28,5 @@ export const TRAINING_ROUTES: Route[] = [
   { path: COURSE_APPLICATIONS_PATH, system: 'agency', page: courseApplicationsPage, roles: ['trainer'] },
   { path: COURSE_RESULTS_PATH, system: 'agency', page: courseResultsPage, roles: ['trainer'] },
   { path: COMPLETERS_PATH, system: 'agency', page: completersPage, roles: ['agency'] },
+  { path: INTERNAL_COURSES_PATH, system: 'internal', page: internalCoursesPage, roles: ['branch', 'hq'] },
 ];
