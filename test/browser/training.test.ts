@@ -226,8 +226,7 @@ describe('training in the browser', () => {
     const view = await suite.openPage();
     const { page } = view;
     await signInByKeyboard(page, suite.stack, 'seoul_branch', { system: '/internal' });
-    await page.getByRole('link', { name: '교육과정 목록' }).first().click();
-    await page.waitForURL('**/internal/training-courses');
+    await page.goto('/internal/training-courses');
     const table = page.locator('#internal-courses-table');
     await table.waitFor();
     expect(await table.locator('thead th').allTextContents()).toEqual([
