@@ -6,6 +6,7 @@ import { apiPost, apiPut } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import { onSubmit, problemTarget } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
+import { readNewPassword } from './new-password.ts';
 import { describeDestination, roleText } from './session.ts';
 import { session } from './session-controller.ts';
 import { CODE_HINT, PASSWORD_HINT } from './texts.ts';
@@ -146,17 +147,7 @@ export function profilePage(ctx: PageContext): PageView {
   }
 
   async function submitPassword(form: HTMLFormElement): Promise<void> {
-    const values = new FormData(form);
-    const code = String(values.get('code') ?? '').replace(/\s/g, '');
-    const password = String(values.get('password') ?? '');
-    const problems = missing(form, [
-      ['code', '인증번호를 입력해 주세요.'],
-      ['password', '새 비밀번호를 입력해 주세요.'],
-      ['passwordConfirm', '새 비밀번호를 한 번 더 입력해 주세요.'],
-    ]);
-    if (!problems.length && password !== values.get('passwordConfirm')) {
-      problems.push({ field: 'passwordConfirm', message: '두 비밀번호가 다릅니다. 같은 비밀번호를 입력해 주세요.' });
-    }
+    const { code, password, problems } = readNewPassword(form);
     if (problems.length) return showProblems(target(PASSWORD_FIELDS), problems);
     const result = await apiPost(
       '/auth/password-reset/confirm',
