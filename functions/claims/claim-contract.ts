@@ -123,6 +123,8 @@ export const workerLine = z.object({
   // a line computed before the engine gave the worker's minutes by ratio has none (shown as -)
   result: output.workers.element.extend({ byRatio: output.workers.element.shape.byRatio.optional() }),
   entries: z.array(sourceEntry),
+  /** why the co-payment is 0: the exemption on the worker's evaluation (C7) */
+  copayExemptReason: z.string().optional(),
 });
 
 /** 수행기관 상세: the agency's contact and bank account as registered (A1) when the claim is read. */

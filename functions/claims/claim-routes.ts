@@ -96,6 +96,7 @@ function lineView(line: ClaimLineItem) {
     name: line.name,
     result: JSON.parse(line.result) as Record<string, unknown>,
     entries: JSON.parse(line.entries) as unknown[],
+    ...(line.copayExemptReason ? { copayExemptReason: line.copayExemptReason } : {}),
   };
 }
 

@@ -225,7 +225,10 @@ export const WORKFLOW_GRANTS: Record<string, WorkflowGrants> = {
   'claim-month': {
     tasks: {
       CheckSubmission: { table: { read: [MonthSubmission] } },
-      ComputeClaim: { table: { write: [Claim, ClaimLine], read: [ActivityLogEntry, RateTableVersion] } },
+      // the workers' co-payment exemptions are read from their evaluations (ServiceApplication)
+      ComputeClaim: {
+        table: { write: [Claim, ClaimLine], read: [ActivityLogEntry, RateTableVersion, ServiceApplication] },
+      },
       AwaitAgency: { table: { write: [Claim] } },
       AwaitBranch: { table: { write: [Claim] } },
       FinalizeClaim: { table: { write: [Claim, Copayment], read: [ClaimLine] } },
