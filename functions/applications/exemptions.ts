@@ -44,3 +44,36 @@ export async function copayExemptionsIn(
   );
   return found;
 }
+
+/** The decision in force for a worker in a month: the evaluated application whose period covers it. */
+export interface WorkerDecision {
+  workerId: string;
+  applicationId: string;
+  monthlyHours: number;
+  startDate: string;
+  endDate: string;
+}
+
+/** Each worker's decided monthly hours in `month` (월 결정 시간), from the evaluation whose period covers it. */
+export async function decisionsIn(workerIds: readonly string[], month: string): Promise<Map<string, WorkerDecision>> {
+  const found = new Map<string, WorkerDecision>();
+  await Promise.all(
+    [...new Set(workerIds)].map(async (workerId) => {
+      const { data } = await bindEntity(ServiceApplication)
+        .query.byApplicant({ applicantId: workerId })
+        .go({ pages: 'all' });
+      const inForce = data.find(
+        (a) => a.evaluation && a.evaluation.startDate.slice(0, 7) <= month && month <= a.evaluation.endDate.slice(0, 7),
+      );
+      if (!inForce?.evaluation) return;
+      found.set(workerId, {
+        workerId,
+        applicationId: inForce.applicationId,
+        monthlyHours: inForce.evaluation.monthlyHours,
+        startDate: inForce.evaluation.startDate,
+        endDate: inForce.evaluation.endDate,
+      });
+    }),
+  );
+  return found;
+}

@@ -72,7 +72,22 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
     router: {
       table: {
         write: [Claim, Copayment, Settlement, AuditRecord, AuditSubject],
-        read: [ClaimLine, Organisation, UserProfile],
+        read: [
+          ClaimLine,
+          Organisation,
+          UserProfile,
+          // the month-end pre-check: the month's logs, the matchings and evaluations they name, the
+          // month's submission or else its work-history comparison, the year's rate table
+          ActivityLogEntry,
+          Matching,
+          ServiceApplication,
+          MonthSubmission,
+          AttendanceMonth,
+          AttendanceRecord,
+          AttendanceJustification,
+          AttendanceSetting,
+          RateTableVersion,
+        ],
       },
     },
   },
