@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hoursMeterView } from '#functions/applications/hours-meter-contract';
 import { idField, monthField } from '#kernel/fields';
 import { PRECHECK_CODES, PRECHECK_PLACES, PRECHECK_SEVERITIES } from './precheck-rules.ts';
 
@@ -23,15 +24,6 @@ export const precheckLine = z.object({
   placeLabel: z.string(),
 });
 
-export const hoursMeterView = z.object({
-  workerId: z.string(),
-  workerName: z.string(),
-  decidedMinutes: z.number().optional(),
-  usedMinutes: z.number(),
-  remainingMinutes: z.number().optional(),
-  over: z.boolean(),
-});
-
 export const precheckResponse = z.object({
   agencyId: z.string(),
   agencyName: z.string(),
@@ -48,4 +40,3 @@ export const precheckResponse = z.object({
 
 export type Precheck = z.output<typeof precheckResponse>;
 export type PrecheckLineView = z.output<typeof precheckLine>;
-export type HoursMeterView = z.output<typeof hoursMeterView>;

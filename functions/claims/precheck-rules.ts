@@ -1,3 +1,4 @@
+import { type HoursMeter, hoursMeter, hoursText } from '#functions/applications/hours-meter-rules';
 import { parseClock } from '#kernel/calendar';
 
 // The month-end pre-check (SPEC C5, issue 15 §5), pure: from what the agency's month holds, every
@@ -75,35 +76,6 @@ export interface PrecheckFacts {
   maxConcurrency: number;
 }
 
-export interface HoursMeter {
-  workerId: string;
-  workerName: string;
-  /** 월 결정 시간, when an evaluation covers the month */
-  decidedMinutes?: number;
-  usedMinutes: number;
-  remainingMinutes?: number;
-  over: boolean;
-}
-
-/** The meter of one worker: the decided hours against the support minutes used so far. */
-export function hoursMeter(
-  workerId: string,
-  workerName: string,
-  decidedHours: number | undefined,
-  usedMinutes: number,
-): HoursMeter {
-  if (decidedHours === undefined) return { workerId, workerName, usedMinutes, over: false };
-  const decidedMinutes = Math.round(decidedHours * 60);
-  return {
-    workerId,
-    workerName,
-    decidedMinutes,
-    usedMinutes,
-    remainingMinutes: decidedMinutes - usedMinutes,
-    over: usedMinutes > decidedMinutes,
-  };
-}
-
 const startOf = (e: { start: string }) => parseClock(e.start, false);
 const endOf = (e: { end: string }) => parseClock(e.end, true);
 const span = (e: { start: string; end: string }) => endOf(e) - startOf(e);
@@ -125,16 +97,6 @@ export function monthMeters(
   return [...names]
     .map(([workerId, name]) => hoursMeter(workerId, name, decidedHours.get(workerId), used.get(workerId) ?? 0))
     .sort((a, b) => a.workerName.localeCompare(b.workerName, 'ko'));
-}
-
-/** "12시간 30분" */
-export function hoursText(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '';
-  const m = Math.abs(minutes);
-  const h = Math.floor(m / 60);
-  const rest = m % 60;
-  if (!h) return `${sign}${rest}분`.replace(/^0분$/, '0시간');
-  return `${sign}${h}시간${rest ? ` ${rest}분` : ''}`;
 }
 
 function datesText(dates: readonly string[]): string {

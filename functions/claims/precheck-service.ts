@@ -2,6 +2,7 @@ import { RuleViolation } from '#commons/errors';
 import { listAgencyMonth } from '#functions/activity/entry-repository';
 import { toEngineEntry } from '#functions/activity/entry-rules';
 import { decisionsIn } from '#functions/applications/exemptions';
+import type { HoursMeter } from '#functions/applications/hours-meter-rules';
 import { openBlocking } from '#functions/attendance/comparison';
 import { compareAgencyMonth } from '#functions/attendance/service';
 import { getMonthSubmission } from '#functions/attendance/submission';
@@ -9,7 +10,6 @@ import { matchingPeriods } from '#functions/matching/periods';
 import { latestVersion } from '#functions/rates/repository';
 import { DEFAULT_RATE_TABLE_2026, ratesForAgency } from '#functions/rates/rules';
 import {
-  type HoursMeter,
   monthMeters,
   type PrecheckEntry,
   type PrecheckLine,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { hoursMeter, hoursText } from '#functions/applications/hours-meter-rules';
 import {
-  hoursMeter,
-  hoursText,
   monthMeters,
   type PrecheckEntry,
   type PrecheckFacts,
