@@ -3,3 +3,7 @@
 
 /** 활동일지 관리 of the agency (web/src/activity), linked from the attendance comparison's findings. */
 export const AGENCY_LOGS_PATH = '/agency/activity-logs';
+
+/** 근무이력 비교 and 매칭 관리 of the agency (web/src/attendance, web/src/matching), linked from the month-end pre-check. */
+export const AGENCY_COMPARISON_PATH = '/agency/comparison';
+export const AGENCY_MATCHINGS_PATH = '/agency/matchings';
