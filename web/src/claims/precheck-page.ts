@@ -29,7 +29,7 @@ function placeLink(place: PrecheckPlace, label: string, month: string): SafeHtml
     matchings: AGENCY_MATCHINGS_PATH,
   };
   const path = paths[place];
-  return path ? html`<a href="${path}">${label}로 가기</a>` : html`<span>${label} (본부 담당)</span>`;
+  return path ? html`<a href="${path}">${label} 바로가기</a>` : html`<span>${label} (본부 담당)</span>`;
 }
 
 function linesTable(lines: readonly PrecheckLineView[], month: string): SafeHtml {
