@@ -4,6 +4,7 @@ import { activityRoutes } from './activity/routes.ts';
 import { KOREAN_FONT_FILE } from './agencies/fonts.ts';
 import { getOrganisation, listOrganisations } from './agencies/repository.ts';
 import { agencyRoutes } from './agencies/routes.ts';
+import { exemptionRoutes } from './applications/exemption-routes.ts';
 import { applicationRoutes } from './applications/routes.ts';
 import { plugActiveMatchings } from './assistants/matchings.ts';
 import { assistantRoutes } from './assistants/routes.ts';
@@ -58,7 +59,12 @@ export const CAPABILITIES: Capability[] = [
   { name: 'rates', entry: 'functions/rates/handler.ts', routes: rateRoutes },
   { name: 'files', entry: 'functions/files/handler.ts', routes: fileRoutes },
   { name: 'surveys', entry: 'functions/surveys/handler.ts', routes: surveyRoutes },
-  { name: 'applications', entry: 'functions/applications/handler.ts', routes: applicationRoutes },
+  // service applications (B1) and the co-payment exemption recorded on their evaluation (C7)
+  {
+    name: 'applications',
+    entry: 'functions/applications/handler.ts',
+    routes: [...applicationRoutes, ...exemptionRoutes],
+  },
   { name: 'assistants', entry: 'functions/assistants/handler.ts', routes: assistantRoutes },
   { name: 'matching', entry: 'functions/matching/handler.ts', routes: matchingRoutes },
   // the printed activity logs embed the same Korean font

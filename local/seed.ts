@@ -13,6 +13,7 @@ import { ATTENDANCE_SEED_STEPS } from './demo-attendance.ts';
 import { demoCalendar } from './demo-calendar.ts';
 import { CLAIM_SEED_STEPS } from './demo-claims.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from './demo-data.ts';
+import { EXEMPTION_SEED_STEPS } from './demo-exemptions.ts';
 import { LEAVE_SEED_STEPS } from './demo-leave.ts';
 import { OVERSIGHT_SEED_STEPS } from './demo-oversight.ts';
 import { PAYROLL_SEED_STEPS } from './demo-payroll.ts';
@@ -106,6 +107,7 @@ export const SEED_STEPS: SeedStep[] = [
   rateTables,
   ...AGENCY_SEED_STEPS,
   ...PEOPLE_SEED_STEPS,
+  ...EXEMPTION_SEED_STEPS,
   ...ACTIVITY_SEED_STEPS,
   ...ATTENDANCE_SEED_STEPS,
   ...CLAIM_SEED_STEPS,

@@ -188,6 +188,17 @@ export const applicationResponse = z.object({
       decidedAt: z.string(),
     })
     .optional(),
+  copayExemption: z
+    .object({
+      basis: z.string(),
+      basisLabel: z.string(),
+      fromMonth: z.string(),
+      toMonth: z.string(),
+      note: z.string().optional(),
+      recordedBy: z.string(),
+      recordedAt: z.string(),
+    })
+    .optional(),
   requestedAgencyId: z.string().optional(),
   requestedAgencyName: z.string().optional(),
   matchingRequestedAt: z.string().optional(),

@@ -101,6 +101,18 @@ export const ServiceApplication = new Entity({
         decidedAt: { type: 'string', required: true },
       },
     },
+    /** 본인부담금 면제 (C7): the basis, the months it covers and its evidence, recorded by the branch */
+    copayExemption: {
+      type: 'map',
+      properties: {
+        basis: { type: 'string', required: true },
+        fromMonth: { type: 'string', required: true },
+        toMonth: { type: 'string', required: true },
+        note: { type: 'string' },
+        recordedBy: { type: 'string', required: true },
+        recordedAt: { type: 'string', required: true },
+      },
+    },
     requestedAgencyId: { type: 'string' },
     requestedAgencyName: { type: 'string' },
     matchingRequestedAt: { type: 'string' },

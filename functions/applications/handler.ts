@@ -1,4 +1,5 @@
 import { createHandler } from '#commons/http/handler';
+import { exemptionRoutes } from './exemption-routes.ts';
 import { applicationRoutes } from './routes.ts';
 
-export const handler = createHandler(applicationRoutes);
+export const handler = createHandler([...applicationRoutes, ...exemptionRoutes]);

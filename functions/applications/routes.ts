@@ -24,6 +24,7 @@ import {
   rejectionBody,
 } from './contract.ts';
 import type { ServiceApplicationItem } from './entities.ts';
+import { exemptionBasisLabel } from './exemption-rules.ts';
 import { serviceLimits } from './limits.ts';
 import {
   createApplication,
@@ -93,6 +94,10 @@ export function applicationView(item: ServiceApplicationItem): ApplicationView {
     requested: item.requested,
     signature: item.signature,
     evaluation: item.evaluation,
+    copayExemption: item.copayExemption && {
+      ...item.copayExemption,
+      basisLabel: exemptionBasisLabel(item.copayExemption.basis),
+    },
     requestedAgencyId: item.requestedAgencyId,
     requestedAgencyName: item.requestedAgencyName,
     matchingRequestedAt: item.matchingRequestedAt,

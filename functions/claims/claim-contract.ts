@@ -125,6 +125,8 @@ export const workerLine = z.object({
   // a line computed before the engine gave the worker's minutes by ratio has none (shown as -)
   result: output.workers.element.extend({ byRatio: output.workers.element.shape.byRatio.optional() }),
   entries: z.array(sourceEntry),
+  /** why the co-payment is 0: the exemption on the worker's evaluation (C7) */
+  copayExemptReason: z.string().optional(),
 });
 
 /** 근로지원인 세부 활동내용: one assistant × worker pair of the month (claim-activity-rules.ts). */

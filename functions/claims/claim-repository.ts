@@ -111,6 +111,7 @@ export async function storeComputation(claim: ClaimItem, computation: StoredComp
     name: line.name,
     result: JSON.stringify(line.result),
     entries: JSON.stringify(line.entries),
+    ...(line.copayExemptReason ? { copayExemptReason: line.copayExemptReason } : {}),
   }));
   if (lines.length > 0) {
     const { unprocessed } = await bindEntity(ClaimLine).put(lines).go();

@@ -44,6 +44,7 @@ import {
 import type { ClaimItem, ClaimLineItem } from './entities.ts';
 import { listScope } from './list-scope.ts';
 import { answerTask, startClaimExecution } from './orchestration.ts';
+import { refuseWhileBlocked } from './precheck-service.ts';
 import { startMonthForAllAgencies } from './schedule.ts';
 
 const CLAIM_LABELS = {
@@ -99,6 +100,7 @@ function lineView(line: ClaimLineItem) {
     name: line.name,
     result: JSON.parse(line.result) as Record<string, unknown>,
     entries: JSON.parse(line.entries) as unknown[],
+    ...(line.copayExemptReason ? { copayExemptReason: line.copayExemptReason } : {}),
   };
 }
 
@@ -343,6 +345,9 @@ export const claimWorkflowRoutes = [
     labels: CLAIM_LABELS,
     handle: async ({ params, caller, allow }) => {
       const claim = await loadClaim(params.claimId, allow);
+      // the month-end pre-check: no submit while a line that the branch would return it for remains
+      if (claim.status === 'review' || claim.status === 'returned')
+        await refuseWhileBlocked(claim.agencyId, claim.month);
       return { body: claimSummary(await answer(caller!, claim, 'submit')) };
     },
   }),

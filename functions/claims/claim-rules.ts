@@ -125,6 +125,8 @@ export interface ComputedLine {
   name: string;
   result: ClaimOutput['assistants'][number] | ClaimOutput['workers'][number];
   entries: SourceEntry[];
+  /** a worker's line: why the co-payment is 0 */
+  copayExemptReason?: string;
 }
 
 const byTime = (a: SourceEntry, b: SourceEntry) =>
@@ -135,7 +137,11 @@ const byTime = (a: SourceEntry, b: SourceEntry) =>
  * keeps all of that assistant's entries (the week before the 1st included, for 주휴), a worker's line
  * the service entries with that worker.
  */
-export function claimLines(output: ClaimOutput, entries: readonly SourceEntry[]): ComputedLine[] {
+export function claimLines(
+  output: ClaimOutput,
+  entries: readonly SourceEntry[],
+  exemptReasons: ReadonlyMap<string, string> = new Map(),
+): ComputedLine[] {
   const sorted = [...entries].sort(byTime);
   const assistantLines: ComputedLine[] = output.assistants.map((line) => {
     const own = sorted.filter((e) => e.assistantId === line.id);
@@ -149,7 +155,15 @@ export function claimLines(output: ClaimOutput, entries: readonly SourceEntry[])
   });
   const workerLines: ComputedLine[] = output.workers.map((line) => {
     const own = sorted.filter((e) => e.type === 'service' && e.workerId === line.id);
-    return { kind: 'worker', subjectId: line.id, name: own[0]?.workerName ?? line.id, result: line, entries: own };
+    const exempt = exemptReasons.get(line.id);
+    return {
+      kind: 'worker',
+      subjectId: line.id,
+      name: own[0]?.workerName ?? line.id,
+      result: line,
+      entries: own,
+      ...(exempt ? { copayExemptReason: exempt } : {}),
+    };
   });
   return [...assistantLines, ...workerLines];
 }

@@ -1,5 +1,6 @@
 import { listAgencyMonth } from '#functions/activity/entry-repository';
 import { toEngineEntry } from '#functions/activity/entry-rules';
+import { copayExemptionsIn } from '#functions/applications/exemptions';
 import { latestVersion } from '#functions/rates/repository';
 import { ratesForAgency } from '#functions/rates/rules';
 import { previousMonth } from '#kernel/korea-time';
@@ -42,8 +43,14 @@ export async function computeAndStore(claimId: string): Promise<{ computeRevisio
   if (!table) throw new RateTableMissing(`${year}년 요율표가 없습니다. 본부가 요율표를 등록한 뒤 다시 시작해 주세요.`);
   const rates = ratesForAgency(table.content, claim.agencyId);
   const entries = await collectEntries(claim.agencyId, claim.month);
-  const output = computeClaim(engineInput({ month: claim.month, rates, entries }));
-  const lines = claimLines(output, entries);
+  // the co-payment exemptions recorded on the workers' evaluations that cover the claim month (C7)
+  const exemptions = await copayExemptionsIn(
+    entries.filter((e) => e.type === 'service').map((e) => e.workerId),
+    claim.month,
+  );
+  const copayExempt = new Set(exemptions.keys());
+  const output = computeClaim(engineInput({ month: claim.month, rates, entries, copayExempt }));
+  const lines = claimLines(output, entries, new Map([...exemptions].map(([id, e]) => [id, e.reason])));
   const computeRevision = await storeComputation(claim, {
     rateYear: year,
     rateVersion: table.version,

@@ -40,6 +40,8 @@ export const copayView = z.object({
   workerName: z.string(),
   supportedMinutes: z.number(),
   amount: z.number(),
+  /** why the amount is 0: the worker's exemption (C7) */
+  exemptReason: z.string().optional(),
   paid: z.number(),
   balance: z.number(),
   payments: z.array(

@@ -26,6 +26,7 @@ export async function recordCopayments(claim: ClaimItem, workerLines: readonly C
         claimId: claim.claimId,
         supportedMinutes: result.supportedMinutes,
         amount: result.copay,
+        ...(line.copayExemptReason ? { exemptReason: line.copayExemptReason } : {}),
         payments: [],
         revision: 1,
         createdAt: clock.nowIso(),

@@ -42,6 +42,7 @@ function view(item: CopaymentItem): Copayment {
     workerName: item.workerName,
     supportedMinutes: item.supportedMinutes,
     amount: item.amount,
+    ...(item.exemptReason ? { exemptReason: item.exemptReason } : {}),
     paid,
     balance: item.amount - paid,
     payments: item.payments.map((p) => ({ ...p, methodLabel: METHOD_LABELS[p.method as keyof typeof METHOD_LABELS] })),

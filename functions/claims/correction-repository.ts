@@ -44,7 +44,8 @@ export async function decidedClaim(claim: ClaimItem): Promise<DecidedClaim> {
           id: l.subjectId,
           supportedMinutes: r.supportedMinutes as number,
           copay: r.copay as number,
-          ...(r.copayExempt === true ? { copayExempt: true } : {}),
+          // the line keeps why a worker was exempt (compute.ts); older lines may say so in the result
+          ...(l.copayExemptReason || r.copayExempt === true ? { copayExempt: true } : {}),
         };
       }),
   };

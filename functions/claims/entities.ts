@@ -87,6 +87,8 @@ export const ClaimLine = new Entity({
     result: { type: 'string', required: true },
     /** JSON: the engine entries that produced the line, each with its activity-log entry id */
     entries: { type: 'string', required: true },
+    /** a worker's line: why the co-payment is 0 (the exemption on the evaluation in force for the month) */
+    copayExemptReason: { type: 'string' },
   },
   indexes: {
     byClaim: {
@@ -115,6 +117,8 @@ export const Copayment = new Entity({
     claimId: { type: 'string', required: true },
     supportedMinutes: { type: 'number', required: true },
     amount: { type: 'number', required: true },
+    /** why the amount is 0: the worker's exemption as the claim recorded it */
+    exemptReason: { type: 'string' },
     payments: {
       type: 'list',
       required: true,

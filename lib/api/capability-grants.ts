@@ -84,8 +84,24 @@ export const CAPABILITY_GRANTS: Record<string, CapabilityGrants> = {
     router: {
       table: {
         write: [Claim, Copayment, Settlement, RateCorrection, AuditRecord, AuditSubject, StaffMessage],
-        // the claim's 세부 활동내용 names each pair's workplace, decided hours and the assistant's birth date
-        read: [ClaimLine, Organisation, RateTableVersion, UserProfile, Matching, ServiceApplication, Assistant],
+        read: [
+          ClaimLine,
+          Organisation,
+          UserProfile,
+          // the month-end pre-check: the month's logs, the matchings and evaluations they name, the
+          // month's submission or else its work-history comparison, the year's rate table; the claim's
+          // 세부 활동내용 also names each pair's workplace, decided hours and the assistant's birth date
+          ActivityLogEntry,
+          Matching,
+          ServiceApplication,
+          Assistant,
+          MonthSubmission,
+          AttendanceMonth,
+          AttendanceRecord,
+          AttendanceJustification,
+          AttendanceSetting,
+          RateTableVersion,
+        ],
       },
     },
   },
@@ -244,7 +260,10 @@ export const WORKFLOW_GRANTS: Record<string, WorkflowGrants> = {
   'claim-month': {
     tasks: {
       CheckSubmission: { table: { read: [MonthSubmission] } },
-      ComputeClaim: { table: { write: [Claim, ClaimLine], read: [ActivityLogEntry, RateTableVersion] } },
+      // the workers' co-payment exemptions are read from their evaluations (ServiceApplication)
+      ComputeClaim: {
+        table: { write: [Claim, ClaimLine], read: [ActivityLogEntry, RateTableVersion, ServiceApplication] },
+      },
       AwaitAgency: { table: { write: [Claim] } },
       AwaitBranch: { table: { write: [Claim] } },
       FinalizeClaim: { table: { write: [Claim, Copayment], read: [ClaimLine] } },

@@ -236,6 +236,16 @@ const PEOPLE_SCOPE_PROBES: Record<string, Probe[]> = {
       ...pair('/service-applications/SA-DEMO-W01', '/service-applications/SA-DEMO-W02', '/evaluation', evaluationProbe),
     ),
   ],
+  // the period runs backwards: refused by the rules (422) after the scope check, nothing stored
+  'PUT /service-applications/{applicationId}/copay-exemption': [
+    asBranch(
+      ...pair('/service-applications/SA-DEMO-W01', '/service-applications/SA-DEMO-W02', '/copay-exemption', {
+        basis: 'nearPoverty',
+        fromMonth: '2026-05',
+        toMonth: '2026-04',
+      }),
+    ),
+  ],
   'POST /service-applications/{applicationId}/rejection': [
     asBranch(
       ...pair('/service-applications/SA-DEMO-W01', '/service-applications/SA-DEMO-W02', '/rejection', {
@@ -483,6 +493,22 @@ const CLAIM_SCOPE_PROBES: Record<string, Probe[]> = {
   'POST /claims/{claimId}/recompute': [asAgency(...onClaims('/recompute'))],
   'POST /claims/{claimId}/decision': [asBranch(...onClaims('/decision', { action: 'approve' }))],
   'POST /claims/{claimId}/resume': [asAgency(...onClaims('/resume')), asBranch(...onClaims('/resume'))],
+  'GET /claim-precheck': [
+    asAgency(
+      ...query(
+        '/claim-precheck',
+        { agencyId: 'AG-HANBIT', month: claimMonth },
+        { agencyId: 'AG-NEULBOM', month: claimMonth },
+      ),
+    ),
+    asBranch(
+      ...query(
+        '/claim-precheck',
+        { agencyId: 'AG-HANBIT', month: claimMonth },
+        { agencyId: 'AG-NEULBOM', month: claimMonth },
+      ),
+    ),
+  ],
   'GET /copayments': [
     asAgency(...query('/copayments', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-NEULBOM' })),
     asBranch(...query('/copayments', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-NEULBOM' })),
@@ -897,6 +923,8 @@ const OWN_ONLY: Record<string, string> = {
   'GET /me/activity-applications': 'lists the caller’s own activity applications',
   'GET /me/matchings': 'lists the caller’s own service history',
   'GET /me/activity-workers': 'lists the caller’s own matched workers (scope: own login)',
+  'GET /me/hours-meters':
+    'the caller’s own remaining hours, or those of the workers of the caller’s own matchings (scope: own login)',
   'GET /me/consent-rounds': 'lists the consent requests sent to the caller (scope: own login)',
   'POST /training/courses/{courseId}/applications': 'creates the caller’s own training application (scope: own userId)',
   'GET /me/training-applications': 'lists the caller’s own training applications',

@@ -1,13 +1,16 @@
+import type { HoursMeterView } from '#functions/applications/hours-meter-contract';
+import { hoursText } from '#functions/applications/hours-meter-rules';
 import { monthInWords } from '#kernel/korea-time';
 import { button, buttonLink } from '../components/button.ts';
 import { facts } from '../components/facts.ts';
 import { nativeField, type Option, selectField } from '../components/form-field.ts';
 import { clearProblems, type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
+import { hoursMeterTable } from '../components/hours-meter.ts';
 import { spinner } from '../components/notice.ts';
 import { emptyState } from '../components/table.ts';
 import { apiGet, apiPost } from '../core/api.ts';
 import { html, type SafeHtml } from '../core/html.ts';
-import { loadSection, onAction } from '../core/page.ts';
+import { loadInto, loadSection, onAction } from '../core/page.ts';
 import { withQuery } from '../core/router.ts';
 import { onSubmit } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
@@ -256,10 +259,33 @@ ${buttonLink({ label: '취소', href: withQuery(LOGS_PATH, { workerId, month }),
   return {
     title,
     lead: '활동한 날의 근태와 활동시간, 활동내용을 적습니다. 휴가를 쓴 날은 근태에서 휴가 종류를 고르고 휴가시간을 고릅니다.',
-    content: html`<div id="al-errors"></div><div id="al-saved" role="status"></div><div id="al-form-slot" class="app-narrow">${spinner('근로자 목록을 불러오는 중입니다…')}</div>`,
+    content: html`<div id="al-errors"></div><div id="al-saved" role="status"></div><section class="app-section" aria-labelledby="al-meter-title"><h2 class="app-section-title" id="al-meter-title">이번 달 남은 지원 시간</h2><div id="al-hours-meter"></div></section><div id="al-form-slot" class="app-narrow">${spinner('근로자 목록을 불러오는 중입니다…')}</div>`,
     mount(m) {
       main = m;
       bindEntryForm(main);
+      // the remaining-hours meter (issue 15 §5) of every worker the assistant supports
+      const loadMeter = () =>
+        loadInto<{ month: string; meters: HoursMeterView[] }>(
+          ctx,
+          main.querySelector<HTMLElement>('#al-hours-meter')!,
+          {
+            path: '/me/hours-meters',
+            loading: '남은 지원 시간을 불러오는 중입니다…',
+            failure: '남은 지원 시간을 불러오지 못했습니다',
+            retry: 'retry-meter',
+            render: ({ month, meters }) =>
+              meters.length
+                ? hoursMeterTable({
+                    id: 'al-hours-meter-table',
+                    caption: `${month} 근로자별 월 결정 시간 대비 사용 시간`,
+                    rows: meters,
+                    minutes: hoursText,
+                  })
+                : html`<p>이번 달에 지원하는 근로자가 없습니다.</p>`,
+          },
+        );
+      onAction(main, 'retry-meter', loadMeter);
+      void loadMeter();
       onSubmit(main, (form, submitter) => save(form, submitter?.dataset.next === 'yes'));
       const start = () =>
         void loadWorkers(ctx, main.querySelector<HTMLElement>('#al-form-slot')!).then((loaded) => {

@@ -22,6 +22,7 @@ import { loadInto } from '../core/page.ts';
 import { numberOf, oneAtATime, problemTarget, refused, reportProblems } from '../core/submit.ts';
 import { hasRole, ownBranchOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
+import { EXEMPTION_FIELD_IDS, exemptionSection, saveExemption } from './exemption-panel.ts';
 
 // 내부 시스템 › 근로지원인 사업 (B1): the branch's list of service applications by status, and one
 // application per screen with the one step its status allows — 접수, 평가 (decided hours within the
@@ -231,10 +232,11 @@ export function applicationDetailPage(ctx: PageContext): PageView {
       failure: '신청 내용을 불러오지 못했습니다',
       retry: 'retry',
       render: (a) =>
-        html`<section class="app-section" aria-labelledby="detail-title"><h2 class="app-section-title" id="detail-title">${a.applicationId} ${statusTag(STATUS_LABELS[a.status])}</h2>${details(a)}</section><div id="detail-actions"></div><section class="app-section" id="detail-matchings"></section>`,
+        html`<section class="app-section" aria-labelledby="detail-title"><h2 class="app-section-title" id="detail-title">${a.applicationId} ${statusTag(STATUS_LABELS[a.status])}</h2>${details(a)}</section><div id="detail-actions"></div><div id="detail-exemption"></div><section class="app-section" id="detail-matchings"></section>`,
     });
     if (a) {
       main.querySelector<HTMLElement>('#detail-actions')!.innerHTML = (await actionsFor(a)).value;
+      main.querySelector<HTMLElement>('#detail-exemption')!.innerHTML = exemptionSection(a).value;
       bindSelectState(main);
       if (a.status === 'matched') {
         await loadInto<{ items: Matching[] }>(ctx, main.querySelector<HTMLElement>('#detail-matchings')!, {
@@ -298,6 +300,15 @@ export function applicationDetailPage(ctx: PageContext): PageView {
             };
             if (reportProblems(target(), evaluationProblems(body))) return;
             await step('evaluation', body, '평가를 저장했습니다. 신청인에게 결과를 알렸습니다.');
+          } else if (form.id === 'copay-exemption-form') {
+            const exemptionTarget = problemTarget(ctx, main, 'detail-errors', EXEMPTION_FIELD_IDS, title);
+            if (!(await saveExemption(ctx, exemptionTarget, id, form))) return;
+            await load();
+            showOutcome(
+              main.querySelector<HTMLElement>('#detail-done')!,
+              '본인부담금 면제를 기록했습니다. 이 기간의 사업비 신청에서 본인부담금이 0원으로 계산됩니다.',
+              html`<p><a href="${APPLICATIONS_PATH}">목록으로</a></p>`,
+            );
           } else if (form.id === 'reject-form') {
             const reason = formText(form, 'reason').trim();
             const problems: Problem[] =

@@ -1,9 +1,12 @@
 import { label, SUPPORT_TYPES, scheduleSummary } from '#functions/applications/codes';
 import type { ApplicationView } from '#functions/applications/contract';
+import type { HoursMeterView } from '#functions/applications/hours-meter-contract';
+import { hoursText } from '#functions/applications/hours-meter-rules';
 import { STATUS_LABELS } from '#functions/applications/rules';
 import type { MyMatching } from '#functions/matching/contract';
 import { buttonLink } from '../components/button.ts';
 import { facts, statusTag } from '../components/facts.ts';
+import { hoursMeterTable } from '../components/hours-meter.ts';
 import { type Column, dataTable, emptyState } from '../components/table.ts';
 import { dateTime, day } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
@@ -106,8 +109,32 @@ export function myServicesPage(ctx: PageContext): PageView {
   return {
     title: '근로지원인 서비스이력',
     lead: '나를 지원한(지원하는) 근로지원인과 기간, 일정을 볼 수 있습니다.',
-    content: html`<div id="my-services"></div>`,
+    content: html`<section class="app-section" aria-labelledby="my-meter-title"><h2 class="app-section-title" id="my-meter-title">이번 달 남은 지원 시간</h2><div id="my-hours-meter"></div></section><div id="my-services"></div>`,
     mount(main) {
+      // the remaining-hours meter (issue 15 §5): this month's decided hours against the hours used
+      const loadMeter = () =>
+        loadInto<{ month: string; meters: HoursMeterView[] }>(
+          ctx,
+          main.querySelector<HTMLElement>('#my-hours-meter')!,
+          {
+            path: '/me/hours-meters',
+            loading: '남은 지원 시간을 불러오는 중입니다…',
+            failure: '남은 지원 시간을 불러오지 못했습니다',
+            retry: 'retry-meter',
+            render: ({ month, meters }) =>
+              meters.length
+                ? hoursMeterTable({
+                    id: 'my-hours-meter-table',
+                    caption: `${month} 월 결정 시간 대비 사용 시간`,
+                    rows: meters,
+                    minutes: hoursText,
+                    withName: false,
+                  })
+                : html`<p>이번 달에 결정된 지원 시간이 없습니다.</p>`,
+          },
+        );
+      onAction(main, 'retry-meter', loadMeter);
+      void loadMeter();
       const box = main.querySelector<HTMLElement>('#my-services')!;
       const load = () =>
         loadInto<{ items: OwnMatching[] }>(ctx, box, {

@@ -1,5 +1,6 @@
 import type { Copayment } from '#functions/claims/copay-contract';
 import { button } from '../components/button.ts';
+import { selectField } from '../components/form-field.ts';
 import { notice, spinner } from '../components/notice.ts';
 import { dataTable, emptyState } from '../components/table.ts';
 import { apiPost } from '../core/api.ts';
@@ -59,7 +60,7 @@ export function agencyCopayPage(ctx: PageContext): PageView {
               { header: '월', cell: (c) => c.month },
               { header: '근로자', rowHeader: true, cell: (c) => c.workerName },
               { header: '지원 시간', cell: (c) => `${hoursText(c.supportedMinutes)}시간` },
-              { header: '본인부담금', cell: (c) => won(c.amount) },
+              { header: '본인부담금', cell: (c) => amountWithReason(c) },
               { header: '받은 금액', cell: (c) => won(c.paid) },
               { header: '남은 금액', cell: (c) => won(c.balance) },
               { header: '받은 기록', cell: (c) => paymentsText(c) },
@@ -121,9 +122,27 @@ export function agencyCopayPage(ctx: PageContext): PageView {
   };
 }
 
+/** 본인부담금 with why it is 0 when the worker was exempt (C7). */
+function amountWithReason(c: CopaymentView): SafeHtml {
+  return c.exemptReason ? html`${won(c.amount)}<br><span>${c.exemptReason}</span>` : html`${won(c.amount)}`;
+}
+
+/** 기준년월 (seed 000): one month of the worker's co-payments, or 전체. */
+function monthFilter(months: readonly string[], chosen: string): SafeHtml {
+  return html`<div class="app-search-form">${selectField({
+    id: 'my-copay-month',
+    name: 'month',
+    label: '기준년월',
+    options: [{ value: '', label: '전체' }, ...months.map((m) => ({ value: m, label: m }))],
+    value: chosen,
+  })}</div>`;
+}
+
 export function myCopayPage(ctx: PageContext): PageView {
   let main: HTMLElement;
   let rows: CopaymentView[] = [];
+  let all: CopaymentView[] = [];
+  let chosenMonth = '';
 
   async function load(): Promise<void> {
     const body = main.querySelector<HTMLElement>('#my-copay-body')!;
@@ -133,9 +152,16 @@ export function myCopayPage(ctx: PageContext): PageView {
       retry: 'retry',
     });
     if (loaded === undefined) return;
-    rows = loaded.copayments;
+    all = loaded.copayments;
+    render(body);
+  }
+
+  function render(body: HTMLElement): void {
+    const months = [...new Set(all.map((r) => r.month))].sort().reverse();
+    if (chosenMonth && !months.includes(chosenMonth)) chosenMonth = '';
+    rows = chosenMonth ? all.filter((r) => r.month === chosenMonth) : all;
     const agencies = [...new Map(rows.map((r) => [r.agencyId, r.agencyName])).entries()];
-    body.innerHTML = html`<div id="my-copay-message"></div>${
+    body.innerHTML = html`<div id="my-copay-message"></div>${all.length ? monthFilter(months, chosenMonth) : ''}${
       rows.length
         ? html`${dataTable({
             id: 'my-copay-table',
@@ -144,7 +170,7 @@ export function myCopayPage(ctx: PageContext): PageView {
               { header: '월', rowHeader: true, cell: (c) => c.month },
               { header: '수행기관', cell: (c) => c.agencyName },
               { header: '지원 시간', cell: (c) => `${hoursText(c.supportedMinutes)}시간` },
-              { header: '본인부담금', cell: (c) => won(c.amount) },
+              { header: '본인부담금', cell: (c) => amountWithReason(c) },
               { header: '낸 금액', cell: (c) => won(c.paid) },
               { header: '남은 금액', cell: (c) => won(c.balance) },
               { header: '납부 기록', cell: (c) => paymentsText(c) },
@@ -162,6 +188,14 @@ export function myCopayPage(ctx: PageContext): PageView {
     content: html`<div id="my-copay-body">${spinner('본인부담금을 불러오는 중입니다…')}</div>`,
     mount(m) {
       main = m;
+      main.addEventListener('change', (event) => {
+        const select = event.target as HTMLSelectElement;
+        if (select.id !== 'my-copay-month') return;
+        chosenMonth = select.value;
+        render(main.querySelector<HTMLElement>('#my-copay-body')!);
+        main.querySelector<HTMLElement>('#my-copay-month')?.focus();
+        ctx.announce(`${chosenMonth || '전체'} 본인부담금 ${rows.length}건`);
+      });
       main.addEventListener('click', async (event) => {
         const el = (event.target as Element).closest<HTMLElement>('[data-action]');
         if (!el) return;

@@ -32,6 +32,7 @@ import {
   type WorkerLine,
   won,
 } from './model.ts';
+import { exemptionNotes, precheckLink } from './precheck-page.ts';
 
 // 사업비 신청 (SPEC C5): the agency starts, reviews and submits its month; the branch approves or
 // returns it with a reason. Both see the same claim, its status and its history; every figure opens
@@ -197,6 +198,7 @@ ${listTable(claims, base, internal)}`
     <p class="form-hint" id="claim-month-hint">근무이력 비교를 마치고 월 제출한 달만 계산할 수 있습니다. 예: ${previousMonthInKorea()}</p>
   </div>
   <div class="app-form-actions">${button({ label: '사업비 계산 시작', type: 'submit', size: 'large' })}</div>
+  ${precheckLink(previousMonthInKorea())}
   <div id="claim-start-result"></div>
 </form>`;
 
@@ -413,6 +415,7 @@ ${facts([
 ])}
 ${agencySection(c)}
 ${status}
+${side === 'agency' && c.waitingFor === 'agency' ? precheckLink(c.month) : ''}
 ${actions(c)}
 ${
   c.assistants.length
@@ -421,6 +424,7 @@ ${
 <h2 class="app-section-title">근로지원인 사업비 내용</h2>${claimMoneyTable(c)}
 <h2 class="app-section-title">근로지원인별 금액</h2>${moneyTable(c.assistants, c.totals)}
 <h2 class="app-section-title">근로자별 본인부담금</h2>${workerTable(c.workers)}
+${exemptionNotes(c.workers)}
 <h2 class="app-section-title">금액의 근거</h2>${c.assistants.map((l, i) => whySection(l, i, c))}`
     : c.status === 'computing'
       ? ''

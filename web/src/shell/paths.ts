@@ -14,3 +14,7 @@ export function inboxPathFor(roles: readonly string[]): string | undefined {
   if (roles.includes('agency') || roles.includes('trainer')) return AGENCY_INBOX_PATH;
   return undefined;
 }
+
+/** 근무이력 비교 and 매칭 관리 of the agency (web/src/attendance, web/src/matching), linked from the month-end pre-check. */
+export const AGENCY_COMPARISON_PATH = '/agency/comparison';
+export const AGENCY_MATCHINGS_PATH = '/agency/matchings';
