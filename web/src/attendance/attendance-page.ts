@@ -32,7 +32,10 @@ import {
 // could not match. Below: the month's imports and the attendance now in use, per assistant and day.
 
 export const ATTENDANCE_PATH = '/agency/attendance';
-export const COMPARISON_PATH = '/agency/comparison';
+
+import { AGENCY_COMPARISON_PATH } from '../shell/paths.ts';
+
+export const COMPARISON_PATH = AGENCY_COMPARISON_PATH;
 const TITLE = '출퇴근 관리';
 const FIELD_IDS = { month: 'at-month', uploadId: 'at-file', file: 'at-file' };
 

@@ -23,7 +23,9 @@ import type { PageContext, PageView } from '../shell/app.ts';
 // more than three workers at once, or hours beyond the decision), the matchings in force with their
 // history per worker and per assistant, and ending a matching with a date and a reason.
 
-export const MATCHINGS_PATH = '/agency/matchings';
+import { AGENCY_MATCHINGS_PATH } from '../shell/paths.ts';
+
+export const MATCHINGS_PATH = AGENCY_MATCHINGS_PATH;
 
 const REQUEST_COLUMNS: Column<ApplicationView>[] = [
   { header: '근로자', cell: (a) => a.applicantName, rowHeader: true, width: 'narrow' },
