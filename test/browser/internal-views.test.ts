@@ -28,7 +28,9 @@ describe('the branch and hq views of the agencies’ screens (issue 15 §3)', ()
     // the menu leads to the six screens (the header's menu and the system home's cards)
     await page.goto('/internal');
     for (const path of ['activity-logs', 'attendance-comparison', 'assistants', 'matchings', 'leave', 'payroll']) {
-      await expect.poll(() => page.locator(`a[href="/internal/${path}"]`).count(), path).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator(`a[href="/internal/${path}"]`).count(), { message: path })
+        .toBeGreaterThan(0);
     }
 
     // 활동일지 관리
@@ -148,7 +150,7 @@ describe('the branch and hq views of the agencies’ screens (issue 15 §3)', ()
     await page.locator('#ip-table-0').waitFor();
     const payroll = await headersOf(page, '#ip-table-0');
     expect(payroll.slice(0, 5)).toEqual(['수행기관', '급여연월', '근로지원인명', '생년월일', '입사일']);
-    expect(payroll).toEqual(expect.arrayContaining(['기본급(서비스)', '국민연금', '지방소득세', '실지급액']));
+    expect(payroll).toEqual(expect.arrayContaining(['기본급', '국민연금', '지방소득세', '실지급액']));
     expect(payroll).not.toContain('선택');
     expect(await page.locator('main input[type="checkbox"]').count()).toBe(0);
     await expectNoAxeViolations(page);
@@ -165,14 +167,14 @@ describe('the branch and hq views of the agencies’ screens (issue 15 §3)', ()
     const names = async () => page.locator('main h3.app-section-title').allTextContents();
     expect(await names()).toEqual(expect.arrayContaining(['한빛근로지원센터', '늘봄장애인자립지원센터']));
 
-    await page.getByLabel('관할지사').selectOption({ label: '경기지사' });
+    await page.locator('#ip-branch').selectOption({ label: '경기지사' });
     await page.getByRole('button', { name: '조회', exact: true }).click();
     await page.waitForURL(/branchId=BR-GYEONGGI/);
     await page.locator('#ip-table-0').waitFor();
     expect(await names()).toEqual(['늘봄장애인자립지원센터']);
 
     // the 수행기관 choices are the chosen branch's agencies
-    const agency = page.getByLabel('수행기관');
+    const agency = page.locator('#ip-agency');
     await expect.poll(() => agency.locator('option').allTextContents()).toContain('다온직업재활협회');
     expect(await agency.locator('option').allTextContents()).not.toContain('한빛근로지원센터');
     await agency.selectOption({ label: '늘봄장애인자립지원센터' });

@@ -51,7 +51,9 @@ export function listTable(
   const { columns, rows, totals } = list.table;
   const pick = !options.readOnly;
   const agency = options.readOnly && list.agencyName;
-  return html`<div class="krds-table-wrap app-payroll-table">
+  // without a checkbox or link inside, the wide table is focusable itself, so a keyboard can scroll it
+  const region = pick ? html`` : html` tabindex="0" role="region" aria-label="${list.agencyName ?? ''} 급여 목록 표"`;
+  return html`<div class="krds-table-wrap app-payroll-table"${region}>
   <table class="tbl col data" id="${options.id ?? 'payroll-table'}">
     <caption>${agency ? `${list.agencyName} ` : ''}${monthLabel(list.month)} 급여 목록 (${list.count}건)${list.problems ? ` · 항목을 고쳐야 하는 급여 ${list.problems}건` : ''}</caption>
     <thead><tr>${pick ? html`<th scope="col" class="app-no-print">선택</th>` : ''}${agency ? html`<th scope="col">수행기관</th>` : ''}${columns.map((c) => html`<th scope="col">${c.header}</th>`)}</tr></thead>
