@@ -7,9 +7,10 @@ import { actsAsActivityStaff, actsForAgency, holds, type Target } from '#commons
 import { getOrganisation } from '#functions/agencies/repository';
 import { DISABILITY_TYPES, label, SUPPORT_TYPES } from '#functions/applications/codes';
 import { getApplication } from '#functions/applications/repository';
-import { inForce, listByAgency, listByAssistant, listByWorker } from '#functions/matching/repository';
+import { inForce, listByAssistant, listByWorker } from '#functions/matching/repository';
 import * as clock from '#kernel/clock';
-import { getRound, listAgencyRounds, listPairRounds } from './consent-repository.ts';
+import { agencyMonthLogs } from './agency-month.ts';
+import { getRound, listPairRounds } from './consent-repository.ts';
 import { monthText, roundView } from './consent-service.ts';
 import { activityLogPdf, type LogDocumentRound } from './document.ts';
 import type { ActivityLogEntryItem, ConsentRoundItem } from './entities.ts';
@@ -30,7 +31,7 @@ import {
   monthQuery,
   workersResponse,
 } from './entry-contract.ts';
-import { getEntry, listAgencyMonth, listPairMonth } from './entry-repository.ts';
+import { getEntry, listPairMonth } from './entry-repository.ts';
 import { ENTRY_LABELS, monthRows, monthTotals } from './entry-rules.ts';
 import {
   assistantScope,
@@ -408,58 +409,21 @@ export const entryRoutes = [
       const agency = await getOrganisation(params.organisationId);
       if (agency?.kind !== 'agency') throw new NotFound('수행기관');
       allow({ agencyId: agency.organisationId, branchId: agency.branchId });
-      const [entries, rounds, matchings] = await Promise.all([
-        listAgencyMonth(agency.organisationId, query.month, query.assistantId, query.workerId),
-        listAgencyRounds(agency.organisationId, query.month),
-        listByAgency(agency.organisationId),
-      ]);
+      const { logs, filters, subjects } = await agencyMonthLogs(agency.organisationId, query);
       await recordPersonalDataRead(caller!, {
         action: 'activityLog.agencyList',
         targetType: 'organisation',
         targetId: `${agency.organisationId}#${query.month}`,
         branchId: agency.branchId,
-        subjects: [...entries, ...rounds, ...matchings].flatMap((item) => [item.workerId, item.assistantUserId]),
+        subjects,
       });
-      const groups = new Map<string, ActivityLogEntryItem[]>();
-      for (const entry of entries) {
-        const key = `${entry.assistantId}|${entry.workerId}`;
-        groups.set(key, [...(groups.get(key) ?? []), entry]);
-      }
-      const logs = [...groups.values()]
-        .map((items) => {
-          const first = items[0]!;
-          const pairRounds = rounds
-            .filter((r) => r.assistantId === first.assistantId && r.workerId === first.workerId)
-            .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
-          return {
-            assistantId: first.assistantId,
-            assistantName: first.assistantName,
-            workerId: first.workerId,
-            workerName: first.workerName,
-            rows: monthRows(items.map(listed)),
-            totals: monthTotals(items.map(listed)),
-            rounds: pairRounds.map(roundView),
-          };
-        })
-        .sort(
-          (a, b) =>
-            a.assistantName.localeCompare(b.assistantName, 'ko') || a.workerName.localeCompare(b.workerName, 'ko'),
-        );
-      const unique = <T extends { id: string }>(list: T[]) => [...new Map(list.map((x) => [x.id, x])).values()];
       return {
         body: {
           agencyId: agency.organisationId,
           agencyName: agency.name,
           month: query.month,
           logs,
-          filters: {
-            assistants: unique(matchings.map((m) => ({ id: m.assistantId, name: m.assistantName }))).sort((a, b) =>
-              a.name.localeCompare(b.name, 'ko'),
-            ),
-            workers: unique(matchings.map((m) => ({ id: m.workerId, name: m.workerName }))).sort((a, b) =>
-              a.name.localeCompare(b.name, 'ko'),
-            ),
-          },
+          filters,
         },
       };
     },

@@ -21,11 +21,14 @@ import { defineRoute } from '#commons/http/route';
 import { decryptField, encryptField, piiKeys } from '#commons/pii';
 import { agencyOf } from '#commons/policy';
 import { maskRrn } from '#commons/rrn';
+import { agenciesInScope } from '#functions/agencies/agency-scope';
 import { getOrganisation } from '#functions/agencies/repository';
+import { scopeQueryFields } from '#functions/agencies/scope-contract';
 import { readyUpload } from '#functions/files/repository';
 import { getProfile } from '#functions/identity/repository';
 import * as clock from '#kernel/clock';
-import { idField, textField } from '#kernel/fields';
+import { monthField, textField } from '#kernel/fields';
+import { lastDayOfMonth } from '#kernel/korea-time';
 import { checkResult, DISQUALIFICATION_CODES, foundLabels } from './disqualifications.ts';
 import type { AssistantItem } from './entities.ts';
 import { activeMatchingsOf } from './matchings.ts';
@@ -73,6 +76,18 @@ import {
 // resident number encrypted, contact, employment dates, status, the four insurances and the
 // qualification-restriction checks with evidence. A full resident number is shown only with a
 // reason, and that read is audited.
+
+/** The register's list: an agency's own, or (branch, hq) the agencies in scope; 기준년월 keeps those employed in it. */
+const assistantListQuery = z.object({
+  ...scopeQueryFields,
+  status: z.enum(ASSISTANT_STATUSES, { error: '상태를 목록에서 골라 주세요.' }).optional(),
+  month: monthField('기준년월').optional(),
+});
+
+/** Employed some day of the month: hired by its last day and not left before its first. */
+function employedInMonth(item: AssistantItem, month: string): boolean {
+  return item.hireDate <= lastDayOfMonth(month) && (!item.leaveDate || item.leaveDate >= `${month}-01`);
+}
 
 export function ownAgency(caller: Caller, chosen?: string): string {
   const agencyId = chosen ?? agencyOf(caller);
@@ -212,25 +227,31 @@ export const registryRoutes = [
   defineRoute({
     method: 'GET',
     path: '/assistants',
-    summary: '수행기관의 근로지원인 목록(상태별)',
+    summary:
+      '근로지원인 목록(상태별): 수행기관은 소속 근로지원인, 지사·본부는 범위 안 수행기관들의 근로지원인 (읽기 전용)',
     response: assistantList,
-    access: { action: 'list', resource: 'assistant', roles: ['agency'] },
-    query: z.object({
-      agencyId: idField('수행기관', 40).optional(),
-      status: z.enum(ASSISTANT_STATUSES, { error: '상태를 목록에서 골라 주세요.' }).optional(),
-    }),
-    labels: { agencyId: '수행기관', status: '상태' },
+    access: { action: 'list', resource: 'assistant', roles: ['agency', 'branch', 'hq'] },
+    query: assistantListQuery,
+    labels: { branchId: '관할지사', agencyId: '수행기관', status: '상태', month: '기준년월' },
     handle: async ({ query, caller, allow }) => {
-      const agencyId = ownAgency(caller!, query.agencyId);
-      allow({ agencyId });
-      const items = (await listAssistantsByAgency(agencyId, query.status))
-        .sort((a, b) => a.name.localeCompare(b.name, 'ko'))
+      // an agency reads its own register; branch and hq read every agency in their scope (internal system)
+      const ownAgencyId = agencyOf(caller!);
+      const agencies = ownAgencyId
+        ? [{ organisationId: ownAgency(caller!, query.agencyId) }]
+        : await agenciesInScope(caller!, query, allow);
+      if (ownAgencyId) allow({ agencyId: agencies[0]!.organisationId });
+      const registered = (
+        await Promise.all(agencies.map((agency) => listAssistantsByAgency(agency.organisationId, query.status)))
+      ).flat();
+      const items = registered
+        .filter((item) => !query.month || employedInMonth(item, query.month))
+        .sort((a, b) => a.name.localeCompare(b.name, 'ko') || a.agencyName.localeCompare(b.agencyName, 'ko'))
         .map(assistantView);
       // the list carries the 자격제한 findings and contact details of each person
       await recordPersonalDataRead(caller!, {
         action: 'assistant.list',
-        targetType: 'agency',
-        targetId: agencyId,
+        targetType: ownAgencyId ? 'agency' : 'organisations',
+        targetId: ownAgencyId ? agencies[0]!.organisationId : (query.agencyId ?? query.branchId ?? 'scope'),
         subjects: items.map((item) => item.userId ?? item.assistantId),
       });
       return { body: { items, count: items.length } };

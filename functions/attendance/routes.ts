@@ -4,9 +4,9 @@ import { Conflict, NotFound, ValidationFailed } from '#commons/errors';
 import { defineRoute } from '#commons/http/route';
 import { getOrganisation } from '#functions/agencies/repository';
 import { DECLARED_FILE_LABELS } from '#functions/files/contract';
-import { attendanceOf } from '#kernel/attendance-kinds';
 import * as clock from '#kernel/clock';
-import { FINDING_TYPES, findingType, openBlocking, reasonProblem } from './comparison.ts';
+import { reasonProblem } from './comparison.ts';
+import { comparisonView } from './comparison-view.ts';
 import {
   comparisonQuery,
   comparisonResponse,
@@ -29,6 +29,7 @@ import {
   uploadProgressResponse,
 } from './contract.ts';
 import type { AttendanceImportItem } from './entities.ts';
+import { overviewRoutes } from './overview-routes.ts';
 import { errorReportCsv } from './report.ts';
 import { getImport, getMonth, getUploadRequest, listImports, saveJustification, saveTolerance } from './repository.ts';
 import { compareAgencyMonth, startAttendanceUpload, submitMonth } from './service.ts';
@@ -218,84 +219,15 @@ export const attendanceRoutes = [
     labels: LABELS,
     handle: async ({ params, query, caller, allow }) => {
       const agency = await agencyOf(params.organisationId, allow);
-      const comparison = await compareAgencyMonth(agency.organisationId, query.month);
+      const { view, subjects } = await comparisonView(agency, query);
       await recordPersonalDataRead(caller!, {
         action: 'attendance.compare',
         targetType: 'organisation',
         targetId: `${agency.organisationId}#${query.month}`,
         branchId: agency.branchId,
-        subjects: [
-          ...comparison.logs.flatMap((log) => [log.workerId, log.assistantId]),
-          ...comparison.records.map((record) => record.assistantId),
-        ],
+        subjects,
       });
-      const names = new Map<string, string>();
-      for (const log of comparison.logs) names.set(log.assistantId, log.assistantName);
-      for (const record of comparison.records)
-        if (!names.has(record.assistantId)) names.set(record.assistantId, record.name);
-      const days = new Map<string, { assistantId: string; date: string }>();
-      for (const x of [...comparison.records, ...comparison.logs]) {
-        days.set(`${x.date}|${x.assistantId}`, { assistantId: x.assistantId, date: x.date });
-      }
-      const rows = [...days.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([, { assistantId, date }]) => {
-          const findings = comparison.findings.filter((f) => f.assistantId === assistantId && f.date === date);
-          return {
-            assistantId,
-            assistantName: names.get(assistantId) ?? assistantId,
-            date,
-            attendance: comparison.records
-              .filter((r) => r.assistantId === assistantId && r.date === date)
-              .sort((a, b) => a.clockIn.localeCompare(b.clockIn))
-              .map((r) => ({ clockIn: r.clockIn, clockOut: r.clockOut, overnight: r.overnight, row: r.row })),
-            logs: comparison.logs
-              .filter((l) => l.assistantId === assistantId && l.date === date)
-              .sort((a, b) => a.start.localeCompare(b.start))
-              .map((l) => ({
-                entryId: l.entryId,
-                workerName: l.workerName,
-                start: l.start,
-                end: l.end,
-                attendance: l.attendance,
-                attendanceLabel: attendanceOf(l.attendance).label,
-                consent: l.consent,
-              })),
-            findings: findings.map((f) => ({
-              ...f,
-              label: findingType(f.code).label,
-              ...(f.justification && { justification: f.justification }),
-            })),
-          };
-        })
-        .filter((row) => !query.assistantId || row.assistantId === query.assistantId)
-        .filter((row) => !query.code || row.findings.some((f) => f.code === query.code));
-      const open = openBlocking(comparison.findings);
-      return {
-        body: {
-          agencyId: agency.organisationId,
-          agencyName: agency.name,
-          month: query.month,
-          currentImportId: comparison.currentImportId,
-          toleranceMinutes: comparison.toleranceMinutes,
-          maxConcurrency: comparison.maxConcurrency,
-          summary: {
-            findings: comparison.findings.length,
-            blockingOpen: open.length,
-            justified: comparison.findings.filter((f) => f.justification).length,
-            notBlocking: comparison.findings.filter((f) => !f.blocking).length,
-          },
-          submission: comparison.submission,
-          canSubmit: !comparison.submission && comparison.currentImportId !== undefined && open.length === 0,
-          rows,
-          filters: {
-            assistants: [...names.entries()]
-              .map(([id, name]) => ({ id, name }))
-              .sort((a, b) => a.name.localeCompare(b.name, 'ko')),
-            codes: FINDING_TYPES.map((t) => ({ id: t.code, name: t.label, blocking: t.blocking })),
-          },
-        },
-      };
+      return { body: view };
     },
   }),
   defineRoute({
@@ -366,4 +298,6 @@ export const attendanceRoutes = [
       return { status: 201, body: submission };
     },
   }),
+  // the internal system's read-only view of every agency in scope
+  ...overviewRoutes,
 ];

@@ -6,10 +6,10 @@ import { smsToPerson } from '#commons/notify';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
 import type { AssistantItem } from '#functions/assistants/entities';
-import { getAssistant, listAssistantsByAgency, listAssistantsByUser } from '#functions/assistants/repository';
-import { listByAgency as listMatchingsByAgency } from '#functions/matching/repository';
+import { getAssistant, listAssistantsByUser } from '#functions/assistants/repository';
 import * as clock from '#kernel/clock';
 import { shiftDay } from '#kernel/korea-time';
+import { agencyLeaveRows } from './agency-list.ts';
 import {
   answerBody,
   assistantParams,
@@ -32,19 +32,10 @@ import type { LeaveExcessReasonItem, LeaveNoticeItem } from './entities.ts';
 import { employedIn } from './inputs.ts';
 import { leaveNoticePdf } from './notice-pdf.ts';
 import { assistantOfNoticeId, dateListProblems } from './notices.ts';
-import {
-  answerNotice,
-  createNotice,
-  getNotice,
-  getSetting,
-  listAgencyNotices,
-  listAgencyReasons,
-  listAgencySettings,
-  saveReason,
-  saveSetting,
-} from './repository.ts';
+import { overviewRoutes } from './overview-routes.ts';
+import { answerNotice, createNotice, getNotice, getSetting, saveReason, saveSetting } from './repository.ts';
 import { checkLeaveProfile, formatLeaveAmount } from './rules.ts';
-import { ledgerView, listRow, loadAssistantLeave, noticeView } from './service.ts';
+import { ledgerView, loadAssistantLeave, noticeView } from './service.ts';
 
 // 연차 관리 (SPEC D1): the agency's list by year (seed 000 columns and the masked mobile phone), one
 // assistant's ledger with use by month and the promotion notices (§61) to issue, the setting the
@@ -68,14 +59,6 @@ const LABELS = {
   reason: '초과 사용 사유',
   revision: '불러온 버전',
 };
-
-const LIST_CONCURRENCY = 5;
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-}
 
 const currentYear = () => Number(clock.today().slice(0, 4));
 
@@ -133,43 +116,13 @@ export const leaveRoutes = [
       allow({ agencyId: agency.organisationId, branchId: agency.branchId });
       const year = query.year ?? currentYear();
       const day = clock.today();
-      // one Query per kind of record for the whole agency; only the activity log is read per assistant
-      const [assistants, settings, reasons, notices, matchings] = await Promise.all([
-        listAssistantsByAgency(agency.organisationId),
-        listAgencySettings(agency.organisationId),
-        listAgencyReasons(agency.organisationId),
-        listAgencyNotices(agency.organisationId),
-        listMatchingsByAgency(agency.organisationId),
-      ]);
-      const settingOf = new Map(settings.map((s) => [s.assistantId, s]));
-      const reasonsOf = groupBy(reasons, (r) => r.assistantId);
-      const noticesOf = groupBy(notices, (n) => n.assistantId);
-      const matchingsOf = groupBy(matchings, (m) => m.assistantId);
-      const employed = assistants
-        .filter((a) => employedIn(year, a.hireDate, a.leaveDate) && `${year}-01-01` <= day)
-        .sort((a, b) => a.name.localeCompare(b.name, 'ko') || a.assistantId.localeCompare(b.assistantId));
-      const rows = [];
-      // a few assistants at a time: each reads its activity log (paged Queries)
-      for (let i = 0; i < employed.length; i += LIST_CONCURRENCY) {
-        const batch = employed.slice(i, i + LIST_CONCURRENCY);
-        const leaves = await Promise.all(
-          batch.map((assistant) =>
-            loadAssistantLeave(assistant, year, day, {
-              setting: settingOf.get(assistant.assistantId) ?? null,
-              reasons: reasonsOf.get(assistant.assistantId) ?? [],
-              notices: noticesOf.get(assistant.assistantId) ?? [],
-              matchings: matchingsOf.get(assistant.assistantId) ?? [],
-            }),
-          ),
-        );
-        rows.push(...leaves.map(listRow));
-      }
+      const { rows, subjects } = await agencyLeaveRows(agency.organisationId, year, day);
       await recordPersonalDataRead(caller!, {
         action: 'leave.list',
         targetType: 'organisation',
         targetId: `${agency.organisationId}#${year}`,
         branchId: agency.branchId,
-        subjects: employed.map((assistant) => assistant.userId ?? assistant.assistantId),
+        subjects,
       });
       return { body: { agencyId: agency.organisationId, agencyName: agency.name, year, asOf: day, rows } };
     },
@@ -525,4 +478,6 @@ export const leaveRoutes = [
       return { body: { year, asOf: day, employments } };
     },
   }),
+  // the internal system's read-only view of every agency in scope
+  ...overviewRoutes,
 ];

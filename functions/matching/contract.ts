@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SUPPORT_TYPE_CODES } from '#functions/applications/codes';
-import { dayField, idField, textField, timeOfDayField } from '#kernel/fields';
+import { dayField, idField, monthField, textField, timeOfDayField, yearField } from '#kernel/fields';
 
 // The matching capability's contract: what its routes take and answer. The web infers its types from here.
 
@@ -50,6 +50,9 @@ export const listMatchingsQuery = z.object({
   workerId: idField('근로자', 40).optional(),
   assistantId: idField('근로지원인', 43).optional(),
   status: z.enum(MATCHING_STATUSES, { error: '매칭 상태를 목록에서 골라 주세요.' }).optional(),
+  // the internal system's 매칭 관리: matchings in force some day of the year or month
+  year: yearField('연도').optional(),
+  month: monthField('월').optional(),
 });
 
 export const matchingParams = z.object({

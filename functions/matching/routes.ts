@@ -17,7 +17,7 @@ import type { AssistantItem } from '#functions/assistants/entities';
 import { loadAssistant } from '#functions/assistants/repository';
 import { ASSISTANT_STATUS_LABELS, canBeMatched, qualificationState } from '#functions/assistants/rules';
 import * as clock from '#kernel/clock';
-import { koreaDay, shiftDay } from '#kernel/korea-time';
+import { koreaDay, lastDayOfMonth, shiftDay } from '#kernel/korea-time';
 import {
   createMatchingBody,
   endMatchingBody,
@@ -153,6 +153,13 @@ async function scopeOf(caller: Caller, query: { agencyId?: string; branchId?: st
   return { target: {}, branchIds: BRANCHES.map((b) => b.branchId) };
 }
 
+/** In force some day of the month (else of the year) the query names; no period, every matching. */
+function inPeriod(m: { startDate: string; endDate: string }, query: { year?: number; month?: string }): boolean {
+  const from = query.month ? `${query.month}-01` : query.year ? `${query.year}-01-01` : undefined;
+  const to = query.month ? lastDayOfMonth(query.month) : query.year ? `${query.year}-12-31` : undefined;
+  return (!from || m.endDate >= from) && (!to || m.startDate <= to);
+}
+
 export const matchingRoutes = [
   defineRoute({
     method: 'POST',
@@ -265,6 +272,8 @@ export const matchingRoutes = [
       workerId: '근로자',
       assistantId: '근로지원인',
       status: '매칭 상태',
+      year: '연도',
+      month: '월',
     },
     handle: async ({ query, caller, allow }) => {
       const scope = await scopeOf(caller!, query);
@@ -278,6 +287,7 @@ export const matchingRoutes = [
       const visible = items
         .filter((m) => (scope.agencyId ? m.agencyId === scope.agencyId : scope.branchIds.includes(m.branchId)))
         .filter((m) => !query.status || m.status === query.status)
+        .filter((m) => inPeriod(m, query))
         .sort((a, b) => b.startDate.localeCompare(a.startDate) || b.createdAt.localeCompare(a.createdAt));
       await recordPersonalDataRead(caller!, {
         action: 'matching.list',

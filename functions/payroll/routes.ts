@@ -5,8 +5,7 @@ import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#commons/er
 import { defineRoute } from '#commons/http/route';
 import type { Target } from '#commons/policy';
 import { getOrganisation } from '#functions/agencies/repository';
-import type { AssistantItem } from '#functions/assistants/entities';
-import { getAssistant, listAssistantsByAgency, listAssistantsByUser } from '#functions/assistants/repository';
+import { getAssistant, listAssistantsByUser } from '#functions/assistants/repository';
 import * as clock from '#kernel/clock';
 import { isMonthOver } from '#kernel/korea-time';
 import {
@@ -26,14 +25,15 @@ import {
   settingsResponse,
 } from './contract.ts';
 import type { PayrollRecordItem } from './entities.ts';
-import { applyItemChange, type ListRecord, listTable, parsePayrollId, payrollIdOf, settingsProblems } from './month.ts';
+import { applyItemChange, parsePayrollId, payrollIdOf, settingsProblems } from './month.ts';
+import { monthTable } from './month-table.ts';
+import { overviewRoutes } from './overview-routes.ts';
 import { paySlipPdf } from './pay-slip.ts';
 import { payrollWorkbook } from './payroll-export.ts';
 import {
   getRecord,
   getSettings,
   listAssistantRecords,
-  listMonth,
   parseItems,
   RACE_MESSAGE,
   saveRecord,
@@ -110,30 +110,6 @@ function recordView(record: PayrollRecordItem) {
     computedAt: record.computedAt,
     updatedAt: record.updatedAt,
   };
-}
-
-function listRecord(record: PayrollRecordItem, assistant: AssistantItem | undefined): ListRecord {
-  const slip = parse<PaySlip>(record.slip);
-  return {
-    payrollId: payrollIdOf(record.agencyId, record.month, record.assistantId),
-    month: record.month,
-    assistantName: record.assistantName,
-    birthDate: assistant?.birthDate,
-    hireDate: assistant?.hireDate,
-    status: record.status,
-    issue: issueState(record),
-    minutes: JSON.parse(record.minutes),
-    ...(slip ? { slip } : {}),
-  };
-}
-
-/** The month's list (seed 000 급여 목록), with the birth and hire dates from the register (one Query). */
-async function monthTable(agencyId: string, month: string, picked?: ReadonlySet<string>) {
-  const [all, assistants] = await Promise.all([listMonth(agencyId, month), listAssistantsByAgency(agencyId)]);
-  const records = picked ? all.filter((r) => picked.has(payrollIdOf(r.agencyId, r.month, r.assistantId))) : all;
-  const byId = new Map(assistants.map((a) => [a.assistantId, a]));
-  const table = listTable(records.map((r) => listRecord(r, byId.get(r.assistantId))));
-  return { records, table };
 }
 
 /** The month's list as a workbook (all of it, or the rows picked), recorded as a read of each person on it. */
@@ -457,4 +433,6 @@ export const payrollRoutes = [
       };
     },
   }),
+  // the internal system's read-only view of every agency in scope
+  ...overviewRoutes,
 ];

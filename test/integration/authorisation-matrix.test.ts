@@ -269,7 +269,11 @@ const PEOPLE_SCOPE_PROBES: Record<string, Probe[]> = {
       { path: '/assistants', body: assistantProbe('AG-DAON') },
     ),
   ],
-  'GET /assistants': [asAgency(...query('/assistants', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-DAON' }))],
+  'GET /assistants': [
+    asAgency(...query('/assistants', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-DAON' })),
+    asBranch(...query('/assistants', { branchId: 'BR-SEOUL' }, { branchId: 'BR-GYEONGGI' })),
+    asBranch(...query('/assistants', { agencyId: 'AG-HANBIT' }, { agencyId: 'AG-NEULBOM' })),
+  ],
   'GET /assistants/{assistantId}': [
     asAgency(...pair('/assistants/AS-DEMO-01', '/assistants/AS-DEMO-03')),
     asBranch(...pair('/assistants/AS-DEMO-01', '/assistants/AS-DEMO-02')),
@@ -855,7 +859,21 @@ const OVERSIGHT_SCOPE_PROBES: Record<string, Probe[]> = {
 };
 
 /** Scope probes per route. Routes that touch only the caller's own login need none (listed below). */
+// Issue 15 §3: the internal system's read-only views of every agency in scope (branch and hq only):
+// a branch names its own branch or one of its agencies; another branch's or agency's is refused.
+const overview = (path: string, period: Record<string, string>): Probe[] => [
+  asBranch(...query(path, { branchId: 'BR-SEOUL', ...period }, { branchId: 'BR-GYEONGGI', ...period })),
+  asBranch(...query(path, { agencyId: 'AG-HANBIT', ...period }, { agencyId: 'AG-NEULBOM', ...period })),
+];
+const VIEWS_SCOPE_PROBES: Record<string, Probe[]> = {
+  'GET /activity-log-overview': overview('/activity-log-overview', { month: activity.month }),
+  'GET /attendance-comparison-overview': overview('/attendance-comparison-overview', { month: activity.month }),
+  'GET /leave-overview': overview('/leave-overview', { year: activity.month.slice(0, 4) }),
+  'GET /payroll-overview': overview('/payroll-overview', { month: activity.month }),
+};
+
 const SCOPE_PROBES: Record<string, Probe[]> = {
+  ...VIEWS_SCOPE_PROBES,
   ...AGENCY_SCOPE_PROBES,
   ...PEOPLE_SCOPE_PROBES,
   ...ACTIVITY_SCOPE_PROBES,

@@ -9,6 +9,7 @@ import {
   newActivityLogPage,
 } from './assistant-pages.ts';
 import { CONSENT_PATH, consentListPage, consentRequestPage, consentSignPage } from './consent-pages.ts';
+import { INTERNAL_LOGS_PATH, internalActivityLogsPage } from './internal-page.ts';
 
 /** The activity screens (C1, C2), by URL; `new` comes before `:entryId` because the first match wins. */
 export const ACTIVITY_ROUTES: Route[] = [
@@ -20,4 +21,5 @@ export const ACTIVITY_ROUTES: Route[] = [
   { path: `${CONSENT_PATH}/:roundId`, system: 'portal', page: consentSignPage, roles: ['worker'] },
   { path: AGENCY_LOGS_PATH, system: 'agency', page: agencyActivityLogsPage, roles: ['agency'] },
   { path: `${AGENCY_LOGS_PATH}/:entryId`, system: 'agency', page: agencyEditLogPage, roles: ['agency'] },
+  { path: INTERNAL_LOGS_PATH, system: 'internal', page: internalActivityLogsPage, roles: ['branch', 'hq'] },
 ];

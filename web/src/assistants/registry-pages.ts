@@ -40,13 +40,28 @@ import { type AssistantView, EVIDENCE_ACCEPT, evidenceProblem, uploadEvidence } 
 
 export const ASSISTANTS_PATH = '/agency/assistants';
 
+/**
+ * The register's list. The internal system's read-only view puts each row's agency first and links
+ * each name to the internal system's read of the assistant.
+ */
+export function assistantListColumns(options: { internal?: boolean } = {}): Column<AssistantView>[] {
+  const base = options.internal ? '/internal/assistants' : ASSISTANTS_PATH;
+  return [
+    ...(options.internal
+      ? [{ header: '수행기관', cell: (a: AssistantView) => a.agencyName, width: 'medium' as const }]
+      : []),
+    {
+      header: '성명',
+      cell: (a) => html`<a href="${base}/${encodeURIComponent(a.assistantId)}">${a.name}</a>`,
+      rowHeader: true,
+      width: 'narrow',
+    },
+    ...LIST_COLUMNS,
+  ];
+}
+
+// every column after 성명, the same on both systems
 const LIST_COLUMNS: Column<AssistantView>[] = [
-  {
-    header: '성명',
-    cell: (a) => html`<a href="${ASSISTANTS_PATH}/${encodeURIComponent(a.assistantId)}">${a.name}</a>`,
-    rowHeader: true,
-    width: 'narrow',
-  },
   { header: '관리번호', cell: (a) => a.assistantId, width: 'medium' },
   { header: '생년월일', cell: (a) => a.birthDate, width: 'narrow' },
   { header: '휴대전화', cell: (a) => maskPhone(a.mobilePhone), width: 'medium' },
@@ -67,6 +82,8 @@ const LIST_COLUMNS: Column<AssistantView>[] = [
     },
   },
 ];
+
+const AGENCY_LIST_COLUMNS = assistantListColumns();
 
 export function assistantsPage(ctx: PageContext): PageView {
   const status = ctx.url.searchParams.get('status') ?? '';
@@ -96,7 +113,7 @@ export function assistantsPage(ctx: PageContext): PageView {
           retry: 'retry',
           render: ({ items }) =>
             items.length
-              ? html`<p class="app-count">총 <strong>${items.length}</strong>명</p>${dataTable({ id: 'assistants-table', caption: '우리 기관 근로지원인 목록', columns: LIST_COLUMNS, rows: items })}`
+              ? html`<p class="app-count">총 <strong>${items.length}</strong>명</p>${dataTable({ id: 'assistants-table', caption: '우리 기관 근로지원인 목록', columns: AGENCY_LIST_COLUMNS, rows: items })}`
               : emptyState('조건에 맞는 근로지원인이 없습니다.', '다른 상태를 골라 보거나 근로지원인을 등록해 주세요.'),
         });
       main.querySelector('#assistants-filter')!.addEventListener('submit', (event) => {

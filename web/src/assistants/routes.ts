@@ -5,6 +5,7 @@ import {
   agencyActivityApplicationsPage,
   myActivityApplicationsPage,
 } from './activity-pages.ts';
+import { INTERNAL_ASSISTANTS_PATH, internalAssistantsPage } from './internal-page.ts';
 import {
   ACTIVITY_APPLICATION_PATH,
   AGENCY_POSTINGS_PATH,
@@ -34,6 +35,7 @@ export const ASSISTANT_ROUTES: Route[] = [
   { path: '/agency/workforce', system: 'agency', page: workforcePage, roles: ['agency'] },
 
   { path: '/internal/workforce', system: 'internal', page: workforcePage },
+  { path: INTERNAL_ASSISTANTS_PATH, system: 'internal', page: internalAssistantsPage, roles: ['branch', 'hq'] },
   { path: '/internal/assistants/:assistantId', system: 'internal', page: assistantDetailPage },
 
   { path: JOBS_PATH, system: 'portal', page: jobsPage },

@@ -1,9 +1,9 @@
 import { monthInWords } from '#kernel/korea-time';
 import { button, buttonLink } from '../components/button.ts';
 import { facts } from '../components/facts.ts';
-import { nativeField, type Option, selectField, textareaField, textField } from '../components/form-field.ts';
+import { nativeField, type Option, selectField, textField } from '../components/form-field.ts';
 import { type FormProblemTarget, problemsOf, showProblems } from '../components/form-problems.ts';
-import { dataTable, emptyState } from '../components/table.ts';
+import { emptyState } from '../components/table.ts';
 import { apiPost, apiPut } from '../core/api.ts';
 import { koreanDateTime } from '../core/dates.ts';
 import { html, type SafeHtml } from '../core/html.ts';
@@ -11,9 +11,9 @@ import { loadSection } from '../core/page.ts';
 import { withQuery } from '../core/router.ts';
 import { singleFlight } from '../core/submit.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
-import { AGENCY_LOGS_PATH } from '../shell/paths.ts';
 import { ATTENDANCE_PATH, agencyIdOf, COMPARISON_PATH, monthOf } from './attendance-page.ts';
-import { type Comparison, type ComparisonRow, type FindingView, findingState, spanText } from './model.ts';
+import { dayTable } from './day-table.ts';
+import type { Comparison } from './model.ts';
 
 // 근무 이력 비교 (seed 000: 출퇴근 이력 ↔ 활동일지 비교 > 이상 여부 확인 > 사업비 신청을 위한 활동일지
 // 제출). Per assistant and day: the clock beside the logs, each finding in words with its figures and
@@ -22,74 +22,6 @@ import { type Comparison, type ComparisonRow, type FindingView, findingState, sp
 // tolerance, and submits the month once nothing blocks it.
 
 const TITLE = '근무 이력 비교';
-
-function findingItem(finding: FindingView, n: number): SafeHtml {
-  const state = findingState(finding);
-  return html`<li class="app-finding" data-finding-index="${n}">
-  <p><strong>[${state}] ${finding.label}</strong></p>
-  <p>${finding.message}</p>
-  ${
-    finding.justification
-      ? html`<p>소명: ${finding.justification.reason} (${finding.justification.by}, ${koreanDateTime(finding.justification.at)})</p>`
-      : ''
-  }
-  <p>${finding.entryIds.map(
-    (entryId, i) =>
-      html`<a href="${AGENCY_LOGS_PATH}/${encodeURIComponent(entryId)}">활동일지 고치기${finding.entryIds.length > 1 ? ` ${i + 1}` : ''}<span class="sr-only"> ${finding.date} ${finding.label}</span></a> `,
-  )}</p>
-  ${
-    finding.justification
-      ? ''
-      : html`<details class="app-justify">
-    <summary>소명하기<span class="sr-only"> ${finding.date} ${finding.label}</span></summary>
-    <form class="app-form" novalidate data-justify="${finding.id}" aria-label="${finding.date} ${finding.label} 소명">
-      ${textareaField({ id: `cf-reason-${n}`, name: 'reason', label: '소명 사유', value: '', maxLength: 500, rows: 3, required: true, hint: '활동일지를 고치지 않는 이유를 5자 이상 적어 주세요. 예: 출퇴근 앱 장애로 출근 기록이 늦게 찍힘' })}
-      <div class="app-form-actions">${button({ label: '소명 저장', type: 'submit', variant: 'secondary' })}</div>
-    </form>
-  </details>`
-  }
-</li>`;
-}
-
-function dayTable(rows: readonly ComparisonRow[], month: string): SafeHtml {
-  let n = 0;
-  const indexed = rows.map((row) => ({ row, findings: row.findings.map((f) => ({ f, n: n++ })) }));
-  return dataTable({
-    id: 'cf-days',
-    caption: `${monthInWords(month)} 근로지원인·날짜별 출퇴근 기록과 활동일지`,
-    columns: [
-      {
-        header: '날짜',
-        rowHeader: true,
-        width: 'medium',
-        cell: ({ row, findings }) => {
-          const open = findings.filter(({ f }) => f.blocking && !f.justification).length;
-          return html`${row.date}${open ? html`<br><strong>조치 필요 ${open}건</strong>` : ''}`;
-        },
-      },
-      { header: '근로지원인', cell: ({ row }) => row.assistantName, width: 'medium' },
-      {
-        header: '출퇴근 기록',
-        cell: ({ row }) => (row.attendance.length ? row.attendance.map(spanText).join(', ') : '없음'),
-        width: 'medium',
-      },
-      {
-        header: '활동일지',
-        cell: ({ row }) =>
-          row.logs.length
-            ? html`<ul>${row.logs.map((l) => html`<li>${l.start}~${l.end} ${l.attendanceLabel} (${l.workerName})</li>`)}</ul>`
-            : '없음',
-      },
-      {
-        header: '확인 사항',
-        width: 'wide',
-        cell: ({ findings }) =>
-          findings.length ? html`<ul>${findings.map(({ f, n }) => findingItem(f, n))}</ul>` : '일치',
-      },
-    ],
-    rows: indexed,
-  });
-}
 
 export function comparisonPage(initial: PageContext): PageView {
   let ctx = initial;

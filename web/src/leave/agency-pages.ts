@@ -12,6 +12,7 @@ import { loadSection, onAction } from '../core/page.ts';
 import { refused, singleFlight } from '../core/submit.ts';
 import { ownAgencyOf } from '../core/viewer.ts';
 import type { PageContext, PageView } from '../shell/app.ts';
+import { leaveListTable, pair } from './list-table.ts';
 import {
   AGENCY_LEAVE_PATH,
   amount,
@@ -19,7 +20,6 @@ import {
   LEAVE_TYPES,
   type LeaveList,
   type Ledger,
-  type ListRow,
   NOTICE_STATUS_LABELS,
   type NoticeView,
   type PlannedNotice,
@@ -38,74 +38,6 @@ const LEDGER_TITLE = '연차 대장';
 
 const yearOptions = (): Option[] =>
   [0, 1, 2, 3].map((back) => ({ value: String(thisYear() - back), label: `${thisYear() - back}년` }));
-
-const pair = (g: { accruedMinutes: number; usedMinutes: number }, daily: number) =>
-  `${amount(g.accruedMinutes, daily)} / ${amount(g.usedMinutes, daily)}`;
-
-const sum = (
-  a: { accruedMinutes: number; usedMinutes: number },
-  b: { accruedMinutes: number; usedMinutes: number },
-) => ({
-  accruedMinutes: a.accruedMinutes + b.accruedMinutes,
-  usedMinutes: a.usedMinutes + b.usedMinutes,
-});
-
-/** One month of the list: each leave kind used that month (연차 without its restricted days), or -. */
-function monthUse(r: ListRow, month: number): SafeHtml | string {
-  const used = LEAVE_TYPES.map(({ type, label }) => ({
-    label,
-    minutes:
-      type === 'annualLeave' ? (r.annualLeaveByMonthExcludingRestricted[month] ?? 0) : (r.byMonth[type][month] ?? 0),
-  })).filter((u) => u.minutes > 0);
-  if (used.length === 0) return '-';
-  return html`${used.map((u) => html`<span class="app-nowrap">${u.label} ${amount(u.minutes, r.dailyMinutes)}</span> `)}`;
-}
-
-function listTable(list: LeaveList): SafeHtml {
-  const months = Array.from({ length: 12 }, (_, i) => i);
-  return dataTable({
-    id: 'leave-list',
-    caption: `${list.agencyName} ${list.year}년 연차관리 목록 (${list.rows.length}건, ${list.asOf} 기준)`,
-    columns: [
-      { header: '관리번호', cell: (r) => r.assistantId },
-      {
-        header: '성명',
-        rowHeader: true,
-        cell: (r) =>
-          html`<a href="${AGENCY_LEAVE_PATH}/${encodeURIComponent(r.assistantId)}?year=${String(list.year)}">${r.name}</a>`,
-      },
-      { header: '생년월일', cell: (r) => r.birthDate },
-      { header: '휴대전화', cell: (r) => r.phone },
-      { header: '입사일자', cell: (r) => r.hireDate },
-      { header: '퇴사일자', cell: (r) => r.leaveDate ?? '-' },
-      // seed 000 "월차 부분 삭제": the first year's monthly grants are 연차 too, counted in these two
-      { header: '금년 연차 발생/사용', cell: (r) => pair(sum(r.annual, r.monthly), r.dailyMinutes) },
-      { header: '전년이월 연차 발생/사용', cell: (r) => pair(sum(r.carriedAnnual, r.carriedMonthly), r.dailyMinutes) },
-      { header: '사용일수', cell: (r) => amount(r.usedMinutes, r.dailyMinutes) },
-      { header: '사용일수(사용제한 일수 제외)', cell: (r) => amount(r.usedExcludingRestrictedMinutes, r.dailyMinutes) },
-      // every leave kind the activity log records, by month (seed 000: 유급휴일, 공가, 무급휴가 as well as 연차)
-      ...months.map((m) => ({
-        header: `${m + 1}월`,
-        cell: (r: ListRow) => monthUse(r, m),
-      })),
-      { header: '남은 연차', cell: (r) => amount(r.balanceMinutes, r.dailyMinutes) },
-      {
-        header: '초과 사용 사유',
-        cell: (r) => (r.usesMissingReason ? html`<strong>사유 필요 ${r.usesMissingReason}건</strong>` : '-'),
-      },
-      {
-        header: '사용촉진',
-        cell: (r) =>
-          r.openNotices
-            ? html`<strong>발행 가능 ${r.openNotices}건</strong>${r.issuedNotices ? ` (발행 ${r.issuedNotices}건)` : ''}`
-            : r.issuedNotices
-              ? `발행 ${r.issuedNotices}건`
-              : '-',
-      },
-    ],
-    rows: list.rows,
-  });
-}
 
 export function agencyLeaveListPage(initial: PageContext): PageView {
   let ctx = initial;
@@ -138,7 +70,7 @@ export function agencyLeaveListPage(initial: PageContext): PageView {
     const list = loaded;
     body.innerHTML =
       html`<p class="app-muted">연차는 활동일지의 근태(연차·유급휴가·유급휴일·공가·무급휴가)에서 셉니다. 월별 칸은 사용제한일을 뺀 연차 사용입니다. 이름을 누르면 근로지원인별 연차 대장(휴가 종류별 월별 사용, 사용촉진 통지, 초과 사용 사유)으로 갑니다. 표가 넓으면 표 안에서 옆으로 움직여 나머지 열(월별 사용, 남은 연차, 사용촉진)을 봅니다.</p>
-${list.rows.length ? html`<div class="app-leave-scroll" tabindex="0" role="region" aria-label="연차관리 목록 표 (넓은 화면에서는 옆으로 움직여 나머지 열을 봅니다)">${listTable(list)}</div>` : emptyState(`${list.year}년에 재직한 근로지원인이 없습니다.`, '다른 적용년도를 골라 보세요.')}`.value;
+${list.rows.length ? html`<div class="app-leave-scroll" tabindex="0" role="region" aria-label="연차관리 목록 표 (넓은 화면에서는 옆으로 움직여 나머지 열을 봅니다)">${leaveListTable({ id: 'leave-list', caption: `${list.agencyName} ${list.year}년 연차관리 목록 (${list.rows.length}건, ${list.asOf} 기준)`, year: list.year, rows: list.rows, ledgerLinks: true })}</div>` : emptyState(`${list.year}년에 재직한 근로지원인이 없습니다.`, '다른 적용년도를 골라 보세요.')}`.value;
     ctx.announce(`${list.year}년 연차관리 목록 ${list.rows.length}건을 불러왔습니다.`);
   }
 

@@ -48,32 +48,49 @@ const REQUEST_COLUMNS: Column<ApplicationView>[] = [
   },
 ];
 
-const MATCHING_COLUMNS: Column<Matching>[] = [
-  {
-    header: '근로자',
-    cell: (m) => html`<a href="${MATCHINGS_PATH}?workerId=${encodeURIComponent(m.workerId)}">${m.workerName}</a>`,
-    rowHeader: true,
-    width: 'narrow',
-  },
-  {
-    header: '근로지원인',
-    cell: (m) =>
-      html`<a href="${MATCHINGS_PATH}?assistantId=${encodeURIComponent(m.assistantId)}">${m.assistantName}</a>`,
-    width: 'narrow',
-  },
-  { header: '사업장', cell: (m) => m.workplaceName },
-  { header: '기간', cell: (m) => `${m.startDate} ~ ${m.endDate}`, width: 'medium' },
-  { header: '주간 일정', cell: (m) => scheduleSummary(m.schedule), width: 'wide' },
-  { header: '지원 유형', cell: (m) => label(SUPPORT_TYPES, m.supportType) },
-  {
-    header: '상태',
-    cell: (m) =>
-      m.status === 'active'
-        ? html`${statusTag('지원 중')} <a href="${MATCHINGS_PATH}/${encodeURIComponent(m.matchingId)}">종료하기<span class="sr-only"> (${m.workerName}·${m.assistantName})</span></a>`
-        : statusTag(`종료 ${m.endedOn ?? ''} · ${m.endReason ?? ''}`),
-    width: 'medium',
-  },
-];
+/**
+ * The matchings table. The agency's screen links to each person's history and to 종료하기; the
+ * internal system's read-only view has neither and names each row's agency.
+ */
+export function matchingColumns(options: { readOnly?: boolean } = {}): Column<Matching>[] {
+  const readOnly = options.readOnly ?? false;
+  return [
+    ...(readOnly ? [{ header: '수행기관', cell: (m: Matching) => m.agencyName, width: 'medium' as const }] : []),
+    {
+      header: '근로자',
+      cell: (m) =>
+        readOnly
+          ? m.workerName
+          : html`<a href="${MATCHINGS_PATH}?workerId=${encodeURIComponent(m.workerId)}">${m.workerName}</a>`,
+      rowHeader: true,
+      width: 'narrow',
+    },
+    {
+      header: '근로지원인',
+      cell: (m) =>
+        readOnly
+          ? m.assistantName
+          : html`<a href="${MATCHINGS_PATH}?assistantId=${encodeURIComponent(m.assistantId)}">${m.assistantName}</a>`,
+      width: 'narrow',
+    },
+    { header: '사업장', cell: (m) => m.workplaceName },
+    { header: '기간', cell: (m) => `${m.startDate} ~ ${m.endDate}`, width: 'medium' },
+    { header: '주간 일정', cell: (m) => scheduleSummary(m.schedule), width: 'wide' },
+    { header: '지원 유형', cell: (m) => label(SUPPORT_TYPES, m.supportType) },
+    {
+      header: '상태',
+      cell: (m) =>
+        m.status === 'active'
+          ? readOnly
+            ? statusTag('지원 중')
+            : html`${statusTag('지원 중')} <a href="${MATCHINGS_PATH}/${encodeURIComponent(m.matchingId)}">종료하기<span class="sr-only"> (${m.workerName}·${m.assistantName})</span></a>`
+          : statusTag(`종료 ${m.endedOn ?? ''} · ${m.endReason ?? ''}`),
+      width: 'medium',
+    },
+  ];
+}
+
+const MATCHING_COLUMNS = matchingColumns();
 
 export function matchingsPage(ctx: PageContext): PageView {
   const workerId = ctx.url.searchParams.get('workerId') ?? undefined;

@@ -40,27 +40,39 @@ function monthOf(ctx: PageContext): string {
   return monthInUrl(ctx.url);
 }
 
-function listTable(list: MonthList): SafeHtml {
+/**
+ * seed 000's 급여 목록. The agency's screen has 선택 per row and links each name to the payroll; the
+ * internal system's read-only view has neither and puts the agency in a 수행기관 column.
+ */
+export function listTable(
+  list: Pick<MonthList, 'table' | 'count' | 'problems'> & { month: string; agencyName?: string },
+  options: { id?: string; readOnly?: boolean } = {},
+): SafeHtml {
   const { columns, rows, totals } = list.table;
-  return html`<div class="krds-table-wrap app-payroll-table">
-  <table class="tbl col data" id="payroll-table">
-    <caption>${monthLabel(list.month)} 급여 목록 (${list.count}건)${list.problems ? ` · 항목을 고쳐야 하는 급여 ${list.problems}건` : ''}</caption>
-    <thead><tr><th scope="col" class="app-no-print">선택</th>${columns.map((c) => html`<th scope="col">${c.header}</th>`)}</tr></thead>
+  const pick = !options.readOnly;
+  const agency = options.readOnly && list.agencyName;
+  // without a checkbox or link inside, the wide table is focusable itself, so a keyboard can scroll it
+  const region = pick ? html`` : html` tabindex="0" role="region" aria-label="${list.agencyName ?? ''} 급여 목록 표"`;
+  return html`<div class="krds-table-wrap app-payroll-table"${region}>
+  <table class="tbl col data" id="${options.id ?? 'payroll-table'}">
+    <caption>${agency ? `${list.agencyName} ` : ''}${monthLabel(list.month)} 급여 목록 (${list.count}건)${list.problems ? ` · 항목을 고쳐야 하는 급여 ${list.problems}건` : ''}</caption>
+    <thead><tr>${pick ? html`<th scope="col" class="app-no-print">선택</th>` : ''}${agency ? html`<th scope="col">수행기관</th>` : ''}${columns.map((c) => html`<th scope="col">${c.header}</th>`)}</tr></thead>
     <tbody>
       ${rows.map(
         (row) =>
-          html`<tr><td class="app-no-print"><div class="krds-form-check"><input type="checkbox" class="app-row-check" id="pick-${String(row.payrollId)}" value="${String(row.payrollId)}"><label for="pick-${String(row.payrollId)}"><span class="sr-only">선택: ${String(row.assistantName)}</span></label></div></td>${columns.map(
+          html`<tr>${pick ? html`<td class="app-no-print"><div class="krds-form-check"><input type="checkbox" class="app-row-check" id="pick-${String(row.payrollId)}" value="${String(row.payrollId)}"><label for="pick-${String(row.payrollId)}"><span class="sr-only">선택: ${String(row.assistantName)}</span></label></div></td>` : ''}${agency ? html`<td>${list.agencyName}</td>` : ''}${columns.map(
             (c) =>
               c.key === 'assistantName'
-                ? html`<th scope="row"><a href="${AGENCY_PAYROLL_PATH}/${encodeURIComponent(String(row.payrollId))}">${String(row[c.key])}</a></th>`
+                ? html`<th scope="row">${pick ? html`<a href="${AGENCY_PAYROLL_PATH}/${encodeURIComponent(String(row.payrollId))}">${String(row[c.key])}</a>` : String(row[c.key])}</th>`
                 : html`<td class="${c.unit === 'text' ? '' : 'app-num'}">${cellText(c.unit, row[c.key])}</td>`,
           )}</tr>`,
       )}
     </tbody>
-    <tfoot><tr><td class="app-no-print"></td>${columns.map((c, i) =>
-      i === 0
-        ? html`<th scope="row">합계</th>`
-        : html`<td class="app-num">${c.unit === 'won' ? won(totals[c.key] ?? 0) : ''}</td>`,
+    <tfoot><tr>${pick ? html`<td class="app-no-print"></td>` : ''}${agency ? html`<td></td>` : ''}${columns.map(
+      (c, i) =>
+        i === 0
+          ? html`<th scope="row">합계</th>`
+          : html`<td class="app-num">${c.unit === 'won' ? won(totals[c.key] ?? 0) : ''}</td>`,
     )}</tr></tfoot>
   </table>
 </div>`;

@@ -1,4 +1,5 @@
 import type { Route } from '../shell/app.ts';
+import { INTERNAL_PAYROLL_PATH, internalPayrollPage } from './internal-page.ts';
 import { AGENCY_PAYROLL_PATH, MY_PAY_SLIPS_PATH, PAYROLL_SETTINGS_PATH } from './model.ts';
 import { myPaySlipsPage } from './my-page.ts';
 import { agencyPayrollPage, payrollDetailPage } from './pages.ts';
@@ -10,4 +11,5 @@ export const PAYROLL_ROUTES: Route[] = [
   { path: PAYROLL_SETTINGS_PATH, system: 'agency', page: payrollSettingsPage, roles: ['agency'] },
   { path: `${AGENCY_PAYROLL_PATH}/:payrollId`, system: 'agency', page: payrollDetailPage, roles: ['agency'] },
   { path: MY_PAY_SLIPS_PATH, system: 'portal', page: myPaySlipsPage, roles: ['assistant'] },
+  { path: INTERNAL_PAYROLL_PATH, system: 'internal', page: internalPayrollPage, roles: ['branch', 'hq'] },
 ];

@@ -329,6 +329,26 @@ const INTERNAL_MENU: MenuItem[] = [
     ],
   },
   {
+    // issue 15 §3: the agencies' screens, read only, within the branch's (hq: every branch's) scope
+    id: 'int-agency-work',
+    label: '수행기관 업무 현황',
+    href: '/internal/activity-logs',
+    roles: ['branch', 'hq'],
+    children: [
+      { id: 'int-activity-logs', label: '활동일지 관리', href: '/internal/activity-logs', roles: ['branch', 'hq'] },
+      {
+        id: 'int-attendance-comparison',
+        label: '근무이력 비교',
+        href: '/internal/attendance-comparison',
+        roles: ['branch', 'hq'],
+      },
+      { id: 'int-assistants', label: '근로지원인 등록', href: '/internal/assistants', roles: ['branch', 'hq'] },
+      { id: 'int-matchings', label: '매칭 관리', href: '/internal/matchings', roles: ['branch', 'hq'] },
+      { id: 'int-leave', label: '연차 관리', href: '/internal/leave', roles: ['branch', 'hq'] },
+      { id: 'int-payroll', label: '급여 관리', href: '/internal/payroll', roles: ['branch', 'hq'] },
+    ],
+  },
+  {
     id: 'int-organisations',
     label: '수행기관 관리',
     href: '/internal/agencies',
