@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceApplication, type ServiceApplicationItem } from '#functions/applications/entities';
+import { withCheckDigit } from '#kernel/business-number';
 import { type Api, apiAs, koreaDate, putItems, uploadPdf } from '../support/people.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 
@@ -11,8 +12,9 @@ import { startStack, type TestStack } from '../support/stack.ts';
 let stack: TestStack;
 let daon: Api;
 const YEAR = Number(koreaDate().slice(0, 4));
-const JANGHANG = { companyName: '(예시) 장항전자', businessNumber: '128-81-10085' };
-const ILSAN = { companyName: '(예시) 일산출판', businessNumber: '128-81-10071' };
+// the demo's workplaces of 다온 (local/demo-people.ts), by the same numbers
+const JANGHANG = { companyName: '(예시) 장항전자', businessNumber: withCheckDigit('128831008') };
+const ILSAN = { companyName: '(예시) 일산출판', businessNumber: withCheckDigit('128811007') };
 
 /** A matching request to 다온 for a made-up worker at a workplace, decided 8 h a day, this year. */
 function request(n: number, workplace: { companyName: string; businessNumber: string }): ServiceApplicationItem {
