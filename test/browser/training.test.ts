@@ -151,7 +151,9 @@ describe('training in the browser', () => {
     const short = table.locator('tr', { hasText: '출석 2/3회' });
     const shortName = (await short.locator('th').textContent())!.trim();
     // a KRDS check takes a focus and Space (its label covers the box)
-    const missing = short.locator('input[type="checkbox"]:not(:checked)').first();
+    // found by its id: once ticked it no longer matches :not(:checked)
+    const missingId = await short.locator('input[type="checkbox"]:not(:checked)').first().getAttribute('id');
+    const missing = page.locator(`#${missingId}`);
     await missing.focus();
     await page.keyboard.press('Space');
     expect(await missing.isChecked()).toBe(true);
